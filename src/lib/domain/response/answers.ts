@@ -1,0 +1,35 @@
+import type { Model } from 'survey-core';
+import type { PageAnswers } from '../survey/page-form.ts';
+
+export type Answers = Record<string, unknown>;
+
+/** The answers with one page's answers laid over them; undefined removes a key. */
+export function mergePageAnswers(current: Answers, page: PageAnswers): Answers {
+	const merged: Answers = { ...current };
+	for (const [name, value] of Object.entries(page)) {
+		if (value === undefined) delete merged[name];
+		else merged[name] = value;
+	}
+	return merged;
+}
+
+/**
+ * What is kept at submission: only answers to questions the respondent could see
+ * in the end (an answer given, then hidden by a later choice, is not theirs any more).
+ */
+export function keepVisibleAnswers(model: Model, answers: Answers): Answers {
+	const visible = new Set(
+		model.visiblePages.flatMap((page) => page.questions.filter((q) => q.isVisible).map((q) => q.name))
+	);
+	return Object.fromEntries(Object.entries(answers).filter(([name]) => visible.has(name)));
+}
+
+/** Parses stored answers; a corrupt document is an empty one rather than a crash. */
+export function parseAnswers(json: string): Answers {
+	try {
+		const value: unknown = JSON.parse(json);
+		return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Answers) : {};
+	} catch {
+		return {};
+	}
+}

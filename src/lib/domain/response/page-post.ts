@@ -1,0 +1,76 @@
+import type { Model } from 'survey-core';
+import { loadAnswers } from '../survey/model-cache.ts';
+import { parsePageAnswers } from '../survey/page-form.ts';
+import { keepVisibleAnswers, mergePageAnswers, type Answers } from './answers.ts';
+
+/** What a respondent asked for with the button they pressed. */
+export type PageAction =
+	| { kind: 'next' }
+	| { kind: 'previous' }
+	| { kind: 'save' }
+	| { kind: 'submit' }
+	| { kind: 'goto'; page: number };
+
+export function parsePageAction(raw: string | null): PageAction | null {
+	switch (raw) {
+		case 'next':
+		case 'previous':
+		case 'save':
+		case 'submit':
+			return { kind: raw };
+	}
+	const goto = /^goto:(\d{1,3})$/.exec(raw ?? '');
+	return goto ? { kind: 'goto', page: Number(goto[1]) } : null;
+}
+
+export type PagePostOutcome =
+	/** Saved; show page `page`. */
+	| { kind: 'saved'; answers: Answers; page: number; furthest: number }
+	/** Saved, but the page has errors: show it again with them. */
+	| { kind: 'invalid'; answers: Answers; page: number; furthest: number }
+	/** Every visible page is valid: store these answers as the submitted response. */
+	| { kind: 'submitted'; answers: Answers; page: number; furthest: number };
+
+/**
+ * The pure core of a page post. Answers are always kept, even when the page does
+ * not validate (a respondent must never lose what they typed); validation only
+ * decides where they go next.
+ */
+export function applyPagePost(
+	model: Model,
+	current: Answers,
+	index: number,
+	entries: [string, string][],
+	action: PageAction,
+	furthest: number
+): PagePostOutcome {
+	const merged = mergePageAnswers(current, parsePageAnswers(model, index, entries));
+	loadAnswers(model, merged);
+	const pages = model.visiblePages;
+	const last = pages.length - 1;
+	const clamp = (page: number) => Math.max(0, Math.min(last, page));
+
+	switch (action.kind) {
+		case 'save':
+			return { kind: 'saved', answers: merged, page: index, furthest };
+		case 'previous':
+			return { kind: 'saved', answers: merged, page: clamp(index - 1), furthest };
+		case 'goto':
+			// Only pages already reached can be jumped to; the rest must be walked.
+			return { kind: 'saved', answers: merged, page: clamp(Math.min(action.page, furthest)), furthest };
+		case 'next': {
+			if (!pages[index]!.validate(true, false)) {
+				return { kind: 'invalid', answers: merged, page: index, furthest };
+			}
+			const next = clamp(index + 1);
+			return { kind: 'saved', answers: merged, page: next, furthest: Math.max(furthest, next) };
+		}
+		case 'submit': {
+			const firstInvalid = pages.findIndex((page) => !page.validate(true, false));
+			if (firstInvalid >= 0) {
+				return { kind: 'invalid', answers: merged, page: firstInvalid, furthest };
+			}
+			return { kind: 'submitted', answers: keepVisibleAnswers(model, merged), page: index, furthest: last };
+		}
+	}
+}

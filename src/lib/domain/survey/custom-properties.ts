@@ -1,0 +1,43 @@
+import { Serializer } from 'survey-core';
+
+/**
+ * Resolution 25 (Rev. Bucharest, 2022), "convinced d)": the criteria the regional
+ * presence is judged by. "control" is in the resolution but no respondent can rate
+ * it, so questionnaires may use it but ours does not.
+ */
+export const RESOLUTION_25_CRITERIA = [
+	'coherence',
+	'relevance',
+	'control',
+	'efficiency',
+	'effectiveness',
+	'impact',
+	'sustainability'
+] as const;
+export type Criterion = (typeof RESOLUTION_25_CRITERIA)[number];
+
+let registered = false;
+
+/**
+ * Teaches survey-core our own properties so that they survive a round trip through
+ * the model (and the linter does not report them as unknown). Idempotent: every
+ * entry point that builds a Model calls it first.
+ */
+export function registerCustomProperties(): void {
+	if (registered) return;
+	registered = true;
+	const criteria = {
+		name: 'criteria:multiplevalues',
+		category: 'reporting',
+		choices: [...RESOLUTION_25_CRITERIA]
+	};
+	Serializer.addProperty('question', criteria);
+	// Matrix rows are item values: a Likert grid can tag each row on its own.
+	Serializer.addProperty('itemvalue', criteria);
+	Serializer.addProperty('question', { name: 'reportSection', category: 'reporting' });
+	Serializer.addProperty('page', { name: 'reportSection', category: 'reporting' });
+	// Per-language review state of the translations: { "fr": "draft", ... }.
+	Serializer.addProperty('survey', { name: 'translationStatus:object', category: 'translation' });
+	// The value of a choice that means "no interaction / don't know": left out of indices.
+	Serializer.addProperty('question', { name: 'notApplicableValue', category: 'reporting' });
+}

@@ -1,0 +1,182 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as the application sees it: one interface per table, mirroring
+ * migrations/. Timestamps are ISO-8601 UTC strings, JSON columns are text,
+ * booleans are 0/1 (portable between SQLite and PostgreSQL).
+ */
+export interface RegionTable {
+	code: string;
+	name_json: string;
+}
+
+export interface CountryTable {
+	iso3: string;
+	iso2: string;
+	name: string;
+	name_fr: string | null;
+	region_code: string;
+	language: string;
+	ldc: number;
+	sids: number;
+	lldc: number;
+}
+
+export interface OfficeTable {
+	code: string;
+	kind: 'regional' | 'area';
+	name_json: string;
+	city_json: string;
+	region_code: string;
+	country_iso3: string | null;
+	valid_from: string | null;
+	valid_to: string | null;
+	serves_json: string | null;
+}
+
+export interface EntityTable {
+	id: string;
+	code: string;
+	kind: string;
+	name: string;
+	country_iso3: string | null;
+	region_code: string | null;
+	language: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface EntitySectorTable {
+	entity_id: string;
+	sector: string;
+}
+
+export interface ContactTable {
+	id: string;
+	entity_id: string;
+	name: string;
+	email: string;
+	language: string | null;
+	is_primary: number;
+	bounced_at: string | null;
+	created_at: string;
+}
+
+export interface QuestionnaireTable {
+	id: string;
+	slug: string;
+	version: number;
+	title: string;
+	definition_json: string;
+	checksum: string;
+	source: string | null;
+	state: 'draft' | 'published';
+	created_at: string;
+	published_at: string | null;
+}
+
+export interface EditionTable {
+	id: string;
+	slug: string;
+	title: string;
+	questionnaire_id: string;
+	opens_at: string | null;
+	closes_at: string | null;
+	state: 'draft' | 'open' | 'closed' | 'archived';
+	created_at: string;
+}
+
+export interface InvitationTable {
+	id: string;
+	edition_id: string;
+	entity_id: string;
+	state: 'active' | 'revoked';
+	created_at: string;
+	first_opened_at: string | null;
+	last_opened_at: string | null;
+}
+
+export interface InvitationLinkTable {
+	token_hash: string;
+	invitation_id: string;
+	contact_id: string | null;
+	created_at: string;
+	revoked_at: string | null;
+}
+
+export interface ResponseTable {
+	id: string;
+	edition_id: string;
+	entity_id: string;
+	invitation_id: string | null;
+	questionnaire_id: string;
+	answers_json: string;
+	locale: string;
+	furthest_page: number;
+	state: 'in_progress' | 'submitted';
+	revision: number;
+	entered_by_user_id: string | null;
+	started_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+}
+
+export interface AppUserTable {
+	id: string;
+	email: string;
+	display_name: string;
+	role: string;
+	region_code: string | null;
+	password_hash: string;
+	language: string;
+	created_at: string;
+	disabled_at: string | null;
+}
+
+export interface UserSessionTable {
+	id: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+	user_agent: string | null;
+	ip: string | null;
+}
+
+export interface AuditLogTable {
+	id: string;
+	at: string;
+	actor_user_id: string | null;
+	actor: string;
+	action: string;
+	target_type: string | null;
+	target_id: string | null;
+	details_json: string | null;
+	ip: string | null;
+}
+
+export interface Database {
+	region: RegionTable;
+	country: CountryTable;
+	office: OfficeTable;
+	entity: EntityTable;
+	entity_sector: EntitySectorTable;
+	contact: ContactTable;
+	questionnaire: QuestionnaireTable;
+	edition: EditionTable;
+	invitation: InvitationTable;
+	invitation_link: InvitationLinkTable;
+	response: ResponseTable;
+	app_user: AppUserTable;
+	user_session: UserSessionTable;
+	audit_log: AuditLogTable;
+}
+
+export type Entity = Selectable<EntityTable>;
+export type NewEntity = Insertable<EntityTable>;
+export type Questionnaire = Selectable<QuestionnaireTable>;
+export type Edition = Selectable<EditionTable>;
+export type Invitation = Selectable<InvitationTable>;
+export type ResponseRow = Selectable<ResponseTable>;
+export type ResponseUpdate = Updateable<ResponseTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type UserSession = Selectable<UserSessionTable>;

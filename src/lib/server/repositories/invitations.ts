@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { Database, Invitation } from '../db/schema.ts';
+import { newId, nowIso } from '../db/ids.ts';
+
+export async function findInvitation(db: Kysely<Database>, editionId: string, entityId: string): Promise<Invitation | undefined> {
+	return db.selectFrom('invitation').selectAll().where('edition_id', '=', editionId).where('entity_id', '=', entityId).executeTakeFirst();
+}
+
+export async function insertInvitation(db: Kysely<Database>, editionId: string, entityId: string): Promise<Invitation> {
+	const row = {
+		id: newId(),
+		edition_id: editionId,
+		entity_id: entityId,
+		state: 'active' as const,
+		created_at: nowIso(),
+		first_opened_at: null,
+		last_opened_at: null
+	};
+	await db.insertInto('invitation').values(row).execute();
+	return row;
+}
+
+export async function insertLink(db: Kysely<Database>, invitationId: string, tokenHash: string, contactId: string | null = null): Promise<void> {
+	await db
+		.insertInto('invitation_link')
+		.values({ token_hash: tokenHash, invitation_id: invitationId, contact_id: contactId, created_at: nowIso(), revoked_at: null })
+		.execute();
+}
+
+/** Everything a respondent page needs, found from the hash of a link's token. */
+export async function findLinkContext(db: Kysely<Database>, tokenHash: string) {
+	return db
+		.selectFrom('invitation_link as l')
+		.innerJoin('invitation as i', 'i.id', 'l.invitation_id')
+		.innerJoin('edition as e', 'e.id', 'i.edition_id')
+		.innerJoin('entity as n', 'n.id', 'i.entity_id')
+		.select([
+			'l.revoked_at as link_revoked_at',
+			'i.id as invitation_id',
+			'i.state as invitation_state',
+			'i.first_opened_at',
+			'e.id as edition_id',
+			'e.slug as edition_slug',
+			'e.title as edition_title',
+			'e.state as edition_state',
+			'e.opens_at',
+			'e.closes_at',
+			'e.questionnaire_id',
+			'n.id as entity_id',
+			'n.code as entity_code',
+			'n.name as entity_name',
+			'n.language as entity_language'
+		])
+		.where('l.token_hash', '=', tokenHash)
+		.executeTakeFirst();
+}
+export type LinkContext = NonNullable<Awaited<ReturnType<typeof findLinkContext>>>;
+
+export async function markInvitationOpened(db: Kysely<Database>, invitationId: string, first: boolean): Promise<void> {
+	const now = nowIso();
+	await db
+		.updateTable('invitation')
+		.set(first ? { first_opened_at: now, last_opened_at: now } : { last_opened_at: now })
+		.where('id', '=', invitationId)
+		.execute();
+}

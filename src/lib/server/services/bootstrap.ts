@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/create-db.ts';
+import type { Config } from '../config.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { loadReferenceData, memberStateCode } from './reference-service.ts';
+import { importSurveysDir } from './questionnaire-service.ts';
+import { createEdition } from './edition-service.ts';
+import { inviteEntity } from './invitation-service.ts';
+import { createUser } from './user-service.ts';
+import { findEditionBySlug } from '../repositories/editions.ts';
+import { countUsersWithRole } from '../repositories/users.ts';
+import { join } from 'node:path';
+
+/** The questionnaire the default edition runs, and the demo respondent (Senegal: French-speaking). */
+const DEFAULT_QUESTIONNAIRE = 'regional-presence-2026.json';
+const DEMO_ENTITY = memberStateCode('SEN');
+
+/**
+ * Everything `npm start` does before serving: migrate, load reference data, import
+ * surveys/, open the default edition, make sure an administrator exists, and print a
+ * demo link. Safe to run at every start; prints secrets only when it creates them.
+ */
+export async function bootstrap(db: Db, config: Config, log: (line: string) => void): Promise<void> {
+	const applied = await migrateToLatest(db);
+	if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+	await loadReferenceData(db, config.demo);
+	await importSurveysDir(db, config.surveysDir, log);
+
+	if (!(await findEditionBySlug(db, config.defaultEdition))) {
+		const edition = await createEdition(db, { questionnaireFile: join(config.surveysDir, DEFAULT_QUESTIONNAIRE), slug: config.defaultEdition });
+		log(`edition ${edition.slug} created and open`);
+	}
+
+	if ((await countUsersWithRole(db, 'admin')) === 0) {
+		const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+		await createUser(db, { email: config.adminEmail, role: 'admin', password, displayName: 'Administrator' });
+		log(`administrator created: ${config.adminEmail}`);
+		if (!config.adminPassword) log(`  generated password (shown once): ${password}`);
+	}
+
+	if (config.demo) {
+		const { url } = await inviteEntity(db, config.defaultEdition, DEMO_ENTITY, config.publicUrl);
+		log(`demo respondent link (${DEMO_ENTITY}): ${url}`);
+	}
+}

@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/create-db.ts';
+import type { Edition } from '../db/schema.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { findEditionBySlug, insertEdition } from '../repositories/editions.ts';
+import { appendAudit } from '../repositories/audit.ts';
+import { importQuestionnaireFile } from './questionnaire-service.ts';
+
+const EDITION_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+function parseInstant(value: string | undefined, name: string): string | null {
+	if (value === undefined) return null;
+	const date = new Date(value);
+	if (Number.isNaN(date.getTime())) throw new InvalidInputError(`${name} "${value}" is not a date and time (use ISO 8601, e.g. 2026-12-01T00:00:00Z)`);
+	return date.toISOString();
+}
+
+export interface CreateEditionInput {
+	questionnaireFile: string;
+	slug: string;
+	title?: string;
+	opens?: string;
+	closes?: string;
+	/** Open at once (the default for the CLI and first start); otherwise a draft. */
+	open?: boolean;
+}
+
+export async function createEdition(db: Db, input: CreateEditionInput, actor = 'system'): Promise<Edition> {
+	if (!EDITION_SLUG.test(input.slug)) throw new InvalidInputError(`"${input.slug}" is not a valid edition slug (lower-case letters, digits and hyphens)`);
+	const opensAt = parseInstant(input.opens, '--opens');
+	const closesAt = parseInstant(input.closes, '--closes');
+	if (opensAt && closesAt && closesAt <= opensAt) throw new InvalidInputError('--closes must be after --opens');
+	if (await findEditionBySlug(db, input.slug)) throw new ConflictError(`edition "${input.slug}" already exists`);
+	const { questionnaire } = await importQuestionnaireFile(db, input.questionnaireFile, actor);
+	return db.transaction().execute(async (trx) => {
+		const edition = await insertEdition(trx, {
+			slug: input.slug,
+			title: input.title ?? questionnaire.title,
+			questionnaireId: questionnaire.id,
+			opensAt,
+			closesAt,
+			state: input.open === false ? 'draft' : 'open'
+		});
+		await appendAudit(trx, { actor, action: 'edition.create', targetType: 'edition', targetId: edition.id, details: { slug: edition.slug, questionnaire: questionnaire.id } });
+		return edition;
+	});
+}
+
+/** Whether an edition takes answers at `now`: open, and within its opening window. */
+export function isAcceptingAnswers(edition: Pick<Edition, 'state' | 'opens_at' | 'closes_at'>, now = new Date()): boolean {
+	const at = now.toISOString();
+	if (edition.state !== 'open') return false;
+	if (edition.opens_at && at < edition.opens_at) return false;
+	if (edition.closes_at && at >= edition.closes_at) return false;
+	return true;
+}
+
+export interface StatusRow {
+	region: string;
+	invited: number;
+	opened: number;
+	started: number;
+	submitted: number;
+}
+
+export interface EditionStatus {
+	edition: Edition;
+	total: StatusRow;
+	byRegion: StatusRow[];
+}
+
+/** Invited / opened / started / submitted, overall and by region. */
+export async function editionStatus(db: Db, slug: string): Promise<EditionStatus> {
+	const edition = await findEditionBySlug(db, slug);
+	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
+	const rows = await db
+		.selectFrom('invitation as i')
+		.innerJoin('entity as n', 'n.id', 'i.entity_id')
+		.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
+		.select([
+			sql<string>`coalesce(n.region_code, '-')`.as('region'),
+			sql<number>`count(*)`.as('invited'),
+			sql<number>`sum(case when i.first_opened_at is not null then 1 else 0 end)`.as('opened'),
+			sql<number>`sum(case when r.revision > 0 then 1 else 0 end)`.as('started'),
+			sql<number>`sum(case when r.state = 'submitted' then 1 else 0 end)`.as('submitted')
+		])
+		.where('i.edition_id', '=', edition.id)
+		.where('i.state', '=', 'active')
+		.groupBy(sql`coalesce(n.region_code, '-')`)
+		.orderBy('region')
+		.execute();
+	const byRegion = rows.map((r) => ({ region: r.region, invited: Number(r.invited), opened: Number(r.opened), started: Number(r.started), submitted: Number(r.submitted) }));
+	const total = byRegion.reduce(
+		(t, r) => ({ region: 'all', invited: t.invited + r.invited, opened: t.opened + r.opened, started: t.started + r.started, submitted: t.submitted + r.submitted }),
+		{ region: 'all', invited: 0, opened: 0, started: 0, submitted: 0 }
+	);
+	return { edition, total, byRegion };
+}

@@ -1,0 +1,162 @@
+import type { Db } from '../db/create-db.ts';
+import type { ResponseRow } from '../db/schema.ts';
+import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
+import { isLocale, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
+import { getModel, loadAnswers } from '../../domain/survey/model-cache.ts';
+import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
+import { parseAnswers } from '../../domain/response/answers.ts';
+import { applyPagePost, parsePageAction } from '../../domain/response/page-post.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
+import { findLinkContext, markInvitationOpened, type LinkContext } from '../repositories/invitations.ts';
+import { ensureResponse, findResponse, saveResponse, setResponseLocale } from '../repositories/responses.ts';
+import { findQuestionnaireById } from '../repositories/questionnaires.ts';
+import { isAcceptingAnswers } from './edition-service.ts';
+
+/** Published questionnaire versions never change, so their parsed JSON is kept. */
+const definitions = new Map<string, object>();
+
+async function loadDefinition(db: Db, questionnaireId: string): Promise<object> {
+	let definition = definitions.get(questionnaireId);
+	if (!definition) {
+		const row = await findQuestionnaireById(db, questionnaireId);
+		if (!row) throw new Error(`questionnaire ${questionnaireId} is missing`);
+		definition = JSON.parse(row.definition_json) as object;
+		definitions.set(questionnaireId, definition);
+	}
+	return definition;
+}
+
+/**
+ * The invitation behind a token, or null when the link cannot be used: unknown,
+ * malformed, revoked, or its edition not taking answers. Callers show one and the
+ * same page for all of these, so the answer reveals nothing about the token.
+ */
+export async function resolveRespondentLink(db: Db, token: string, now = new Date()): Promise<LinkContext | null> {
+	if (!isWellFormedToken(token)) return null;
+	const context = await findLinkContext(db, hashToken(token));
+	if (!context || context.link_revoked_at || context.invitation_state !== 'active') return null;
+	const edition = { state: context.edition_state, opens_at: context.opens_at, closes_at: context.closes_at };
+	if (!isAcceptingAnswers(edition, now)) return null;
+	return context;
+}
+
+export interface RespondentPage {
+	locale: Locale;
+	dir: 'rtl' | 'ltr';
+	entityName: string;
+	editionTitle: string;
+	closesAt: string | null;
+	revision: number;
+	furthest: number;
+	submitted: boolean;
+	submittedAt: string | null;
+	page: PageView | null;
+	notice?: 'conflict' | 'saved';
+}
+
+function pageFor(ctx: LinkContext, response: ResponseRow, locale: Locale, page: PageView | null, notice?: RespondentPage['notice']): RespondentPage {
+	return {
+		locale,
+		dir: textDirection(locale),
+		entityName: ctx.entity_name,
+		editionTitle: ctx.edition_title,
+		closesAt: ctx.closes_at,
+		revision: response.revision,
+		furthest: response.furthest_page,
+		submitted: response.state === 'submitted',
+		submittedAt: response.submitted_at,
+		page,
+		notice
+	};
+}
+
+async function openResponse(db: Db, ctx: LinkContext): Promise<ResponseRow> {
+	const response = await ensureResponse(db, {
+		editionId: ctx.edition_id,
+		entityId: ctx.entity_id,
+		invitationId: ctx.invitation_id,
+		questionnaireId: ctx.questionnaire_id,
+		locale: toLocale(ctx.entity_language)
+	});
+	await markInvitationOpened(db, ctx.invitation_id, ctx.first_opened_at === null);
+	return response;
+}
+
+/**
+ * The page to show on GET: `requested` if already reached, else the furthest page
+ * reached (so a returning respondent resumes where they stopped). `lang` switches
+ * the response's language for this and later visits.
+ */
+export async function showRespondentPage(db: Db, ctx: LinkContext, requested: number | null, lang: string | null): Promise<RespondentPage> {
+	let response = await openResponse(db, ctx);
+	if (lang !== null && isLocale(lang) && lang !== response.locale) {
+		await setResponseLocale(db, response.id, lang);
+		response = { ...response, locale: lang };
+	}
+	const locale = toLocale(response.locale);
+	if (response.state === 'submitted') return pageFor(ctx, response, locale, null);
+	const model = loadAnswers(getModel(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id), locale), parseAnswers(response.answers_json));
+	const last = model.visiblePages.length - 1;
+	const index = Math.max(0, Math.min(requested ?? response.furthest_page, response.furthest_page, last));
+	return pageFor(ctx, response, locale, buildPageView(model, index));
+}
+
+export type PostOutcome =
+	| { kind: 'redirect'; page: number }
+	| { kind: 'show'; view: RespondentPage }
+	| { kind: 'submitted' };
+
+const CONTROL_FIELDS = new Set(['_action', '_page', '_revision']);
+
+/**
+ * One page post: parse, merge, validate, save, in one transaction. Answers are
+ * saved even when the page has errors. A revision older than the stored one means
+ * someone else saved in between: the posted page still wins for its own questions,
+ * and the respondent is told.
+ */
+export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
+	const rawAction = String(form.get('_action') ?? '');
+	const langSwitch = /^lang:([a-z]{2})$/.exec(rawAction);
+	const action = langSwitch ? { kind: 'save' as const } : parsePageAction(rawAction);
+	if (!action) throw new InvalidInputError(`unknown action "${rawAction}"`, [], 'unknown_action');
+	const index = Number(form.get('_page'));
+	const revision = Number(form.get('_revision'));
+	if (!Number.isInteger(index) || index < 0 || !Number.isInteger(revision) || revision < 0) {
+		throw new InvalidInputError('the page or revision field is missing or malformed', [], 'malformed_form');
+	}
+	const entries: [string, string][] = [];
+	for (const [name, value] of form.entries()) {
+		if (CONTROL_FIELDS.has(name)) continue;
+		if (typeof value !== 'string') throw new InvalidInputError(`"${name}" must not be a file`, [], 'unexpected_file');
+		entries.push([name, value]);
+	}
+	const definition = await loadDefinition(db, ctx.questionnaire_id);
+	await openResponse(db, ctx);
+
+	return db.transaction().execute(async (trx) => {
+		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
+		if (response.state === 'submitted') return { kind: 'submitted' as const };
+		const locale = langSwitch && isLocale(langSwitch[1]) ? langSwitch[1] : toLocale(response.locale);
+		const model = loadAnswers(getModel(ctx.questionnaire_id, definition, locale), parseAnswers(response.answers_json));
+		if (index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
+		const outcome = applyPagePost(model, parseAnswers(response.answers_json), index, entries, action, response.furthest_page);
+		// Build the view now, while the model still holds this request's answers and errors.
+		const view = outcome.kind === 'invalid' ? buildPageView(model, outcome.page) : null;
+		const newRevision = await saveResponse(trx, response.id, {
+			answers: outcome.answers,
+			locale,
+			furthestPage: outcome.furthest,
+			submit: outcome.kind === 'submitted'
+		});
+		if (newRevision === null) return { kind: 'submitted' as const };
+		if (outcome.kind === 'submitted') return { kind: 'submitted' as const };
+		const conflict = revision !== response.revision;
+		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
+		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, locale, view, conflict ? 'conflict' : undefined) };
+		if (conflict) {
+			const again = loadAnswers(model, outcome.answers);
+			return { kind: 'show' as const, view: pageFor(ctx, saved, locale, buildPageView(again, outcome.page), 'conflict') };
+		}
+		return { kind: 'redirect' as const, page: outcome.page };
+	});
+}

@@ -1,0 +1,66 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/instance';
+import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '$lib/server/services/respondent-service';
+import { InvalidInputError } from '$lib/domain/errors';
+import { textDirection, toLocale } from '$lib/domain/locales';
+
+/** Respondent pages are plain HTML forms: no JavaScript is needed or shipped. */
+export const csr = false;
+
+/** Form posts larger than this are refused before parsing (the largest page is far smaller). */
+const MAX_FORM_BYTES = 256 * 1024;
+
+async function contextOrGone(token: string) {
+	const ctx = await resolveRespondentLink(getDb(), token);
+	// One answer for unknown, revoked and closed: nothing tells them apart.
+	if (!ctx) error(404, { message: 'invalid link', code: 'invalid_link' });
+	return ctx;
+}
+
+function parsePage(value: string | null): number | null {
+	return value !== null && /^\d{1,3}$/.test(value) ? Number(value) : null;
+}
+
+export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const ctx = await contextOrGone(params.token);
+	const view = await showRespondentPage(getDb(), ctx, parsePage(url.searchParams.get('page')), url.searchParams.get('lang'));
+	locals.lang = view.locale;
+	locals.dir = view.dir;
+	return { view, saved: url.searchParams.has('saved') };
+};
+
+export const actions: Actions = {
+	default: async ({ params, request, locals, url }) => {
+		const ctx = await contextOrGone(params.token);
+		const length = Number(request.headers.get('content-length') ?? 0);
+		if (length > MAX_FORM_BYTES) {
+			return fail(413, { problem: { code: 'too_large', message: 'the form is too large' } });
+		}
+		let form: FormData;
+		try {
+			form = await request.formData();
+		} catch {
+			return fail(400, { problem: { code: 'malformed_form', message: 'the form could not be read' } });
+		}
+		try {
+			const outcome = await postRespondentPage(getDb(), ctx, form);
+			if (outcome.kind === 'redirect') {
+				const saved = form.get('_action') === 'save' ? '&saved' : '';
+				redirect(303, `${url.pathname}?page=${outcome.page}${saved}`);
+			}
+			if (outcome.kind === 'submitted') redirect(303, url.pathname);
+			locals.lang = outcome.view.locale;
+			locals.dir = outcome.view.dir;
+			return fail(422, { view: outcome.view });
+		} catch (e) {
+			if (e instanceof InvalidInputError) {
+				const locale = toLocale(locals.lang);
+				locals.dir = textDirection(locale);
+				return fail(400, { problem: { code: e.code, message: e.message } });
+			}
+			throw e;
+		}
+	}
+};
