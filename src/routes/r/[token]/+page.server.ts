@@ -53,7 +53,10 @@ export const actions: Actions = {
 			if (outcome.kind === 'submitted') redirect(303, url.pathname);
 			locals.lang = outcome.view.locale;
 			locals.dir = outcome.view.dir;
-			return fail(422, { view: outcome.view });
+			// A conflict was saved (200, with a notice); an invalid page was saved but must be corrected.
+			return outcome.view.notice === 'conflict' && outcome.view.page?.questions.every((q) => q.errors.length === 0)
+				? { view: outcome.view }
+				: fail(422, { view: outcome.view });
 		} catch (e) {
 			if (e instanceof InvalidInputError) {
 				const locale = toLocale(locals.lang);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { getModel, loadAnswers } from '../survey/model-cache.ts';
+import { applyPagePost, parsePageAction } from './page-post.ts';
+
+const definition = {
+	pages: [
+		{ name: 'p1', elements: [{ type: 'radiogroup', name: 'sat', choices: [5, 4, 3, 2, 1], isRequired: true }, { type: 'comment', name: 'why', visibleIf: '{sat} <= 2' }] },
+		{ name: 'p2', elements: [{ type: 'comment', name: 'more', isRequired: true }] }
+	]
+};
+const fresh = (locale: 'en' | 'fr' = 'en') => loadAnswers(getModel('test-post', definition, locale), {});
+
+describe('applyPagePost', () => {
+	it('keeps the answers of an invalid page and stays on it with a message', () => {
+		const outcome = applyPagePost(fresh('fr'), {}, 0, [['why', 'brouillon']], { kind: 'next' }, 0);
+		expect(outcome.kind).toBe('invalid');
+		expect(outcome.answers).toEqual({ why: 'brouillon' });
+		expect(outcome.page).toBe(0);
+	});
+
+	it('moves to the next page and records the furthest page reached', () => {
+		const outcome = applyPagePost(fresh(), {}, 0, [['sat', '4']], { kind: 'next' }, 0);
+		expect(outcome).toMatchObject({ kind: 'saved', page: 1, furthest: 1, answers: { sat: 4 } });
+	});
+
+	it('does not let a goto jump past the furthest page reached', () => {
+		expect(applyPagePost(fresh(), {}, 0, [], { kind: 'goto', page: 1 }, 0).page).toBe(0);
+	});
+
+	it('submits only when every page is valid, dropping answers to questions that ended up hidden', () => {
+		const answers = { sat: 1, why: 'bad' };
+		const invalid = applyPagePost(fresh(), answers, 1, [], { kind: 'submit' }, 1);
+		expect(invalid).toMatchObject({ kind: 'invalid', page: 1 });
+		const submitted = applyPagePost(fresh(), { sat: 5, why: 'stale' }, 1, [['more', 'ok']], { kind: 'submit' }, 1);
+		expect(submitted).toMatchObject({ kind: 'submitted', answers: { sat: 5, more: 'ok' } });
+		expect(submitted.answers).not.toHaveProperty('why');
+	});
+
+	it('reads only the actions our forms send', () => {
+		expect(parsePageAction('next')).toEqual({ kind: 'next' });
+		expect(parsePageAction('goto:3')).toEqual({ kind: 'goto', page: 3 });
+		expect(parsePageAction('delete')).toBeNull();
+	});
+});

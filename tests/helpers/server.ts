@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningServer {
+	url: string;
+	dbPath: string;
+	dir: string;
+	output: () => string;
+	/** The demo respondent link printed at start. */
+	demoLink: string;
+	adminPassword: string;
+	stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/** Starts the built server (build/index.js) on a fresh database, as `npm start` would. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+	const dir = mkdtempSync(join(tmpdir(), 'rps-e2e-'));
+	const dbPath = join(dir, 'survey.db');
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	let log = '';
+	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, DATABASE_URL: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NODE_ENV: 'test', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (d) => (log += d));
+	child.stderr!.on('data', (d) => (log += d));
+	const deadline = Date.now() + 30_000;
+	while (!/Listening on/.test(log)) {
+		if (child.exitCode !== null || Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`server did not start:\n${log}`);
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	const demoLink = /demo respondent link \([^)]*\): (\S+)/.exec(log)?.[1] ?? '';
+	const adminPassword = /generated password \(shown once\): (\S+)/.exec(log)?.[1] ?? env.ADMIN_PASSWORD ?? '';
+	return {
+		url,
+		dbPath,
+		dir,
+		demoLink,
+		adminPassword,
+		output: () => log,
+		async stop() {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+				if (child.exitCode === null) child.kill('SIGKILL');
+			}
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+function post(url: string, body: Record<string, string> | string, headers: Record<string, string> = {}) {
+	const data = typeof body === 'string' ? body : new URLSearchParams(body).toString();
+	return fetch(url, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: server.url, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+		body: data
+	});
+}
+
+function revisionOf(entity: string): number {
+	const db = new Database(server.dbPath, { readonly: true });
+	try {
+		const row = db.prepare('select r.revision from response r join entity e on e.id = r.entity_id where e.code = ?').get(entity) as { revision: number } | undefined;
+		return row?.revision ?? -1;
+	} finally {
+		db.close();
+	}
+}
+
+/** CSP nonces differ per response; nothing else may. */
+const withoutNonce = (html: string) => html.replace(/nonce="[^"]*"/g, '');
+
+const SIX_LANGUAGE_TITLES = ['This link cannot be used'];
+
+describe('respondent links over HTTP', () => {
+	it('answers an unknown, a malformed and a well-formed but unknown token with the same page', async () => {
+		const responses = await Promise.all(
+			['/r/nope', '/r/' + 'a'.repeat(32), '/r/' + 'b'.repeat(32)].map((p) => fetch(server.url + p, { headers: { accept: 'text/html' } }))
+		);
+		const bodies = await Promise.all(responses.map((r) => r.text()));
+		for (const r of responses) expect(r.status).toBe(404);
+		for (const t of SIX_LANGUAGE_TITLES) expect(bodies[0]).toContain(t);
+		expect(bodies[0]).toMatch(/lang="ar"[^>]*dir="rtl"/);
+		expect(withoutNonce(bodies[1]!)).toBe(withoutNonce(bodies[2]!));
+	});
+
+	it('saves a genuine page post and moves on', async () => {
+		const before = revisionOf('MS-SEN');
+		const res = await post(server.demoLink, { _action: 'next', _page: '0', _revision: '0', respondent_category: 'member_state', sectors_involved: 'itu_d', offices_dealt_with: 'RO-AFR', interaction_frequency: 'monthly' });
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toMatch(/\?page=1$/);
+		expect(revisionOf('MS-SEN')).toBe(Math.max(before, 0) + 1);
+	});
+
+	it.each([
+		['an unknown question name', { forged_question: 'x' }],
+		['a value outside the choices', { respondent_category: 'emperor' }],
+		['a rating outside the scale', { respondent_category: 'member_state', interaction_frequency: '11' }],
+		['a bidi override in text', { respondent_category: 'member_state', offices_dealt_with: 'RO-AFR\u202E' }]
+	])('refuses %s with a 400 and saves nothing', async (_label, fields) => {
+		const before = revisionOf('MS-SEN');
+		const res = await post(server.demoLink, { _action: 'save', _page: '0', _revision: String(before), ...fields });
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('could not be saved');
+		expect(revisionOf('MS-SEN')).toBe(before);
+	});
+
+	it('refuses an oversized body with 413', async () => {
+		const res = await post(server.demoLink, `_action=save&_page=0&_revision=1&suggestions=${'x'.repeat(300_000)}`);
+		expect(res.status).toBe(413);
+	});
+
+	it('refuses a comment longer than the field allows', async () => {
+		const before = revisionOf('MS-SEN');
+		const res = await post(server.demoLink, { _action: 'save', _page: '4', _revision: String(before), suggestions: 'y'.repeat(10_001) });
+		expect([400, 413]).toContain(res.status);
+		expect(revisionOf('MS-SEN')).toBe(before);
+	});
+
+	it('refuses a cross-site form post', async () => {
+		const before = revisionOf('MS-SEN');
+		const res = await post(server.demoLink, { _action: 'save', _page: '0', _revision: String(before) }, { origin: 'http://evil.example' });
+		expect(res.status).toBe(403);
+		expect(revisionOf('MS-SEN')).toBe(before);
+	});
+
+	it('answers /healthz with a database check', async () => {
+		const res = await fetch(`${server.url}/healthz`);
+		expect(res.status).toBe(200);
+		expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+	});
+
+	it('shows the same invalid-link page once the edition is closed', async () => {
+		const db = new Database(server.dbPath);
+		db.prepare(`update edition set state = 'closed' where slug = 'rp-2026'`).run();
+		db.close();
+		const closed = await fetch(server.demoLink, { headers: { accept: 'text/html' } });
+		const unknown = await fetch(`${server.url}/r/${'c'.repeat(32)}`, { headers: { accept: 'text/html' } });
+		expect(closed.status).toBe(404);
+		expect(withoutNonce(await closed.text())).toBe(withoutNonce(await unknown.text()));
+	});
+});

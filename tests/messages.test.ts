@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { LOCALES } from '../src/lib/domain/locales.ts';
+
+const load = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('application strings in six languages', () => {
+	const en = load('en');
+	it.each(LOCALES.filter((l) => l !== 'en'))('%s has every key of English, translated, with the same placeholders', (locale) => {
+		const other = load(locale);
+		expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
+		for (const [key, text] of Object.entries(en)) {
+			if (key === '$schema') continue;
+			expect(other[key], key).toBeTruthy();
+			expect(placeholders(other[key]!), key).toEqual(placeholders(text));
+		}
+		const identical = Object.keys(en).filter((k) => k !== '$schema' && en[k] === other[k] && /[a-z]{4}/.test(en[k]!));
+		expect(identical, 'left in English').toEqual([]);
+	});
+});
