@@ -15,7 +15,11 @@ describe('application strings in six languages', () => {
 			expect(other[key], key).toBeTruthy();
 			expect(placeholders(other[key]!), key).toEqual(placeholders(text));
 		}
-		const identical = Object.keys(en).filter((k) => k !== '$schema' && en[k] === other[k] && /[a-z]{4}/.test(en[k]!));
+		// Words that are the same in the other language ("Total" in French and Spanish) are fine.
+		const SAME_WORD = new Set(['total']);
+		const identical = Object.keys(en).filter(
+			(k) => k !== '$schema' && !SAME_WORD.has(k) && en[k] === other[k] && /[a-z]{4}/.test(en[k]!.replace(/\{\w+\}/g, ''))
+		);
 		expect(identical, 'left in English').toEqual([]);
 	});
 });

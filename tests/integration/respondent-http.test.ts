@@ -65,7 +65,7 @@ describe('respondent links over HTTP', () => {
 		const before = revisionOf('MS-SEN');
 		const res = await post(server.demoLink, { _action: 'save', _page: '0', _revision: String(before), ...fields });
 		expect(res.status).toBe(400);
-		expect(await res.text()).toContain('could not be saved');
+		expect(await res.text()).toContain('class="notice error-notice"');
 		expect(revisionOf('MS-SEN')).toBe(before);
 	});
 
