@@ -107,6 +107,21 @@ describe('respondent, in a real browser', () => {
 		await page.close();
 	});
 
+	it.each([
+		['zh', 'MS-CHN', /谢谢|感谢/],
+		['ru', 'MS-KAZ', /Спасибо|Благодар/],
+		['es', 'MS-ARG', /Gracias|gracias/],
+		['en', 'MS-KEN', /Thank you/]
+	])('completes the whole questionnaire in %s', async (locale, entity, thanks) => {
+		const page = await browser.newPage();
+		await page.goto(`${newLink(entity)}?lang=${locale}`);
+		expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+		await completeQuestionnaire(page);
+		await expect(page.locator('#done-title').innerText()).resolves.toMatch(thanks);
+		expect(responseOf(entity)).toMatchObject({ state: 'submitted', locale });
+		await page.close();
+	});
+
 	it('resumes at the furthest page reached when the link is opened again', async () => {
 		const link = newLink('MS-BRA');
 		const first = await browser.newContext();

@@ -94,6 +94,22 @@ describe('respondent links over HTTP', () => {
 		expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
 	});
 
+	it('shows the same invalid-link page for a revoked link', async () => {
+		const token = server.demoLink.split('/r/')[1]!;
+		const { createHash } = await import('node:crypto');
+		const db = new Database(server.dbPath);
+		const hash = createHash('sha256').update(token).digest('hex');
+		expect(db.prepare(`update invitation_link set revoked_at = ? where token_hash = ?`).run(new Date().toISOString(), hash).changes).toBe(1);
+		db.close();
+		const revoked = await fetch(server.demoLink, { headers: { accept: 'text/html' } });
+		const unknown = await fetch(`${server.url}/r/${'d'.repeat(32)}`, { headers: { accept: 'text/html' } });
+		expect(revoked.status).toBe(404);
+		expect(withoutNonce(await revoked.text())).toBe(withoutNonce(await unknown.text()));
+		const db2 = new Database(server.dbPath);
+		db2.prepare(`update invitation_link set revoked_at = null where token_hash = ?`).run(hash);
+		db2.close();
+	});
+
 	it('shows the same invalid-link page once the edition is closed', async () => {
 		const db = new Database(server.dbPath);
 		db.prepare(`update edition set state = 'closed' where slug = 'rp-2026'`).run();

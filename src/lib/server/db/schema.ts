@@ -1,4 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { AccessTables } from './schema-access.ts';
+import type { DistributionTables } from './schema-distribution.ts';
+import type { AnalysisTables } from './schema-analysis.ts';
 
 /**
  * The database as the application sees it: one interface per table, mirroring
@@ -154,7 +157,8 @@ export interface AuditLogTable {
 	ip: string | null;
 }
 
-export interface Database {
+/** Tables of later areas are declared in their own files (schema-*.ts) and joined here. */
+export interface Database extends AccessTables, DistributionTables, AnalysisTables {
 	region: RegionTable;
 	country: CountryTable;
 	office: OfficeTable;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/create-db.ts';
+import type { Model } from 'survey-core';
 import type { ResponseRow } from '../db/schema.ts';
 import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
 import { isLocale, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
@@ -44,7 +45,8 @@ export interface RespondentPage {
 	locale: Locale;
 	dir: 'rtl' | 'ltr';
 	entityName: string;
-	editionTitle: string;
+	/** The questionnaire's title in the respondent's language. */
+	surveyTitle: string;
 	closesAt: string | null;
 	revision: number;
 	furthest: number;
@@ -54,12 +56,13 @@ export interface RespondentPage {
 	notice?: 'conflict' | 'saved';
 }
 
-function pageFor(ctx: LinkContext, response: ResponseRow, locale: Locale, page: PageView | null, notice?: RespondentPage['notice']): RespondentPage {
+function pageFor(ctx: LinkContext, response: ResponseRow, model: Model, page: PageView | null, notice?: RespondentPage['notice']): RespondentPage {
+	const locale = toLocale(response.locale);
 	return {
 		locale,
 		dir: textDirection(locale),
 		entityName: ctx.entity_name,
-		editionTitle: ctx.edition_title,
+		surveyTitle: model.locTitle.renderedHtml || ctx.edition_title,
 		closesAt: ctx.closes_at,
 		revision: response.revision,
 		furthest: response.furthest_page,
@@ -94,11 +97,11 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 		response = { ...response, locale: lang };
 	}
 	const locale = toLocale(response.locale);
-	if (response.state === 'submitted') return pageFor(ctx, response, locale, null);
 	const model = loadAnswers(getModel(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id), locale), parseAnswers(response.answers_json));
+	if (response.state === 'submitted') return pageFor(ctx, response, model, null);
 	const last = model.visiblePages.length - 1;
 	const index = Math.max(0, Math.min(requested ?? response.furthest_page, response.furthest_page, last));
-	return pageFor(ctx, response, locale, buildPageView(model, index));
+	return pageFor(ctx, response, model, buildPageView(model, index));
 }
 
 export type PostOutcome =
@@ -152,10 +155,10 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		if (outcome.kind === 'submitted') return { kind: 'submitted' as const };
 		const conflict = revision !== response.revision;
 		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
-		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, locale, view, conflict ? 'conflict' : undefined) };
+		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, model, view, conflict ? 'conflict' : undefined) };
 		if (conflict) {
 			const again = loadAnswers(model, outcome.answers);
-			return { kind: 'show' as const, view: pageFor(ctx, saved, locale, buildPageView(again, outcome.page), 'conflict') };
+			return { kind: 'show' as const, view: pageFor(ctx, saved, model, buildPageView(again, outcome.page), 'conflict') };
 		}
 		return { kind: 'redirect' as const, page: outcome.page };
 	});

@@ -1,0 +1,6 @@
+/**
+ * Secretariat access: accounts, roles, audit, security (login throttling, password reset, TOTP).
+ * Table interfaces of this area; each key is a table created by a migration in migrations/.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AccessTables {}

@@ -1,0 +1,6 @@
+/**
+ * Analysis and reports: previous-edition results, comment themes, stored reports.
+ * Table interfaces of this area; each key is a table created by a migration in migrations/.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AnalysisTables {}
