@@ -42,3 +42,12 @@ describe('applyPagePost', () => {
 		expect(parsePageAction('delete')).toBeNull();
 	});
 });
+
+describe('review before submit', () => {
+	it('goes to the review only when every page is complete, and the review page posts no answers', () => {
+		expect(applyPagePost(fresh(), { sat: 4 }, 1, [], { kind: 'review' }, 1)).toMatchObject({ kind: 'invalid', page: 1 });
+		expect(applyPagePost(fresh(), { sat: 4 }, 1, [['more', 'x']], { kind: 'review' }, 1)).toMatchObject({ kind: 'review', answers: { sat: 4, more: 'x' } });
+		expect(applyPagePost(fresh(), { sat: 4, more: 'x' }, 'review', [], { kind: 'submit' }, 1)).toMatchObject({ kind: 'submitted', answers: { sat: 4, more: 'x' } });
+		expect(() => applyPagePost(fresh(), { sat: 4, more: 'x' }, 'review', [['sat', '1']], { kind: 'submit' }, 1)).toThrow(/no answers/);
+	});
+});

@@ -2,6 +2,8 @@ import type { Model } from 'survey-core';
 import { loadAnswers } from '../survey/model-cache.ts';
 import { parsePageAnswers } from '../survey/page-form.ts';
 import { keepVisibleAnswers, mergePageAnswers, type Answers } from './answers.ts';
+import { firstInvalidPage } from './review.ts';
+import { InvalidInputError } from '../errors.ts';
 
 /** What a respondent asked for with the button they pressed. */
 export type PageAction =
@@ -9,6 +11,7 @@ export type PageAction =
 	| { kind: 'previous' }
 	| { kind: 'save' }
 	| { kind: 'submit' }
+	| { kind: 'review' }
 	| { kind: 'goto'; page: number };
 
 export function parsePageAction(raw: string | null): PageAction | null {
@@ -17,6 +20,7 @@ export function parsePageAction(raw: string | null): PageAction | null {
 		case 'previous':
 		case 'save':
 		case 'submit':
+		case 'review':
 			return { kind: raw };
 	}
 	const goto = /^goto:(\d{1,3})$/.exec(raw ?? '');
@@ -29,7 +33,9 @@ export type PagePostOutcome =
 	/** Saved, but the page has errors: show it again with them. */
 	| { kind: 'invalid'; answers: Answers; page: number; furthest: number }
 	/** Every visible page is valid: store these answers as the submitted response. */
-	| { kind: 'submitted'; answers: Answers; page: number; furthest: number };
+	| { kind: 'submitted'; answers: Answers; page: number; furthest: number }
+	/** Every visible page is valid: show the review before the final submit. */
+	| { kind: 'review'; answers: Answers; page: number; furthest: number };
 
 /**
  * The pure core of a page post. Answers are always kept, even when the page does
@@ -39,38 +45,45 @@ export type PagePostOutcome =
 export function applyPagePost(
 	model: Model,
 	current: Answers,
-	index: number,
+	index: number | 'review',
 	entries: [string, string][],
 	action: PageAction,
 	furthest: number
 ): PagePostOutcome {
-	const merged = mergePageAnswers(current, parsePageAnswers(model, index, entries));
+	// The review page carries no answers: it only confirms what is stored.
+	if (index === 'review' && entries.length > 0) {
+		throw new InvalidInputError('the review page sends no answers', [], 'unknown_field');
+	}
+	const merged = index === 'review' ? current : mergePageAnswers(current, parsePageAnswers(model, index, entries));
 	loadAnswers(model, merged);
 	const pages = model.visiblePages;
 	const last = pages.length - 1;
 	const clamp = (page: number) => Math.max(0, Math.min(last, page));
+	const here = index === 'review' ? last : index;
 
 	switch (action.kind) {
 		case 'save':
-			return { kind: 'saved', answers: merged, page: index, furthest };
+			return { kind: 'saved', answers: merged, page: here, furthest };
 		case 'previous':
-			return { kind: 'saved', answers: merged, page: clamp(index - 1), furthest };
+			return { kind: 'saved', answers: merged, page: index === 'review' ? last : clamp(index - 1), furthest };
 		case 'goto':
 			// Only pages already reached can be jumped to; the rest must be walked.
 			return { kind: 'saved', answers: merged, page: clamp(Math.min(action.page, furthest)), furthest };
 		case 'next': {
-			if (!pages[index]!.validate(true, false)) {
-				return { kind: 'invalid', answers: merged, page: index, furthest };
+			if (!pages[here]!.validate(true, false)) {
+				return { kind: 'invalid', answers: merged, page: here, furthest };
 			}
-			const next = clamp(index + 1);
+			const next = clamp(here + 1);
 			return { kind: 'saved', answers: merged, page: next, furthest: Math.max(furthest, next) };
 		}
+		case 'review':
 		case 'submit': {
-			const firstInvalid = pages.findIndex((page) => !page.validate(true, false));
+			const firstInvalid = firstInvalidPage(model);
 			if (firstInvalid >= 0) {
-				return { kind: 'invalid', answers: merged, page: firstInvalid, furthest };
+				return { kind: 'invalid', answers: merged, page: firstInvalid, furthest: Math.max(furthest, firstInvalid) };
 			}
-			return { kind: 'submitted', answers: keepVisibleAnswers(model, merged), page: index, furthest: last };
+			if (action.kind === 'review') return { kind: 'review', answers: merged, page: last, furthest: last };
+			return { kind: 'submitted', answers: keepVisibleAnswers(model, merged), page: last, furthest: last };
 		}
 	}
 }

@@ -7,6 +7,7 @@ import { getModel, loadAnswers } from '../../domain/survey/model-cache.ts';
 import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
 import { parseAnswers } from '../../domain/response/answers.ts';
 import { applyPagePost, parsePageAction } from '../../domain/response/page-post.ts';
+import { buildReview, firstInvalidPage, type ReviewSection } from '../../domain/response/review.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { findLinkContext, markInvitationOpened, type LinkContext } from '../repositories/invitations.ts';
 import { ensureResponse, findResponse, saveResponse, setResponseLocale } from '../repositories/responses.ts';
@@ -53,10 +54,12 @@ export interface RespondentPage {
 	submitted: boolean;
 	submittedAt: string | null;
 	page: PageView | null;
+	/** Every answer, shown before the final submit (and as the receipt once submitted). */
+	review: ReviewSection[] | null;
 	notice?: 'conflict' | 'saved';
 }
 
-function pageFor(ctx: LinkContext, response: ResponseRow, model: Model, page: PageView | null, notice?: RespondentPage['notice']): RespondentPage {
+function pageFor(ctx: LinkContext, response: ResponseRow, model: Model, page: PageView | null, notice?: RespondentPage['notice'], review: ReviewSection[] | null = null): RespondentPage {
 	const locale = toLocale(response.locale);
 	return {
 		locale,
@@ -69,6 +72,7 @@ function pageFor(ctx: LinkContext, response: ResponseRow, model: Model, page: Pa
 		submitted: response.state === 'submitted',
 		submittedAt: response.submitted_at,
 		page,
+		review,
 		notice
 	};
 }
@@ -90,7 +94,7 @@ async function openResponse(db: Db, ctx: LinkContext): Promise<ResponseRow> {
  * reached (so a returning respondent resumes where they stopped). `lang` switches
  * the response's language for this and later visits.
  */
-export async function showRespondentPage(db: Db, ctx: LinkContext, requested: number | null, lang: string | null): Promise<RespondentPage> {
+export async function showRespondentPage(db: Db, ctx: LinkContext, requested: number | 'review' | null, lang: string | null): Promise<RespondentPage> {
 	let response = await openResponse(db, ctx);
 	if (lang !== null && isLocale(lang) && lang !== response.locale) {
 		await setResponseLocale(db, response.id, lang);
@@ -98,14 +102,20 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 	}
 	const locale = toLocale(response.locale);
 	const model = loadAnswers(getModel(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id), locale), parseAnswers(response.answers_json));
-	if (response.state === 'submitted') return pageFor(ctx, response, model, null);
+	if (response.state === 'submitted') return pageFor(ctx, response, model, null, undefined, buildReview(model));
 	const last = model.visiblePages.length - 1;
+	if (requested === 'review') {
+		const invalid = firstInvalidPage(model);
+		if (invalid < 0) return pageFor(ctx, response, model, null, undefined, buildReview(model));
+		// Not complete yet: show the first page that needs an answer, with its messages.
+		return pageFor(ctx, response, model, buildPageView(model, invalid));
+	}
 	const index = Math.max(0, Math.min(requested ?? response.furthest_page, response.furthest_page, last));
 	return pageFor(ctx, response, model, buildPageView(model, index));
 }
 
 export type PostOutcome =
-	| { kind: 'redirect'; page: number }
+	| { kind: 'redirect'; page: number | 'review' }
 	| { kind: 'show'; view: RespondentPage }
 	| { kind: 'submitted' };
 
@@ -122,9 +132,10 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 	const langSwitch = /^lang:([a-z]{2})$/.exec(rawAction);
 	const action = langSwitch ? { kind: 'save' as const } : parsePageAction(rawAction);
 	if (!action) throw new InvalidInputError(`unknown action "${rawAction}"`, [], 'unknown_action');
-	const index = Number(form.get('_page'));
+	const rawPage = String(form.get('_page') ?? '');
+	const index = rawPage === 'review' ? ('review' as const) : /^\d{1,3}$/.test(rawPage) ? Number(rawPage) : -1;
 	const revision = Number(form.get('_revision'));
-	if (!Number.isInteger(index) || index < 0 || !Number.isInteger(revision) || revision < 0) {
+	if (index === -1 || !Number.isInteger(revision) || revision < 0) {
 		throw new InvalidInputError('the page or revision field is missing or malformed', [], 'malformed_form');
 	}
 	const entries: [string, string][] = [];
@@ -141,7 +152,7 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		if (response.state === 'submitted') return { kind: 'submitted' as const };
 		const locale = langSwitch && isLocale(langSwitch[1]) ? langSwitch[1] : toLocale(response.locale);
 		const model = loadAnswers(getModel(ctx.questionnaire_id, definition, locale), parseAnswers(response.answers_json));
-		if (index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
+		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
 		const outcome = applyPagePost(model, parseAnswers(response.answers_json), index, entries, action, response.furthest_page);
 		// Build the view now, while the model still holds this request's answers and errors.
 		const view = outcome.kind === 'invalid' ? buildPageView(model, outcome.page) : null;
@@ -153,6 +164,7 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		});
 		if (newRevision === null) return { kind: 'submitted' as const };
 		if (outcome.kind === 'submitted') return { kind: 'submitted' as const };
+		if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const };
 		const conflict = revision !== response.revision;
 		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
 		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, model, view, conflict ? 'conflict' : undefined) };

@@ -25,7 +25,8 @@ function parsePage(value: string | null): number | null {
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const ctx = await contextOrGone(params.token);
-	const view = await showRespondentPage(getDb(), ctx, parsePage(url.searchParams.get('page')), url.searchParams.get('lang'));
+	const requested = url.searchParams.has('review') ? ('review' as const) : parsePage(url.searchParams.get('page'));
+	const view = await showRespondentPage(getDb(), ctx, requested, url.searchParams.get('lang'));
 	locals.lang = view.locale;
 	locals.dir = view.dir;
 	return { view, saved: url.searchParams.has('saved') };
@@ -47,6 +48,7 @@ export const actions: Actions = {
 		try {
 			const outcome = await postRespondentPage(getDb(), ctx, form);
 			if (outcome.kind === 'redirect') {
+				if (outcome.page === 'review') redirect(303, `${url.pathname}?review`);
 				const saved = form.get('_action') === 'save' ? '&saved' : '';
 				redirect(303, `${url.pathname}?page=${outcome.page}${saved}`);
 			}

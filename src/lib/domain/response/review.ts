@@ -1,0 +1,49 @@
+import type { Model, Question } from 'survey-core';
+
+/**
+ * What a respondent sees before submitting, and keeps as a receipt afterwards:
+ * every visible question with the answer as text in the chosen language
+ * (survey-core's displayValue: choice texts, not codes).
+ */
+export interface ReviewItem {
+	name: string;
+	title: string;
+	/** One line per part of the answer (a matrix gives one line per row). */
+	lines: string[];
+	answered: boolean;
+	required: boolean;
+}
+
+export interface ReviewSection {
+	index: number;
+	title: string;
+	items: ReviewItem[];
+}
+
+function answerLines(question: Question): string[] {
+	if (question.isEmpty()) return [];
+	const display: unknown = question.displayValue;
+	if (display === null || display === undefined || display === '') return [];
+	if (Array.isArray(display)) return display.map(String);
+	if (typeof display === 'object') return Object.entries(display as Record<string, unknown>).map(([row, value]) => `${row}: ${String(value)}`);
+	return [String(display)];
+}
+
+/** The review of a loaded model: visible pages, visible questions, html blocks left out. */
+export function buildReview(model: Model): ReviewSection[] {
+	return model.visiblePages.map((page, index) => ({
+		index,
+		title: page.locTitle.renderedHtml || page.name,
+		items: page.questions
+			.filter((q) => q.isVisible && q.getType() !== 'html')
+			.map((q) => {
+				const lines = answerLines(q);
+				return { name: q.name, title: q.locTitle.renderedHtml || q.name, lines, answered: lines.length > 0, required: q.isRequired };
+			})
+	}));
+}
+
+/** The first visible page that does not validate, or -1 when the whole response is complete. */
+export function firstInvalidPage(model: Model): number {
+	return model.visiblePages.findIndex((page) => !page.validate(true, false));
+}
