@@ -37,12 +37,18 @@ export async function answerPage(page: Page): Promise<void> {
 	}
 }
 
+/** Clicks a submit button and waits for the page the post leads to (not the one still shown). */
+export async function submitAndWait(page: Page, button: Locator): Promise<void> {
+	const loaded = page.waitForEvent('load');
+	await button.click();
+	await loaded;
+}
+
 /** Answers page after page until the confirmation shows; returns how many pages were posted. */
 export async function completeQuestionnaire(page: Page, maxPosts = 30): Promise<number> {
 	for (let posts = 1; posts <= maxPosts; posts++) {
 		await answerPage(page);
-		await page.locator('.actions button.primary').click();
-		await page.waitForLoadState('load');
+		await submitAndWait(page, page.locator('.actions button.primary'));
 		if (await page.locator('#done-title').count()) return posts;
 	}
 	throw new Error(`not submitted after ${maxPosts} page posts: ${await page.locator('main').innerText()}`);

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { answerPage } from '../helpers/answer.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+function newLink(entity: string): string {
+	return execFileSync(process.execPath, ['src/cli/main.ts', 'invite', '--edition', 'rp-2026', '--entity', entity], {
+		env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url },
+		encoding: 'utf8'
+	}).trim();
+}
+
+interface AxeViolation {
+	id: string;
+	impact: string;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the page as it stands. */
+async function violations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: AXE_SOURCE });
+	const result = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+		return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+	});
+	return result.violations.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const ENTITY: Record<string, string> = { ar: 'MS-SAU', zh: 'MS-SGP', en: 'MS-GBR', fr: 'MS-BEL', ru: 'MS-ARM', es: 'MS-MEX' };
+
+describe('accessibility (axe-core, WCAG 2.2 AA) on every respondent page', () => {
+	it('the check itself catches a violation (an image without a text alternative)', async () => {
+		const context = await browser.newContext({ bypassCSP: true });
+		const page = await context.newPage();
+		await page.goto(newLink('MS-JPN'));
+		await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg">'));
+		expect((await violations(page)).join('\n')).toMatch(/image-alt/);
+		await context.close();
+	});
+
+	it.each(Object.keys(ENTITY))('has no violations in %s, on every page, with errors shown, on the review and the confirmation', async (locale) => {
+		// bypassCSP lets the test inject axe-core; the application's own CSP is unchanged.
+		const context = await browser.newContext({ bypassCSP: true });
+		const page = await context.newPage();
+		await page.goto(`${newLink(ENTITY[locale]!)}?lang=${locale}`);
+		const found: string[] = [];
+		// A page with validation errors (nothing answered, "Next" pressed).
+		await page.locator('.actions button.primary').click();
+		await page.waitForLoadState('load');
+		expect(await page.locator('.error-summary').count()).toBe(1);
+		found.push(...(await violations(page)).map((v) => `errors page: ${v}`));
+		for (let step = 0; step < 20 && !(await page.locator('#done-title').count()); step++) {
+			found.push(...(await violations(page)).map((v) => `step ${step}: ${v}`));
+			if (await page.locator('.question').count()) await answerPage(page);
+			await page.locator('.actions button.primary').click();
+			await page.waitForLoadState('load');
+		}
+		found.push(...(await violations(page)).map((v) => `confirmation: ${v}`));
+		await context.close();
+		expect(found).toEqual([]);
+	});
+});
