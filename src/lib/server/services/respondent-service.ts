@@ -115,7 +115,7 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 }
 
 export type PostOutcome =
-	| { kind: 'redirect'; page: number | 'review' }
+	| { kind: 'redirect'; page: number | 'review'; revision: number; conflict: boolean }
 	| { kind: 'show'; view: RespondentPage }
 	| { kind: 'submitted' };
 
@@ -164,14 +164,14 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		});
 		if (newRevision === null) return { kind: 'submitted' as const };
 		if (outcome.kind === 'submitted') return { kind: 'submitted' as const };
-		if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const };
 		const conflict = revision !== response.revision;
+		if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const, revision: newRevision, conflict };
 		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
 		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, model, view, conflict ? 'conflict' : undefined) };
 		if (conflict) {
 			const again = loadAnswers(model, outcome.answers);
 			return { kind: 'show' as const, view: pageFor(ctx, saved, model, buildPageView(again, outcome.page), 'conflict') };
 		}
-		return { kind: 'redirect' as const, page: outcome.page };
+		return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict };
 	});
 }

@@ -1,0 +1,35 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db/instance';
+import { postRespondentPage, resolveRespondentLink } from '$lib/server/services/respondent-service';
+import { InvalidInputError } from '$lib/domain/errors';
+
+/** Same limit as a page post: an autosave carries one page's fields. */
+const MAX_FORM_BYTES = 256 * 1024;
+
+/**
+ * Autosave for respondents with JavaScript (static/respondent.js): the page's fields,
+ * saved without validation or navigation. Answers JSON with the new revision so the
+ * next save is not mistaken for someone else's; a conflict is reported, not hidden.
+ */
+export const POST: RequestHandler = async ({ params, request }) => {
+	const ctx = await resolveRespondentLink(getDb(), params.token);
+	if (!ctx) return json({ ok: false, code: 'invalid_link' }, { status: 404 });
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) return json({ ok: false, code: 'too_large' }, { status: 413 });
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return json({ ok: false, code: 'malformed_form' }, { status: 400 });
+	}
+	form.set('_action', 'save');
+	try {
+		const outcome = await postRespondentPage(getDb(), ctx, form);
+		if (outcome.kind === 'submitted') return json({ ok: false, code: 'already_submitted' }, { status: 409 });
+		if (outcome.kind === 'redirect') return json({ ok: true, revision: outcome.revision, conflict: outcome.conflict });
+		return json({ ok: true, revision: outcome.view.revision, conflict: outcome.view.notice === 'conflict' });
+	} catch (e) {
+		if (e instanceof InvalidInputError) return json({ ok: false, code: e.code, message: e.message }, { status: 400 });
+		throw e;
+	}
+};
