@@ -19,6 +19,7 @@
 	var retryMs = 2000;
 	var saving = false;
 	var dirty = false;
+	var submitting = false;
 	var url = location.pathname.replace(/\/$/, '') + '/autosave';
 	var revision = form.querySelector('input[name=_revision]');
 
@@ -75,9 +76,10 @@
 	form.addEventListener('input', changed);
 	form.addEventListener('change', changed);
 	// A real submit saves everything itself: no autosave may race it.
-	form.addEventListener('submit', function () { clearTimeout(timer); });
+	form.addEventListener('submit', function () { clearTimeout(timer); submitting = true; });
+	// Warn before leaving with unsaved changes, but never when the form itself is being sent.
 	window.addEventListener('beforeunload', function (e) {
-		if (dirty || saving) { e.preventDefault(); e.returnValue = ''; }
+		if (!submitting && (dirty || saving)) { e.preventDefault(); e.returnValue = ''; }
 	});
 	status.hidden = false;
 	say('saved');

@@ -2,8 +2,17 @@ import type { Page, Locator } from 'playwright-core';
 
 /** Picks "Satisfied" (4) where the scale offers it, else the first choice: no follow-up is triggered. */
 async function pickRadio(scope: Locator): Promise<void> {
+	// A choice already made (by the test or an earlier post) is left as it is.
+	if (await scope.locator('input[type=radio]:checked').count()) return;
 	const preferred = scope.locator('input[type=radio][value="4"]');
 	await ((await preferred.count()) > 0 ? preferred.first() : scope.locator('input[type=radio]').first()).check();
+}
+
+/** Types something sensible for the field's input type. */
+async function fillText(field: Locator): Promise<void> {
+	if (await field.isDisabled()) return;
+	const type = (await field.getAttribute('type')) ?? 'text';
+	await field.fill(type === 'number' ? '3' : type === 'email' ? 'focal.point@example.org' : 'Réponse de test – اختبار');
 }
 
 /** Answers every question shown on the current page, the way a person would. */
@@ -17,7 +26,11 @@ export async function answerPage(page: Page): Promise<void> {
 				await pickRadio(q);
 				break;
 			case 'checkbox':
-				if (!(await q.locator('input[type=checkbox]:checked').count())) await q.locator('input[type=checkbox]').first().check();
+			case 'tagbox':
+				// A list whose choices are all hidden (choicesVisibleIf) has nothing to tick yet.
+				if ((await q.locator('input[type=checkbox]').count()) && !(await q.locator('input[type=checkbox]:checked').count())) {
+					await q.locator('input[type=checkbox]').first().check();
+				}
 				break;
 			case 'matrix':
 				for (const row of await q.locator('fieldset.matrix-row').all()) await pickRadio(row);
@@ -31,7 +44,19 @@ export async function answerPage(page: Page): Promise<void> {
 			}
 			case 'text':
 			case 'comment':
-				await q.locator('input, textarea').first().fill('Réponse de test – اختبار');
+				await fillText(q.locator('input, textarea').first());
+				break;
+			case 'multipletext':
+				for (const input of await q.locator('input').all()) await fillText(input);
+				break;
+			case 'ranking': {
+				const selects = await q.locator('select').all();
+				for (const [i, select] of selects.entries()) await select.selectOption(String(i + 1));
+				break;
+			}
+			case 'matrixdropdown':
+				for (const select of await q.locator('select').all()) await select.selectOption({ index: 1 });
+				for (const input of await q.locator('input, textarea').all()) await fillText(input);
 				break;
 		}
 	}

@@ -25,7 +25,13 @@ function answerLines(question: Question): string[] {
 	const display: unknown = question.displayValue;
 	if (display === null || display === undefined || display === '') return [];
 	if (Array.isArray(display)) return display.map(String);
-	if (typeof display === 'object') return Object.entries(display as Record<string, unknown>).map(([row, value]) => `${row}: ${String(value)}`);
+	if (typeof display === 'object') {
+		return Object.entries(display as Record<string, unknown>).map(([row, value]) =>
+			typeof value === 'object' && value !== null
+				? `${row}: ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} ${String(v)}`).join('; ')}`
+				: `${row}: ${String(value)}`
+		);
+	}
 	return [String(display)];
 }
 

@@ -2,6 +2,7 @@ import { Model } from 'survey-core';
 import { lintSurvey } from 'survey-core/linter';
 import { registerCustomProperties } from './custom-properties.ts';
 import { InvalidInputError } from '../errors.ts';
+import { MATRIX_CELL_TYPES } from './page-view.ts';
 
 /**
  * The question types our server-side renderer draws. Anything else is refused at
@@ -16,6 +17,12 @@ export const SUPPORTED_QUESTION_TYPES = [
 	'text',
 	'comment',
 	'matrix',
+	'matrixdropdown',
+	'multipletext',
+	'ranking',
+	'tagbox',
+	'expression',
+	'panel',
 	'html'
 ] as const;
 export type SupportedQuestionType = (typeof SUPPORTED_QUESTION_TYPES)[number];
@@ -84,6 +91,15 @@ function ourRules(json: JsonObject): Finding[] {
 				path,
 				message: `"${name}" is not a valid question name: use letters, digits and underscores, starting with a letter.`
 			});
+		}
+		if (type === 'matrixdropdown') {
+			const matrixCell = String(element.cellType ?? 'dropdown');
+			for (const column of Array.isArray(element.columns) ? element.columns : []) {
+				const cell = isObject(column) && column.cellType && column.cellType !== 'default' ? String(column.cellType) : matrixCell;
+				if (!(MATRIX_CELL_TYPES as readonly string[]).includes(cell)) {
+					findings.push({ severity: 'error', rule: 'renderer/unsupported-cell-type', path, message: `"${name}" has a column of cell type "${cell}"; the renderer draws ${MATRIX_CELL_TYPES.join(', ')} cells.` });
+				}
+			}
 		}
 		if (element.showOtherItem || element.hasOther) {
 			findings.push({

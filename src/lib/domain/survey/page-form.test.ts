@@ -62,3 +62,41 @@ describe('parsePageAnswers', () => {
 		expect(parse([['why', 'نعم\u200F شكرا']]).why).toBe('نعم\u200F شكرا');
 	});
 });
+
+describe('parsePageAnswers for lists, rankings and grids', () => {
+	const more = {
+		pages: [
+			{
+				name: 'p',
+				elements: [
+					{ type: 'ranking', name: 'order', choices: ['a', 'b', 'c'] },
+					{ type: 'multipletext', name: 'contact', items: [{ name: 'name' }, { name: 'phone' }] },
+					{ type: 'matrixdropdown', name: 'plan', columns: [{ name: 'pri', cellType: 'dropdown', choices: ['high', 'low'] }, { name: 'note', cellType: 'text' }], rows: ['y1'] },
+					{ type: 'tagbox', name: 'tags', choices: ['x', 'y'] },
+					{ type: 'panel', name: 'box', elements: [{ type: 'text', name: 'inside' }] },
+					{ type: 'expression', name: 'calc', expression: '1 + 1' }
+				]
+			}
+		]
+	};
+	const parseMore = (entries: [string, string][]) => parsePageAnswers(loadAnswers(getModel('test-more', more, 'en'), {}), 0, entries);
+
+	it('orders a ranking by the ranks given, ties in questionnaire order, unranked last', () => {
+		expect(parseMore([['order::c', '1'], ['order::a', '2'], ['order::b', '2']]).order).toEqual(['c', 'a', 'b']);
+		expect(parseMore([['order::b', '1']]).order).toEqual(['b', 'a', 'c']);
+		expect(parseMore([]).order).toBeUndefined();
+		expect(codeOf(() => parseMore([['order::a', '9']]))).toBe('invalid_choice');
+	});
+
+	it('reads multiple text items, grid cells, tag lists and questions inside panels; ignores display-only elements', () => {
+		expect(parseMore([['contact::name', 'Awa'], ['plan::y1::pri', 'low'], ['plan::y1::note', 'ok'], ['tags', 'y'], ['inside', 'in a panel']])).toEqual({
+			order: undefined,
+			contact: { name: 'Awa' },
+			plan: { y1: { pri: 'low', note: 'ok' } },
+			tags: ['y'],
+			inside: 'in a panel'
+		});
+		expect(codeOf(() => parseMore([['plan::y1::pri', 'urgent']]))).toBe('invalid_choice');
+		expect(codeOf(() => parseMore([['calc', '3']]))).toBe('unknown_field');
+	});
+});

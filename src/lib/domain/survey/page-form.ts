@@ -1,6 +1,6 @@
 import type { Model, Question, ItemValue } from 'survey-core';
 import { InvalidInputError } from '../errors.ts';
-import { formValue, matrixField, textMaxLength } from './page-view.ts';
+import { columnSpec, formValue, subField, textMaxLength, DEFAULT_TEXT_MAX } from './page-view.ts';
 
 /**
  * Turns the fields posted for one page into answers, refusing anything a genuine
@@ -18,22 +18,34 @@ export type PageAnswers = Record<string, unknown>;
  */
 const FORBIDDEN_TEXT = /[\u202A-\u202E\u2066-\u2069\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
-type Field = { question: Question; row?: string };
+type Posted = Map<string, string[]>;
 
 function refuse(code: string, message: string): never {
 	throw new InvalidInputError(message, [], code);
 }
 
-function fieldsOf(questions: Question[]): Map<string, Field> {
-	const fields = new Map<string, Field>();
-	for (const question of questions) {
-		if (question.getType() === 'matrix') {
-			for (const row of question.rows as ItemValue[]) {
-				const name = formValue(row.value);
-				fields.set(matrixField(question.name, name), { question, row: name });
-			}
-		} else if (question.getType() !== 'html') {
-			fields.set(question.name, { question });
+/** Every form field a page may send. */
+function fieldsOf(questions: Question[]): Set<string> {
+	const fields = new Set<string>();
+	for (const q of questions) {
+		switch (q.getType()) {
+			case 'matrix':
+				for (const row of q.rows as ItemValue[]) fields.add(subField(q.name, formValue(row.value)));
+				break;
+			case 'multipletext':
+				for (const item of q.items as { name: string }[]) fields.add(subField(q.name, item.name));
+				break;
+			case 'ranking':
+				for (const c of q.visibleChoices as ItemValue[]) fields.add(subField(q.name, formValue(c.value)));
+				break;
+			case 'matrixdropdown':
+				for (const row of q.rows as ItemValue[]) for (const col of q.columns as { name: string }[]) fields.add(subField(q.name, formValue(row.value), col.name));
+				break;
+			case 'html':
+			case 'expression':
+				break;
+			default:
+				fields.add(q.name);
 		}
 	}
 	return fields;
@@ -56,43 +68,110 @@ function pickChoice(values: string[], field: string, choices: Map<string, unknow
 	return choices.get(value);
 }
 
-function parseQuestion(question: Question, values: string[]): unknown {
-	const name = question.name;
-	switch (question.getType()) {
+function pickText(values: string[], field: string, max: number): string | undefined {
+	const value = single(values, field);
+	if (value === undefined || value.trim() === '') return undefined;
+	if (value.length > max) refuse('too_long', `"${field}" is longer than ${max} characters`);
+	return value;
+}
+
+function pickMany(values: string[], field: string, choices: Map<string, unknown>): unknown[] | undefined {
+	const picked = [...new Set(values.filter((v) => v !== ''))];
+	for (const value of picked) if (!choices.has(value)) refuse('invalid_choice', `"${value}" is not a choice of "${field}"`);
+	// Keep the questionnaire's order, not the order the browser sent.
+	const ordered = [...choices.keys()].filter((k) => picked.includes(k)).map((k) => choices.get(k));
+	return ordered.length > 0 ? ordered : undefined;
+}
+
+/** Objects with no key are no answer at all. */
+function nonEmpty<T extends object>(value: T): T | undefined {
+	return Object.keys(value).length > 0 ? value : undefined;
+}
+
+/**
+ * Ranks posted as numbers per choice become an ordered list. Ties keep the
+ * questionnaire's order and unranked choices follow the ranked ones, so a person
+ * choosing ranks from drop-downs without JavaScript never gets an error for a tie.
+ */
+function parseRanking(q: Question, posted: Posted): unknown[] | undefined {
+	const choices = q.visibleChoices as ItemValue[];
+	const ranked = choices.map((c, order) => {
+		const field = subField(q.name, formValue(c.value));
+		const raw = single(posted.get(field) ?? [], field);
+		if (raw !== undefined && !(/^\d{1,3}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= choices.length)) {
+			refuse('invalid_choice', `"${raw}" is not a rank of "${field}"`);
+		}
+		return { value: c.value, rank: raw === undefined ? Infinity : Number(raw), order };
+	});
+	if (ranked.every((r) => r.rank === Infinity)) return undefined;
+	return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((r) => r.value);
+}
+
+function parseQuestion(q: Question, posted: Posted): unknown {
+	const name = q.name;
+	const own = posted.get(name) ?? [];
+	switch (q.getType()) {
 		case 'radiogroup':
 		case 'dropdown':
-			return pickChoice(values, name, choiceLookup(question.visibleChoices));
+			return pickChoice(own, name, choiceLookup(q.visibleChoices));
 		case 'rating':
-			return pickChoice(values, name, choiceLookup(question.visibleRateValues));
-		case 'checkbox': {
-			const choices = choiceLookup(question.visibleChoices);
-			const picked = [...new Set(values.filter((v) => v !== ''))];
-			for (const value of picked) {
-				if (!choices.has(value)) refuse('invalid_choice', `"${value}" is not a choice of "${name}"`);
-			}
-			// Keep the questionnaire's order, not the order the browser sent.
-			const ordered = [...choices.keys()].filter((k) => picked.includes(k)).map((k) => choices.get(k));
-			return ordered.length > 0 ? ordered : undefined;
-		}
+			return pickChoice(own, name, choiceLookup(q.visibleRateValues));
+		case 'checkbox':
+		case 'tagbox':
+			return pickMany(own, name, choiceLookup(q.visibleChoices));
 		case 'boolean': {
-			const value = single(values, name);
+			const value = single(own, name);
 			if (value === undefined) return undefined;
 			if (value !== 'true' && value !== 'false') refuse('invalid_choice', `"${name}" must be true or false`);
 			return value === 'true';
 		}
 		case 'text':
-		case 'comment': {
-			const value = single(values, name);
-			if (value === undefined || value.trim() === '') return undefined;
-			if (value.length > textMaxLength(question)) {
-				refuse('too_long', `"${name}" is longer than ${textMaxLength(question)} characters`);
+		case 'comment':
+			return pickText(own, name, textMaxLength(q));
+		case 'matrix': {
+			const columns = choiceLookup(q.columns);
+			const cells: Record<string, unknown> = {};
+			for (const row of q.rows as ItemValue[]) {
+				const field = subField(name, formValue(row.value));
+				const cell = pickChoice(posted.get(field) ?? [], field, columns);
+				if (cell !== undefined) cells[formValue(row.value)] = cell;
 			}
-			return value;
+			return nonEmpty(cells);
+		}
+		case 'multipletext': {
+			const items: Record<string, string> = {};
+			for (const item of q.items as { name: string; maxLength?: unknown }[]) {
+				const field = subField(name, item.name);
+				const text = pickText(posted.get(field) ?? [], field, textMaxLength({ maxLength: item.maxLength, getType: () => 'text' }));
+				if (text !== undefined) items[item.name] = text;
+			}
+			return nonEmpty(items);
+		}
+		case 'ranking':
+			return parseRanking(q, posted);
+		case 'matrixdropdown': {
+			const rows: Record<string, Record<string, unknown>> = {};
+			for (const row of q.rows as ItemValue[]) {
+				const rowName = formValue(row.value);
+				const cells: Record<string, unknown> = {};
+				for (const column of q.columns as { name: string; cellType: string; templateQuestion?: Question }[]) {
+					const field = subField(name, rowName, column.name);
+					const spec = columnSpec(q, column);
+					const values = posted.get(field) ?? [];
+					const cell = spec.cellType === 'dropdown' ? pickChoice(values, field, choiceLookup(spec.choices)) : pickText(values, field, spec.cellType === 'comment' ? DEFAULT_TEXT_MAX * 10 : DEFAULT_TEXT_MAX);
+					if (cell !== undefined) cells[column.name] = cell;
+				}
+				if (Object.keys(cells).length > 0) rows[rowName] = cells;
+			}
+			return nonEmpty(rows);
 		}
 		default:
 			return undefined;
 	}
 }
+
+/** Types whose value the respondent gives (html and expression only display). */
+const ANSWERABLE = (q: Question) => !['html', 'expression'].includes(q.getType());
 
 /**
  * Parses the posted fields (control fields already removed) for visible page `index`
@@ -104,32 +183,14 @@ export function parsePageAnswers(model: Model, index: number, entries: [string, 
 	if (!page) refuse('unknown_page', `page ${index} does not exist`);
 	const questions = page.questions as Question[];
 	const fields = fieldsOf(questions);
-	const byField = new Map<string, string[]>();
+	const posted: Posted = new Map();
 	for (const [field, value] of entries) {
 		if (!fields.has(field)) refuse('unknown_field', `"${field}" is not a question on this page`);
-		if (FORBIDDEN_TEXT.test(value)) {
-			refuse('invalid_characters', `"${field}" contains control or bidi override characters`);
-		}
-		byField.set(field, [...(byField.get(field) ?? []), value]);
+		if (FORBIDDEN_TEXT.test(value)) refuse('invalid_characters', `"${field}" contains control or bidi override characters`);
+		posted.set(field, [...(posted.get(field) ?? []), value]);
 	}
-
 	const answers: PageAnswers = {};
-	for (const question of questions) {
-		const type = question.getType();
-		if (type === 'html') continue;
-		if (type === 'matrix') {
-			const columns = choiceLookup(question.columns);
-			const cells: Record<string, unknown> = {};
-			for (const row of question.rows as ItemValue[]) {
-				const rowName = formValue(row.value);
-				const field = matrixField(question.name, rowName);
-				const cell = pickChoice(byField.get(field) ?? [], field, columns);
-				if (cell !== undefined) cells[rowName] = cell;
-			}
-			answers[question.name] = Object.keys(cells).length > 0 ? cells : undefined;
-		} else {
-			answers[question.name] = parseQuestion(question, byField.get(question.name) ?? []);
-		}
-	}
+	// A read-only question (enableIf false) keeps what it had: disabled fields are not posted.
+	for (const q of questions.filter(ANSWERABLE)) if (!q.isReadOnly) answers[q.name] = parseQuestion(q, posted);
 	return answers;
 }

@@ -1,4 +1,4 @@
-import type { Model, Question, ItemValue } from 'survey-core';
+import type { Model, Question, ItemValue, PanelModel, IElement } from 'survey-core';
 import { sanitizeHtml } from './sanitize.ts';
 
 /**
@@ -17,6 +17,8 @@ interface BaseQuestionView {
 	title: string;
 	description: string;
 	required: boolean;
+	/** enableIf is false (or the question is read-only): shown, not answerable. */
+	readOnly: boolean;
 	errors: string[];
 }
 
@@ -29,34 +31,39 @@ export type QuestionView =
 			minLabel?: string;
 			maxLabel?: string;
 	  })
+	| (BaseQuestionView & { kind: 'multiple'; type: 'checkbox' | 'tagbox'; choices: ChoiceView[]; selected: string[]; maxSelected: number })
+	| (BaseQuestionView & { kind: 'boolean'; type: 'boolean'; labelTrue: string; labelFalse: string; selected: 'true' | 'false' | null })
+	| (BaseQuestionView & { kind: 'text'; type: 'text' | 'comment'; inputType: string; value: string; maxLength: number })
+	| (BaseQuestionView & { kind: 'matrix'; type: 'matrix'; columns: ChoiceView[]; rows: (ChoiceView & { selected: string | null; field: string })[] })
 	| (BaseQuestionView & {
-			kind: 'multiple';
-			type: 'checkbox';
-			choices: ChoiceView[];
-			selected: string[];
-			maxSelected: number;
+			kind: 'multipletext';
+			type: 'multipletext';
+			items: { name: string; title: string; field: string; value: string; inputType: string; maxLength: number }[];
 	  })
 	| (BaseQuestionView & {
-			kind: 'boolean';
-			type: 'boolean';
-			labelTrue: string;
-			labelFalse: string;
-			selected: 'true' | 'false' | null;
+			kind: 'ranking';
+			type: 'ranking';
+			/** Each choice with the rank it has now ('' when unranked). */
+			choices: (ChoiceView & { field: string; rank: string })[];
 	  })
 	| (BaseQuestionView & {
-			kind: 'text';
-			type: 'text' | 'comment';
-			inputType: string;
-			value: string;
-			maxLength: number;
+			kind: 'matrixdropdown';
+			type: 'matrixdropdown';
+			columns: { name: string; title: string; cellType: 'dropdown' | 'text' | 'comment'; choices: ChoiceView[] }[];
+			rows: (ChoiceView & { cells: { field: string; value: string }[] })[];
 	  })
-	| (BaseQuestionView & {
-			kind: 'matrix';
-			type: 'matrix';
-			columns: ChoiceView[];
-			rows: (ChoiceView & { selected: string | null; field: string })[];
-	  })
+	| (BaseQuestionView & { kind: 'expression'; type: 'expression'; value: string })
 	| (BaseQuestionView & { kind: 'html'; type: 'html'; html: string });
+
+export interface PanelView {
+	kind: 'panel';
+	name: string;
+	title: string;
+	description: string;
+	elements: ElementView[];
+}
+
+export type ElementView = QuestionView | PanelView;
 
 export interface PageView {
 	index: number;
@@ -64,30 +71,47 @@ export interface PageView {
 	name: string;
 	title: string;
 	description: string;
+	/** What to draw, panels included, in order. */
+	elements: ElementView[];
+	/** Every visible question of the page, panels flattened (for the error summary). */
 	questions: QuestionView[];
 }
 
 /** The longest text answer we store, unless the question sets its own maxLength. */
 export const DEFAULT_TEXT_MAX = 1_000;
 export const DEFAULT_COMMENT_MAX = 10_000;
+/** Cell types of a matrixdropdown column that the renderer draws. */
+export const MATRIX_CELL_TYPES = ['dropdown', 'text', 'comment'] as const;
 
-/** Matrix cells travel as `question::row`. */
-export function matrixField(question: string, row: string): string {
-	return `${question}::${row}`;
+/** Sub-fields (matrix rows, items, ranks, cells) travel as `question::part[::part]`. */
+export function subField(question: string, ...parts: string[]): string {
+	return [question, ...parts].join('::');
 }
+export const matrixField = subField;
 
 export function formValue(value: unknown): string {
-	return String(value);
+	return value === undefined || value === null ? '' : String(value);
 }
 
 function choiceView(item: ItemValue): ChoiceView {
 	return { value: formValue(item.value), text: item.locText.renderedHtml };
 }
 
-export function textMaxLength(question: Question): number {
+export function textMaxLength(question: { maxLength?: unknown; getType(): string }, kind = question.getType()): number {
 	const own = Number(question.maxLength);
 	if (Number.isFinite(own) && own > 0) return own;
-	return question.getType() === 'comment' ? DEFAULT_COMMENT_MAX : DEFAULT_TEXT_MAX;
+	return kind === 'comment' ? DEFAULT_COMMENT_MAX : DEFAULT_TEXT_MAX;
+}
+
+/** A matrixdropdown column's effective cell type and choices (its own, else the matrix's). */
+export function columnSpec(matrix: Question, column: { cellType: string; templateQuestion?: Question }): { cellType: string; choices: ItemValue[] } {
+	const cellType = column.cellType === 'default' ? String(matrix.cellType) : column.cellType;
+	const own = column.templateQuestion?.visibleChoices as ItemValue[] | undefined;
+	return { cellType, choices: own && own.length > 0 ? own : ((matrix.choices as ItemValue[]) ?? []) };
+}
+
+function displayText(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value);
 }
 
 function questionView(q: Question): QuestionView {
@@ -96,6 +120,7 @@ function questionView(q: Question): QuestionView {
 		title: q.locTitle.renderedHtml || q.name,
 		description: q.locDescription?.renderedHtml ?? '',
 		required: q.isRequired,
+		readOnly: q.isReadOnly,
 		errors: q.errors.map((e) => e.getText())
 	};
 	const value: unknown = q.value;
@@ -103,13 +128,7 @@ function questionView(q: Question): QuestionView {
 	switch (type) {
 		case 'radiogroup':
 		case 'dropdown':
-			return {
-				...base,
-				kind: 'single',
-				type,
-				choices: q.visibleChoices.map(choiceView),
-				selected: value === undefined || value === null ? null : formValue(value)
-			};
+			return { ...base, kind: 'single', type, choices: q.visibleChoices.map(choiceView), selected: value === undefined || value === null ? null : formValue(value) };
 		case 'rating':
 			return {
 				...base,
@@ -121,6 +140,7 @@ function questionView(q: Question): QuestionView {
 				maxLabel: q.locMaxRateDescription?.renderedHtml ?? ''
 			};
 		case 'checkbox':
+		case 'tagbox':
 			return {
 				...base,
 				kind: 'multiple',
@@ -130,24 +150,10 @@ function questionView(q: Question): QuestionView {
 				maxSelected: Number(q.maxSelectedChoices) || 0
 			};
 		case 'boolean':
-			return {
-				...base,
-				kind: 'boolean',
-				type,
-				labelTrue: q.locLabelTrue.renderedHtml,
-				labelFalse: q.locLabelFalse.renderedHtml,
-				selected: value === true ? 'true' : value === false ? 'false' : null
-			};
+			return { ...base, kind: 'boolean', type, labelTrue: q.locLabelTrue.renderedHtml, labelFalse: q.locLabelFalse.renderedHtml, selected: value === true ? 'true' : value === false ? 'false' : null };
 		case 'text':
 		case 'comment':
-			return {
-				...base,
-				kind: 'text',
-				type,
-				inputType: type === 'text' ? String(q.inputType || 'text') : 'text',
-				value: value === undefined || value === null ? '' : String(value),
-				maxLength: textMaxLength(q)
-			};
+			return { ...base, kind: 'text', type, inputType: type === 'text' ? String(q.inputType || 'text') : 'text', value: displayText(value), maxLength: textMaxLength(q) };
 		case 'matrix': {
 			const answers = (value ?? {}) as Record<string, unknown>;
 			return {
@@ -157,15 +163,62 @@ function questionView(q: Question): QuestionView {
 				columns: q.visibleColumns.map(choiceView),
 				rows: q.visibleRows.map((row: { name: unknown; locText: { renderedHtml: string } }) => {
 					const cell = answers[String(row.name)];
+					return { value: formValue(row.name), text: row.locText.renderedHtml, field: subField(q.name, formValue(row.name)), selected: cell === undefined || cell === null ? null : formValue(cell) };
+				})
+			};
+		}
+		case 'multipletext': {
+			const answers = (value ?? {}) as Record<string, unknown>;
+			return {
+				...base,
+				kind: 'multipletext',
+				type,
+				items: q.items.map((item: { name: string; locTitle: { renderedHtml: string }; inputType?: string; maxLength?: unknown }) => ({
+					name: item.name,
+					title: item.locTitle.renderedHtml || item.name,
+					field: subField(q.name, item.name),
+					value: displayText(answers[item.name]),
+					inputType: String(item.inputType || 'text'),
+					maxLength: textMaxLength({ maxLength: item.maxLength, getType: () => 'text' })
+				}))
+			};
+		}
+		case 'ranking': {
+			const order = Array.isArray(value) ? value.map(formValue) : [];
+			return {
+				...base,
+				kind: 'ranking',
+				type,
+				choices: (q.visibleChoices as ItemValue[]).map((c) => {
+					const v = formValue(c.value);
+					const rank = order.indexOf(v);
+					return { ...choiceView(c), field: subField(q.name, v), rank: rank >= 0 ? String(rank + 1) : '' };
+				})
+			};
+		}
+		case 'matrixdropdown': {
+			const answers = (value ?? {}) as Record<string, Record<string, unknown> | undefined>;
+			const columns = q.visibleColumns.map((c: { name: string; locTitle: { renderedHtml: string }; cellType: string; templateQuestion?: Question }) => {
+				const spec = columnSpec(q, c);
+				return { name: c.name, title: c.locTitle.renderedHtml || c.name, cellType: spec.cellType as 'dropdown' | 'text' | 'comment', choices: spec.choices.map(choiceView) };
+			});
+			return {
+				...base,
+				kind: 'matrixdropdown',
+				type,
+				columns,
+				rows: q.visibleRows.map((row: { rowName: unknown; text: string }) => {
+					const rowValue = formValue(row.rowName);
 					return {
-						value: formValue(row.name),
-						text: row.locText.renderedHtml,
-						field: matrixField(q.name, formValue(row.name)),
-						selected: cell === undefined || cell === null ? null : formValue(cell)
+						value: rowValue,
+						text: row.text,
+						cells: columns.map((c: { name: string }) => ({ field: subField(q.name, rowValue, c.name), value: formValue(answers[rowValue]?.[c.name]) }))
 					};
 				})
 			};
 		}
+		case 'expression':
+			return { ...base, kind: 'expression', type, value: displayText(q.displayValue) };
 		case 'html':
 			return { ...base, kind: 'html', type, html: sanitizeHtml(q.locHtml.renderedHtml) };
 		default:
@@ -174,17 +227,37 @@ function questionView(q: Question): QuestionView {
 	}
 }
 
+function elementView(element: IElement): ElementView | null {
+	if (!element.isVisible) return null;
+	if (element.isPanel) {
+		const panel = element as unknown as PanelModel;
+		return {
+			kind: 'panel',
+			name: panel.name,
+			title: panel.locTitle.renderedHtml,
+			description: panel.locDescription?.renderedHtml ?? '',
+			elements: panel.elements.map(elementView).filter((e): e is ElementView => e !== null)
+		};
+	}
+	return questionView(element as unknown as Question);
+}
+
+function flatten(elements: ElementView[]): QuestionView[] {
+	return elements.flatMap((e) => (e.kind === 'panel' ? flatten(e.elements) : [e]));
+}
+
 /** The view of visible page `index` (0-based among visible pages) of a loaded model. */
 export function buildPageView(model: Model, index: number): PageView {
-	const pages = model.visiblePages;
-	const page = pages[index];
+	const page = model.visiblePages[index];
 	if (!page) throw new RangeError(`page ${index} does not exist`);
+	const elements = page.elements.map(elementView).filter((e): e is ElementView => e !== null);
 	return {
 		index,
-		count: pages.length,
+		count: model.visiblePages.length,
 		name: page.name,
 		title: page.locTitle.renderedHtml,
 		description: page.locDescription?.renderedHtml ?? '',
-		questions: page.questions.filter((q) => q.isVisible).map(questionView)
+		elements,
+		questions: flatten(elements)
 	};
 }
