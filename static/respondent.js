@@ -10,7 +10,12 @@
 		print.addEventListener('click', function () { window.print(); });
 	}
 
+	// After a post with errors, take the keyboard and screen reader to the summary first.
+	var summary = document.getElementById('error-summary');
+	if (summary) summary.focus();
+
 	var form = document.getElementById('answers');
+	if (form) enableInstantLogic(form);
 	var status = document.getElementById('save-status');
 	if (!form || !status || !window.fetch || !window.FormData) return;
 	var DEBOUNCE_MS = 800;
@@ -83,4 +88,84 @@
 	});
 	status.hidden = false;
 	say('saved');
+
+	// Instant visibleIf / enableIf: the server compiled each condition into a small tree
+	// (src/lib/domain/survey/conditions.ts); this evaluates it on the current form values.
+	// The server stays the judge: it recomputes everything when the page is posted.
+	function enableInstantLogic(form) {
+		var stored = {};
+		try { stored = JSON.parse(form.getAttribute('data-logic') || '{}'); } catch (e) { stored = {}; }
+		var numeric = /^-?\d+(\.\d+)?$/;
+		function typed(v) { return numeric.test(v) ? Number(v) : v === 'true' ? true : v === 'false' ? false : v; }
+		function readForm() {
+			var live = {};
+			var present = {};
+			for (var i = 0; i < form.elements.length; i++) {
+				var el = form.elements[i];
+				if (!el.name || el.name.charAt(0) === '_') continue;
+				var name = el.name.split('::').join('.');
+				present[name] = true;
+				if (el.type === 'radio') { if (el.checked) live[name] = typed(el.value); }
+				else if (el.type === 'checkbox') { if (el.checked) (live[name] = live[name] || []).push(typed(el.value)); }
+				else if (el.value !== '') live[name] = typed(el.value);
+			}
+			return function (name) { return present[name] ? live[name] : stored[name]; };
+		}
+		function empty(v) { return v === undefined || v === null || v === '' || (v instanceof Array && v.length === 0); }
+		function same(a, b) {
+			if (empty(a) || empty(b)) return empty(a) && empty(b);
+			if (a instanceof Array || b instanceof Array) {
+				var x = [].concat(a), y = [].concat(b);
+				return x.length === y.length && x.every(function (v) { return y.some(function (w) { return same(v, w); }); });
+			}
+			return numeric.test(String(a)) && numeric.test(String(b)) ? Number(a) === Number(b) : String(a) === String(b);
+		}
+		function order(a, b) {
+			if (empty(a) || empty(b)) return NaN;
+			return numeric.test(String(a)) && numeric.test(String(b)) ? Number(a) - Number(b) : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+		}
+		function has(list, v) { return [].concat(list === undefined ? [] : list).some(function (w) { return same(w, v); }); }
+		function ev(n, get) {
+			switch (n[0]) {
+				case 'v': return get(n[1]);
+				case 'c': return n[1];
+				case 'a': return n[1].map(function (x) { return ev(x, get); });
+				case 'u':
+					var u = ev(n[2], get);
+					return n[1] === 'empty' ? empty(u) : n[1] === 'notempty' ? !empty(u) : !u;
+				case 'b':
+					if (n[1] === 'and') return !!ev(n[2], get) && !!ev(n[3], get);
+					if (n[1] === 'or') return !!ev(n[2], get) || !!ev(n[3], get);
+					var l = ev(n[2], get), r = ev(n[3], get);
+					switch (n[1]) {
+						case 'equal': return same(l, r);
+						case 'notequal': return !same(l, r);
+						case 'less': return order(l, r) < 0;
+						case 'lessorequal': return order(l, r) <= 0;
+						case 'greater': return order(l, r) > 0;
+						case 'greaterorequal': return order(l, r) >= 0;
+						case 'contains': return typeof l === 'string' ? l.indexOf(String(r)) >= 0 : has(l, r);
+						case 'notcontains': return typeof l === 'string' ? l.indexOf(String(r)) < 0 : !has(l, r);
+						case 'anyof': return [].concat(r).some(function (v) { return has(l, v); });
+						case 'allof': return [].concat(r).every(function (v) { return has(l, v); });
+					}
+			}
+			return false;
+		}
+		var visible = form.querySelectorAll('[data-visible-if]');
+		var enable = form.querySelectorAll('[data-enable-if]');
+		function apply() {
+			var get = readForm();
+			for (var i = 0; i < visible.length; i++) visible[i].hidden = !ev(JSON.parse(visible[i].getAttribute('data-visible-if')), get);
+			for (var j = 0; j < enable.length; j++) {
+				var on = !!ev(JSON.parse(enable[j].getAttribute('data-enable-if')), get);
+				var fields = enable[j].querySelectorAll('fieldset, input, select, textarea');
+				for (var k = 0; k < fields.length; k++) fields[k].disabled = !on;
+			}
+		}
+		if (visible.length || enable.length) {
+			form.addEventListener('input', apply);
+			form.addEventListener('change', apply);
+		}
+	}
 })();

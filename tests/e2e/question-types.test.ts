@@ -97,3 +97,32 @@ describe('every supported question type, without JavaScript', () => {
 		await page.close();
 	});
 });
+
+describe('conditions with JavaScript', () => {
+	it('shows, hides, enables and disables questions instantly, without a post, as the server would', async () => {
+		const page = await browser.newPage();
+		let posts = 0;
+		page.on('request', (r) => {
+			if (r.method() === 'POST' && !r.url().endsWith('/autosave')) posts++;
+		});
+		await page.goto(cli('invite', '--edition', 'all-types', '--entity', 'MS-PER'));
+		const detail = page.locator('#q-staff_detail');
+		expect(await detail.isHidden()).toBe(true);
+		await page.locator('input[name=role][value=staff]').check();
+		await detail.waitFor({ state: 'visible', timeout: 2_000 });
+		await page.locator('input[name=role][value=head]').check();
+		await detail.waitFor({ state: 'hidden', timeout: 2_000 });
+		expect(await page.locator('input[name=why_not]').isDisabled()).toBe(true);
+		await page.locator('input[name=agrees][value=false]').check();
+		expect(await page.locator('input[name=why_not]').isDisabled()).toBe(false);
+		await page.locator('input[name=why_not]').fill('Typed while enabled in the browser');
+		expect(posts).toBe(0);
+		// The server agrees when the page is posted: the answer typed into the newly enabled field is kept.
+		await page.locator('input[name=role][value=staff]').check();
+		await page.locator('input[name=staff_detail]').fill('Spectrum team');
+		await submitAndWait(page, page.locator('button[value=save]'));
+		const { answers } = stored('MS-PER');
+		expect(answers).toMatchObject({ role: 'staff', staff_detail: 'Spectrum team', agrees: false, why_not: 'Typed while enabled in the browser' });
+		await page.close();
+	});
+});

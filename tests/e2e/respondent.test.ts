@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { completeQuestionnaire, answerPage } from '../helpers/answer.ts';
+import { completeQuestionnaire, answerPage, submitAndWait } from '../helpers/answer.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -102,6 +102,16 @@ describe('respondent, in a real browser', () => {
 		const direction = await page.locator('main').evaluate((el) => getComputedStyle(el).direction);
 		expect(direction).toBe('rtl');
 		await page.screenshot({ path: 'test-results/arabic-page-1.png', fullPage: true });
+		// On the page with the Likert grid, the scale runs right to left: "very satisfied" (5) on the right.
+		for (let i = 0; i < 2; i++) {
+			await answerPage(page);
+			await submitAndWait(page, page.locator('.actions button.primary'));
+		}
+		const row = page.locator('#q-sat_itud_priorities fieldset.matrix-row').first();
+		const first = await row.locator('input[value="5"]').boundingBox();
+		const last = await row.locator('input[value="na"]').boundingBox();
+		expect(first!.x).toBeGreaterThan(last!.x);
+		await page.screenshot({ path: 'test-results/arabic-matrix.png', fullPage: true });
 		await completeQuestionnaire(page);
 		expect(responseOf('MS-EGY')).toMatchObject({ state: 'submitted', locale: 'ar' });
 		await page.close();

@@ -18,6 +18,8 @@ async function fillText(field: Locator): Promise<void> {
 /** Answers every question shown on the current page, the way a person would. */
 export async function answerPage(page: Page): Promise<void> {
 	for (const q of await page.locator('.question').all()) {
+		// Hidden questions (a condition not met) are not answered, as a person would not see them.
+		if (await q.isHidden()) continue;
 		const type = await q.getAttribute('data-type');
 		switch (type) {
 			case 'radiogroup':

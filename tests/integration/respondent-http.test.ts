@@ -69,6 +69,14 @@ describe('respondent links over HTTP', () => {
 		expect(revisionOf('MS-SEN')).toBe(before);
 	});
 
+	it('refuses text that is not valid UTF-8 with a 400 and saves nothing', async () => {
+		const before = revisionOf('MS-SEN');
+		const res = await post(server.demoLink, `_action=save&_page=1&_revision=${before}&technical_assistance_improvement=caf%C3%A9%FF%FE`);
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('invalid_characters');
+		expect(revisionOf('MS-SEN')).toBe(before);
+	});
+
 	it('refuses an oversized body with 413', async () => {
 		const res = await post(server.demoLink, `_action=save&_page=0&_revision=1&suggestions=${'x'.repeat(300_000)}`);
 		expect(res.status).toBe(413);

@@ -54,8 +54,17 @@ export function applyPagePost(
 	if (index === 'review' && entries.length > 0) {
 		throw new InvalidInputError('the review page sends no answers', [], 'unknown_field');
 	}
-	const merged = index === 'review' ? current : mergePageAnswers(current, parsePageAnswers(model, index, entries));
+	let merged = index === 'review' ? current : mergePageAnswers(current, parsePageAnswers(model, index, entries));
 	loadAnswers(model, merged);
+	if (index !== 'review') {
+		// A question disabled (enableIf) under the new answers keeps what it had: its
+		// fields are not posted, and a forged value must not get in either.
+		const locked = model.visiblePages[index]?.questions.filter((q) => q.isReadOnly) ?? [];
+		if (locked.length > 0) {
+			merged = mergePageAnswers(merged, Object.fromEntries(locked.map((q) => [q.name, current[q.name]])));
+			loadAnswers(model, merged);
+		}
+	}
 	const pages = model.visiblePages;
 	const last = pages.length - 1;
 	const clamp = (page: number) => Math.max(0, Math.min(last, page));

@@ -190,7 +190,6 @@ export function parsePageAnswers(model: Model, index: number, entries: [string, 
 		posted.set(field, [...(posted.get(field) ?? []), value]);
 	}
 	const answers: PageAnswers = {};
-	// A read-only question (enableIf false) keeps what it had: disabled fields are not posted.
-	for (const q of questions.filter(ANSWERABLE)) if (!q.isReadOnly) answers[q.name] = parseQuestion(q, posted);
+	for (const q of questions.filter(ANSWERABLE)) answers[q.name] = parseQuestion(q, posted);
 	return answers;
 }

@@ -1,5 +1,6 @@
 import type { Model, Question, ItemValue, PanelModel, IElement } from 'survey-core';
 import { sanitizeHtml } from './sanitize.ts';
+import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
 
 /**
  * Plain, serialisable view of one questionnaire page as survey-core computes it
@@ -20,6 +21,10 @@ interface BaseQuestionView {
 	/** enableIf is false (or the question is read-only): shown, not answerable. */
 	readOnly: boolean;
 	errors: string[];
+	/** Whether survey-core shows it now; hidden ones are drawn hidden when the browser can reveal them. */
+	visible: boolean;
+	visibleIf: ConditionNode | null;
+	enableIf: ConditionNode | null;
 }
 
 export type QuestionView =
@@ -58,6 +63,8 @@ export type QuestionView =
 export interface PanelView {
 	kind: 'panel';
 	name: string;
+	visible: boolean;
+	visibleIf: ConditionNode | null;
 	title: string;
 	description: string;
 	elements: ElementView[];
@@ -75,6 +82,8 @@ export interface PageView {
 	elements: ElementView[];
 	/** Every visible question of the page, panels flattened (for the error summary). */
 	questions: QuestionView[];
+	/** Stored answers that this page's conditions read, for the browser's evaluator. */
+	logicValues: Record<string, unknown>;
 }
 
 /** The longest text answer we store, unless the question sets its own maxLength. */
@@ -121,7 +130,10 @@ function questionView(q: Question): QuestionView {
 		description: q.locDescription?.renderedHtml ?? '',
 		required: q.isRequired,
 		readOnly: q.isReadOnly,
-		errors: q.errors.map((e) => e.getText())
+		errors: q.errors.map((e) => e.getText()),
+		visible: q.isVisible,
+		visibleIf: compileCondition(q.visibleIf),
+		enableIf: compileCondition(q.enableIf)
 	};
 	const value: unknown = q.value;
 	const type = q.getType();
@@ -227,13 +239,20 @@ function questionView(q: Question): QuestionView {
 	}
 }
 
+/**
+ * A hidden element is drawn (hidden) only when the browser could reveal it: it has a
+ * condition the browser can evaluate. Otherwise it is left out, as before.
+ */
 function elementView(element: IElement): ElementView | null {
-	if (!element.isVisible) return null;
+	const visibleIf = compileCondition((element as unknown as { visibleIf?: string }).visibleIf);
+	if (!element.isVisible && !visibleIf) return null;
 	if (element.isPanel) {
 		const panel = element as unknown as PanelModel;
 		return {
 			kind: 'panel',
 			name: panel.name,
+			visible: panel.isVisible,
+			visibleIf,
 			title: panel.locTitle.renderedHtml,
 			description: panel.locDescription?.renderedHtml ?? '',
 			elements: panel.elements.map(elementView).filter((e): e is ElementView => e !== null)
@@ -243,7 +262,28 @@ function elementView(element: IElement): ElementView | null {
 }
 
 function flatten(elements: ElementView[]): QuestionView[] {
-	return elements.flatMap((e) => (e.kind === 'panel' ? flatten(e.elements) : [e]));
+	return elements.flatMap((e) => (!e.visible ? [] : e.kind === 'panel' ? flatten(e.elements) : [e]));
+}
+
+function conditionsOf(elements: ElementView[]): ConditionNode[] {
+	return elements.flatMap((e) => [
+		...(e.visibleIf ? [e.visibleIf] : []),
+		...(e.kind !== 'panel' && e.enableIf ? [e.enableIf] : []),
+		...(e.kind === 'panel' ? conditionsOf(e.elements) : [])
+	]);
+}
+
+function logicValues(model: Model, elements: ElementView[]): Record<string, unknown> {
+	const names = new Set<string>();
+	for (const condition of conditionsOf(elements)) conditionVariables(condition, names);
+	const values: Record<string, unknown> = {};
+	for (const name of names) {
+		const [question, ...path] = name.split('.');
+		let value: unknown = model.getValue(question!);
+		for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
+		if (value !== undefined) values[name] = value;
+	}
+	return values;
 }
 
 /** The view of visible page `index` (0-based among visible pages) of a loaded model. */
@@ -258,6 +298,7 @@ export function buildPageView(model: Model, index: number): PageView {
 		title: page.locTitle.renderedHtml,
 		description: page.locDescription?.renderedHtml ?? '',
 		elements,
-		questions: flatten(elements)
+		questions: flatten(elements),
+		logicValues: logicValues(model, elements)
 	};
 }
