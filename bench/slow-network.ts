@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 				const l = await loadOnce(bench.browser, t, { throttle: THROTTLE, record: false, timeoutMs: 180_000 });
 				times[t.name]!.push(l.answerableMs);
 				wall[t.name]!.push(l.answerableWallMs);
-				console.log(`  run ${i} ${t.name.padEnd(9)} ${fmt(l.answerableMs)} (wall clock from page.goto: ${fmt(l.answerableWallMs)}; first radio value=${l.answerableValue})`);
+				console.log(`  run ${i} ${t.name.padEnd(9)} ${fmt(l.answerableMs)} (wall clock from page.goto: ${fmt(l.answerableWallMs)}; document: first byte ${fmt(l.documentTtfbMs)} after its request, last byte at ${fmt(l.documentDoneMs)}; first radio value=${l.answerableValue})`);
 			}
 		}
 		console.log('\n             min      median   max      (performance.now() in the page)');

@@ -44,6 +44,9 @@ export interface Load {
 	answerableValue: string;
 	/** the start of the first question's text, to check both pages show the same question. */
 	firstQuestionText: string;
+	/** Navigation Timing of the document: request sent → first byte (emulated latency + server time), and → last byte. */
+	documentTtfbMs: number;
+	documentDoneMs: number;
 }
 
 export interface Throttle {
@@ -111,9 +114,10 @@ export async function loadOnce(browser: Browser, target: Target, opts: { throttl
 		await page.goto(target.url, { waitUntil: 'commit', timeout: timeoutMs });
 		await page.waitForFunction(() => typeof (window as unknown as { __firstAnswerable?: number }).__firstAnswerable === 'number', null, { timeout: timeoutMs, polling: 10 });
 		const answerableWallMs = Date.now() - t0;
-		const { at, value } = await page.evaluate(() => {
+		const { at, value, ttfb, done } = await page.evaluate(() => {
 			const w = window as unknown as { __firstAnswerable: number; __firstAnswerableValue: string };
-			return { at: w.__firstAnswerable, value: w.__firstAnswerableValue };
+			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+			return { at: w.__firstAnswerable, value: w.__firstAnswerableValue, ttfb: nav ? nav.responseStart - nav.requestStart : NaN, done: nav ? nav.responseEnd : NaN };
 		});
 		// The same check, Playwright's way: the first question's first radio is visible and enabled.
 		const radio = page.locator(target.questionSelector).first().locator('input[type=radio]').first();
@@ -152,7 +156,7 @@ export async function loadOnce(browser: Browser, target: Target, opts: { throttl
 				});
 			}
 		}
-		return { resources, failed, answerableMs: at, answerableWallMs, answerableValue: value, firstQuestionText };
+		return { resources, failed, answerableMs: at, answerableWallMs, answerableValue: value, firstQuestionText, documentTtfbMs: ttfb, documentDoneMs: done };
 	} finally {
 		await context.close();
 	}
