@@ -36,7 +36,7 @@ export function buildReference(): string {
 	const outDir = mkdtempSync(join(tmpdir(), 'rps-bench-ref-'));
 	execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(REFERENCE_DIR, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir'], {
 		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', 'ignore', 'pipe'] // vite's timing chatter stays quiet; on failure it is in the thrown error
 	});
 	if (!existsSync(join(outDir, 'index.html'))) throw new Error('the reference build wrote no index.html');
 	return outDir;
