@@ -2,7 +2,7 @@ import { ConditionsParser } from 'survey-core';
 
 /**
  * SurveyJS conditions compiled on the server into a small JSON tree that the
- * respondent's browser evaluates with a ~1 KB script (static/respondent.js), so
+ * respondent's browser evaluates with a ~1 KB script (src/lib/client/respondent.js), so
  * visibleIf and enableIf react instantly without shipping survey-core.
  * Anything the tree cannot express (functions such as age() or iif()) compiles to
  * null: that condition then changes only when the page is posted, as without JavaScript.

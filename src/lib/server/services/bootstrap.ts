@@ -7,6 +7,7 @@ import { importSurveysDir } from './questionnaire-service.ts';
 import { createEdition } from './edition-service.ts';
 import { inviteEntity } from './invitation-service.ts';
 import { createUser } from './user-service.ts';
+import { warmRespondentModels } from './respondent-service.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
 import { countUsersWithRole } from '../repositories/users.ts';
 import { join } from 'node:path';
@@ -30,6 +31,9 @@ export async function bootstrap(db: Db, config: Config, log: (line: string) => v
 		const edition = await createEdition(db, { questionnaireFile: join(config.surveysDir, DEFAULT_QUESTIONNAIRE), slug: config.defaultEdition });
 		log(`edition ${edition.slug} created and open`);
 	}
+
+	const edition = await findEditionBySlug(db, config.defaultEdition);
+	if (edition) await warmRespondentModels(db, edition.questionnaire_id);
 
 	if ((await countUsersWithRole(db, 'admin')) === 0) {
 		const password = config.adminPassword ?? randomBytes(12).toString('base64url');

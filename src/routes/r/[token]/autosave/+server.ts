@@ -8,7 +8,7 @@ import { InvalidInputError } from '$lib/domain/errors';
 const MAX_FORM_BYTES = 256 * 1024;
 
 /**
- * Autosave for respondents with JavaScript (static/respondent.js): the page's fields,
+ * Autosave for respondents with JavaScript (src/lib/client/respondent.js): the page's fields,
  * saved without validation or navigation. Answers JSON with the new revision so the
  * next save is not mistaken for someone else's; a conflict is reported, not hidden.
  */

@@ -1,4 +1,5 @@
-// Progressive enhancement for the respondent form (the form works without it).
+// @ts-nocheck -- a plain ES5 browser script, kept dependency-free and tiny; exercised by tests/e2e (autosave, conditions).
+// Progressive enhancement for the respondent form (served as a hashed asset by +page.svelte) (the form works without it).
 // Autosaves the page's answers as they are typed (debounced), retries failed saves
 // with a growing delay, and says plainly whether everything is saved. Kept tiny and
 // dependency-free: it is the only script a respondent downloads.
