@@ -117,20 +117,23 @@ describe('respondent, in a real browser', () => {
 		await page.close();
 	});
 
-	it.each([
-		['zh', 'MS-CHN', /谢谢|感谢/],
-		['ru', 'MS-KAZ', /Спасибо|Благодар/],
-		['es', 'MS-ARG', /Gracias|gracias/],
-		['en', 'MS-KEN', /Thank you/]
-	])('completes the whole questionnaire in %s', async (locale, entity, thanks) => {
-		const page = await browser.newPage();
-		await page.goto(`${newLink(entity)}?lang=${locale}`);
-		expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-		await completeQuestionnaire(page);
-		await expect(page.locator('#done-title').innerText()).resolves.toMatch(thanks);
-		expect(responseOf(entity)).toMatchObject({ state: 'submitted', locale });
-		await page.close();
-	});
+	const THANKS: Record<string, RegExp> = { ar: /شكر/, zh: /谢谢|感谢/, en: /Thank you/, fr: /Merci|merci/, ru: /Спасибо|Благодар/, es: /Gracias|gracias/ };
+	const ENTITIES: Record<string, [string, string]> = { ar: ['MS-JOR', 'MS-LBN'], zh: ['MS-CHN', 'MS-MNG'], en: ['MS-KEN', 'MS-AUS'], fr: ['MS-MLI', 'MS-CHE'], ru: ['MS-KAZ', 'MS-KGZ'], es: ['MS-ARG', 'MS-CHL'] };
+	it.each(Object.keys(THANKS).flatMap((locale) => [[locale, 'with JavaScript', true] as const, [locale, 'without JavaScript', false] as const]))(
+		'completes the whole questionnaire in %s %s',
+		async (locale, _label, javaScriptEnabled) => {
+			const entity = ENTITIES[locale]![javaScriptEnabled ? 0 : 1]!;
+			const context = await browser.newContext({ javaScriptEnabled });
+			const page = await context.newPage();
+			await page.goto(`${newLink(entity)}?lang=${locale}`);
+			expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+			expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+			await completeQuestionnaire(page);
+			await expect(page.locator('#done-title').innerText()).resolves.toMatch(THANKS[locale]!);
+			expect(responseOf(entity)).toMatchObject({ state: 'submitted', locale });
+			await context.close();
+		}
+	);
 
 	it('resumes at the furthest page reached when the link is opened again', async () => {
 		const link = newLink('MS-BRA');

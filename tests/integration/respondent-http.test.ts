@@ -56,6 +56,14 @@ describe('respondent links over HTTP', () => {
 		expect(revisionOf('MS-SEN')).toBe(Math.max(before, 0) + 1);
 	});
 
+	it('saves a post made on a stale revision, and tells the respondent someone else saved in between', async () => {
+		const before = revisionOf('MS-SEN');
+		const res = await post(server.demoLink, { _action: 'save', _page: '0', _revision: String(before - 1), respondent_category: 'member_state' });
+		expect(res.status).toBe(200);
+		expect(await res.text()).toContain('notice warning');
+		expect(revisionOf('MS-SEN')).toBe(before + 1);
+	});
+
 	it.each([
 		['an unknown question name', { forged_question: 'x' }],
 		['a value outside the choices', { respondent_category: 'emperor' }],
