@@ -7,6 +7,7 @@ import { createEdition, editionStatus } from '../lib/server/services/edition-ser
 import { loadReferenceData } from '../lib/server/services/reference-service.ts';
 import { inviteEntity } from '../lib/server/services/invitation-service.ts';
 import { DomainError, InvalidInputError } from '../lib/domain/errors.ts';
+import { backupDatabase, restoreDatabase } from '../lib/server/db/backup.ts';
 
 /**
  * `npm run cli -- <command>`: the Secretariat's command line. Every command prints
@@ -23,6 +24,8 @@ Commands:
                                            import a questionnaire file and open an edition of it
   invite --edition S --entity CODE         invite an entity and print its personal link
   status --edition S                       invited / opened / started / submitted, by region
+  backup FILE                              consistent copy of the live SQLite database (online backup)
+  restore FILE                             replace the database with a backup (stop the server first)
 
 The database is DATABASE_URL (default data/survey.db); links use PUBLIC_URL.`;
 
@@ -81,11 +84,35 @@ const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
 	}
 };
 
+/** Commands on the database file itself, without opening it through Kysely. */
+const fileCommands: Record<string, (args: string[]) => Promise<void>> = {
+	async backup([file]) {
+		if (!file) throw new InvalidInputError('usage: backup FILE');
+		const { pages } = await backupDatabase(loadConfig().databaseUrl, file);
+		console.log(`backup written to ${file} (${pages} pages, integrity ok)`);
+	},
+	async restore([file]) {
+		if (!file) throw new InvalidInputError('usage: restore FILE');
+		const { previous } = restoreDatabase(loadConfig().databaseUrl, file);
+		console.log(`database restored from ${file}${previous ? `; the previous one is kept as ${previous}` : ''}`);
+	}
+};
+
 async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
 	if (!command || command === 'help' || command === '--help') {
 		console.log(HELP);
 		return 0;
+	}
+	const fileCommand = fileCommands[command];
+	if (fileCommand) {
+		try {
+			await fileCommand(rest);
+			return 0;
+		} catch (error) {
+			console.error(`error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+			return 1;
+		}
 	}
 	const run = commands[command];
 	if (!run) {

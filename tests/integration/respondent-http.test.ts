@@ -108,6 +108,9 @@ describe('respondent links over HTTP', () => {
 		const res = await fetch(`${server.url}/healthz`);
 		expect(res.status).toBe(200);
 		expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+		const ready = await fetch(`${server.url}/readyz`);
+		expect(ready.status).toBe(200);
+		expect(await ready.json()).toEqual({ status: 'ready' });
 	});
 
 	it('shows the same invalid-link page for a revoked link', async () => {

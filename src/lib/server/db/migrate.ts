@@ -31,3 +31,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 	}
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Names of migrations present in migrations/ but not yet applied. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+	return (await createMigrator(db).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

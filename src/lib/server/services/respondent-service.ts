@@ -138,15 +138,17 @@ const CONTROL_FIELDS = new Set(['_action', '_page', '_revision']);
  */
 export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
 	const rawAction = String(form.get('_action') ?? '');
-	const langSwitch = /^lang:([a-z]{2})$/.exec(rawAction);
+	const langSwitch = /^lang:(.+)$/.exec(rawAction);
+	if (langSwitch && !isLocale(langSwitch[1])) throw new InvalidInputError(`unknown language "${langSwitch[1]}"`, [], 'unknown_action');
 	const action = langSwitch ? { kind: 'save' as const } : parsePageAction(rawAction);
 	if (!action) throw new InvalidInputError(`unknown action "${rawAction}"`, [], 'unknown_action');
 	const rawPage = String(form.get('_page') ?? '');
+	const rawRevision = String(form.get('_revision') ?? '');
 	const index = rawPage === 'review' ? ('review' as const) : /^\d{1,3}$/.test(rawPage) ? Number(rawPage) : -1;
-	const revision = Number(form.get('_revision'));
-	if (index === -1 || !Number.isInteger(revision) || revision < 0) {
+	if (index === -1 || !/^\d{1,9}$/.test(rawRevision)) {
 		throw new InvalidInputError('the page or revision field is missing or malformed', [], 'malformed_form');
 	}
+	const revision = Number(rawRevision);
 	const entries: [string, string][] = [];
 	for (const [name, value] of form.entries()) {
 		if (CONTROL_FIELDS.has(name)) continue;
@@ -159,7 +161,7 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 	return db.transaction().execute(async (trx) => {
 		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
 		if (response.state === 'submitted') return { kind: 'submitted' as const };
-		const locale = langSwitch && isLocale(langSwitch[1]) ? langSwitch[1] : toLocale(response.locale);
+		const locale = langSwitch ? toLocale(langSwitch[1]) : toLocale(response.locale);
 		const model = loadAnswers(getModel(ctx.questionnaire_id, definition, locale), parseAnswers(response.answers_json));
 		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
 		const outcome = applyPagePost(model, parseAnswers(response.answers_json), index, entries, action, response.furthest_page);
