@@ -76,3 +76,14 @@ export async function invalidateSession(db: Db, id: string): Promise<void> {
 export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {
 	await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
+
+/** One's own sessions, newest first (for the account page). */
+export async function listUserSessions(db: Db, userId: string): Promise<UserSession[]> {
+	return db.selectFrom('user_session').selectAll().where('user_id', '=', userId).where('expires_at', '>', nowIso()).orderBy('created_at', 'desc').execute();
+}
+
+/** Revokes one session, only if it belongs to `userId`; true when one was removed. */
+export async function revokeUserSession(db: Db, userId: string, id: string): Promise<boolean> {
+	const result = await db.deleteFrom('user_session').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}
