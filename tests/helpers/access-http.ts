@@ -11,8 +11,8 @@ export function formPost(url: string, body: Record<string, string>, headers: Rec
 	});
 }
 
-export function get(url: string, cookie?: string): Promise<Response> {
-	return fetch(url, { redirect: 'manual', headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } });
+export function get(url: string, cookie?: string, headers: Record<string, string> = {}): Promise<Response> {
+	return fetch(url, { redirect: 'manual', headers: { accept: 'text/html', ...(cookie ? { cookie } : {}), ...headers } });
 }
 
 /** Signs in through /login and returns the session cookie ("rps_session=..."). */
