@@ -4,9 +4,11 @@ import { getDb } from '$lib/server/db/instance';
 import { signIn } from '$lib/server/services/user-service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { homeFor } from '$lib/server/auth/guard';
+import { passwordResetAvailable } from '$lib/server/services/access-reset';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, homeFor(locals.user));
+	return { resetDone: url.searchParams.get('reset') === 'done', resetAvailable: passwordResetAvailable() };
 };
 
 export const actions: Actions = {

@@ -48,7 +48,8 @@ const LOCALISED: Record<string, () => string> = {
 	self_change: () => m.access_error_self_change(),
 	last_admin: () => m.access_error_last_admin(),
 	email_taken: () => m.access_error_email_taken(),
-	region_required: () => m.access_error_region_required()
+	region_required: () => m.access_error_region_required(),
+	reset_unavailable: () => m.access_reset_unavailable()
 };
 
 /** Maps a typed domain error to an action failure `{ message, code }`; anything else is rethrown. */

@@ -10,6 +10,16 @@ export interface AccessLoginThrottleTable {
 	expires_at: string;
 }
 
+export interface AccessPasswordResetTable {
+	token_hash: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+	ip: string | null;
+}
+
 export interface AccessTables {
 	access_login_throttle: AccessLoginThrottleTable;
+	access_password_reset: AccessPasswordResetTable;
 }
