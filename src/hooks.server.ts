@@ -8,6 +8,7 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { can, routeRule } from '$lib/domain/access/permissions';
 import { isLocale, type Locale } from '$lib/domain/locales';
 import { appendAudit } from '$lib/server/repositories/audit';
+import { totpRequiredForAdmins } from '$lib/server/services/access-totp';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -48,9 +49,15 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (token) {
 		const result = await validateSessionToken(getDb(), token);
 		if (result) {
-			event.locals.user = result.user;
 			event.locals.sessionId = result.session.id;
 			setSessionCookie(event.cookies, token, new Date(result.session.expires_at));
+			// Until the second factor is passed the session opens nothing but /login/totp and /logout.
+			if (result.mfa === 'pending') return secondStepOnly(event.url.pathname, event.request.method, '/login/totp') ?? resolve(event);
+			event.locals.user = result.user;
+			if (result.mfa === 'none' && result.user.role === 'admin' && totpRequiredForAdmins() && !event.url.pathname.startsWith('/account')) {
+				const stop = secondStepOnly(event.url.pathname, event.request.method, '/account?totp=required');
+				if (stop) return stop;
+			}
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
@@ -62,6 +69,13 @@ const auth: Handle = async ({ event, resolve }) => {
 	event.locals.dir = language === 'ar' ? 'rtl' : 'ltr';
 	return requestLocale.run(language, () => resolve(event));
 };
+
+/** On a guarded route, sends the browser to `to` (GET) or refuses (other methods); null elsewhere. */
+function secondStepOnly(pathname: string, method: string, to: string): Response | null {
+	if (!routeRule(pathname)) return null;
+	if (method === 'GET' || method === 'HEAD') return new Response(null, { status: 303, headers: { location: to } });
+	return new Response('two-step verification needed', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
 
 /**
  * Refuses whole route prefixes by role (ROUTE_RULES in src/lib/domain/access/permissions.ts)

@@ -4,13 +4,20 @@ import { requireUser, failFromError } from '$lib/server/auth/guard';
 import { listUserSessions, revokeUserSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { changeOwnPassword, setOwnLanguage } from '$lib/server/services/user-service';
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, totpRequiredForAdmins, totpStatus } from '$lib/server/services/access-totp';
+import { totpKeyUri } from '$lib/server/auth/totp';
 import { appendAudit } from '$lib/server/repositories/audit';
 import { fail, redirect } from '@sveltejs/kit';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
-	const sessions = await listUserSessions(getDb(), user.id);
+	const [sessions, totp] = await Promise.all([listUserSessions(getDb(), user.id), totpStatus(getDb(), user.id)]);
 	return {
+		totp: {
+			enabled: totp.enabled,
+			pending: totp.pendingSecret ? { secret: totp.pendingSecret, uri: totpKeyUri(user.email, totp.pendingSecret) } : null,
+			required: user.role === 'admin' && totpRequiredForAdmins() && !totp.enabled
+		},
 		me: { email: user.email, role: user.role, region: user.region_code, language: user.language },
 		sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, expiresAt: s.expires_at, userAgent: s.user_agent, ip: s.ip, current: s.id === locals.sessionId }))
 	};
@@ -43,6 +50,33 @@ export const actions: Actions = {
 			return failFromError(e);
 		}
 		return { done: 'password' as const };
+	},
+	totp_begin: async ({ locals }) => {
+		const user = requireUser(locals);
+		try {
+			await beginTotpEnrolment(getDb(), user);
+		} catch (e) {
+			return failFromError(e);
+		}
+		return { done: 'totp_begin' as const };
+	},
+	totp_confirm: async ({ locals, request }) => {
+		const user = requireUser(locals);
+		try {
+			await confirmTotpEnrolment(getDb(), user, locals.sessionId!, field(await request.formData(), 'code').slice(0, 20));
+		} catch (e) {
+			return failFromError(e);
+		}
+		return { done: 'totp_on' as const };
+	},
+	totp_disable: async ({ locals, request }) => {
+		const user = requireUser(locals);
+		try {
+			await disableTotp(getDb(), user, field(await request.formData(), 'code').slice(0, 20));
+		} catch (e) {
+			return failFromError(e);
+		}
+		return { done: 'totp_off' as const };
 	},
 	revoke: async ({ locals, request, getClientAddress }) => {
 		const user = requireUser(locals);

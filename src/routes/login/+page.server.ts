@@ -8,7 +8,7 @@ import { passwordResetAvailable } from '$lib/server/services/access-reset';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, homeFor(locals.user));
-	return { resetDone: url.searchParams.get('reset') === 'done', resetAvailable: passwordResetAvailable() };
+	return { resetDone: url.searchParams.get('reset') === 'done', totpEnded: url.searchParams.get('totp') === 'ended', resetAvailable: passwordResetAvailable() };
 };
 
 export const actions: Actions = {
@@ -23,6 +23,6 @@ export const actions: Actions = {
 		if (result.kind === 'throttled') return fail(429, { email, problem: 'login_throttled' as const, retryAfter: result.retryAfterSeconds });
 		if (result.kind === 'failed') return fail(400, { email, problem: 'login_failed' as const, retryAfter: 0 });
 		setSessionCookie(cookies, result.token, new Date(result.expiresAt));
-		redirect(303, homeFor(result.user));
+		redirect(303, result.secondFactor ? '/login/totp' : homeFor(result.user));
 	}
 };

@@ -49,7 +49,8 @@ const LOCALISED: Record<string, () => string> = {
 	last_admin: () => m.access_error_last_admin(),
 	email_taken: () => m.access_error_email_taken(),
 	region_required: () => m.access_error_region_required(),
-	reset_unavailable: () => m.access_reset_unavailable()
+	reset_unavailable: () => m.access_reset_unavailable(),
+	totp_wrong: () => m.access_totp_wrong()
 };
 
 /** Maps a typed domain error to an action failure `{ message, code }`; anything else is rethrown. */

@@ -19,7 +19,24 @@ export interface AccessPasswordResetTable {
 	ip: string | null;
 }
 
+export interface AccessTotpTable {
+	user_id: string;
+	/** base32; see docs/access.md on keeping it at rest */
+	secret: string;
+	created_at: string;
+	enabled_at: string | null;
+	last_step: number | null;
+}
+
+export interface AccessSessionMfaTable {
+	session_id: string;
+	verified_at: string | null;
+	failures: number;
+}
+
 export interface AccessTables {
 	access_login_throttle: AccessLoginThrottleTable;
 	access_password_reset: AccessPasswordResetTable;
+	access_totp: AccessTotpTable;
+	access_session_mfa: AccessSessionMfaTable;
 }

@@ -76,7 +76,7 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
 }
 
 export type SignInResult =
-	| { kind: 'signed_in'; user: AppUser; token: string; expiresAt: string }
+	| { kind: 'signed_in'; user: AppUser; token: string; expiresAt: string; secondFactor: boolean }
 	| { kind: 'failed' }
 	| { kind: 'throttled'; retryAfterSeconds: number };
 
@@ -100,11 +100,14 @@ export async function signIn(
 		await recordFailure(db, email, input.ip, now);
 		return { kind: 'failed' };
 	}
-	await clearAccountCounters(db, email, input.ip);
+	const totp = await db.selectFrom('access_totp').select('user_id').where('user_id', '=', user.id).where('enabled_at', 'is not', null).executeTakeFirst();
+	// With a second factor the counters are cleared only once the code is right too (access-totp.ts),
+	// so wrong codes keep counting against whoever holds the password.
+	if (!totp) await clearAccountCounters(db, email, input.ip);
 	await purgeExpiredCounters(db, now);
 	const token = generateSessionToken();
 	const session = await createSession(db, token, user.id, { userAgent: input.userAgent, ip: input.ip });
-	return { kind: 'signed_in', user, token, expiresAt: session.expires_at };
+	return { kind: 'signed_in', user, token, expiresAt: session.expires_at, secondFactor: totp !== undefined };
 }
 
 /**
