@@ -58,6 +58,19 @@ describe('TOTP second factor', () => {
 		expect(await (await get(`${server.url}/login?totp=ended`)).text()).toContain('Too many wrong codes');
 		expect((await get(`${server.url}/login/totp`, cookie)).headers.get('location')).toBe('/login');
 	});
+
+	it('lets another administrator remove a lost second factor', async () => {
+		await seedUsers(server.dbPath, [{ email: 'admin2@totp.example.org', role: 'admin' }], PASSWORD);
+		const other = await signInCookie(server.url, 'admin2@totp.example.org', PASSWORD);
+		const page = await (await get(`${server.url}/admin/users`, other)).text();
+		const id = new RegExp(`data-user="${ADMIN}"[\\s\\S]*?name="user" value="([^"]+)"`).exec(page)![1]!;
+		expect((await formPost(`${server.url}/admin/users?/totp_remove`, { user: id }, { cookie: other })).status).toBe(200);
+		expect((await formPost(`${server.url}/admin/users?/totp_remove`, { user: id }, { cookie: other })).status).toBe(409);
+		// The five wrong codes above put this account and address in a 2-second backoff.
+		await new Promise((r) => setTimeout(r, 2_100));
+		const login = await formPost(`${server.url}/login`, { email: ADMIN, password: PASSWORD });
+		expect(login.headers.get('location')).toBe('/admin');
+	});
 });
 
 describe('TOTP mandatory for administrators when configured', () => {

@@ -89,3 +89,15 @@ export async function setPasswordAs(db: Db, actor: AuditedActor, userId: string,
 		await appendAudit(trx, { actor: actor.email, actorUserId: actor.id, action: 'user.password_set', targetType: 'user', targetId: user.id, details: { email: user.email } });
 	});
 }
+
+/** An administrator removes someone's second factor (a lost phone): all their sessions end; they may enrol again. */
+export async function removeSecondFactorAs(db: Db, actor: AuditedActor, userId: string): Promise<void> {
+	await authorize(db, actor, 'users.manage');
+	const user = await targetUser(db, actor, userId);
+	await db.transaction().execute(async (trx) => {
+		const removed = await trx.deleteFrom('access_totp').where('user_id', '=', user.id).executeTakeFirst();
+		if (Number(removed.numDeletedRows) === 0) throw new ConflictError('this user has no second factor', 'totp_not_enabled');
+		await invalidateUserSessions(trx, user.id);
+		await appendAudit(trx, { actor: actor.email, actorUserId: actor.id, action: 'user.totp_remove', targetType: 'user', targetId: user.id, details: { email: user.email } });
+	});
+}

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { failFromError, requirePermission } from '$lib/server/auth/guard';
-import { changeRole, createUserAs, listUsersFor, setDisabled, setPasswordAs } from '$lib/server/services/access-users';
+import { changeRole, createUserAs, listUsersFor, removeSecondFactorAs, setDisabled, setPasswordAs } from '$lib/server/services/access-users';
 import { listRegions } from '$lib/server/repositories/reference';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -47,6 +47,16 @@ export const actions: Actions = {
 		try {
 			await setDisabled(getDb(), actor, text(form, 'user'), text(form, 'disabled') !== '0');
 			return { done: 'disable' as const };
+		} catch (e) {
+			return failFromError(e);
+		}
+	},
+	totp_remove: async ({ locals, request }) => {
+		const actor = requirePermission(locals, 'users.manage');
+		const form = await request.formData();
+		try {
+			await removeSecondFactorAs(getDb(), actor, text(form, 'user'));
+			return { done: 'totp_remove' as const };
 		} catch (e) {
 			return failFromError(e);
 		}
