@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { getConfig, getDb } from '$lib/server/db/instance';
@@ -59,6 +59,8 @@ const auth: Handle = async ({ event, resolve }) => {
 				if (stop) return stop;
 			}
 		} else {
+			// Expired, revoked or forged: traced once (the cookie is deleted with this answer).
+			await appendAudit(getDb(), { actor: 'anonymous', action: 'auth.session_invalid', details: { path: event.url.pathname.slice(0, 200) }, ip: clientAddress(event) });
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
@@ -69,6 +71,15 @@ const auth: Handle = async ({ event, resolve }) => {
 	event.locals.dir = language === 'ar' ? 'rtl' : 'ltr';
 	return requestLocale.run(language, () => resolve(event));
 };
+
+/** The client's address, or null where the adapter cannot tell (never a reason to fail a request). */
+function clientAddress(event: RequestEvent): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
 
 /** On a guarded route, sends the browser to `to` (GET) or refuses (other methods); null elsewhere. */
 function secondStepOnly(pathname: string, method: string, to: string): Response | null {
@@ -97,7 +108,7 @@ const guard: Handle = async ({ event, resolve }) => {
 		actorUserId: user.id,
 		action: 'access.denied',
 		details: { action: rule, role: user.role, method: event.request.method, path: event.url.pathname.slice(0, 200) },
-		ip: event.getClientAddress()
+		ip: clientAddress(event)
 	});
 	return forbiddenPage(event.locals.lang, event.locals.dir);
 };

@@ -67,12 +67,13 @@ describe('cross-site requests and headers', () => {
 		expect(cookie).toMatch(/SameSite=Lax/i);
 	});
 
-	it('treats a forged session cookie as no session', async () => {
+	it('treats a forged session cookie as no session, and traces it', async () => {
 		for (const forged of ['rps_session=' + 'a'.repeat(32), 'rps_session=../../etc', 'rps_session=' + adminCookie.slice(12, -1) + 'b']) {
 			const res = await get(`${server.url}/admin/users`, forged);
 			expect(res.status).toBe(303);
 			expect(res.headers.get('location')).toBe('/login');
 		}
+		expect(count("select count(*) as n from audit_log where action = 'auth.session_invalid'")).toBe(3);
 	});
 });
 
