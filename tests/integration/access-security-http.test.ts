@@ -159,3 +159,21 @@ describe('sessions, language and audit over HTTP', () => {
 		expect((await get(`${server.url}/admin/audit?from=not-a-date`, adminCookie)).status).toBe(400);
 	});
 });
+
+describe('in production', () => {
+	let prod: RunningServer;
+	beforeAll(async () => {
+		prod = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: ADMIN, NODE_ENV: 'production', DEMO: '0' });
+	});
+	afterAll(async () => {
+		await prod?.stop();
+	});
+
+	it('adds HSTS and marks the session cookie Secure', async () => {
+		const page = await rawGet(`${prod.url}/login`);
+		expect(page.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+		const res = await rawPost(`${prod.url}/login`, { email: ADMIN, password: PASSWORD });
+		expect(res.status).toBe(303);
+		expect(res.headers.get('set-cookie') ?? '').toMatch(/;\s*Secure/i);
+	});
+});
