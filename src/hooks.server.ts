@@ -98,7 +98,8 @@ const guard: Handle = async ({ event, resolve }) => {
 	const user = event.locals.user;
 	if (!user) {
 		if (event.request.method === 'GET' || event.request.method === 'HEAD') {
-			return new Response(null, { status: 303, headers: { location: '/login' } });
+			const next = encodeURIComponent(event.url.pathname + event.url.search);
+			return new Response(null, { status: 303, headers: { location: `/login?next=${next}` } });
 		}
 		return new Response(m.access_sign_in_needed(), { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}

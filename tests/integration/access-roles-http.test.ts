@@ -69,7 +69,16 @@ describe('role × route matrix over HTTP', () => {
 	it.each(GET_MATRIX.map(([path]) => path))('GET %s without a session goes to the sign-in page', async (path) => {
 		const res = await get(server.url + path);
 		expect(res.status).toBe(303);
-		expect(res.headers.get('location')).toBe('/login');
+		expect(res.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
+	});
+
+	it('returns to the page that asked for a sign-in, never to another site', async () => {
+		const back = await formPost(`${server.url}/login`, { email: emailOf('analyst'), password: PASSWORD, next: '/admin/results?region=AFR' });
+		expect(back.headers.get('location')).toBe('/admin/results?region=AFR');
+		const away = await formPost(`${server.url}/login`, { email: emailOf('analyst'), password: PASSWORD, next: '//evil.example/phish' });
+		expect(away.headers.get('location')).toBe('/admin');
+		const form = await (await get(`${server.url}/login?next=${encodeURIComponent('/admin/audit')}`)).text();
+		expect(form).toContain('name="next" value="/admin/audit"');
 	});
 
 	it('lands each role on its home after signing in', async () => {

@@ -71,7 +71,7 @@ describe('cross-site requests and headers', () => {
 		for (const forged of ['rps_session=' + 'a'.repeat(32), 'rps_session=../../etc', 'rps_session=' + adminCookie.slice(12, -1) + 'b']) {
 			const res = await get(`${server.url}/admin/users`, forged);
 			expect(res.status).toBe(303);
-			expect(res.headers.get('location')).toBe('/login');
+			expect(res.headers.get('location')).toBe('/login?next=%2Fadmin%2Fusers');
 		}
 		expect(count("select count(*) as n from audit_log where action = 'auth.session_invalid'")).toBe(3);
 	});

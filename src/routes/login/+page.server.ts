@@ -4,11 +4,13 @@ import { getDb } from '$lib/server/db/instance';
 import { signIn } from '$lib/server/services/user-service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { homeFor } from '$lib/server/auth/guard';
+import { safeNextPath } from '$lib/domain/access/permissions';
 import { passwordResetAvailable } from '$lib/server/services/access-reset';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, homeFor(locals.user));
-	return { resetDone: url.searchParams.get('reset') === 'done', totpEnded: url.searchParams.get('totp') === 'ended', resetAvailable: passwordResetAvailable() };
+	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? homeFor(locals.user));
+	return {
+		next: safeNextPath(url.searchParams.get('next')), resetDone: url.searchParams.get('reset') === 'done', totpEnded: url.searchParams.get('totp') === 'ended', resetAvailable: passwordResetAvailable() };
 };
 
 export const actions: Actions = {
@@ -23,6 +25,6 @@ export const actions: Actions = {
 		if (result.kind === 'throttled') return fail(429, { email, problem: 'login_throttled' as const, retryAfter: result.retryAfterSeconds });
 		if (result.kind === 'failed') return fail(400, { email, problem: 'login_failed' as const, retryAfter: 0 });
 		setSessionCookie(cookies, result.token, new Date(result.expiresAt));
-		redirect(303, result.secondFactor ? '/login/totp' : homeFor(result.user));
+		redirect(303, result.secondFactor ? '/login/totp' : (safeNextPath(String(form.get('next') ?? '')) ?? homeFor(result.user)));
 	}
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, homeFor, regionScope, ROLES, routeRule, assertCan } from './permissions.ts';
+import { ACTIONS, can, homeFor, regionScope, ROLES, routeRule, assertCan, safeNextPath } from './permissions.ts';
 import { ForbiddenError } from '../errors.ts';
 
 const user = (role: string, region_code: string | null = null) => ({ role, region_code });
@@ -45,5 +45,10 @@ describe('role × action matrix', () => {
 	it('sends the Council reader to the reports and staff to the Secretariat', () => {
 		expect(homeFor(user('council'))).toBe('/reports');
 		expect(homeFor(user('author'))).toBe('/admin');
+	});
+
+	it('returns after sign-in only to a path of our own origin', () => {
+		expect(safeNextPath('/admin/audit?action=auth.')).toBe('/admin/audit?action=auth.');
+		for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'admin', '/a\nb', '', null]) expect(safeNextPath(bad), String(bad)).toBeNull();
 	});
 });

@@ -116,3 +116,14 @@ export function routeRule(pathname: string): Action | 'signed_in' | null {
 export function homeFor(user: Actor): string {
 	return can(user, 'secretariat.enter') ? '/admin' : '/reports';
 }
+
+/**
+ * Where to go after signing in when a page sent the user to /login: only a path of our
+ * own origin (one leading slash, no backslash or control character), else null: an
+ * open redirect to another site would make our sign-in page a phishing relay.
+ */
+export function safeNextPath(next: string | null | undefined): string | null {
+	if (!next || next.length > 1000) return null;
+	if (!next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f]/.test(next)) return null;
+	return next;
+}
