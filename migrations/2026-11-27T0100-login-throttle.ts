@@ -13,11 +13,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('expires_at', 'text', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('access_login_throttle_expires_idx').on('access_login_throttle').column('expires_at').execute();
-	// The audit viewer filters by actor and target as well as by time and action.
-	await db.schema.createIndex('audit_log_actor_idx').on('audit_log').column('actor').execute();
+	// The audit viewer filters by target as well as by time and action (the foundation's indexes).
+	await db.schema.createIndex('audit_log_target_idx').on('audit_log').column('target_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	await db.schema.dropIndex('audit_log_actor_idx').ifExists().execute();
+	await db.schema.dropIndex('audit_log_target_idx').ifExists().execute();
 	await db.schema.dropTable('access_login_throttle').ifExists().execute();
 }
