@@ -114,7 +114,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	return forbiddenPage(event.locals.lang, event.locals.dir);
 };
 
-/** A self-contained 403 page (no script, our stylesheet only): the role does not reach this page. */
+/** A self-contained 403 page (no script, no stylesheet, its own strict CSP): the role does not reach this page. */
 function forbiddenPage(lang: string, dir: string): Response {
 	const html = `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${m.access_forbidden_title()}</title></head><body><main><h1>${m.access_forbidden_title()}</h1><p>${m.access_forbidden_body()}</p><p><a href="/">${m.app_name()}</a> · <a href="/account">${m.access_account_title()}</a></p></main></body></html>`;
 	return new Response(html, { status: 403, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } });
