@@ -1,14 +1,29 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { getConfig, getDb } from '$lib/server/db/instance';
 import { bootstrap } from '$lib/server/services/bootstrap';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
+import { can, routeRule } from '$lib/domain/access/permissions';
+import { isLocale, type Locale } from '$lib/domain/locales';
+import { appendAudit } from '$lib/server/repositories/audit';
+import { totpRequiredForAdmins } from '$lib/server/services/access-totp';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages.js';
 
 /** First start and every start: migrate, load reference data, import surveys/. */
 export const init: ServerInit = async () => {
 	await bootstrap(getDb(), getConfig(), (line) => console.log(`[start] ${line}`));
 };
+
+/**
+ * A signed-in user's language for the Secretariat screens: `m.key()` without an
+ * explicit locale reads it from here (per request, no global state shared between
+ * requests). Respondent pages pass their locale explicitly and are unaffected.
+ */
+const requestLocale = new AsyncLocalStorage<Locale>();
+overwriteGetLocale(() => requestLocale.getStore() ?? 'en');
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	event.locals.lang = 'en';
@@ -34,17 +49,78 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (token) {
 		const result = await validateSessionToken(getDb(), token);
 		if (result) {
-			event.locals.user = result.user;
 			event.locals.sessionId = result.session.id;
 			setSessionCookie(event.cookies, token, new Date(result.session.expires_at));
+			// Until the second factor is passed the session opens nothing but /login/totp and /logout.
+			if (result.mfa === 'pending') return secondStepOnly(event.url.pathname, event.request.method, '/login/totp') ?? resolve(event);
+			event.locals.user = result.user;
+			if (result.mfa === 'none' && result.user.role === 'admin' && totpRequiredForAdmins() && !event.url.pathname.startsWith('/account')) {
+				const stop = secondStepOnly(event.url.pathname, event.request.method, '/account?totp=required');
+				if (stop) return stop;
+			}
 		} else {
+			// Expired, revoked or forged: traced once (the cookie is deleted with this answer).
+			await appendAudit(getDb(), { actor: 'anonymous', action: 'auth.session_invalid', details: { path: event.url.pathname.slice(0, 200) }, ip: clientAddress(event) });
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
-	return resolve(event);
+	const language = event.locals.user?.language;
+	if (!language || !isLocale(language)) return resolve(event);
+	// Secretariat pages follow the user's language; respondent pages set their own in their loads.
+	event.locals.lang = language;
+	event.locals.dir = language === 'ar' ? 'rtl' : 'ltr';
+	return requestLocale.run(language, () => resolve(event));
 };
 
-export const handle = sequence(securityHeaders, auth);
+/** The client's address, or null where the adapter cannot tell (never a reason to fail a request). */
+function clientAddress(event: RequestEvent): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
+
+/** On a guarded route, sends the browser to `to` (GET) or refuses (other methods); null elsewhere. */
+function secondStepOnly(pathname: string, method: string, to: string): Response | null {
+	if (!routeRule(pathname)) return null;
+	if (method === 'GET' || method === 'HEAD') return new Response(null, { status: 303, headers: { location: to } });
+	return new Response('two-step verification needed', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * Refuses whole route prefixes by role (ROUTE_RULES in src/lib/domain/access/permissions.ts)
+ * for every method: form actions run without layout loads, so this is where posts are stopped.
+ */
+const guard: Handle = async ({ event, resolve }) => {
+	const rule = routeRule(event.url.pathname);
+	if (!rule) return resolve(event);
+	const user = event.locals.user;
+	if (!user) {
+		if (event.request.method === 'GET' || event.request.method === 'HEAD') {
+			const next = encodeURIComponent(event.url.pathname + event.url.search);
+			return new Response(null, { status: 303, headers: { location: `/login?next=${next}` } });
+		}
+		return new Response(m.access_sign_in_needed(), { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	if (rule === 'signed_in' || can(user, rule)) return resolve(event);
+	await appendAudit(getDb(), {
+		actor: user.email,
+		actorUserId: user.id,
+		action: 'access.denied',
+		details: { action: rule, role: user.role, method: event.request.method, path: event.url.pathname.slice(0, 200) },
+		ip: clientAddress(event)
+	});
+	return forbiddenPage(event.locals.lang, event.locals.dir);
+};
+
+/** A self-contained 403 page (no script, no stylesheet, its own strict CSP): the role does not reach this page. */
+function forbiddenPage(lang: string, dir: string): Response {
+	const html = `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${m.access_forbidden_title()}</title></head><body><main><h1>${m.access_forbidden_title()}</h1><p>${m.access_forbidden_body()}</p><p><a href="/">${m.app_name()}</a> · <a href="/account">${m.access_account_title()}</a></p></main></body></html>`;
+	return new Response(html, { status: 403, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } });
+}
+
+export const handle = sequence(securityHeaders, auth, guard);
 
 /** Unexpected errors: logged with an id, never shown in detail. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

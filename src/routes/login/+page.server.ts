@@ -1,12 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { authenticate } from '$lib/server/services/user-service';
-import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { signIn } from '$lib/server/services/user-service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
+import { homeFor } from '$lib/server/auth/guard';
+import { safeNextPath } from '$lib/domain/access/permissions';
+import { passwordResetAvailable } from '$lib/server/services/access-reset';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.user) redirect(303, '/admin');
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? homeFor(locals.user));
+	return {
+		next: safeNextPath(url.searchParams.get('next')), resetDone: url.searchParams.get('reset') === 'done', totpEnded: url.searchParams.get('totp') === 'ended', resetAvailable: passwordResetAvailable() };
 };
 
 export const actions: Actions = {
@@ -15,13 +19,12 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		if (!email || !password || email.length > 320 || password.length > 1024) {
-			return fail(400, { email, problem: 'login_missing' as const });
+			return fail(400, { email, problem: 'login_missing' as const, retryAfter: 0 });
 		}
-		const user = await authenticate(getDb(), email, password, getClientAddress());
-		if (!user) return fail(400, { email, problem: 'login_failed' as const });
-		const token = generateSessionToken();
-		const session = await createSession(getDb(), token, user.id, { userAgent: request.headers.get('user-agent'), ip: getClientAddress() });
-		setSessionCookie(cookies, token, new Date(session.expires_at));
-		redirect(303, '/admin');
+		const result = await signIn(getDb(), { email, password, ip: getClientAddress(), userAgent: request.headers.get('user-agent') });
+		if (result.kind === 'throttled') return fail(429, { email, problem: 'login_throttled' as const, retryAfter: result.retryAfterSeconds });
+		if (result.kind === 'failed') return fail(400, { email, problem: 'login_failed' as const, retryAfter: 0 });
+		setSessionCookie(cookies, result.token, new Date(result.expiresAt));
+		redirect(303, result.secondFactor ? '/login/totp' : (safeNextPath(String(form.get('next') ?? '')) ?? homeFor(result.user)));
 	}
 };

@@ -41,6 +41,8 @@ export async function createSession(db: Db, token: string, userId: string, meta:
 export interface ValidatedSession {
 	session: UserSession;
 	user: SessionUser;
+	/** The second factor: 'none' (the user has no TOTP), 'pending' (not yet passed in this session) or 'verified'. */
+	mfa: 'none' | 'pending' | 'verified';
 }
 
 export async function validateSessionToken(db: Db, token: string): Promise<ValidatedSession | null> {
@@ -48,8 +50,10 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 	const row = await db
 		.selectFrom('user_session as s')
 		.innerJoin('app_user as u', 'u.id', 's.user_id')
+		.leftJoin('access_totp as t', 't.user_id', 'u.id')
+		.leftJoin('access_session_mfa as f', 'f.session_id', 's.id')
 		.selectAll('s')
-		.select(['u.email', 'u.display_name', 'u.role', 'u.region_code', 'u.language', 'u.disabled_at'])
+		.select(['u.email', 'u.display_name', 'u.role', 'u.region_code', 'u.language', 'u.disabled_at', 't.enabled_at as totp_enabled_at', 'f.verified_at as mfa_verified_at'])
 		.where('s.id', '=', sessionId(token))
 		.executeTakeFirst();
 	if (!row) return null;
@@ -65,7 +69,8 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 	}
 	return {
 		session: { id: row.id, user_id: row.user_id, created_at: row.created_at, expires_at: expiresAt, user_agent: row.user_agent, ip: row.ip },
-		user: { id: row.user_id, email: row.email, display_name: row.display_name, role: row.role, region_code: row.region_code, language: row.language }
+		user: { id: row.user_id, email: row.email, display_name: row.display_name, role: row.role, region_code: row.region_code, language: row.language },
+		mfa: !row.totp_enabled_at ? 'none' : row.mfa_verified_at ? 'verified' : 'pending'
 	};
 }
 
@@ -75,4 +80,15 @@ export async function invalidateSession(db: Db, id: string): Promise<void> {
 
 export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {
 	await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+/** One's own sessions, newest first (for the account page). */
+export async function listUserSessions(db: Db, userId: string): Promise<UserSession[]> {
+	return db.selectFrom('user_session').selectAll().where('user_id', '=', userId).where('expires_at', '>', nowIso()).orderBy('created_at', 'desc').execute();
+}
+
+/** Revokes one session, only if it belongs to `userId`; true when one was removed. */
+export async function revokeUserSession(db: Db, userId: string, id: string): Promise<boolean> {
+	const result = await db.deleteFrom('user_session').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
 }

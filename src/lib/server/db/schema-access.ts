@@ -2,5 +2,41 @@
  * Secretariat access: accounts, roles, audit, security (login throttling, password reset, TOTP).
  * Table interfaces of this area; each key is a table created by a migration in migrations/.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AccessTables {}
+export interface AccessLoginThrottleTable {
+	/** 'address:<ip>', 'pair:<email>|<ip>' or 'account:<email>' */
+	key: string;
+	failures: number;
+	last_failure_at: string;
+	expires_at: string;
+}
+
+export interface AccessPasswordResetTable {
+	token_hash: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+	ip: string | null;
+}
+
+export interface AccessTotpTable {
+	user_id: string;
+	/** base32; see docs/access.md on keeping it at rest */
+	secret: string;
+	created_at: string;
+	enabled_at: string | null;
+	last_step: number | null;
+}
+
+export interface AccessSessionMfaTable {
+	session_id: string;
+	verified_at: string | null;
+	failures: number;
+}
+
+export interface AccessTables {
+	access_login_throttle: AccessLoginThrottleTable;
+	access_password_reset: AccessPasswordResetTable;
+	access_totp: AccessTotpTable;
+	access_session_mfa: AccessSessionMfaTable;
+}

@@ -1,0 +1,21 @@
+/**
+ * CSV as spreadsheets read it (RFC 4180, CRLF line ends), with formula injection
+ * neutralised: a cell starting with = + - @ (or tab / carriage return, which some
+ * spreadsheets strip before looking) gets a leading apostrophe, so an e-mail address
+ * or a name typed by an attacker is shown as text, never run (OWASP "CSV injection").
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(value: string): string {
+	return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function csvCell(value: string | number | null | undefined): string {
+	if (value === null || value === undefined) return '';
+	const text = typeof value === 'number' ? String(value) : neutraliseCell(value);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

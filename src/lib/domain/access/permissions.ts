@@ -1,0 +1,129 @@
+import { ForbiddenError } from '../errors.ts';
+
+/**
+ * Who may do what: the one source of the role × action matrix. Services call
+ * `assertCan` before they read or write; routes call the guard (src/lib/server/auth/guard.ts),
+ * which uses the same table. docs/access.md prints this matrix.
+ */
+export const ROLES = ['admin', 'author', 'coordinator', 'analyst', 'regional_office', 'council'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const ACTIONS = [
+	'users.manage',
+	'settings.manage',
+	'audit.read',
+	'questionnaires.author',
+	'registry.manage',
+	'invitations.send',
+	'responses.enter_on_behalf',
+	'tracking.read',
+	'results.read',
+	'responses.read_raw',
+	'comments.read',
+	'reports.read_published',
+	'secretariat.enter'
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const STAFF: readonly Role[] = ['admin', 'author', 'coordinator', 'analyst', 'regional_office'];
+
+/**
+ * The administrator may do everything: it can give itself any role anyway, so
+ * refusing it an action would only add a step, not protection.
+ * `tracking.read` and `results.read` are region-scoped for the regional office.
+ */
+export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
+	'users.manage': ['admin'],
+	'settings.manage': ['admin'],
+	'audit.read': ['admin'],
+	'questionnaires.author': ['admin', 'author'],
+	'registry.manage': ['admin', 'coordinator'],
+	'invitations.send': ['admin', 'coordinator'],
+	'responses.enter_on_behalf': ['admin', 'coordinator'],
+	'tracking.read': ['admin', 'coordinator', 'analyst', 'regional_office'],
+	'results.read': ['admin', 'analyst', 'regional_office'],
+	'responses.read_raw': ['admin', 'analyst'],
+	'comments.read': ['admin', 'analyst'],
+	'reports.read_published': [...STAFF, 'council'],
+	'secretariat.enter': STAFF
+};
+
+/** Actions whose data a regional office sees for its own region only. */
+export const REGION_SCOPED: ReadonlySet<Action> = new Set(['tracking.read', 'results.read']);
+
+export interface Actor {
+	role: string;
+	region_code: string | null;
+}
+
+/**
+ * May `user` do `action`? With `scope.region`, a regional office is allowed only on its
+ * own region; without a scope, a region-scoped action is allowed and the caller must
+ * then restrict the data with `regionScope`.
+ */
+export function can(user: Actor | null | undefined, action: Action, scope: { region?: string | null } = {}): boolean {
+	if (!user || !isRole(user.role)) return false;
+	if (!PERMISSIONS[action].includes(user.role)) return false;
+	if (user.role === 'regional_office' && REGION_SCOPED.has(action)) {
+		if (!user.region_code) return false;
+		if (scope.region !== undefined && scope.region !== user.region_code) return false;
+	}
+	return true;
+}
+
+/** Throws ForbiddenError unless `can` allows it: the services' check. */
+export function assertCan(user: Actor | null | undefined, action: Action, scope: { region?: string | null } = {}): void {
+	if (!can(user, action, scope)) throw new ForbiddenError(`not allowed: ${action}`);
+}
+
+/**
+ * Which regions' data a user may see for a region-scoped action: 'all', one region
+ * code, or null (none). Services filter their queries with it.
+ */
+export function regionScope(user: Actor | null | undefined, action: Action): 'all' | string | null {
+	if (!can(user, action)) return null;
+	return user!.role === 'regional_office' && REGION_SCOPED.has(action) ? user!.region_code : 'all';
+}
+
+/**
+ * Route prefixes and the action each needs, most specific first. The hooks check every
+ * request (GET and form posts alike: SvelteKit runs actions without layout loads, so a
+ * layout guard alone would leave posts open). Routes refine with the guard.
+ */
+export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in' }[] = [
+	{ prefix: '/admin/users', action: 'users.manage' },
+	{ prefix: '/admin/audit', action: 'audit.read' },
+	{ prefix: '/admin/settings', action: 'settings.manage' },
+	{ prefix: '/admin/results', action: 'results.read' },
+	{ prefix: '/admin/editions', action: 'tracking.read' },
+	{ prefix: '/admin', action: 'secretariat.enter' },
+	{ prefix: '/reports', action: 'reports.read_published' },
+	{ prefix: '/account', action: 'signed_in' }
+];
+
+export function routeRule(pathname: string): Action | 'signed_in' | null {
+	for (const rule of ROUTE_RULES) {
+		if (pathname === rule.prefix || pathname.startsWith(rule.prefix + '/')) return rule.action;
+	}
+	return null;
+}
+
+/** Where a user lands after signing in. */
+export function homeFor(user: Actor): string {
+	return can(user, 'secretariat.enter') ? '/admin' : '/reports';
+}
+
+/**
+ * Where to go after signing in when a page sent the user to /login: only a path of our
+ * own origin (one leading slash, no backslash or control character), else null: an
+ * open redirect to another site would make our sign-in page a phishing relay.
+ */
+export function safeNextPath(next: string | null | undefined): string | null {
+	if (!next || next.length > 1000) return null;
+	if (!next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f]/.test(next)) return null;
+	return next;
+}

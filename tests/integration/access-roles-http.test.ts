@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { formPost, get, seedUsers, signInCookie } from '../helpers/access-http.ts';
+
+/**
+ * The role matrix over real HTTP against the built server: every role (and nobody)
+ * against every Secretariat route and the user-management actions. The expectations
+ * are written out here, not derived from the application's own table.
+ */
+const PASSWORD = 'matrix password 2026';
+const ROLES = ['admin', 'author', 'coordinator', 'analyst', 'regional_office', 'council'] as const;
+type Who = (typeof ROLES)[number];
+
+const Y = true;
+const N = false;
+//                                          admin author coord analyst office council
+const GET_MATRIX: [string, boolean[]][] = [
+	['/admin', /*                         */ [Y, Y, Y, Y, Y, N]],
+	['/admin/editions/rp-2026', /*        */ [Y, N, Y, Y, Y, N]],
+	['/admin/users', /*                   */ [Y, N, N, N, N, N]],
+	['/admin/audit', /*                   */ [Y, N, N, N, N, N]],
+	['/admin/audit/export.csv', /*        */ [Y, N, N, N, N, N]],
+	['/admin/results', /*                 */ [Y, N, N, Y, Y, N]],
+	['/admin/settings', /*                */ [Y, N, N, N, N, N]],
+	['/reports', /*                       */ [Y, Y, Y, Y, Y, Y]],
+	['/account', /*                       */ [Y, Y, Y, Y, Y, Y]]
+];
+
+let server: RunningServer;
+const cookies = {} as Record<Who, string>;
+const emailOf = (role: Who) => `${role}@matrix.example.org`;
+
+function userRole(email: string): string | undefined {
+	const db = new Database(server.dbPath, { readonly: true });
+	try {
+		return (db.prepare('select role from app_user where email = ?').get(email) as { role: string } | undefined)?.role;
+	} finally {
+		db.close();
+	}
+}
+
+beforeAll(async () => {
+	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: emailOf('admin') });
+	await seedUsers(
+		server.dbPath,
+		ROLES.filter((r) => r !== 'admin').map((role) => ({ email: emailOf(role), role, regionCode: role === 'regional_office' ? 'AFR' : undefined })),
+		PASSWORD
+	);
+	for (const role of ROLES) cookies[role] = await signInCookie(server.url, emailOf(role), PASSWORD);
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe('role × route matrix over HTTP', () => {
+	const cases = GET_MATRIX.flatMap(([path, allowed]) => ROLES.map((role, i) => [path, role, allowed[i]] as const));
+	it.each(cases)('GET %s as %s: allowed=%s', async (path, role, allowed) => {
+		const res = await get(server.url + path, cookies[role]);
+		if (allowed) {
+			// Allowed: the page itself answers (404 where another area has not built it yet), never 403 or a sign-in redirect.
+			expect([200, 404]).toContain(res.status);
+		} else {
+			expect(res.status).toBe(403);
+			expect(await res.text()).toContain('Access refused');
+		}
+	});
+
+	it.each(GET_MATRIX.map(([path]) => path))('GET %s without a session goes to the sign-in page', async (path) => {
+		const res = await get(server.url + path);
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
+	});
+
+	it('returns to the page that asked for a sign-in, never to another site', async () => {
+		const back = await formPost(`${server.url}/login`, { email: emailOf('analyst'), password: PASSWORD, next: '/admin/results?region=AFR' });
+		expect(back.headers.get('location')).toBe('/admin/results?region=AFR');
+		const away = await formPost(`${server.url}/login`, { email: emailOf('analyst'), password: PASSWORD, next: '//evil.example/phish' });
+		expect(away.headers.get('location')).toBe('/admin');
+		const form = await (await get(`${server.url}/login?next=${encodeURIComponent('/admin/audit')}`)).text();
+		expect(form).toContain('name="next" value="/admin/audit"');
+	});
+
+	it('lands each role on its home after signing in', async () => {
+		const res = await formPost(`${server.url}/login`, { email: emailOf('council'), password: PASSWORD });
+		expect(res.headers.get('location')).toBe('/reports');
+		const staff = await formPost(`${server.url}/login`, { email: emailOf('analyst'), password: PASSWORD });
+		expect(staff.headers.get('location')).toBe('/admin');
+	});
+});
+
+describe('role escalation through crafted posts', () => {
+	it.each(ROLES.filter((r) => r !== 'admin'))('refuses a %s creating an administrator, and records the attempt', async (role) => {
+		const email = `escalate-${role}@matrix.example.org`;
+		const res = await formPost(`${server.url}/admin/users?/create`, { email, role: 'admin', password: PASSWORD }, { cookie: cookies[role] });
+		expect(res.status).toBe(403);
+		expect(userRole(email)).toBeUndefined();
+		const db = new Database(server.dbPath, { readonly: true });
+		const denied = db.prepare("select count(*) as n from audit_log where action = 'access.denied' and actor = ? and details_json like '%/admin/users%'").get(emailOf(role)) as { n: number };
+		db.close();
+		expect(denied.n).toBeGreaterThan(0);
+	});
+
+	it.each(ROLES.filter((r) => r !== 'admin'))('refuses a %s promoting itself to administrator', async (role) => {
+		const db = new Database(server.dbPath, { readonly: true });
+		const id = (db.prepare('select id from app_user where email = ?').get(emailOf(role)) as { id: string }).id;
+		db.close();
+		const res = await formPost(`${server.url}/admin/users?/role`, { user: id, role: 'admin' }, { cookie: cookies[role] });
+		expect(res.status).toBe(403);
+		expect(userRole(emailOf(role))).toBe(role);
+	});
+
+	it('lets the administrator create a user, and refuses its own demotion with a clear message', async () => {
+		const created = await formPost(`${server.url}/admin/users?/create`, { email: 'new-analyst@matrix.example.org', role: 'analyst', password: PASSWORD, language: 'fr' }, { cookie: cookies.admin });
+		expect(created.status).toBe(200);
+		expect(userRole('new-analyst@matrix.example.org')).toBe('analyst');
+		const db = new Database(server.dbPath, { readonly: true });
+		const adminId = (db.prepare('select id from app_user where email = ?').get(emailOf('admin')) as { id: string }).id;
+		db.close();
+		const self = await formPost(`${server.url}/admin/users?/role`, { user: adminId, role: 'council' }, { cookie: cookies.admin });
+		expect(self.status).toBe(409);
+		expect(await self.text()).toContain('ask another administrator');
+		expect(userRole(emailOf('admin'))).toBe('admin');
+	});
+});
