@@ -8,30 +8,31 @@ const definition = {
 		{ name: 'p2', elements: [{ type: 'comment', name: 'more', isRequired: true }] }
 	]
 };
-const fresh = (locale: 'en' | 'fr' = 'en') => loadAnswers(getModel('test-post', definition, locale), {});
+/** A model loaded with the answers the post starts from, as the service hands it over. */
+const on = (answers: Record<string, unknown>, locale: 'en' | 'fr' = 'en') => loadAnswers(getModel('test-post', definition, locale), answers);
 
 describe('applyPagePost', () => {
 	it('keeps the answers of an invalid page and stays on it with a message', () => {
-		const outcome = applyPagePost(fresh('fr'), {}, 0, [['why', 'brouillon']], { kind: 'next' }, 0);
+		const outcome = applyPagePost(on({}, 'fr'), {}, 0, [['why', 'brouillon']], { kind: 'next' }, 0);
 		expect(outcome.kind).toBe('invalid');
 		expect(outcome.answers).toEqual({ why: 'brouillon' });
 		expect(outcome.page).toBe(0);
 	});
 
 	it('moves to the next page and records the furthest page reached', () => {
-		const outcome = applyPagePost(fresh(), {}, 0, [['sat', '4']], { kind: 'next' }, 0);
+		const outcome = applyPagePost(on({}), {}, 0, [['sat', '4']], { kind: 'next' }, 0);
 		expect(outcome).toMatchObject({ kind: 'saved', page: 1, furthest: 1, answers: { sat: 4 } });
 	});
 
 	it('does not let a goto jump past the furthest page reached', () => {
-		expect(applyPagePost(fresh(), {}, 0, [], { kind: 'goto', page: 1 }, 0).page).toBe(0);
+		expect(applyPagePost(on({}), {}, 0, [], { kind: 'goto', page: 1 }, 0).page).toBe(0);
 	});
 
 	it('submits only when every page is valid, dropping answers to questions that ended up hidden', () => {
 		const answers = { sat: 1, why: 'bad' };
-		const invalid = applyPagePost(fresh(), answers, 1, [], { kind: 'submit' }, 1);
+		const invalid = applyPagePost(on(answers), answers, 1, [], { kind: 'submit' }, 1);
 		expect(invalid).toMatchObject({ kind: 'invalid', page: 1 });
-		const submitted = applyPagePost(fresh(), { sat: 5, why: 'stale' }, 1, [['more', 'ok']], { kind: 'submit' }, 1);
+		const submitted = applyPagePost(on({ sat: 5, why: 'stale' }), { sat: 5, why: 'stale' }, 1, [['more', 'ok']], { kind: 'submit' }, 1);
 		expect(submitted).toMatchObject({ kind: 'submitted', answers: { sat: 5, more: 'ok' } });
 		expect(submitted.answers).not.toHaveProperty('why');
 	});
@@ -45,9 +46,9 @@ describe('applyPagePost', () => {
 
 describe('review before submit', () => {
 	it('goes to the review only when every page is complete, and the review page posts no answers', () => {
-		expect(applyPagePost(fresh(), { sat: 4 }, 1, [], { kind: 'review' }, 1)).toMatchObject({ kind: 'invalid', page: 1 });
-		expect(applyPagePost(fresh(), { sat: 4 }, 1, [['more', 'x']], { kind: 'review' }, 1)).toMatchObject({ kind: 'review', answers: { sat: 4, more: 'x' } });
-		expect(applyPagePost(fresh(), { sat: 4, more: 'x' }, 'review', [], { kind: 'submit' }, 1)).toMatchObject({ kind: 'submitted', answers: { sat: 4, more: 'x' } });
-		expect(() => applyPagePost(fresh(), { sat: 4, more: 'x' }, 'review', [['sat', '1']], { kind: 'submit' }, 1)).toThrow(/no answers/);
+		expect(applyPagePost(on({ sat: 4 }), { sat: 4 }, 1, [], { kind: 'review' }, 1)).toMatchObject({ kind: 'invalid', page: 1 });
+		expect(applyPagePost(on({ sat: 4 }), { sat: 4 }, 1, [['more', 'x']], { kind: 'review' }, 1)).toMatchObject({ kind: 'review', answers: { sat: 4, more: 'x' } });
+		expect(applyPagePost(on({ sat: 4, more: 'x' }), { sat: 4, more: 'x' }, 'review', [], { kind: 'submit' }, 1)).toMatchObject({ kind: 'submitted', answers: { sat: 4, more: 'x' } });
+		expect(() => applyPagePost(on({ sat: 4, more: 'x' }), { sat: 4, more: 'x' }, 'review', [['sat', '1']], { kind: 'submit' }, 1)).toThrow(/no answers/);
 	});
 });

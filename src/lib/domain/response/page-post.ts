@@ -1,5 +1,5 @@
 import type { Model } from 'survey-core';
-import { loadAnswers } from '../survey/model-cache.ts';
+import { applyAnswerChanges } from '../survey/model-cache.ts';
 import { parsePageAnswers } from '../survey/page-form.ts';
 import { keepVisibleAnswers, mergePageAnswers, type Answers } from './answers.ts';
 import { firstInvalidPage } from './review.ts';
@@ -38,7 +38,7 @@ export type PagePostOutcome =
 	| { kind: 'review'; answers: Answers; page: number; furthest: number };
 
 /**
- * The pure core of a page post. Answers are always kept, even when the page does
+ * The pure core of a page post. `model` must be loaded with `current`. Answers are always kept, even when the page does
  * not validate (a respondent must never lose what they typed); validation only
  * decides where they go next.
  */
@@ -54,15 +54,17 @@ export function applyPagePost(
 	if (index === 'review' && entries.length > 0) {
 		throw new InvalidInputError('the review page sends no answers', [], 'unknown_field');
 	}
+	// The model arrives loaded with `current`; only what changed is set on it.
 	let merged = index === 'review' ? current : mergePageAnswers(current, parsePageAnswers(model, index, entries));
-	loadAnswers(model, merged);
+	applyAnswerChanges(model, current, merged);
 	if (index !== 'review') {
 		// A question disabled (enableIf) under the new answers keeps what it had: its
 		// fields are not posted, and a forged value must not get in either.
 		const locked = model.visiblePages[index]?.questions.filter((q) => q.isReadOnly) ?? [];
 		if (locked.length > 0) {
-			merged = mergePageAnswers(merged, Object.fromEntries(locked.map((q) => [q.name, current[q.name]])));
-			loadAnswers(model, merged);
+			const restored = mergePageAnswers(merged, Object.fromEntries(locked.map((q) => [q.name, current[q.name]])));
+			applyAnswerChanges(model, merged, restored);
+			merged = restored;
 		}
 	}
 	const pages = model.visiblePages;

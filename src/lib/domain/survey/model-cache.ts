@@ -27,9 +27,62 @@ export function getModel(versionKey: string, definition: object, locale: Locale)
 	return model;
 }
 
+/**
+ * One model per response being answered (LRU): a respondent's successive saves find
+ * their model already holding their answers, so survey-core does not reload all data
+ * (~8 ms on our questionnaire) at every autosave. Keyed by the stored answers' text:
+ * a model whose answers differ from the stored ones is reloaded, never trusted.
+ */
+const MAX_RESPONSE_MODELS = 256;
+const responseModels = new Map<string, { model: Model; json: string }>();
+
+export function getResponseModel(versionKey: string, definition: object, locale: Locale, responseId: string, answersJson: string): Model {
+	const key = `${versionKey}\u0000${locale}\u0000${responseId}`;
+	let entry = responseModels.get(key);
+	if (entry) {
+		responseModels.delete(key);
+		if (entry.json !== answersJson) {
+			loadAnswers(entry.model, JSON.parse(answersJson) as Answers);
+			entry.json = answersJson;
+		} else {
+			for (const question of entry.model.getAllQuestions()) question.errors = [];
+		}
+	} else {
+		registerCustomProperties();
+		const model = new Model(definition);
+		model.locale = surveyCoreLocale(locale);
+		loadAnswers(model, JSON.parse(answersJson) as Answers);
+		entry = { model, json: answersJson };
+		if (responseModels.size >= MAX_RESPONSE_MODELS) responseModels.delete(responseModels.keys().next().value as string);
+	}
+	responseModels.set(key, entry);
+	return entry.model;
+}
+
+/** Records that a response's model now holds `answersJson` (after a save). */
+export function rememberResponseAnswers(versionKey: string, locale: Locale, responseId: string, answersJson: string): void {
+	const entry = responseModels.get(`${versionKey}\u0000${locale}\u0000${responseId}`);
+	if (entry) entry.json = answersJson;
+}
+
 /** Loads answers into a cached model, clearing what a previous use left behind. */
 export function loadAnswers(model: Model, answers: Answers): Model {
 	model.data = structuredClone(answers);
+	for (const question of model.getAllQuestions()) question.errors = [];
+	return model;
+}
+
+/**
+ * Moves a loaded model from `before` to `after` by setting only the values that
+ * changed: survey-core re-runs just the dependent conditions, several times cheaper
+ * than replacing all data (measured ~3 ms against ~8 ms on our questionnaire).
+ */
+export function applyAnswerChanges(model: Model, before: Answers, after: Answers): Model {
+	for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+		if (JSON.stringify(before[name]) === JSON.stringify(after[name])) continue;
+		if (after[name] === undefined) model.clearValue(name);
+		else model.setValue(name, structuredClone(after[name]));
+	}
 	for (const question of model.getAllQuestions()) question.errors = [];
 	return model;
 }

@@ -3,7 +3,7 @@ import type { Model } from 'survey-core';
 import type { ResponseRow } from '../db/schema.ts';
 import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
 import { isLocale, LOCALES, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
-import { getModel, loadAnswers } from '../../domain/survey/model-cache.ts';
+import { getModel, getResponseModel, loadAnswers, rememberResponseAnswers } from '../../domain/survey/model-cache.ts';
 import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
 import { parseAnswers } from '../../domain/response/answers.ts';
 import { applyPagePost, parsePageAction } from '../../domain/response/page-post.ts';
@@ -156,17 +156,21 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		entries.push([name, value]);
 	}
 	const definition = await loadDefinition(db, ctx.questionnaire_id);
-	await openResponse(db, ctx);
+	// The hot path (every autosave) skips the writes of a first visit when the response exists.
+	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
 
 	return db.transaction().execute(async (trx) => {
 		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
 		if (response.state === 'submitted') return { kind: 'submitted' as const };
 		const locale = langSwitch ? toLocale(langSwitch[1]) : toLocale(response.locale);
-		const model = loadAnswers(getModel(ctx.questionnaire_id, definition, locale), parseAnswers(response.answers_json));
+		const current = parseAnswers(response.answers_json);
+		const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(current));
 		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
-		const outcome = applyPagePost(model, parseAnswers(response.answers_json), index, entries, action, response.furthest_page);
+		const outcome = applyPagePost(model, current, index, entries, action, response.furthest_page);
 		// Build the view now, while the model still holds this request's answers and errors.
 		const view = outcome.kind === 'invalid' ? buildPageView(model, outcome.page) : null;
+		// The model now holds the merged answers (before the await, so nothing else ran in between).
+		rememberResponseAnswers(ctx.questionnaire_id, locale, response.id, JSON.stringify(outcome.kind === 'submitted' ? {} : outcome.answers));
 		const newRevision = await saveResponse(trx, response.id, {
 			answers: outcome.answers,
 			locale,
