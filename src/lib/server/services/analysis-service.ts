@@ -87,3 +87,16 @@ export async function editionResults(db: Db, slug: string, viewer: AnalysisViewe
 		lastSubmittedAt: data.lastSubmittedAt
 	};
 }
+
+/** Who may download the stored Council reports (suppressed aggregates of every region). */
+const REPORT_READERS = new Set(['admin', 'analyst', 'coordinator', 'council']);
+/** Who may generate them: generation is logged and stores a document for the Council. */
+const REPORT_WRITERS = new Set(['admin', 'analyst']);
+
+export function canReadReports(role: string): boolean {
+	return REPORT_READERS.has(role);
+}
+
+export function canGenerateReports(role: string): boolean {
+	return REPORT_WRITERS.has(role);
+}
