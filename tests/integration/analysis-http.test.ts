@@ -127,4 +127,23 @@ describe('results over HTTP', () => {
 		expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
 		expect((await get('analyst', '/admin/results/rp-2026/export/secrets.csv')).status).toBe(400);
 	});
+
+	it('takes a previous edition as a multipart upload from the analyst only, and shows the comparison to the Council', async () => {
+		const upload = (who: string, content: string, name = 'rp-2022.csv') => {
+			const body = new FormData();
+			body.set('label', '2022');
+			body.set('file', new Blob([content], { type: 'text/csv' }), name);
+			return fetch(`${server.url}/admin/results/rp-2026?/wave`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url }, body });
+		};
+		expect((await upload('council', 'question,n,mean,sd\nsat_responsiveness,80,3.1,1\n')).status).toBe(403);
+		const bad = await upload('analyst', 'question,n,mean,sd\nsat_nothing,80,3.1,1\n');
+		expect(bad.status).toBe(400);
+		expect(await bad.text()).toContain('"sat_nothing" is not a rated item');
+		const ok = await upload('analyst', 'question,n,mean,sd\nsat_responsiveness,80,1.5,0.6\noverall_satisfaction,80,3.0,1\n');
+		expect(ok.status).toBe(200);
+		const page = await html('council', '/admin/results/rp-2026');
+		const table = /<table class="data[^"]*" data-wave="2022">([\s\S]*?)<\/table>/.exec(page)![1]!;
+		expect((table.match(/<tr>/g) ?? []).length).toBe(3);
+		expect(table).toContain('>yes<');
+	});
 });

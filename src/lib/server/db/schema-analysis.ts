@@ -1,5 +1,5 @@
 /**
- * Analysis and reports: stored Council reports (migrations/2026-11-27T0300-analysis-report.ts).
+ * Analysis and reports: stored Council reports and imported previous-edition results.
  * Table interfaces of this area; each key is a table created by a migration in migrations/.
  */
 export interface AnalysisReportTable {
@@ -22,6 +22,22 @@ export interface AnalysisReportTable {
 	content_sha256: string;
 }
 
+/** A previous edition's aggregated results (migrations/2026-11-27T0301-analysis-wave.ts). */
+export interface AnalysisWaveTable {
+	id: string;
+	/** The current edition it is compared with. */
+	edition_id: string;
+	/** How the previous edition is named in tables, e.g. "2022". */
+	label: string;
+	source_filename: string;
+	source_sha256: string;
+	/** WaveItem[] (src/lib/domain/analysis/wave.ts). */
+	items_json: string;
+	created_at: string;
+	created_by: string;
+}
+
 export interface AnalysisTables {
 	analysis_report: AnalysisReportTable;
+	analysis_wave: AnalysisWaveTable;
 }

@@ -5,6 +5,7 @@ import { listRegions } from '$lib/server/repositories/reference';
 import { canGenerateReports, canReadReports, editionResults, viewerFor } from '$lib/server/services/analysis-service';
 import { generateCouncilReport, listReports } from '$lib/server/services/analysis-report-service';
 import { buildResultsView } from '$lib/server/reports/results-view';
+import { compareWaves, importWave } from '$lib/server/services/analysis-wave-service';
 import { DIMENSIONS } from '$lib/domain/analysis/dimensions';
 import { LOCALES, LOCALE_NATIVE_NAMES, toLocale } from '$lib/domain/locales';
 import { DomainError } from '$lib/domain/errors';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	try {
 		const db = getDb();
 		const viewer = viewerFor(locals.user);
-		const [results, regions] = await Promise.all([editionResults(db, params.slug, viewer, request), listRegions(db)]);
+		const [results, regions, waves] = await Promise.all([editionResults(db, params.slug, viewer, request), listRegions(db), compareWaves(db, params.slug, viewer)]);
 		const regionNames = Object.fromEntries(regions.map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
 		return {
 			locale,
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 			dimensions: [...DIMENSIONS],
 			reports: canReadReports(locals.user.role) ? await listReports(db, params.slug) : null,
 			canGenerate: canGenerateReports(locals.user.role),
+			waves,
 			languages: LOCALES.map((l) => ({ code: l, name: LOCALE_NATIVE_NAMES[l] }))
 		};
 	} catch (e) {
@@ -54,5 +56,19 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { generated: locales.length };
+	},
+	wave: async ({ params, request, locals }) => {
+		if (!locals.user) redirect(303, '/login');
+		if (!canGenerateReports(locals.user.role)) return fail(403, { message: 'Only analysts and administrators import previous editions.' });
+		const form = await request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { message: 'Choose a CSV or XLSX file.' });
+		try {
+			const { items } = await importWave(getDb(), params.slug, { label: String(form.get('label') ?? ''), filename: file.name, content: Buffer.from(await file.arrayBuffer()) }, locals.user.email);
+			return { imported: items };
+		} catch (e) {
+			if (e instanceof DomainError) return fail(400, { message: e.message, details: 'details' in e ? [...(e.details as string[])] : [] });
+			throw e;
+		}
 	}
 };
