@@ -1,5 +1,6 @@
 /**
- * Analysis and reports: stored Council reports and imported previous-edition results.
+ * Analysis and reports: stored Council reports, imported previous-edition results,
+ * comment themes and tags.
  * Table interfaces of this area; each key is a table created by a migration in migrations/.
  */
 export interface AnalysisReportTable {
@@ -37,7 +38,27 @@ export interface AnalysisWaveTable {
 	created_by: string;
 }
 
+/** A theme of open answers, per edition (migrations/2026-11-27T0302-analysis-comment-theme.ts). */
+export interface AnalysisCommentThemeTable {
+	id: string;
+	edition_id: string;
+	name: string;
+	created_at: string;
+	created_by: string;
+}
+
+/** One open answer (response x question) filed under one theme. */
+export interface AnalysisCommentTagTable {
+	response_id: string;
+	question: string;
+	theme_id: string;
+	created_at: string;
+	created_by: string;
+}
+
 export interface AnalysisTables {
 	analysis_report: AnalysisReportTable;
 	analysis_wave: AnalysisWaveTable;
+	analysis_comment_theme: AnalysisCommentThemeTable;
+	analysis_comment_tag: AnalysisCommentTagTable;
 }
