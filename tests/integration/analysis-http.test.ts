@@ -146,4 +146,22 @@ describe('results over HTTP', () => {
 		expect((table.match(/<tr>/g) ?? []).length).toBe(3);
 		expect(table).toContain('>yes<');
 	});
+
+	it('lets the analyst read, theme and export open answers, and keeps them from the Council', async () => {
+		const post = (who: string, action: string, body: Record<string, string>) =>
+			fetch(`${server.url}/admin/results/rp-2026/comments?/${action}`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+		expect((await get('council', '/admin/results/rp-2026/comments')).status).toBe(403);
+		expect((await get('council', '/admin/results/rp-2026/comments/comments.csv')).status).toBe(403);
+		expect((await post('council', 'theme', { name: 'Funding' })).status).toBe(403);
+		expect((await post('analyst', 'theme', { name: 'Funding' })).status).toBe(200);
+		const page = await html('analyst', '/admin/results/rp-2026/comments?question=suggestions');
+		const response = /name="response" value="([^"]+)"/.exec(page)![1]!;
+		const theme = /<option value="([^"]+)">Funding<\/option>/.exec(page)![1]!;
+		expect((await post('analyst', 'tag', { response, question: 'suggestions', theme })).status).toBe(200);
+		const tagged = await html('analyst', `/admin/results/rp-2026/comments?theme=${theme}`);
+		expect((tagged.match(/<tr>\s*<td lang=/g) ?? []).length).toBe(1);
+		const csv = await (await get('analyst', `/admin/results/rp-2026/comments/comments.csv?theme=${theme}`)).text();
+		expect(csv).toContain(response);
+		expect((await post('analyst', 'tag', { response: 'forged', question: 'suggestions', theme })).status).toBe(400);
+	});
 });
