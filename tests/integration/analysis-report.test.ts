@@ -10,6 +10,8 @@ import { generateCouncilReport, listReports, reportFile } from '../../src/lib/se
 import { REPORT_TEXT } from '../../src/lib/server/reports/report-text.ts';
 import { LOCALES } from '../../src/lib/domain/locales.ts';
 import { InvalidInputError, NotFoundError } from '../../src/lib/domain/errors.ts';
+import { createTheme, listComments, tagComment } from '../../src/lib/server/services/analysis-comment-service.ts';
+import { viewerFor } from '../../src/lib/server/services/analysis-service.ts';
 
 let t: TestDb;
 const K = 5;
@@ -23,6 +25,16 @@ beforeAll(async () => {
 	await t.db.deleteFrom('response').where('id', 'in', cis.slice(3).map((r) => r.id)).execute();
 	const region = await t.db.selectFrom('region').select('name_json').where('code', '=', 'CIS').executeTakeFirstOrThrow();
 	Object.assign(CIS_NAMES, JSON.parse(region.name_json));
+	// Themes: 7, 7 and 1 comments; the Council sees one 7 and two "n < 5".
+	const analyst = viewerFor({ role: 'analyst', region_code: null });
+	const comments = await listComments(t.db, 'rp-2026', analyst);
+	const counts: [string, number][] = [['Funding', 7], ['Language', 7], ['Staff', 1]];
+	let next = 0;
+	for (const [name, n] of counts) {
+		const theme = await createTheme(t.db, 'rp-2026', name, analyst, 'test');
+		for (const c of comments.slice(next, next + n)) await tagComment(t.db, 'rp-2026', { responseId: c.responseId, question: c.question, themeId: theme }, analyst, 'test');
+		next += n;
+	}
 });
 afterAll(async () => {
 	await t.close();
@@ -47,13 +59,15 @@ describe('the Council report', () => {
 		expect(file.filename).toMatch(new RegExp(`-${locale}-\\d{4}-\\d{2}-\\d{2}\\.docx$`));
 		const { xml, texts, media } = paragraphs(file.content);
 		const words = REPORT_TEXT[locale];
-		for (const heading of [words.title, words.mandate, words.method, words.rates, words.findings, words.sections, words.criteria, words.questions, words.regions, words.annex]) {
+		for (const heading of [words.title, words.mandate, words.method, words.rates, words.findings, words.sections, words.criteria, words.questions, words.regions, words.themes, words.annex]) {
 			expect(texts, heading).toContain(heading);
 		}
 		for (const column of [words.col.mean, words.col.ci, words.col.satisfied, words.col.invited]) expect(texts).toContain(column);
 		expect(texts).toContain(words.sectionNames.services);
 		expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThan(10);
 		expect((media.match(/word\/media\/\S+\.png/g) ?? []).length).toBe(3);
+		const themes = texts.slice(texts.indexOf(words.themes), texts.indexOf(words.annex));
+		expect(themes).toEqual([words.themes, words.theme, words.comments, 'Funding', words.suppressed(K), 'Language', '7', 'Staff', words.suppressed(K)]);
 		if (locale === 'ar') expect(xml).toContain('<w:bidi/>');
 		else expect(xml).not.toContain('<w:bidi/>');
 

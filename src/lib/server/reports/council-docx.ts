@@ -19,6 +19,8 @@ export interface ReportModel {
 	criteria: LabelledFigure<IndexSummary>[];
 	/** "Results by region", then by office: one heading per group. */
 	breakdowns: { heading: string; groups: { label: string; respondents: number; sections: LabelledFigure<IndexSummary>[]; items: LabelledFigure<ScaleSummary>[] }[] }[];
+	/** Comments per theme; null counts are suppressed. */
+	themes: { name: string; count: number | null }[];
 	annex: { title: string; choices: string[] }[];
 }
 
@@ -150,6 +152,10 @@ export async function renderCouncilReport(model: ReportModel): Promise<Buffer> {
 			w.figureTable([...g.sections, ...g.items]);
 		}
 	}
+
+	w.heading(t.themes);
+	if (model.themes.length === 0) w.para(t.themesNone);
+	else w.table([t.theme, t.comments], model.themes.map((th) => [th.name, th.count === null ? t.suppressed(model.minCount) : String(th.count)]));
 
 	w.heading(t.annex);
 	for (const q of model.annex) {

@@ -24,6 +24,10 @@ export interface ReportText {
 	questions: string;
 	regions: string;
 	annex: string;
+	themes: string;
+	themesNone: string;
+	theme: string;
+	comments: string;
 	figure: (text: string) => string;
 	col: { item: string; region: string; invited: string; submitted: string; rate: string; n: string; na: string; mean: string; ci: string; satisfied: string; dissatisfied: string; total: string };
 	suppressed: (k: number) => string;
@@ -53,6 +57,10 @@ const en: ReportText = {
 	questions: 'Results by question',
 	regions: 'Results by region',
 	annex: 'Annex: the questionnaire',
+	themes: 'Comment themes',
+	themesNone: 'No open answer has been filed under a theme yet.',
+	theme: 'Theme',
+	comments: 'Comments',
 	figure: (t) => `Figure: ${t}`,
 	col: { item: 'Item', region: 'Region', invited: 'Invited', submitted: 'Submitted', rate: 'Rate', n: 'n', na: "Don't know", mean: 'Mean', ci: '95% CI', satisfied: 'Satisfied', dissatisfied: 'Dissatisfied', total: 'Total' },
 	suppressed: (k) => `n < ${k}`,
@@ -78,6 +86,10 @@ const fr: ReportText = {
 	questions: 'Résultats par question',
 	regions: 'Résultats par région',
 	annex: 'Annexe : le questionnaire',
+	themes: "Thèmes des commentaires",
+	themesNone: "Aucune réponse libre n'a encore été classée sous un thème.",
+	theme: "Thème",
+	comments: "Commentaires",
 	figure: (t) => `Figure : ${t}`,
 	col: { item: 'Élément', region: 'Région', invited: 'Invitées', submitted: 'Réponses', rate: 'Taux', n: 'n', na: 'Ne sait pas', mean: 'Moyenne', ci: 'IC 95 %', satisfied: 'Satisfaits', dissatisfied: 'Insatisfaits', total: 'Total' },
 	suppressed: (k) => `n < ${k}`,
@@ -103,6 +115,10 @@ const es: ReportText = {
 	questions: 'Resultados por pregunta',
 	regions: 'Resultados por región',
 	annex: 'Anexo: el cuestionario',
+	themes: 'Temas de los comentarios',
+	themesNone: 'Todavía no se ha clasificado ninguna respuesta abierta en un tema.',
+	theme: 'Tema',
+	comments: 'Comentarios',
 	figure: (t) => `Figura: ${t}`,
 	col: { item: 'Elemento', region: 'Región', invited: 'Invitadas', submitted: 'Respuestas', rate: 'Tasa', n: 'n', na: 'No sabe', mean: 'Media', ci: 'IC 95 %', satisfied: 'Satisfechos', dissatisfied: 'Insatisfechos', total: 'Total' },
 	suppressed: (k) => `n < ${k}`,
@@ -128,6 +144,10 @@ const ru: ReportText = {
 	questions: 'Результаты по вопросам',
 	regions: 'Результаты по регионам',
 	annex: 'Приложение: вопросник',
+	themes: 'Темы комментариев',
+	themesNone: 'Открытые ответы еще не отнесены ни к одной теме.',
+	theme: 'Тема',
+	comments: 'Комментарии',
 	figure: (t) => `Рисунок: ${t}`,
 	col: { item: 'Элемент', region: 'Регион', invited: 'Приглашено', submitted: 'Ответили', rate: 'Доля', n: 'n', na: 'Не знаю', mean: 'Среднее', ci: '95% ДИ', satisfied: 'Удовлетворены', dissatisfied: 'Не удовлетворены', total: 'Итого' },
 	suppressed: (k) => `n < ${k}`,
@@ -153,6 +173,10 @@ const ar: ReportText = {
 	questions: 'النتائج حسب السؤال',
 	regions: 'النتائج حسب المنطقة',
 	annex: 'الملحق: الاستبيان',
+	themes: 'مواضيع التعليقات',
+	themesNone: 'لم تُصنَّف أي إجابة مفتوحة ضمن موضوع بعد.',
+	theme: 'الموضوع',
+	comments: 'التعليقات',
 	figure: (t) => `الشكل: ${t}`,
 	col: { item: 'البند', region: 'المنطقة', invited: 'المدعوون', submitted: 'الردود', rate: 'المعدل', n: 'n', na: 'لا أعرف', mean: 'المتوسط', ci: 'فترة الثقة 95%', satisfied: 'راضون', dissatisfied: 'غير راضين', total: 'المجموع' },
 	suppressed: (k) => `n < ${k}`,
@@ -178,6 +202,10 @@ const zh: ReportText = {
 	questions: '按问题列出的结果',
 	regions: '按区域列出的结果',
 	annex: '附件：调查问卷',
+	themes: '评论主题',
+	themesNone: '尚未将任何开放式答复归入主题。',
+	theme: '主题',
+	comments: '评论',
 	figure: (t) => `图：${t}`,
 	col: { item: '项目', region: '区域', invited: '受邀', submitted: '已答复', rate: '答复率', n: 'n', na: '不知道', mean: '平均值', ci: '95%置信区间', satisfied: '满意', dissatisfied: '不满意', total: '合计' },
 	suppressed: (k) => `n < ${k}`,

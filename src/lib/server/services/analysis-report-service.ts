@@ -12,6 +12,7 @@ import { listRegions } from '../repositories/reference.ts';
 import { editionStatus } from './edition-service.ts';
 import { loadEditionData } from './analysis-data.ts';
 import { analysisMinCount } from './analysis-settings.ts';
+import { themeCounts } from './analysis-comment-service.ts';
 import { renderCouncilReport, type LabelledFigure, type ReportModel } from '../reports/council-docx.ts';
 import { REPORT_TEXT } from '../reports/report-text.ts';
 import type { ScaleSummary } from '../../domain/analysis/stats.ts';
@@ -64,6 +65,8 @@ export async function buildReportModel(db: Db, slug: string, locale: Locale, min
 	const byRegion = publishBreakdown(breakdown(data.catalogue, data.respondents, 'region', [...regionNames.keys()]), minCount);
 	const byOffice = publishBreakdown(breakdown(data.catalogue, data.respondents, 'office', offices?.choices.map((c) => c.value) ?? []), minCount);
 	const status = await editionStatus(db, slug);
+	// The report is the Council's: theme counts are suppressed like every other figure.
+	const themes = await themeCounts(db, slug, { rawData: false, region: null }, minCount);
 	const t = REPORT_TEXT[locale];
 	const group = (label: string, result: PublishedResult) => {
 		const f = figures(result, data.catalogue, locale);
@@ -83,9 +86,10 @@ export async function buildReportModel(db: Db, slug: string, locale: Locale, min
 			{ heading: t.regions, groups: byRegion.groups.filter((g) => g.result.respondents > 0).map((g) => group(regionNames.get(g.key) ?? g.key, g.result)) },
 			{ heading: localize(offices?.title ?? OFFICES_QUESTION, surveyLocale), groups: byOffice.groups.filter((g) => g.result.respondents > 0 && g.key !== 'none').map((g) => group(officeName(g.key), g.result)) }
 		],
+		themes,
 		annex: annexOf(data.definition, surveyLocale)
 	};
-	return { model, data: { minCount, byRegion, byOffice, rates: status.byRegion }, lastSubmittedAt: data.lastSubmittedAt };
+	return { model, data: { minCount, byRegion, byOffice, rates: status.byRegion, themes }, lastSubmittedAt: data.lastSubmittedAt };
 }
 
 /** Generates the Council report in one language and keeps it with the data it was built from. */
