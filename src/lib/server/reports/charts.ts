@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 
 /**
@@ -28,7 +28,7 @@ export function renderMeanBarChart(data: readonly BarDatum[], options: { max: nu
 	context.fillRect(0, 0, CHART_WIDTH, height);
 	const config: ChartConfiguration<'bar'> = {
 		type: 'bar',
-		data: { labels: data.map((d) => shorten(d.label)), datasets: [{ data: data.map((d) => d.value), backgroundColor: '#1f5f9e' }] },
+		data: { labels: data.map((d, i) => labelFor(d.label, i)), datasets: [{ data: data.map((d) => d.value), backgroundColor: '#1f5f9e' }] },
 		options: {
 			indexAxis: 'y',
 			responsive: false,
@@ -49,6 +49,22 @@ export function renderMeanBarChart(data: readonly BarDatum[], options: { max: nu
 }
 
 const MAX_LABEL = 48;
+const HAN = /\p{Script=Han}/u;
+const HAN_FONT = /CJK|WenQuanYi|Droid Sans Fallback|Hei|Song|Ming|Noto Sans SC/i;
+let hanFont: boolean | undefined;
+
+/**
+ * Without a CJK font on the machine Chinese labels would be drawn as empty boxes:
+ * the bars are then numbered in the order of the table beside them instead.
+ */
+function canDrawHan(): boolean {
+	hanFont ??= GlobalFonts.families.some((f) => HAN_FONT.test(f.family));
+	return hanFont;
+}
+
+function labelFor(label: string, index: number): string {
+	return HAN.test(label) && !canDrawHan() ? String(index + 1) : shorten(label);
+}
 
 function shorten(label: string): string {
 	return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
