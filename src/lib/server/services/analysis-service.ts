@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import { ForbiddenError, InvalidInputError } from '../../domain/errors.ts';
 import { aggregate } from '../../domain/analysis/aggregate.ts';
-import type { Catalogue } from '../../domain/analysis/catalogue.ts';
+import type { Catalogue, LocalizedText } from '../../domain/analysis/catalogue.ts';
 import { breakdown, crossTab, isDimension, type Dimension } from '../../domain/analysis/dimensions.ts';
 import { publishBreakdown, publishCrossTab, publishResult, type PublishedBreakdown, type PublishedCrossTab, type PublishedResult } from '../../domain/analysis/suppression.ts';
 import { editionStatus, type StatusRow } from './edition-service.ts';
@@ -42,6 +42,8 @@ export interface ResultsRequest {
 
 export interface EditionResults {
 	edition: { slug: string; title: string; state: string };
+	/** The questionnaire's own title, in its languages. */
+	surveyTitle: LocalizedText | null;
 	catalogue: Catalogue;
 	viewer: AnalysisViewer;
 	/** 0 when nothing is suppressed. */
@@ -77,6 +79,7 @@ export async function editionResults(db: Db, slug: string, viewer: AnalysisViewe
 	const b = by ? breakdown(data.catalogue, data.respondents, by) : null;
 	return {
 		edition: { slug: data.edition.slug, title: data.edition.title, state: data.edition.state },
+		surveyTitle: (data.definition.title as LocalizedText | undefined) ?? null,
 		catalogue: data.catalogue,
 		viewer,
 		minCount: k,

@@ -7,7 +7,8 @@ import { generateCouncilReport, listReports } from '$lib/server/services/analysi
 import { buildResultsView } from '$lib/server/reports/results-view';
 import { compareWaves, importWave } from '$lib/server/services/analysis-wave-service';
 import { DIMENSIONS } from '$lib/domain/analysis/dimensions';
-import { LOCALES, LOCALE_NATIVE_NAMES, toLocale } from '$lib/domain/locales';
+import { LOCALES, LOCALE_NATIVE_NAMES, surveyCoreLocale, toLocale } from '$lib/domain/locales';
+import { localize } from '$lib/domain/analysis/catalogue';
 import { DomainError } from '$lib/domain/errors';
 import { toHttpError } from './analysis-errors';
 
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		const regionNames = Object.fromEntries(regions.map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
 		return {
 			locale,
-			edition: results.edition,
+			edition: { ...results.edition, title: results.surveyTitle ? localize(results.surveyTitle, surveyCoreLocale(locale)) : results.edition.title },
 			minCount: results.minCount,
 			rawData: viewer.rawData,
 			region: viewer.region === null ? null : (regionNames[viewer.region] ?? viewer.region),
