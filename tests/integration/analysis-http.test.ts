@@ -164,4 +164,23 @@ describe('results over HTTP', () => {
 		expect(csv).toContain(response);
 		expect((await post('analyst', 'tag', { response: 'forged', question: 'suggestions', theme })).status).toBe(400);
 	});
+
+	it('publishes a suppressed public dashboard only when an analyst says so, and withdraws it', async () => {
+		const publish = (who: string, value: string) =>
+			fetch(`${server.url}/admin/results/rp-2026?/publish`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: `publish=${value}` });
+		expect((await get('nobody', '/reports/rp-2026')).status).toBe(404);
+		expect((await get('nobody', '/reports/rp-2026/chart.png')).status).toBe(404);
+		expect((await publish('council', '1')).status).toBe(403);
+		expect((await get('nobody', '/reports/rp-2026')).status).toBe(404);
+		expect((await publish('analyst', '1')).status).toBe(200);
+		const page = await html('nobody', '/reports/rp-2026?lang=fr');
+		expect(page).toContain('Tableau de bord de la présence régionale');
+		const cis = column(page, 'CIS');
+		expect(cis.length).toBeGreaterThan(20);
+		expect(cis.every((c) => c === SUPPRESSED)).toBe(true);
+		expect(await html('nobody', '/reports/rp-2026?lang=ar')).toContain('dir="rtl"');
+		expect((await get('nobody', '/reports/rp-2026/chart.png?lang=zh')).headers.get('content-type')).toBe('image/png');
+		expect((await publish('analyst', '0')).status).toBe(200);
+		expect((await get('nobody', '/reports/rp-2026')).status).toBe(404);
+	});
 });

@@ -1,6 +1,6 @@
 /**
  * Analysis and reports: stored Council reports, imported previous-edition results,
- * comment themes and tags.
+ * comment themes and tags, and the publication of aggregated results.
  * Table interfaces of this area; each key is a table created by a migration in migrations/.
  */
 export interface AnalysisReportTable {
@@ -56,7 +56,17 @@ export interface AnalysisCommentTagTable {
 	created_by: string;
 }
 
+/** A published edition (migrations/2026-11-27T0303-analysis-publication.ts). */
+export interface AnalysisPublicationTable {
+	edition_id: string;
+	published_at: string;
+	published_by: string;
+	/** The threshold in force when published; the public view never uses a lower one. */
+	min_count: number;
+}
+
 export interface AnalysisTables {
+	analysis_publication: AnalysisPublicationTable;
 	analysis_report: AnalysisReportTable;
 	analysis_wave: AnalysisWaveTable;
 	analysis_comment_theme: AnalysisCommentThemeTable;

@@ -6,6 +6,7 @@ import { canGenerateReports, canReadReports, editionResults, viewerFor } from '$
 import { generateCouncilReport, listReports } from '$lib/server/services/analysis-report-service';
 import { buildResultsView } from '$lib/server/reports/results-view';
 import { compareWaves, importWave } from '$lib/server/services/analysis-wave-service';
+import { publicationOf, setPublication } from '$lib/server/services/analysis-publication-service';
 import { DIMENSIONS } from '$lib/domain/analysis/dimensions';
 import { LOCALES, LOCALE_NATIVE_NAMES, surveyCoreLocale, toLocale } from '$lib/domain/locales';
 import { localize } from '$lib/domain/analysis/catalogue';
@@ -37,6 +38,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 			reports: canReadReports(locals.user.role) ? await listReports(db, params.slug) : null,
 			canGenerate: canGenerateReports(locals.user.role),
 			waves,
+			publication: await publicationOf(db, params.slug),
 			languages: LOCALES.map((l) => ({ code: l, name: LOCALE_NATIVE_NAMES[l] }))
 		};
 	} catch (e) {
@@ -57,6 +59,17 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { generated: locales.length };
+	},
+	publish: async ({ params, request, locals }) => {
+		if (!locals.user) redirect(303, '/login');
+		const publish = (await request.formData()).get('publish') === '1';
+		try {
+			await setPublication(getDb(), params.slug, publish, locals.user);
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.code === 'forbidden' ? 403 : 400, { message: e.message });
+			throw e;
+		}
+		return { published: publish };
 	},
 	wave: async ({ params, request, locals }) => {
 		if (!locals.user) redirect(303, '/login');
