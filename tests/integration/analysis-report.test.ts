@@ -12,6 +12,7 @@ import { LOCALES } from '../../src/lib/domain/locales.ts';
 import { InvalidInputError, NotFoundError } from '../../src/lib/domain/errors.ts';
 import { createTheme, listComments, tagComment } from '../../src/lib/server/services/analysis-comment-service.ts';
 import { viewerFor } from '../../src/lib/server/services/analysis-service.ts';
+import { importWave } from '../../src/lib/server/services/analysis-wave-service.ts';
 
 let t: TestDb;
 const K = 5;
@@ -25,6 +26,7 @@ beforeAll(async () => {
 	await t.db.deleteFrom('response').where('id', 'in', cis.slice(3).map((r) => r.id)).execute();
 	const region = await t.db.selectFrom('region').select('name_json').where('code', '=', 'CIS').executeTakeFirstOrThrow();
 	Object.assign(CIS_NAMES, JSON.parse(region.name_json));
+	await importWave(t.db, 'rp-2026', { label: '2022', filename: 'rp-2022.csv', content: Buffer.from('question,n,mean,sd\nsat_responsiveness,90,1.4,0.5\noverall_satisfaction,90,3.1,1.2\n') }, 'test');
 	// Themes: 7, 7 and 1 comments; the Council sees one 7 and two "n < 5".
 	const analyst = viewerFor({ role: 'analyst', region_code: null });
 	const comments = await listComments(t.db, 'rp-2026', analyst);
@@ -66,6 +68,10 @@ describe('the Council report', () => {
 		expect(texts).toContain(words.sectionNames.services);
 		expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThan(10);
 		expect((media.match(/word\/media\/\S+\.png/g) ?? []).length).toBe(3);
+		const wave = texts.slice(texts.indexOf(words.wave('2022')), texts.indexOf(words.regions));
+		expect(wave.length).toBeGreaterThan(10);
+		expect(wave).toContain(words.waveCols.beyond);
+		expect(wave).toContain(words.waveCols.yes);
 		const themes = texts.slice(texts.indexOf(words.themes), texts.indexOf(words.annex));
 		expect(themes).toEqual([words.themes, words.theme, words.comments, 'Funding', words.suppressed(K), 'Language', '7', 'Staff', words.suppressed(K)]);
 		if (locale === 'ar') expect(xml).toContain('<w:bidi/>');

@@ -19,6 +19,8 @@ export interface ReportModel {
 	criteria: LabelledFigure<IndexSummary>[];
 	/** "Results by region", then by office: one heading per group. */
 	breakdowns: { heading: string; groups: { label: string; respondents: number; sections: LabelledFigure<IndexSummary>[]; items: LabelledFigure<ScaleSummary>[] }[] }[];
+	/** The latest imported previous edition, item by item (null figures: not comparable or suppressed). */
+	wave: { label: string; rows: { label: string; previous: number; previousN: number; current: number | null; currentN: number | null; difference: number | null; ci95: [number, number] | null; significant: boolean | null }[] } | null;
 	/** Comments per theme; null counts are suppressed. */
 	themes: { name: string; count: number | null }[];
 	annex: { title: string; choices: string[] }[];
@@ -144,6 +146,21 @@ export async function renderCouncilReport(model: ReportModel): Promise<Buffer> {
 	w.heading(t.questions);
 	w.figureTable(model.items);
 	w.chart(t.questions, model.items.map((s) => ({ label: s.label, value: meanOf(s.figure) })));
+
+	if (model.wave) {
+		const c = t.waveCols;
+		w.heading(t.wave(model.wave.label));
+		w.table(
+			[t.col.item, `${model.wave.label}: ${t.col.mean} (${t.col.n})`, `${c.current}: ${t.col.mean} (${t.col.n})`, c.change, c.beyond],
+			model.wave.rows.map((r) => [
+				r.label,
+				`${w.num(r.previous)} (${r.previousN})`,
+				r.current === null ? t.suppressed(model.minCount) : `${w.num(r.current)} (${r.currentN})`,
+				r.difference === null ? '–' : `${w.num(r.difference)} (${w.ci(r.ci95)})`,
+				r.significant === null ? '–' : r.significant ? c.yes : c.no
+			])
+		);
+	}
 
 	for (const b of model.breakdowns) {
 		w.heading(b.heading);

@@ -26,6 +26,8 @@ export interface ReportText {
 	annex: string;
 	themes: string;
 	themesNone: string;
+	wave: (label: string) => string;
+	waveCols: { current: string; change: string; beyond: string; yes: string; no: string };
 	theme: string;
 	comments: string;
 	figure: (text: string) => string;
@@ -59,6 +61,8 @@ const en: ReportText = {
 	annex: 'Annex: the questionnaire',
 	themes: 'Comment themes',
 	themesNone: 'No open answer has been filed under a theme yet.',
+	wave: (l) => `Comparison with ${l}`,
+	waveCols: { current: 'Now', change: 'Change (95% CI)', beyond: 'Beyond the interval', yes: 'yes', no: 'no' },
 	theme: 'Theme',
 	comments: 'Comments',
 	figure: (t) => `Figure: ${t}`,
@@ -88,6 +92,8 @@ const fr: ReportText = {
 	annex: 'Annexe : le questionnaire',
 	themes: "Thèmes des commentaires",
 	themesNone: "Aucune réponse libre n'a encore été classée sous un thème.",
+	wave: (l) => `Comparaison avec ${l}`,
+	waveCols: { current: 'Aujourd’hui', change: 'Évolution (IC 95 %)', beyond: 'Au-delà de l’intervalle', yes: 'oui', no: 'non' },
 	theme: "Thème",
 	comments: "Commentaires",
 	figure: (t) => `Figure : ${t}`,
@@ -117,6 +123,8 @@ const es: ReportText = {
 	annex: 'Anexo: el cuestionario',
 	themes: 'Temas de los comentarios',
 	themesNone: 'Todavía no se ha clasificado ninguna respuesta abierta en un tema.',
+	wave: (l) => `Comparación con ${l}`,
+	waveCols: { current: 'Actual', change: 'Cambio (IC 95 %)', beyond: 'Fuera del intervalo', yes: 'sí', no: 'no' },
 	theme: 'Tema',
 	comments: 'Comentarios',
 	figure: (t) => `Figura: ${t}`,
@@ -146,6 +154,8 @@ const ru: ReportText = {
 	annex: 'Приложение: вопросник',
 	themes: 'Темы комментариев',
 	themesNone: 'Открытые ответы еще не отнесены ни к одной теме.',
+	wave: (l) => `Сравнение с ${l}`,
+	waveCols: { current: 'Сейчас', change: 'Изменение (95% ДИ)', beyond: 'За пределами интервала', yes: 'да', no: 'нет' },
 	theme: 'Тема',
 	comments: 'Комментарии',
 	figure: (t) => `Рисунок: ${t}`,
@@ -175,6 +185,8 @@ const ar: ReportText = {
 	annex: 'الملحق: الاستبيان',
 	themes: 'مواضيع التعليقات',
 	themesNone: 'لم تُصنَّف أي إجابة مفتوحة ضمن موضوع بعد.',
+	wave: (l) => `المقارنة مع ${l}`,
+	waveCols: { current: 'الآن', change: 'التغير (فترة الثقة 95%)', beyond: 'خارج فترة الثقة', yes: 'نعم', no: 'لا' },
 	theme: 'الموضوع',
 	comments: 'التعليقات',
 	figure: (t) => `الشكل: ${t}`,
@@ -204,6 +216,8 @@ const zh: ReportText = {
 	annex: '附件：调查问卷',
 	themes: '评论主题',
 	themesNone: '尚未将任何开放式答复归入主题。',
+	wave: (l) => `与${l}的比较`,
+	waveCols: { current: '本届', change: '变化（95%置信区间）', beyond: '超出置信区间', yes: '是', no: '否' },
 	theme: '主题',
 	comments: '评论',
 	figure: (t) => `图：${t}`,

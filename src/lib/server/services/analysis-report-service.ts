@@ -13,6 +13,7 @@ import { editionStatus } from './edition-service.ts';
 import { loadEditionData } from './analysis-data.ts';
 import { analysisMinCount } from './analysis-settings.ts';
 import { themeCounts } from './analysis-comment-service.ts';
+import { compareWaves } from './analysis-wave-service.ts';
 import { renderCouncilReport, type LabelledFigure, type ReportModel } from '../reports/council-docx.ts';
 import { REPORT_TEXT } from '../reports/report-text.ts';
 import type { ScaleSummary } from '../../domain/analysis/stats.ts';
@@ -67,6 +68,7 @@ export async function buildReportModel(db: Db, slug: string, locale: Locale, min
 	const status = await editionStatus(db, slug);
 	// The report is the Council's: theme counts are suppressed like every other figure.
 	const themes = await themeCounts(db, slug, { rawData: false, region: null }, minCount);
+	const [latestWave] = await compareWaves(db, slug, { rawData: false, region: null }, minCount);
 	const t = REPORT_TEXT[locale];
 	const group = (label: string, result: PublishedResult) => {
 		const f = figures(result, data.catalogue, locale);
@@ -87,9 +89,15 @@ export async function buildReportModel(db: Db, slug: string, locale: Locale, min
 			{ heading: localize(offices?.title ?? OFFICES_QUESTION, surveyLocale), groups: byOffice.groups.filter((g) => g.result.respondents > 0 && g.key !== 'none').map((g) => group(officeName(g.key), g.result)) }
 		],
 		themes,
+		wave: latestWave
+			? {
+					label: latestWave.label,
+					rows: latestWave.comparisons.map((c) => ({ label: labels(data.catalogue, surveyLocale).item(c.key), previous: c.previous.mean, previousN: c.previous.n, current: c.current?.mean ?? null, currentN: c.current?.n ?? null, difference: c.difference, ci95: c.ci95, significant: c.significant }))
+				}
+			: null,
 		annex: annexOf(data.definition, surveyLocale)
 	};
-	return { model, data: { minCount, byRegion, byOffice, rates: status.byRegion, themes }, lastSubmittedAt: data.lastSubmittedAt };
+	return { model, data: { minCount, byRegion, byOffice, rates: status.byRegion, themes, wave: latestWave ?? null }, lastSubmittedAt: data.lastSubmittedAt };
 }
 
 /** Generates the Council report in one language and keeps it with the data it was built from. */
