@@ -48,14 +48,18 @@ export interface Line {
 	total: number;
 }
 
-/** Which cells to hide. Pure and deterministic, so every screen and export hides the same. */
-export function suppressCells(sizes: readonly CellSize[], lines: readonly Line[], minCount: number): boolean[] {
-	const hidden = sizes.map((s) => s.answered && s.n < minCount);
+/**
+ * Which cells to hide. Pure and deterministic, so every screen and export hides the
+ * same. Every line is enforced even when its total is hidden here, because the same
+ * total may be published by another table (the overall results, a one-way breakdown).
+ * `seed` marks cells that must be hidden from the start (a margin another table hides).
+ */
+export function suppressCells(sizes: readonly CellSize[], lines: readonly Line[], minCount: number, seed: readonly boolean[] = []): boolean[] {
+	const hidden = sizes.map((s, i) => seed[i] === true || (s.answered && s.n < minCount));
 	let changed = true;
 	while (changed) {
 		changed = false;
 		for (const line of lines) {
-			if (hidden[line.total]) continue;
 			const safe = () => {
 				const h = line.members.filter((m) => hidden[m]);
 				return h.length === 0 || (h.length >= 2 && h.reduce((s, m) => s + sizes[m]!.n, 0) >= minCount);
@@ -63,8 +67,10 @@ export function suppressCells(sizes: readonly CellSize[], lines: readonly Line[]
 			while (!safe()) {
 				const candidates = line.members.filter((m) => !hidden[m] && sizes[m]!.answered);
 				if (candidates.length === 0) {
-					hidden[line.total] = true;
-					changed = true;
+					if (!hidden[line.total]) {
+						hidden[line.total] = true;
+						changed = true;
+					}
 					break;
 				}
 				const next = candidates.reduce((a, b) => (sizes[b]!.n < sizes[a]!.n ? b : a));
@@ -86,14 +92,17 @@ function sizeOf(result: AnalysisResult, family: Family, key: string): CellSize {
 	return { n: figure.n, answered: figure.n + na > 0 };
 }
 
+type Seeder = (sizes: CellSize[]) => boolean[];
+
 /** Applies suppression to a set of results linked by lines, figure by figure. */
-function publish(results: readonly AnalysisResult[], lines: readonly Line[], minCount: number): PublishedResult[] {
+function publish(results: readonly AnalysisResult[], lines: readonly Line[], minCount: number, seeder?: Seeder): PublishedResult[] {
 	const published: PublishedResult[] = results.map((r) => ({ respondents: r.respondents, scales: {}, choices: {}, sections: {}, criteria: {} }));
 	const template = results[0];
 	if (!template) return published;
 	for (const family of FAMILIES) {
 		for (const key of Object.keys(template[family])) {
-			const hidden = suppressCells(results.map((r) => sizeOf(r, family, key)), lines, minCount);
+			const sizes = results.map((r) => sizeOf(r, family, key));
+			const hidden = suppressCells(sizes, lines, minCount, seeder?.(sizes));
 			results.forEach((r, i) => {
 				(published[i]![family] as Record<string, unknown>)[key] = hidden[i] ? { suppressed: true } : r[family][key];
 			});
@@ -146,7 +155,21 @@ export function publishCrossTab(t: CrossTab, minCount: number): PublishedCrossTa
 		{ total, members: t.rowKeys.map((_, i) => rowMargin(i)) },
 		{ total, members: t.columnKeys.map((_, j) => columnMargin(j)) }
 	];
-	const flat = publish([...t.cells.flat(), ...t.rowMargins, ...t.columnMargins, t.total], lines, minCount);
+	// The margins are one-way breakdowns published on their own too: start from what
+	// those hide, so that a margin hidden there is not shown here (nor the reverse used).
+	const oneWay = (sizes: CellSize[], members: number[]) => suppressCells([sizes[total]!, ...members.map((m) => sizes[m]!)], [{ total: 0, members: members.map((_, i) => i + 1) }], minCount);
+	const seeder: Seeder = (sizes) => {
+		const seed = sizes.map(() => false);
+		const rows = t.rowKeys.map((_, i) => rowMargin(i));
+		const columns = t.columnKeys.map((_, j) => columnMargin(j));
+		for (const members of [rows, columns]) {
+			const h = oneWay(sizes, members);
+			if (h[0]) seed[total] = true;
+			members.forEach((m, i) => (seed[m] = seed[m] || h[i + 1]!));
+		}
+		return seed;
+	};
+	const flat = publish([...t.cells.flat(), ...t.rowMargins, ...t.columnMargins, t.total], lines, minCount, seeder);
 	return {
 		rows: t.rows,
 		columns: t.columns,
