@@ -8,6 +8,11 @@ import { loadReferenceData } from '../lib/server/services/reference-service.ts';
 import { inviteEntity } from '../lib/server/services/invitation-service.ts';
 import { DomainError, InvalidInputError } from '../lib/domain/errors.ts';
 import { backupDatabase, restoreDatabase } from '../lib/server/db/backup.ts';
+import { writeFileSync } from 'node:fs';
+import { generateCouncilReport, reportFile } from '../lib/server/services/analysis-report-service.ts';
+import { exportFile } from '../lib/server/services/analysis-export.ts';
+import { insertSyntheticResponses } from '../lib/server/services/analysis-demo.ts';
+import { LOCALES } from '../lib/domain/locales.ts';
 
 /**
  * `npm run cli -- <command>`: the Secretariat's command line. Every command prints
@@ -26,6 +31,12 @@ Commands:
   status --edition S                       invited / opened / started / submitted, by region
   backup FILE                              consistent copy of the live SQLite database (online backup)
   restore FILE                             replace the database with a backup (stop the server first)
+  report --edition S --lang L|all [--out FILE.docx]
+                                           generate and store the Council report (ar zh en fr ru es, or all);
+                                           with one language, --out also writes the DOCX there
+  export --edition S --file F --out PATH   microdata.csv, codebook.csv or microdata.xlsx (raw data)
+  demo:responses --edition S [--count N] [--seed X]
+                                           invite entities and add synthetic submitted responses (demos only)
 
 The database is DATABASE_URL (default data/survey.db); links use PUBLIC_URL.`;
 
@@ -81,6 +92,29 @@ const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
 		console.log(`${edition.slug} (${edition.state}): ${edition.title}`);
 		console.log(['region', 'invited', 'opened', 'started', 'submitted'].join('\t'));
 		for (const r of [...byRegion, total]) console.log([r.region, r.invited, r.opened, r.started, r.submitted].join('\t'));
+	},
+	async report(db, options) {
+		const edition = required(options, 'edition');
+		const lang = required(options, 'lang');
+		const langs = lang === 'all' ? [...LOCALES] : [lang];
+		if (options.out && langs.length > 1) throw new InvalidInputError('--out needs a single --lang');
+		for (const l of langs) {
+			const started = Date.now();
+			const stored = await generateCouncilReport(db, edition, l, 'cli');
+			console.log(`report ${stored.id} (${l}): ${stored.respondents} responses, ${Date.now() - started} ms`);
+			if (typeof options.out === 'string') writeFileSync(options.out, (await reportFile(db, edition, stored.id)).content);
+		}
+	},
+	async export(db, options) {
+		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'));
+		writeFileSync(required(options, 'out'), file.content);
+		console.log(`wrote ${file.filename} (${file.content.length} bytes)`);
+	},
+	async 'demo:responses'(db, options) {
+		const count = options.count === undefined ? 1000 : Number(options.count);
+		const seed = options.seed === undefined ? 1 : Number(options.seed);
+		const n = await insertSyntheticResponses(db, required(options, 'edition'), count, seed, 'cli');
+		console.log(`${n} synthetic responses submitted`);
 	}
 };
 
@@ -134,7 +168,12 @@ async function main(argv: string[]): Promise<number> {
 				closes: { type: 'string' },
 				draft: { type: 'boolean' },
 				edition: { type: 'string' },
-				entity: { type: 'string' }
+				entity: { type: 'string' },
+				lang: { type: 'string' },
+				out: { type: 'string' },
+				file: { type: 'string' },
+				count: { type: 'string' },
+				seed: { type: 'string' }
 			}
 		});
 		db = createDb(loadConfig().databaseUrl);

@@ -1,0 +1,20 @@
+/** Number formatting shared by the results tables (the reader's locale, two decimals). */
+export function formatters(locale: string) {
+	const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+	const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+	return {
+		num: (v: number | null | undefined) => (v === null || v === undefined ? '–' : number.format(v)),
+		pct: (v: number | null | undefined) => (v === null || v === undefined ? '–' : percent.format(v)),
+		ci: (v: [number, number] | null) => (v === null ? '–' : `${number.format(v[0])} – ${number.format(v[1])}`)
+	};
+}
+
+export interface FigureLike {
+	suppressed: boolean;
+	n: number | null;
+	na: number | null;
+	mean: number | null;
+	ci95: [number, number] | null;
+	satisfied: number | null;
+	dissatisfied: number | null;
+}

@@ -1,0 +1,141 @@
+/**
+ * What can be analysed in a questionnaire, read once from its SurveyJS JSON:
+ * scale items (a rating question, or one row of a rating matrix), single and
+ * multiple choice questions, open answers, and the sections and Resolution 25
+ * criteria they belong to. Pure: no survey-core model is built, so a catalogue
+ * costs microseconds and can be rebuilt for every report.
+ */
+export type LocalizedText = string | Record<string, string>;
+
+export interface ChoiceItem {
+	value: string;
+	label: LocalizedText;
+}
+
+/** A rating on a numeric scale: the unit every index is made of. */
+export interface ScaleItem {
+	/** `question` or `question.row` for a matrix row: stable across editions. */
+	key: string;
+	question: string;
+	row: string | null;
+	title: LocalizedText;
+	rowTitle: LocalizedText | null;
+	section: string;
+	criteria: string[];
+	/** Numeric points, highest first (e.g. 5, 4, 3, 2, 1). */
+	scale: number[];
+	/** The "no interaction / don't know" value: reported, left out of indices. */
+	naValue: string | null;
+}
+
+export interface ChoiceQuestion {
+	name: string;
+	multiple: boolean;
+	title: LocalizedText;
+	section: string;
+	choices: ChoiceItem[];
+}
+
+export interface TextQuestion {
+	name: string;
+	title: LocalizedText;
+	section: string;
+}
+
+export interface Catalogue {
+	scales: ScaleItem[];
+	choices: ChoiceQuestion[];
+	texts: TextQuestion[];
+	/** In questionnaire order. */
+	sections: string[];
+	criteria: string[];
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const SCALE_TYPES = new Set(['radiogroup', 'rating', 'dropdown']);
+const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'boolean']);
+const TEXT_TYPES = new Set(['comment', 'text']);
+const DEFAULT_SECTION = 'general';
+
+function items(list: unknown): ChoiceItem[] {
+	if (!Array.isArray(list)) return [];
+	return list.map((c) => (isObject(c) ? { value: String(c.value), label: (c.text as LocalizedText) ?? String(c.value) } : { value: String(c), label: String(c) }));
+}
+
+function criteriaOf(v: unknown): string[] {
+	return Array.isArray(v) ? v.map(String) : [];
+}
+
+/** Numeric points of a choice list, or null when some non-"na" choice is not a number. */
+function numericScale(choices: ChoiceItem[], naValue: string | null): number[] | null {
+	const points = choices.filter((c) => c.value !== naValue).map((c) => Number(c.value));
+	if (points.length < 2 || points.some((p) => !Number.isFinite(p))) return null;
+	return [...points].sort((a, b) => b - a);
+}
+
+function* elementsOf(list: unknown): Generator<Json> {
+	if (!Array.isArray(list)) return;
+	for (const e of list) {
+		if (!isObject(e)) continue;
+		yield e;
+		yield* elementsOf(e.elements);
+	}
+}
+
+/** Reads the catalogue of a questionnaire definition (the JSON stored with its version). */
+export function buildCatalogue(definition: Json): Catalogue {
+	const catalogue: Catalogue = { scales: [], choices: [], texts: [], sections: [], criteria: [] };
+	const pages = Array.isArray(definition.pages) ? definition.pages : [];
+	for (const page of pages) {
+		if (!isObject(page)) continue;
+		const pageSection = typeof page.reportSection === 'string' ? page.reportSection : DEFAULT_SECTION;
+		for (const q of elementsOf(page.elements)) addQuestion(catalogue, q, typeof q.reportSection === 'string' ? q.reportSection : pageSection);
+	}
+	for (const s of catalogue.scales) {
+		if (!catalogue.sections.includes(s.section)) catalogue.sections.push(s.section);
+		for (const c of s.criteria) if (!catalogue.criteria.includes(c)) catalogue.criteria.push(c);
+	}
+	return catalogue;
+}
+
+function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
+	const type = String(q.type ?? '');
+	const name = String(q.name ?? '');
+	const title = (q.title as LocalizedText) ?? name;
+	const naValue = q.notApplicableValue === undefined ? null : String(q.notApplicableValue);
+	if (type === 'matrix') {
+		const columns = items(q.columns);
+		const scale = numericScale(columns, naValue);
+		if (!scale) return;
+		for (const row of items(q.rows)) {
+			const rowJson = Array.isArray(q.rows) ? q.rows.find((r) => isObject(r) && String(r.value) === row.value) : undefined;
+			const rowCriteria = isObject(rowJson) ? criteriaOf(rowJson.criteria) : [];
+			catalogue.scales.push({ key: `${name}.${row.value}`, question: name, row: row.value, title, rowTitle: row.label, section, criteria: rowCriteria.length ? rowCriteria : criteriaOf(q.criteria), scale, naValue });
+		}
+		return;
+	}
+	const choices = type === 'boolean' ? [{ value: 'true', label: 'true' }, { value: 'false', label: 'false' }] : items(q.choices);
+	const scale = SCALE_TYPES.has(type) ? numericScale(choices, naValue) : null;
+	if (type === 'rating' && !scale) {
+		const min = Number(q.rateMin ?? 1);
+		const max = Number(q.rateMax ?? 5);
+		const points = Array.from({ length: max - min + 1 }, (_, i) => max - i);
+		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale: points, naValue });
+	} else if (scale) {
+		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale, naValue });
+	} else if (CHOICE_TYPES.has(type)) {
+		const all = q.showNoneItem ? [...choices, { value: 'none', label: (q.noneText as LocalizedText) ?? 'none' }] : choices;
+		catalogue.choices.push({ name, multiple: type === 'checkbox', title, section, choices: all });
+	} else if (TEXT_TYPES.has(type)) {
+		catalogue.texts.push({ name, title, section });
+	}
+}
+
+/** A label in a language, falling back to English ("default") then to any text. */
+export function localize(text: LocalizedText | null | undefined, surveyLocale: string): string {
+	if (text == null) return '';
+	if (typeof text === 'string') return text;
+	return text[surveyLocale] ?? text.default ?? text.en ?? Object.values(text)[0] ?? '';
+}

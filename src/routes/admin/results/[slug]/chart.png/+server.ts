@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db/instance';
+import { editionResults, viewerFor } from '$lib/server/services/analysis-service';
+import { renderMeanBarChart } from '$lib/server/reports/charts';
+import { REPORT_TEXT } from '$lib/server/reports/report-text';
+import { isSuppressed } from '$lib/domain/analysis/suppression';
+import { toLocale } from '$lib/domain/locales';
+import { toHttpError } from '../analysis-errors';
+
+const SCALE_MAX = 5;
+
+/** The section index chart, drawn on the server from the viewer's own (suppressed) figures. */
+export const GET: RequestHandler = async ({ params, locals }) => {
+	if (!locals.user) error(401, { message: 'sign in first' });
+	const locale = toLocale(locals.user.language);
+	try {
+		const results = await editionResults(getDb(), params.slug, viewerFor(locals.user));
+		const names = REPORT_TEXT[locale].sectionNames;
+		const data = results.catalogue.sections.map((s) => {
+			const f = results.overall.sections[s]!;
+			return { label: names[s] ?? s, value: isSuppressed(f) ? null : f.mean };
+		});
+		const png = renderMeanBarChart(data, { max: SCALE_MAX, rtl: locale === 'ar' });
+		return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'cache-control': 'private, no-store' } });
+	} catch (e) {
+		toHttpError(e);
+	}
+};

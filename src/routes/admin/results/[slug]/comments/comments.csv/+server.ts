@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db/instance';
+import { viewerFor } from '$lib/server/services/analysis-service';
+import { exportComments } from '$lib/server/services/analysis-comment-service';
+import { toHttpError } from '../../analysis-errors';
+
+/** The open answers matching the page's filters, as CSV (raw-data rights only). */
+export const GET: RequestHandler = async ({ params, url, locals }) => {
+	if (!locals.user) error(401, { message: 'sign in first' });
+	const filter = { question: url.searchParams.get('question'), region: url.searchParams.get('region'), language: url.searchParams.get('language'), theme: url.searchParams.get('theme') };
+	try {
+		const csv = await exportComments(getDb(), params.slug, viewerFor(locals.user), filter);
+		return new Response(new Uint8Array(csv), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${params.slug}-comments.csv"`, 'cache-control': 'private, no-store' } });
+	} catch (e) {
+		toHttpError(e);
+	}
+};
