@@ -7,6 +7,9 @@ import { createEdition, editionStatus } from '../lib/server/services/edition-ser
 import { loadReferenceData } from '../lib/server/services/reference-service.ts';
 import { inviteEntity } from '../lib/server/services/invitation-service.ts';
 import { DomainError, InvalidInputError } from '../lib/domain/errors.ts';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { importRegistry } from '../lib/server/services/registry-import.ts';
 
 /**
  * `npm run cli -- <command>`: the Secretariat's command line. Every command prints
@@ -23,10 +26,12 @@ Commands:
                                            import a questionnaire file and open an edition of it
   invite --edition S --entity CODE         invite an entity and print its personal link
   status --edition S                       invited / opened / started / submitted, by region
+  registry:import FILE                     import entities and focal points from CSV (UTF-8) or XLSX;
+                                           any bad row refuses the whole file (report by row)
 
 The database is DATABASE_URL (default data/survey.db); links use PUBLIC_URL.`;
 
-type Options = Record<string, string | boolean | undefined>;
+type Options = Record<string, string | boolean | string[] | undefined> & { _?: string[] };
 
 function required(options: Options, name: string): string {
 	const value = options[name];
@@ -73,6 +78,14 @@ const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
 		const link = await inviteEntity(db, required(options, 'edition'), required(options, 'entity'), loadConfig().publicUrl, 'cli');
 		console.log(link.url);
 	},
+	async 'registry:import'(db, options) {
+		const file = options._?.[0];
+		if (!file) throw new InvalidInputError('registry:import needs a FILE (CSV UTF-8 or XLSX)');
+		await migrateToLatest(db);
+		await loadReferenceData(db, loadConfig().demo);
+		const r = await importRegistry(db, basename(file), new Uint8Array(readFileSync(file)), 'cli');
+		console.log(`imported ${file}: ${r.inserted} inserted, ${r.updated} updated, ${r.contacts} contacts`);
+	},
 	async status(db, options) {
 		const { edition, total, byRegion } = await editionStatus(db, required(options, 'edition'));
 		console.log(`${edition.slug} (${edition.state}): ${edition.title}`);
@@ -94,9 +107,10 @@ async function main(argv: string[]): Promise<number> {
 	}
 	let db: Db | undefined;
 	try {
-		const { values } = parseArgs({
+		const { values, positionals } = parseArgs({
 			args: rest,
 			strict: true,
+			allowPositionals: true,
 			options: {
 				email: { type: 'string' },
 				role: { type: 'string' },
@@ -111,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
 			}
 		});
 		db = createDb(loadConfig().databaseUrl);
-		await run(db, values);
+		await run(db, { ...values, _: positionals });
 		return 0;
 	} catch (error) {
 		const known = error instanceof DomainError || (error instanceof Error && ('code' in error || /configuration|ENOENT/.test(error.message)));
