@@ -64,3 +64,14 @@ export async function markInvitationOpened(db: Kysely<Database>, invitationId: s
 		.where('id', '=', invitationId)
 		.execute();
 }
+
+/** Removes a link that was never delivered (its e-mail failed), so no unsent token stays valid. */
+export async function deleteLink(db: Kysely<Database>, tokenHash: string): Promise<void> {
+	await db.deleteFrom('invitation_link').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Revokes every live link of an invitation; returns how many were live. */
+export async function revokeLinks(db: Kysely<Database>, invitationId: string): Promise<number> {
+	const r = await db.updateTable('invitation_link').set({ revoked_at: nowIso() }).where('invitation_id', '=', invitationId).where('revoked_at', 'is', null).executeTakeFirst();
+	return Number(r.numUpdatedRows);
+}

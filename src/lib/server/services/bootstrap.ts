@@ -10,6 +10,8 @@ import { createUser } from './user-service.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
 import { countUsersWithRole } from '../repositories/users.ts';
 import { join } from 'node:path';
+import { loadMailConfig } from '../mail/mail-config.ts';
+import { startMailSender, type MailSender } from '../mail/outbox-sender.ts';
 
 /** The questionnaire the default edition runs, and the demo respondent (Senegal: French-speaking). */
 const DEFAULT_QUESTIONNAIRE = 'regional-presence-2026.json';
@@ -42,4 +44,22 @@ export async function bootstrap(db: Db, config: Config, log: (line: string) => v
 		const { url } = await inviteEntity(db, config.defaultEdition, DEMO_ENTITY, config.publicUrl);
 		log(`demo respondent link (${DEMO_ENTITY}): ${url}`);
 	}
+
+	await startBackgroundWork(db, config, log);
+}
+
+/** The e-mail sender of this process: one, however often bootstrap runs. */
+let mailSender: MailSender | undefined;
+
+/**
+ * Starts what runs behind the requests: the outbox sender (distribution), when SMTP_URL
+ * is set. Without it, e-mail stays queued and the edition page says so.
+ */
+export async function startBackgroundWork(db: Db, config: Config, log: (line: string) => void): Promise<void> {
+	const mail = loadMailConfig();
+	if (!mail.smtpUrl) {
+		log('SMTP_URL is not set: e-mail stays queued in the outbox');
+		return;
+	}
+	mailSender ??= await startMailSender(db, mail, config.publicUrl, log);
 }
