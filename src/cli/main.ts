@@ -10,6 +10,12 @@ import { DomainError, InvalidInputError } from '../lib/domain/errors.ts';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importRegistry } from '../lib/server/services/registry-import.ts';
+import { inviteAllEntities, queueInvitationEmails, queueReminders, type QueueResult, type Segment } from '../lib/server/services/invitation-bulk.ts';
+import { addEntityContact, reissueEntityLink, revokeEntityLinks } from '../lib/server/services/invitation-service.ts';
+import { loadMailConfig } from '../lib/server/mail/mail-config.ts';
+import { createMailTransport, drainOutbox } from '../lib/server/mail/outbox-sender.ts';
+import { outboxCounts } from '../lib/server/mail/outbox-store.ts';
+import { findEditionBySlug } from '../lib/server/repositories/editions.ts';
 
 /**
  * `npm run cli -- <command>`: the Secretariat's command line. Every command prints
@@ -25,6 +31,17 @@ Commands:
   edition:create --questionnaire FILE --slug S [--title T] [--opens ISO] [--closes ISO] [--draft]
                                            import a questionnaire file and open an edition of it
   invite --edition S --entity CODE         invite an entity and print its personal link
+  invite --edition S --all [--send]        invite every entity of the registry (one invitation each);
+                                           --send queues the e-mail to every contact and, when SMTP_URL
+                                           is set, sends it now with progress (otherwise the server does)
+  remind --edition S [--region R] [--category K] [--state not_opened|opened|in_progress] [--send]
+                                           queue a reminder to the contacts of entities that have not submitted
+  outbox --edition S                       e-mail progress: queued, retrying, sent, failed, last error
+  revoke --edition S --entity CODE         revoke every link of an entity (its answers are kept)
+  reissue --edition S --entity CODE [--send]
+                                           revoke and issue a new link: printed, or e-mailed with --send
+  contact:add --entity CODE --email E [--name N] [--language L] [--edition S]
+                                           add a focal point (delegation); with --edition, e-mail them a link
   status --edition S                       invited / opened / started / submitted, by region
   registry:import FILE                     import entities and focal points from CSV (UTF-8) or XLSX;
                                            any bad row refuses the whole file (report by row)
@@ -44,6 +61,25 @@ async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Sends what was just queued, when this machine can reach SMTP; prints progress on stderr. */
+async function sendQueued(db: Db, editionSlug: string, queued: QueueResult): Promise<void> {
+	const mail = loadMailConfig();
+	console.log(`${queued.queued} message(s) queued (batch ${queued.batchId})`);
+	if (!mail.smtpUrl) {
+		console.log('SMTP_URL is not set here: the server sends the queue (see: outbox --edition ' + editionSlug + ')');
+		return;
+	}
+	const transport = createMailTransport(mail.smtpUrl);
+	try {
+		const t = await drainOutbox(db, transport, mail, loadConfig().publicUrl, (p) => process.stderr.write(`\rsent ${p.sent}, to retry ${p.retry}, failed ${p.failed}   `));
+		process.stderr.write('\n');
+		const c = await outboxCounts(db, { batchId: queued.batchId });
+		console.log(`sent ${t.sent}, failed ${t.failed}; still queued ${c.queued}${c.lastError ? ` (last error: ${c.lastError})` : ''}`);
+	} finally {
+		transport.close?.();
+	}
 }
 
 const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
@@ -75,6 +111,14 @@ const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
 		console.log(`edition ${edition.slug} created (${edition.state})`);
 	},
 	async invite(db, options) {
+		if (options.all) {
+			const edition = required(options, 'edition');
+			if (options.send) loadMailConfig(); // a bad setting stops us before anything is queued
+			const r = await inviteAllEntities(db, edition, 'cli');
+			console.log(`${r.created} invitations created, ${r.total} in all; ${r.withoutContact} entities have no usable contact`);
+			if (options.send) await sendQueued(db, edition, await queueInvitationEmails(db, edition, 'cli'));
+			return;
+		}
 		const link = await inviteEntity(db, required(options, 'edition'), required(options, 'entity'), loadConfig().publicUrl, 'cli');
 		console.log(link.url);
 	},
@@ -85,6 +129,33 @@ const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
 		await loadReferenceData(db, loadConfig().demo);
 		const r = await importRegistry(db, basename(file), new Uint8Array(readFileSync(file)), 'cli');
 		console.log(`imported ${file}: ${r.inserted} inserted, ${r.updated} updated, ${r.contacts} contacts`);
+	},
+	async remind(db, options) {
+		const edition = required(options, 'edition');
+		if (options.send) loadMailConfig();
+		const segment: Segment = { region: options.region as string | undefined, kind: options.category as string | undefined, state: options.state as Segment['state'] };
+		const queued = await queueReminders(db, edition, segment, 'cli');
+		if (options.send) await sendQueued(db, edition, queued);
+		else console.log(`${queued.queued} reminders queued`);
+	},
+	async outbox(db, options) {
+		const edition = await findEditionBySlug(db, required(options, 'edition'));
+		if (!edition) throw new InvalidInputError(`no edition "${String(options.edition)}"`);
+		const c = await outboxCounts(db, { editionId: edition.id });
+		console.log(`queued ${c.queued} (retrying ${c.retrying}), sent ${c.sent}, failed ${c.failed}, cancelled ${c.cancelled}`);
+		if (c.lastError) console.log(`last error: ${c.lastError}`);
+	},
+	async revoke(db, options) {
+		const n = await revokeEntityLinks(db, required(options, 'edition'), required(options, 'entity'), 'cli');
+		console.log(`${n} link(s) revoked`);
+	},
+	async reissue(db, options) {
+		const r = await reissueEntityLink(db, required(options, 'edition'), required(options, 'entity'), loadConfig().publicUrl, 'cli', Boolean(options.send));
+		console.log(r.url ?? `${r.queued} message(s) queued`);
+	},
+	async 'contact:add'(db, options) {
+		const r = await addEntityContact(db, required(options, 'entity'), { name: (options.name as string | undefined) ?? '', email: required(options, 'email'), language: (options.language as string | undefined) ?? null }, 'cli', options.edition as string | undefined);
+		console.log(`contact added${r.queued ? `; ${r.queued} invitation e-mail queued` : ''}`);
 	},
 	async status(db, options) {
 		const { edition, total, byRegion } = await editionStatus(db, required(options, 'edition'));
@@ -121,7 +192,14 @@ async function main(argv: string[]): Promise<number> {
 				closes: { type: 'string' },
 				draft: { type: 'boolean' },
 				edition: { type: 'string' },
-				entity: { type: 'string' }
+				entity: { type: 'string' },
+				all: { type: 'boolean' },
+				send: { type: 'boolean' },
+				region: { type: 'string' },
+				category: { type: 'string' },
+				state: { type: 'string' },
+				name: { type: 'string' },
+				language: { type: 'string' }
 			}
 		});
 		db = createDb(loadConfig().databaseUrl);

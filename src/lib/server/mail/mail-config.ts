@@ -7,7 +7,7 @@ import { z } from 'zod';
 const schema = z.object({
 	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
 	MAIL_FROM: z.string().min(3).default('ITU Regional Presence Survey <survey@localhost>'),
-	MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(60),
+	MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(60_000).default(60),
 	MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 	MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
 	MAIL_POLL_MS: z.coerce.number().int().min(10).default(5_000)

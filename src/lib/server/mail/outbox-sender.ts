@@ -26,7 +26,10 @@ export function createMailTransport(smtpUrl: string): MailTransport {
 		auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
 		connectionTimeout: SMTP_TIMEOUT_MS,
 		greetingTimeout: SMTP_TIMEOUT_MS,
-		socketTimeout: SMTP_TIMEOUT_MS
+		socketTimeout: SMTP_TIMEOUT_MS,
+		// One connection reused for a whole batch instead of a handshake per message.
+		pool: true,
+		maxConnections: 1
 	});
 }
 
