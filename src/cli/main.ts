@@ -3,7 +3,7 @@ import { loadConfig } from '../lib/server/config.ts';
 import { createDb, type Db } from '../lib/server/db/create-db.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { createUser } from '../lib/server/services/user-service.ts';
-import { createEdition, editionStatus } from '../lib/server/services/edition-service.ts';
+import { changeEditionState, createEdition, editionStatus } from '../lib/server/services/edition-service.ts';
 import { loadReferenceData } from '../lib/server/services/reference-service.ts';
 import { inviteEntity } from '../lib/server/services/invitation-service.ts';
 import { DomainError, InvalidInputError } from '../lib/domain/errors.ts';
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importRegistry } from '../lib/server/services/registry-import.ts';
 import { inviteAllEntities, queueInvitationEmails, queueReminders, type QueueResult, type Segment } from '../lib/server/services/invitation-bulk.ts';
-import { addEntityContact, reissueEntityLink, revokeEntityLinks } from '../lib/server/services/invitation-service.ts';
+import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '../lib/server/services/invitation-service.ts';
 import { loadMailConfig } from '../lib/server/mail/mail-config.ts';
 import { createMailTransport, drainOutbox } from '../lib/server/mail/outbox-sender.ts';
 import { outboxCounts } from '../lib/server/mail/outbox-store.ts';
@@ -40,6 +40,10 @@ Commands:
   revoke --edition S --entity CODE         revoke every link of an entity (its answers are kept)
   reissue --edition S --entity CODE [--send]
                                            revoke and issue a new link: printed, or e-mailed with --send
+  edition:state --edition S --to open|closed|archived
+                                           move an edition along draft -> open -> closed -> archived
+  extend --edition S --entity CODE --until ISO
+                                           let one entity answer until ISO although the edition closed
   contact:add --entity CODE --email E [--name N] [--language L] [--edition S]
                                            add a focal point (delegation); with --edition, e-mail them a link
   status --edition S                       invited / opened / started / submitted, by region
@@ -153,6 +157,14 @@ const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
 		const r = await reissueEntityLink(db, required(options, 'edition'), required(options, 'entity'), loadConfig().publicUrl, 'cli', Boolean(options.send));
 		console.log(r.url ?? `${r.queued} message(s) queued`);
 	},
+	async 'edition:state'(db, options) {
+		const edition = await changeEditionState(db, required(options, 'edition'), required(options, 'to'), 'cli');
+		console.log(`edition ${edition.slug} is ${edition.state}`);
+	},
+	async extend(db, options) {
+		const until = await extendEntity(db, required(options, 'edition'), required(options, 'entity'), required(options, 'until'), 'cli');
+		console.log(`${String(options.entity)} may answer until ${until}`);
+	},
 	async 'contact:add'(db, options) {
 		const r = await addEntityContact(db, required(options, 'entity'), { name: (options.name as string | undefined) ?? '', email: required(options, 'email'), language: (options.language as string | undefined) ?? null }, 'cli', options.edition as string | undefined);
 		console.log(`contact added${r.queued ? `; ${r.queued} invitation e-mail queued` : ''}`);
@@ -199,7 +211,9 @@ async function main(argv: string[]): Promise<number> {
 				category: { type: 'string' },
 				state: { type: 'string' },
 				name: { type: 'string' },
-				language: { type: 'string' }
+				language: { type: 'string' },
+				to: { type: 'string' },
+				until: { type: 'string' }
 			}
 		});
 		db = createDb(loadConfig().databaseUrl);

@@ -22,6 +22,15 @@ export interface OutboxMessageTable {
 	sent_at: string | null;
 }
 
+/** One entity may answer until `until` although its edition is closed. */
+export interface InvitationExtensionTable {
+	invitation_id: string;
+	until: string;
+	created_by: string;
+	created_at: string;
+}
+
 export interface DistributionTables {
 	outbox_message: OutboxMessageTable;
+	invitation_extension: InvitationExtensionTable;
 }

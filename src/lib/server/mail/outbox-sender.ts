@@ -48,7 +48,10 @@ function describe(error: unknown): { message: string; permanent: boolean; server
  */
 async function deliver(db: Db, transport: MailTransport, config: MailConfig, publicUrl: string, m: ClaimedMessage): Promise<{ outcome: SendOutcome; serverDown?: boolean }> {
 	const attempts = m.attempts + 1;
-	if (m.edition_state !== 'open' || m.invitation_state !== 'active') {
+	const now = nowIso();
+	const extended = m.extended_until !== null && now < m.extended_until;
+	const closed = m.edition_state !== 'open' || (m.closes_at !== null && now >= m.closes_at);
+	if (m.invitation_state !== 'active' || m.edition_state === 'draft' || m.edition_state === 'archived' || (closed && !extended)) {
 		await markFinal(db, m.id, 'cancelled', m.attempts, `not sent: edition ${m.edition_state}, invitation ${m.invitation_state}`);
 		return { outcome: 'cancelled' };
 	}

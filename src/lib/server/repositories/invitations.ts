@@ -34,7 +34,9 @@ export async function findLinkContext(db: Kysely<Database>, tokenHash: string) {
 		.innerJoin('invitation as i', 'i.id', 'l.invitation_id')
 		.innerJoin('edition as e', 'e.id', 'i.edition_id')
 		.innerJoin('entity as n', 'n.id', 'i.entity_id')
+		.leftJoin('invitation_extension as x', 'x.invitation_id', 'i.id')
 		.select([
+			'x.until as extended_until',
 			'l.revoked_at as link_revoked_at',
 			'i.id as invitation_id',
 			'i.state as invitation_state',

@@ -63,7 +63,10 @@ export async function revokeEntityLinks(db: Db, editionSlug: string, entityCode:
  */
 export async function reissueEntityLink(db: Db, editionSlug: string, entityCode: string, publicUrl: string, actor: string, send: boolean): Promise<{ url: string | null; queued: number }> {
 	const { edition, invitation } = await invitationOf(db, editionSlug, entityCode);
-	if (edition.state !== 'open') throw new ConflictError(`edition ${editionSlug} is ${edition.state}`);
+	const extension = await db.selectFrom('invitation_extension').select('until').where('invitation_id', '=', invitation.id).executeTakeFirst();
+	if (edition.state !== 'open' && !(edition.state === 'closed' && extension && extension.until > new Date().toISOString())) {
+		throw new ConflictError(`edition ${editionSlug} is ${edition.state}`);
+	}
 	const token = generateToken();
 	await db.transaction().execute(async (trx) => {
 		await revokeLinks(trx, invitation.id);
@@ -96,4 +99,26 @@ export async function addEntityContact(db: Db, entityCode: string, contact: { na
 	const edition = await findEditionBySlug(db, editionSlug);
 	if (!edition || edition.state !== 'open' || !(await findInvitation(db, edition.id, entity.id))) return { queued: 0 };
 	return queueInvitationForEntity(db, edition, entityCode, actor, email);
+}
+
+/**
+ * Lets one entity answer until `until` although the edition closes or has closed
+ * (its links work again until then). A submitted response stays submitted.
+ */
+export async function extendEntity(db: Db, editionSlug: string, entityCode: string, until: string, actor: string): Promise<string> {
+	const { edition, invitation } = await invitationOf(db, editionSlug, entityCode);
+	const date = new Date(until);
+	if (Number.isNaN(date.getTime())) throw new InvalidInputError(`"${until}" is not a date and time (ISO 8601, e.g. 2027-01-15T17:00:00Z)`);
+	if (date.getTime() <= Date.now()) throw new InvalidInputError('the extension must end in the future');
+	if (edition.state === 'archived' || edition.state === 'draft') throw new ConflictError(`edition ${editionSlug} is ${edition.state}`);
+	const iso = date.toISOString();
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('invitation_extension')
+			.values({ invitation_id: invitation.id, until: iso, created_by: actor, created_at: new Date().toISOString() })
+			.onConflict((oc) => oc.column('invitation_id').doUpdateSet({ until: iso, created_by: actor }))
+			.execute();
+		await appendAudit(trx, { actor, action: 'invitation.extend', targetType: 'invitation', targetId: invitation.id, details: { entity: entityCode, until: iso } });
+	});
+	return iso;
 }

@@ -4,7 +4,9 @@ import { getConfig, getDb } from '$lib/server/db/instance';
 import { editionStatus } from '$lib/server/services/edition-service';
 import { editionTracking } from '$lib/server/services/invitation-tracking';
 import { inviteAllEntities, queueInvitationEmails, queueReminders, SEGMENT_STATES, type Segment } from '$lib/server/services/invitation-bulk';
-import { addEntityContact, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
+import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
+import { changeEditionState } from '$lib/server/services/edition-service';
+import { nextStates } from '$lib/domain/invitation/edition-lifecycle';
 import { outboxCounts } from '$lib/server/mail/outbox-store';
 import { loadMailConfig } from '$lib/server/mail/mail-config';
 import { listRegions } from '$lib/server/repositories/reference';
@@ -30,7 +32,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			regions: regions.map((r) => ({ code: r.code, name: r.name.en ?? r.code })),
 			regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name.en ?? r.code])),
 			kinds: [...REGISTRY_KINDS],
-			states: [...SEGMENT_STATES]
+			states: [...SEGMENT_STATES],
+			nextStates: [...nextStates(tracking.edition.state)]
 		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
@@ -86,6 +89,20 @@ export const actions: Actions = {
 			if (!entity) throw new InvalidInputError('enter an entity code');
 			const r = await reissueEntityLink(getDb(), params.slug, entity.toUpperCase(), getConfig().publicUrl, actor(locals), form.get('send') === 'on');
 			return { done: 'reissued', url: r.url, queued: r.queued };
+		}),
+	state: async ({ params, locals, request }) =>
+		attempt(async () => {
+			const form = await request.formData();
+			const edition = await changeEditionState(getDb(), params.slug, text(form, 'to') ?? '', actor(locals));
+			return { done: 'state', state: edition.state };
+		}),
+	extend: async ({ params, locals, request }) =>
+		attempt(async () => {
+			const form = await request.formData();
+			const entity = text(form, 'entity');
+			const until = text(form, 'until');
+			if (!entity || !until) throw new InvalidInputError('enter an entity code and a date');
+			return { done: 'extended', entity: entity.toUpperCase(), until: await extendEntity(getDb(), params.slug, entity.toUpperCase(), until, actor(locals)) };
 		}),
 	addContact: async ({ params, locals, request }) =>
 		attempt(async () => {
