@@ -111,4 +111,16 @@ describe('distribution, from the interface', () => {
 		expect(body).toContain('MS-ARE');
 		expect(body).not.toContain('MS-EGY');
 	});
+
+	it('lets a coordinator enter a paper answer on behalf of an entity, counted and marked as such', async () => {
+		await admin.goto(`${server.url}/admin/editions/rp-2026`);
+		await admin.locator('form[action="?/onBehalf"] input[name=entity]').fill('ms-fra');
+		await admin.locator('form[action="?/onBehalf"] button').click();
+		await admin.waitForURL(/\/r\/[a-z2-7]{32}/);
+		expect(await admin.locator('html').getAttribute('lang')).toBe('fr');
+		await completeQuestionnaire(admin);
+		await admin.goto(`${server.url}/admin/editions/rp-2026`);
+		await expect(admin.locator('[data-count=submitted]').innerText()).resolves.toBe('2');
+		await expect(admin.locator('#on-behalf-count').innerText()).resolves.toMatch(/: 1$/);
+	});
 });

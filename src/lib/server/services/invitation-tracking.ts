@@ -13,10 +13,12 @@ export interface Tracking {
 	byOffice: TrackingCounts[];
 	bySector: TrackingCounts[];
 	overTime: ReturnType<typeof submissionsByDay>;
+	/** Responses entered (at least partly) by a coordinator on an entity's behalf. */
+	onBehalf: number;
 	nonResponders: (InvitationStatusRow & { office: string; contacts: string })[];
 }
 
-async function statusRows(db: Db, editionId: string): Promise<(InvitationStatusRow & { contacts: string })[]> {
+async function statusRows(db: Db, editionId: string): Promise<(InvitationStatusRow & { contacts: string; onBehalf: boolean })[]> {
 	const rows = await db
 		.selectFrom('invitation as i')
 		.innerJoin('entity as n', 'n.id', 'i.entity_id')
@@ -31,7 +33,8 @@ async function statusRows(db: Db, editionId: string): Promise<(InvitationStatusR
 			'i.first_opened_at',
 			'r.state as response_state',
 			'r.revision',
-			'r.submitted_at'
+			'r.submitted_at',
+			'r.entered_by_user_id'
 		])
 		.where('i.edition_id', '=', editionId)
 		.where('i.state', '=', 'active')
@@ -54,7 +57,8 @@ async function statusRows(db: Db, editionId: string): Promise<(InvitationStatusR
 		sectors: sectorsOf.get(r.id) ?? [],
 		state: r.response_state === 'submitted' ? 'submitted' : (r.revision ?? 0) > 0 ? 'in_progress' : r.first_opened_at ? 'opened' : 'invited',
 		submittedAt: r.submitted_at,
-		contacts: (contactsOf.get(r.id) ?? []).join('; ')
+		contacts: (contactsOf.get(r.id) ?? []).join('; '),
+		onBehalf: r.entered_by_user_id !== null
 	}));
 }
 
@@ -77,6 +81,7 @@ export async function editionTracking(db: Db, slug: string): Promise<Tracking> {
 		byOffice: breakdown(withOffice, (r) => [r.office]),
 		bySector: breakdown(rows, (r) => (r.sectors.length ? r.sectors : ['none'])),
 		overTime: submissionsByDay(rows),
+		onBehalf: rows.filter((r) => r.onBehalf).length,
 		nonResponders: withOffice.filter((r) => r.state !== 'submitted')
 	};
 }

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getConfig, getDb } from '$lib/server/db/instance';
 import { editionStatus } from '$lib/server/services/edition-service';
@@ -6,6 +6,7 @@ import { editionTracking } from '$lib/server/services/invitation-tracking';
 import { inviteAllEntities, queueInvitationEmails, queueReminders, SEGMENT_STATES, type Segment } from '$lib/server/services/invitation-bulk';
 import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
 import { changeEditionState } from '$lib/server/services/edition-service';
+import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
 import { nextStates } from '$lib/domain/invitation/edition-lifecycle';
 import { outboxCounts } from '$lib/server/mail/outbox-store';
 import { loadMailConfig } from '$lib/server/mail/mail-config';
@@ -104,6 +105,16 @@ export const actions: Actions = {
 			if (!entity || !until) throw new InvalidInputError('enter an entity code and a date');
 			return { done: 'extended', entity: entity.toUpperCase(), until: await extendEntity(getDb(), params.slug, entity.toUpperCase(), until, actor(locals)) };
 		}),
+	// Role to require: coordinator. Takes the coordinator to the questionnaire for the entity.
+	onBehalf: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const entity = text(form, 'entity');
+		if (!entity) return fail(400, { message: 'enter an entity code' });
+		if (!locals.user) return fail(403, { message: 'sign in first' });
+		const url = await attempt(() => startOnBehalfEntry(getDb(), params.slug, entity.toUpperCase(), { id: locals.user!.id, email: locals.user!.email }, getConfig().publicUrl));
+		if (typeof url !== 'string') return url;
+		redirect(303, new URL(url).pathname);
+	},
 	addContact: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await request.formData();
