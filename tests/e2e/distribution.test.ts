@@ -59,6 +59,19 @@ describe('distribution, from the interface', () => {
 		await admin.locator('#registry-file').setInputFiles(file);
 		await admin.locator('form[action="?/import"] button').click();
 		await expect(admin.locator('#import-result').innerText()).resolves.toContain('0 inserted, 3 updated, 3 contacts');
+
+		// Manual editing: find France, a wrong country is refused, a right one saved.
+		await admin.locator('input[name=q]').fill('france');
+		await admin.locator('form[method=GET] button').click();
+		await admin.locator('#search-results a', { hasText: 'MS-FRA' }).click();
+		await admin.locator('form[action="?/update"] input[name=country]').fill('FRX');
+		await admin.locator('form[action="?/update"] button').click();
+		await expect(admin.locator('#edit-problems').innerText()).resolves.toContain('unknown country "FRX"');
+		await admin.locator('form[action="?/update"] input[name=country]').fill('FRA');
+		await admin.locator('form[action="?/update"] input[name=name]').fill('République française');
+		await admin.locator('form[action="?/update"] button').click();
+		await expect(admin.locator('#edit-saved').count()).resolves.toBe(1);
+		await expect(admin.locator('h1').innerText()).resolves.toContain('République française');
 	});
 
 	it('invites the edition by e-mail: the Arabic invitation is right-to-left and its link opens the questionnaire in Arabic', async () => {

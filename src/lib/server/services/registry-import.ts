@@ -11,7 +11,7 @@ export interface RegistryImportResult {
 	contacts: number;
 }
 
-async function loadReference(db: Db): Promise<RegistryReference> {
+export async function loadRegistryReference(db: Db): Promise<RegistryReference> {
 	const [countries, regions] = await Promise.all([
 		db.selectFrom('country').select(['iso3', 'iso2', 'region_code']).execute(),
 		db.selectFrom('region').select('code').execute()
@@ -31,7 +31,7 @@ async function loadReference(db: Db): Promise<RegistryReference> {
  */
 export async function importRegistry(db: Db, fileName: string, bytes: Uint8Array, actor = 'system'): Promise<RegistryImportResult> {
 	const sheet = await readRegistryFile(fileName, bytes);
-	const { records, problems } = validateRegistryRows(sheet.header, sheet.rows, await loadReference(db));
+	const { records, problems } = validateRegistryRows(sheet.header, sheet.rows, await loadRegistryReference(db));
 	if (problems.length > 0) {
 		throw new InvalidInputError(`the file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems, 'registry_invalid');
 	}

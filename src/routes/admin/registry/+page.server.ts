@@ -6,15 +6,18 @@ import { importRegistry } from '$lib/server/services/registry-import';
 import { MAX_REGISTRY_BYTES } from '$lib/server/services/registry-file';
 import { InvalidInputError } from '$lib/domain/errors';
 import { REGISTRY_COLUMNS } from '$lib/domain/registry/registry-rows';
+import { searchEntities } from '$lib/server/services/registry-edit';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
+	const query = url.searchParams.get('q')?.trim() ?? '';
+	const found = query ? await searchEntities(getDb(), query) : [];
 	const byKind = await getDb()
 		.selectFrom('entity')
 		.select(['kind', sql<number>`count(*)`.as('n')])
 		.groupBy('kind')
 		.orderBy('kind')
 		.execute();
-	return { byKind: byKind.map((k) => ({ kind: k.kind, n: Number(k.n) })), columns: [...REGISTRY_COLUMNS] };
+	return { byKind: byKind.map((k) => ({ kind: k.kind, n: Number(k.n) })), columns: [...REGISTRY_COLUMNS], query, found };
 };
 
 export const actions: Actions = {
