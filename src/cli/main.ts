@@ -16,6 +16,7 @@ import { loadMailConfig } from '../lib/server/mail/mail-config.ts';
 import { createMailTransport, drainOutbox } from '../lib/server/mail/outbox-sender.ts';
 import { outboxCounts } from '../lib/server/mail/outbox-store.ts';
 import { findEditionBySlug } from '../lib/server/repositories/editions.ts';
+import { scheduleReminder } from '../lib/server/services/invitation-reminder-schedule.ts';
 
 /**
  * `npm run cli -- <command>`: the Secretariat's command line. Every command prints
@@ -36,6 +37,8 @@ Commands:
                                            is set, sends it now with progress (otherwise the server does)
   remind --edition S [--region R] [--category K] [--state not_opened|opened|in_progress] [--send]
                                            queue a reminder to the contacts of entities that have not submitted
+  remind --edition S --days-before N [--region R] [--category K] [--state X]
+                                           plan that reminder N days before closing (the server queues it)
   outbox --edition S                       e-mail progress: queued, retrying, sent, failed, last error
   revoke --edition S --entity CODE         revoke every link of an entity (its answers are kept)
   reissue --edition S --entity CODE [--send]
@@ -138,6 +141,11 @@ const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
 		const edition = required(options, 'edition');
 		if (options.send) loadMailConfig();
 		const segment: Segment = { region: options.region as string | undefined, kind: options.category as string | undefined, state: options.state as Segment['state'] };
+		if (options['days-before'] !== undefined) {
+			await scheduleReminder(db, edition, Number(options['days-before']), segment, 'cli');
+			console.log(`reminder planned ${String(options['days-before'])} days before closing`);
+			return;
+		}
 		const queued = await queueReminders(db, edition, segment, 'cli');
 		if (options.send) await sendQueued(db, edition, queued);
 		else console.log(`${queued.queued} reminders queued`);
@@ -213,6 +221,7 @@ async function main(argv: string[]): Promise<number> {
 				name: { type: 'string' },
 				language: { type: 'string' },
 				to: { type: 'string' },
+				'days-before': { type: 'string' },
 				until: { type: 'string' }
 			}
 		});

@@ -30,7 +30,21 @@ export interface InvitationExtensionTable {
 	created_at: string;
 }
 
+/** A reminder planned `days_before` the edition closes, to a segment; queued once. */
+export interface ReminderScheduleTable {
+	id: string;
+	edition_id: string;
+	days_before: number;
+	/** The segment ({region?, kind?, state?}) as JSON, keys sorted. */
+	segment_json: string;
+	created_by: string;
+	created_at: string;
+	queued_at: string | null;
+	queued_count: number | null;
+}
+
 export interface DistributionTables {
+	reminder_schedule: ReminderScheduleTable;
 	outbox_message: OutboxMessageTable;
 	invitation_extension: InvitationExtensionTable;
 }

@@ -7,6 +7,7 @@ import { inviteAllEntities, queueInvitationEmails, queueReminders, SEGMENT_STATE
 import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
 import { changeEditionState } from '$lib/server/services/edition-service';
 import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
+import { listReminderSchedules, scheduleReminder } from '$lib/server/services/invitation-reminder-schedule';
 import { nextStates } from '$lib/domain/invitation/edition-lifecycle';
 import { outboxCounts } from '$lib/server/mail/outbox-store';
 import { loadMailConfig } from '$lib/server/mail/mail-config';
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	try {
 		const db = getDb();
 		const [status, tracking, regions] = await Promise.all([editionStatus(db, params.slug), editionTracking(db, params.slug), listRegions(db)]);
-		const outbox = await outboxCounts(db, { editionId: tracking.edition.id });
+		const [outbox, schedules] = await Promise.all([outboxCounts(db, { editionId: tracking.edition.id }), listReminderSchedules(db, tracking.edition.id)]);
 		const { nonResponders, ...counts } = tracking;
 		return {
 			status,
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			nonResponders: nonResponders.slice(0, NON_RESPONDERS_SHOWN),
 			nonRespondersTotal: nonResponders.length,
 			outbox,
+			schedules,
 			smtpConfigured: Boolean(loadMailConfig().smtpUrl),
 			regions: regions.map((r) => ({ code: r.code, name: r.name.en ?? r.code })),
 			regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name.en ?? r.code])),
@@ -74,6 +76,11 @@ export const actions: Actions = {
 		attempt(async () => {
 			const form = await request.formData();
 			const segment: Segment = { region: text(form, 'region'), kind: text(form, 'kind'), state: text(form, 'state') as Segment['state'] };
+			const days = text(form, 'daysBefore');
+			if (days !== undefined) {
+				await scheduleReminder(getDb(), params.slug, Number(days), segment, actor(locals));
+				return { done: 'scheduled' };
+			}
 			return { done: 'queued', queued: (await queueReminders(getDb(), params.slug, segment, actor(locals))).queued };
 		}),
 	revoke: async ({ params, locals, request }) =>
