@@ -33,6 +33,10 @@ const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/;
 const MAX_NAME_LENGTH = 300;
 
+export function isEmailAddress(value: string): boolean {
+	return EMAIL_PATTERN.test(value);
+}
+
 export interface RegistryContact {
 	name: string;
 	email: string;

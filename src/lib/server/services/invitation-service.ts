@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { isLocale } from '../../domain/locales.ts';
+import { isEmailAddress } from '../../domain/registry/registry-rows.ts';
 import { generateToken, hashToken } from '../../domain/invitation/token.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
 import { findEntityByCode, insertContact, listContacts } from '../repositories/entities.ts';
@@ -78,8 +79,6 @@ export async function reissueEntityLink(db: Db, editionSlug: string, entityCode:
 	return { url: null, queued };
 }
 
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/;
-
 /**
  * Adds a contact to an entity (a focal point delegating to a colleague) and, when the
  * entity is invited to `editionSlug`, e-mails the colleague a link to the same response.
@@ -88,7 +87,7 @@ export async function addEntityContact(db: Db, entityCode: string, contact: { na
 	const entity = await findEntityByCode(db, entityCode);
 	if (!entity) throw new NotFoundError(`no entity with code "${entityCode}"`);
 	const email = contact.email.trim().toLowerCase();
-	if (!EMAIL.test(email)) throw new InvalidInputError(`"${contact.email}" is not a valid e-mail address`);
+	if (!isEmailAddress(email)) throw new InvalidInputError(`"${contact.email}" is not a valid e-mail address`);
 	if (contact.language !== null && !isLocale(contact.language)) throw new InvalidInputError(`"${contact.language}" is not one of ar, zh, en, fr, ru, es`);
 	if ((await listContacts(db, entity.id)).some((c) => c.email === email)) throw new ConflictError(`${email} is already a contact of ${entityCode}`);
 	await db.transaction().execute(async (trx) => {
