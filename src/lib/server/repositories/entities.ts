@@ -14,7 +14,7 @@ export interface EntityRecord {
 	region: string | null;
 	language: string;
 	sectors: string[];
-	contacts?: { name: string; email: string }[];
+	contacts?: { name: string; email: string; language?: string | null }[];
 }
 
 /** Insert-or-update by code; sectors and contacts are merged, never duplicated. */
@@ -42,8 +42,8 @@ export async function upsertEntity(db: Kysely<Database>, e: EntityRecord): Promi
 	for (const [i, c] of (e.contacts ?? []).entries()) {
 		await db
 			.insertInto('contact')
-			.values({ id: newId(), entity_id: id, name: c.name, email: c.email.toLowerCase(), language: null, is_primary: i === 0 ? 1 : 0, bounced_at: null, created_at: now })
-			.onConflict((oc) => oc.columns(['entity_id', 'email']).doUpdateSet({ name: c.name }))
+			.values({ id: newId(), entity_id: id, name: c.name, email: c.email.toLowerCase(), language: c.language ?? null, is_primary: i === 0 ? 1 : 0, bounced_at: null, created_at: now })
+			.onConflict((oc) => oc.columns(['entity_id', 'email']).doUpdateSet({ name: c.name, language: c.language ?? null }))
 			.execute();
 	}
 	return id;
@@ -55,4 +55,29 @@ export async function findEntityByCode(db: Kysely<Database>, code: string): Prom
 
 export async function listEntityIds(db: Kysely<Database>): Promise<string[]> {
 	return (await db.selectFrom('entity').select('id').execute()).map((r) => r.id);
+}
+
+/** Every code already in the registry (to report inserted vs updated). */
+export async function existingEntityCodes(db: Kysely<Database>): Promise<Set<string>> {
+	return new Set((await db.selectFrom('entity').select('code').execute()).map((r) => r.code));
+}
+
+export interface ContactRow {
+	id: string;
+	entity_id: string;
+	name: string;
+	email: string;
+	language: string | null;
+	is_primary: number;
+	bounced_at: string | null;
+}
+
+export async function listContacts(db: Kysely<Database>, entityId: string): Promise<ContactRow[]> {
+	return db.selectFrom('contact').select(['id', 'entity_id', 'name', 'email', 'language', 'is_primary', 'bounced_at']).where('entity_id', '=', entityId).orderBy('is_primary', 'desc').orderBy('created_at').execute();
+}
+
+export async function insertContact(db: Kysely<Database>, entityId: string, c: { name: string; email: string; language: string | null }): Promise<string> {
+	const id = newId();
+	await db.insertInto('contact').values({ id, entity_id: entityId, name: c.name, email: c.email.toLowerCase(), language: c.language, is_primary: 0, bounced_at: null, created_at: nowIso() }).execute();
+	return id;
 }

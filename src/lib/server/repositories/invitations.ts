@@ -34,7 +34,9 @@ export async function findLinkContext(db: Kysely<Database>, tokenHash: string) {
 		.innerJoin('invitation as i', 'i.id', 'l.invitation_id')
 		.innerJoin('edition as e', 'e.id', 'i.edition_id')
 		.innerJoin('entity as n', 'n.id', 'i.entity_id')
+		.leftJoin('invitation_extension as x', 'x.invitation_id', 'i.id')
 		.select([
+			'x.until as extended_until',
 			'l.revoked_at as link_revoked_at',
 			'i.id as invitation_id',
 			'i.state as invitation_state',
@@ -63,4 +65,15 @@ export async function markInvitationOpened(db: Kysely<Database>, invitationId: s
 		.set(first ? { first_opened_at: now, last_opened_at: now } : { last_opened_at: now })
 		.where('id', '=', invitationId)
 		.execute();
+}
+
+/** Removes a link that was never delivered (its e-mail failed), so no unsent token stays valid. */
+export async function deleteLink(db: Kysely<Database>, tokenHash: string): Promise<void> {
+	await db.deleteFrom('invitation_link').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Revokes every live link of an invitation; returns how many were live. */
+export async function revokeLinks(db: Kysely<Database>, invitationId: string): Promise<number> {
+	const r = await db.updateTable('invitation_link').set({ revoked_at: nowIso() }).where('invitation_id', '=', invitationId).where('revoked_at', 'is', null).executeTakeFirst();
+	return Number(r.numUpdatedRows);
 }

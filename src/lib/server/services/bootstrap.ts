@@ -11,6 +11,9 @@ import { warmRespondentModels } from './respondent-service.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
 import { countUsersWithRole } from '../repositories/users.ts';
 import { join } from 'node:path';
+import { loadMailConfig } from '../mail/mail-config.ts';
+import { startMailSender, type MailSender } from '../mail/outbox-sender.ts';
+import { runDueReminderSchedules } from './invitation-reminder-schedule.ts';
 
 /** The questionnaire the default edition runs, and the demo respondent (Senegal: French-speaking). */
 const DEFAULT_QUESTIONNAIRE = 'regional-presence-2026.json';
@@ -46,4 +49,29 @@ export async function bootstrap(db: Db, config: Config, log: (line: string) => v
 		const { url } = await inviteEntity(db, config.defaultEdition, DEMO_ENTITY, config.publicUrl);
 		log(`demo respondent link (${DEMO_ENTITY}): ${url}`);
 	}
+
+	await startBackgroundWork(db, config, log);
+}
+
+/** The e-mail sender and the reminder planner of this process: one each, however often bootstrap runs. */
+let mailSender: MailSender | undefined;
+let reminderTimer: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Starts what runs behind the requests (distribution), when SMTP_URL is set: the outbox
+ * sender and the planner that queues scheduled reminders when due. Without SMTP_URL,
+ * e-mail stays queued and the edition page says so. Timers never keep the process alive.
+ */
+export async function startBackgroundWork(db: Db, config: Config, log: (line: string) => void): Promise<void> {
+	const mail = loadMailConfig();
+	if (!mail.smtpUrl) {
+		log('SMTP_URL is not set: e-mail stays queued in the outbox');
+		return;
+	}
+	reminderTimer ??= setInterval(() => {
+		runDueReminderSchedules(db)
+			.then((n) => n > 0 && log(`scheduled reminders: ${n} message(s) queued`))
+			.catch((e: unknown) => log(`scheduled reminders: ${e instanceof Error ? e.message : String(e)}`));
+	}, mail.pollMs).unref();
+	mailSender ??= await startMailSender(db, mail, config.publicUrl, log);
 }

@@ -5,6 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/er
 import { findEditionBySlug, insertEdition } from '../repositories/editions.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { importQuestionnaireFile } from './questionnaire-service.ts';
+import { acceptsAnswers, canTransition, EDITION_STATES, type EditionState } from '../../domain/invitation/edition-lifecycle.ts';
 
 const EDITION_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
@@ -46,13 +47,24 @@ export async function createEdition(db: Db, input: CreateEditionInput, actor = '
 	});
 }
 
-/** Whether an edition takes answers at `now`: open, and within its opening window. */
-export function isAcceptingAnswers(edition: Pick<Edition, 'state' | 'opens_at' | 'closes_at'>, now = new Date()): boolean {
-	const at = now.toISOString();
-	if (edition.state !== 'open') return false;
-	if (edition.opens_at && at < edition.opens_at) return false;
-	if (edition.closes_at && at >= edition.closes_at) return false;
-	return true;
+/** Whether an edition takes answers at `now`: open and within its window, or extended for one entity. */
+export function isAcceptingAnswers(edition: Pick<Edition, 'state' | 'opens_at' | 'closes_at'>, now = new Date(), extendedUntil: string | null = null): boolean {
+	return acceptsAnswers(edition, now.toISOString(), extendedUntil);
+}
+
+/** Moves an edition along draft -> open -> closed -> archived (a closed edition may reopen). */
+export async function changeEditionState(db: Db, slug: string, to: string, actor = 'system'): Promise<Edition> {
+	const edition = await findEditionBySlug(db, slug);
+	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
+	if (!(EDITION_STATES as readonly string[]).includes(to)) throw new InvalidInputError(`"${to}" is not a state (${EDITION_STATES.join(', ')})`);
+	const target = to as EditionState;
+	if (!canTransition(edition.state, target)) throw new ConflictError(`edition ${slug} is ${edition.state}: it cannot become ${target}`);
+	return db.transaction().execute(async (trx) => {
+		const changed = await trx.updateTable('edition').set({ state: target }).where('id', '=', edition.id).where('state', '=', edition.state).executeTakeFirst();
+		if (Number(changed.numUpdatedRows) === 0) throw new ConflictError(`edition ${slug} changed meanwhile`);
+		await appendAudit(trx, { actor, action: 'edition.state', targetType: 'edition', targetId: edition.id, details: { from: edition.state, to: target } });
+		return { ...edition, state: target };
+	});
 }
 
 export interface StatusRow {

@@ -47,7 +47,7 @@ export async function resolveRespondentLink(db: Db, token: string, now = new Dat
 	const context = await findLinkContext(db, hashToken(token));
 	if (!context || context.link_revoked_at || context.invitation_state !== 'active') return null;
 	const edition = { state: context.edition_state, opens_at: context.opens_at, closes_at: context.closes_at };
-	if (!isAcceptingAnswers(edition, now)) return null;
+	if (!isAcceptingAnswers(edition, now, context.extended_until)) return null;
 	return context;
 }
 

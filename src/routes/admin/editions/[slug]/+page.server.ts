@@ -1,16 +1,134 @@
-import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db/instance';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getConfig, getDb } from '$lib/server/db/instance';
 import { editionStatus } from '$lib/server/services/edition-service';
+import { editionTracking } from '$lib/server/services/invitation-tracking';
+import { inviteAllEntities, queueInvitationEmails, queueReminders, SEGMENT_STATES, type Segment } from '$lib/server/services/invitation-bulk';
+import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
+import { changeEditionState } from '$lib/server/services/edition-service';
+import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
+import { listReminderSchedules, scheduleReminder } from '$lib/server/services/invitation-reminder-schedule';
+import { nextStates } from '$lib/domain/invitation/edition-lifecycle';
+import { outboxCounts } from '$lib/server/mail/outbox-store';
+import { loadMailConfig } from '$lib/server/mail/mail-config';
 import { listRegions } from '$lib/server/repositories/reference';
-import { NotFoundError } from '$lib/domain/errors';
+import { REGISTRY_KINDS } from '$lib/domain/registry/registry-rows';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '$lib/domain/errors';
+
+/** How many non-responders the page lists (the CSV export has them all). */
+const NON_RESPONDERS_SHOWN = 200;
 
 export const load: PageServerLoad = async ({ params }) => {
 	try {
-		const [status, regions] = await Promise.all([editionStatus(getDb(), params.slug), listRegions(getDb())]);
-		return { status, regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name.en ?? r.code])) };
+		const db = getDb();
+		const [status, tracking, regions] = await Promise.all([editionStatus(db, params.slug), editionTracking(db, params.slug), listRegions(db)]);
+		const [outbox, schedules] = await Promise.all([outboxCounts(db, { editionId: tracking.edition.id }), listReminderSchedules(db, tracking.edition.id)]);
+		const { nonResponders, ...counts } = tracking;
+		return {
+			status,
+			tracking: counts,
+			nonResponders: nonResponders.slice(0, NON_RESPONDERS_SHOWN),
+			nonRespondersTotal: nonResponders.length,
+			outbox,
+			schedules,
+			smtpConfigured: Boolean(loadMailConfig().smtpUrl),
+			regions: regions.map((r) => ({ code: r.code, name: r.name.en ?? r.code })),
+			regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name.en ?? r.code])),
+			kinds: [...REGISTRY_KINDS],
+			states: [...SEGMENT_STATES],
+			nextStates: [...nextStates(tracking.edition.state)]
+		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
 		throw e;
 	}
+};
+
+/** One mapping from domain errors to a form failure, for every action below. */
+async function attempt<T>(run: () => Promise<T>): Promise<T | ReturnType<typeof fail<{ message: string }>>> {
+	try {
+		return await run();
+	} catch (e) {
+		if (e instanceof InvalidInputError) return fail(400, { message: e.message });
+		if (e instanceof NotFoundError) return fail(404, { message: e.message });
+		if (e instanceof ConflictError) return fail(409, { message: e.message });
+		if (e instanceof DomainError) return fail(400, { message: e.message });
+		throw e;
+	}
+}
+
+const text = (form: FormData, name: string) => {
+	const v = form.get(name);
+	return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+};
+const actor = (locals: App.Locals) => locals.user?.email ?? 'unknown';
+
+// Every action below should require the coordinator role once the access issue lands.
+export const actions: Actions = {
+	inviteAll: async ({ params, locals }) =>
+		attempt(async () => {
+			const r = await inviteAllEntities(getDb(), params.slug, actor(locals));
+			return { done: 'invited', ...r };
+		}),
+	sendInvitations: async ({ params, locals }) =>
+		attempt(async () => ({ done: 'queued', queued: (await queueInvitationEmails(getDb(), params.slug, actor(locals))).queued })),
+	remind: async ({ params, locals, request }) =>
+		attempt(async () => {
+			const form = await request.formData();
+			const segment: Segment = { region: text(form, 'region'), kind: text(form, 'kind'), state: text(form, 'state') as Segment['state'] };
+			const days = text(form, 'daysBefore');
+			if (days !== undefined) {
+				await scheduleReminder(getDb(), params.slug, Number(days), segment, actor(locals));
+				return { done: 'scheduled' };
+			}
+			return { done: 'queued', queued: (await queueReminders(getDb(), params.slug, segment, actor(locals))).queued };
+		}),
+	revoke: async ({ params, locals, request }) =>
+		attempt(async () => {
+			const form = await request.formData();
+			const entity = text(form, 'entity');
+			if (!entity) throw new InvalidInputError('enter an entity code');
+			return { done: 'revoked', revoked: await revokeEntityLinks(getDb(), params.slug, entity.toUpperCase(), actor(locals)) };
+		}),
+	reissue: async ({ params, locals, request }) =>
+		attempt(async () => {
+			const form = await request.formData();
+			const entity = text(form, 'entity');
+			if (!entity) throw new InvalidInputError('enter an entity code');
+			const r = await reissueEntityLink(getDb(), params.slug, entity.toUpperCase(), getConfig().publicUrl, actor(locals), form.get('send') === 'on');
+			return { done: 'reissued', url: r.url, queued: r.queued };
+		}),
+	state: async ({ params, locals, request }) =>
+		attempt(async () => {
+			const form = await request.formData();
+			const edition = await changeEditionState(getDb(), params.slug, text(form, 'to') ?? '', actor(locals));
+			return { done: 'state', state: edition.state };
+		}),
+	extend: async ({ params, locals, request }) =>
+		attempt(async () => {
+			const form = await request.formData();
+			const entity = text(form, 'entity');
+			const until = text(form, 'until');
+			if (!entity || !until) throw new InvalidInputError('enter an entity code and a date');
+			return { done: 'extended', entity: entity.toUpperCase(), until: await extendEntity(getDb(), params.slug, entity.toUpperCase(), until, actor(locals)) };
+		}),
+	// Role to require: coordinator. Takes the coordinator to the questionnaire for the entity.
+	onBehalf: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const entity = text(form, 'entity');
+		if (!entity) return fail(400, { message: 'enter an entity code' });
+		if (!locals.user) return fail(403, { message: 'sign in first' });
+		const url = await attempt(() => startOnBehalfEntry(getDb(), params.slug, entity.toUpperCase(), { id: locals.user!.id, email: locals.user!.email }, getConfig().publicUrl));
+		if (typeof url !== 'string') return url;
+		redirect(303, new URL(url).pathname);
+	},
+	addContact: async ({ params, locals, request }) =>
+		attempt(async () => {
+			const form = await request.formData();
+			const entity = text(form, 'entity');
+			const email = text(form, 'email');
+			if (!entity || !email) throw new InvalidInputError('enter an entity code and an e-mail address');
+			const r = await addEntityContact(getDb(), entity.toUpperCase(), { name: text(form, 'name') ?? '', email, language: text(form, 'language') ?? null }, actor(locals), params.slug);
+			return { done: 'contact', queued: r.queued };
+		})
 };

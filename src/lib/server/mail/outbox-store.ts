@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { OutboxMessageTable } from '../db/schema-distribution.ts';
+import { newId, nowIso } from '../db/ids.ts';
+
+export type OutboxKind = OutboxMessageTable['kind'];
+
+export interface QueueItem {
+	kind: OutboxKind;
+	editionId: string;
+	invitationId: string;
+	contactId: string;
+	toEmail: string;
+	locale: string;
+}
+
+/** Several hundred rows per statement keeps SQLite's variable limit far away. */
+const INSERT_CHUNK = 200;
+
+export async function queueMessages(db: Kysely<Database>, items: QueueItem[], batchId: string, createdBy: string): Promise<void> {
+	const now = nowIso();
+	const rows = items.map((i) => ({
+		id: newId(),
+		kind: i.kind,
+		edition_id: i.editionId,
+		invitation_id: i.invitationId,
+		contact_id: i.contactId,
+		to_email: i.toEmail,
+		locale: i.locale,
+		state: 'queued' as const,
+		attempts: 0,
+		next_attempt_at: now,
+		last_error: null,
+		batch_id: batchId,
+		created_by: createdBy,
+		created_at: now,
+		sent_at: null
+	}));
+	for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('outbox_message').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+}
+
+/** Everything needed to render and send one message, claimed so that no other sender takes it. */
+export async function claimNextDue(db: Kysely<Database>, now: string) {
+	for (;;) {
+		const next = await db
+			.selectFrom('outbox_message')
+			.select('id')
+			.where('state', '=', 'queued')
+			.where('next_attempt_at', '<=', now)
+			.orderBy('next_attempt_at')
+			.orderBy('id')
+			.limit(1)
+			.executeTakeFirst();
+		if (!next) return undefined;
+		const claimed = await db.updateTable('outbox_message').set({ state: 'sending' }).where('id', '=', next.id).where('state', '=', 'queued').executeTakeFirst();
+		if (Number(claimed.numUpdatedRows) === 0) continue;
+		return db
+			.selectFrom('outbox_message as o')
+			.innerJoin('contact as c', 'c.id', 'o.contact_id')
+			.innerJoin('invitation as i', 'i.id', 'o.invitation_id')
+			.innerJoin('entity as n', 'n.id', 'i.entity_id')
+			.innerJoin('edition as e', 'e.id', 'o.edition_id')
+			.leftJoin('invitation_extension as x', 'x.invitation_id', 'i.id')
+			.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
+			.select(['o.id', 'o.kind', 'o.to_email', 'o.locale', 'o.attempts', 'o.invitation_id', 'o.contact_id', 'c.name as contact_name', 'n.name as entity_name', 'e.state as edition_state', 'e.closes_at', 'i.state as invitation_state', 'r.state as response_state', 'x.until as extended_until'])
+			.where('o.id', '=', next.id)
+			.executeTakeFirstOrThrow();
+	}
+}
+export type ClaimedMessage = NonNullable<Awaited<ReturnType<typeof claimNextDue>>>;
+
+export async function markSent(db: Kysely<Database>, id: string, attempts: number): Promise<void> {
+	await db.updateTable('outbox_message').set({ state: 'sent', attempts, sent_at: nowIso(), last_error: null }).where('id', '=', id).execute();
+}
+
+export async function markRetry(db: Kysely<Database>, id: string, attempts: number, error: string, nextAttemptAt: string): Promise<void> {
+	await db.updateTable('outbox_message').set({ state: 'queued', attempts, last_error: error, next_attempt_at: nextAttemptAt }).where('id', '=', id).execute();
+}
+
+export async function markFinal(db: Kysely<Database>, id: string, state: 'failed' | 'cancelled', attempts: number, error: string): Promise<void> {
+	await db.updateTable('outbox_message').set({ state, attempts, last_error: error }).where('id', '=', id).execute();
+}
+
+/** After a crash mid-send a message stays "sending": put it back in the queue at start. */
+export async function requeueInterrupted(db: Kysely<Database>): Promise<number> {
+	const r = await db.updateTable('outbox_message').set({ state: 'queued' }).where('state', '=', 'sending').executeTakeFirst();
+	return Number(r.numUpdatedRows);
+}
+
+export interface OutboxCounts {
+	queued: number;
+	sending: number;
+	sent: number;
+	failed: number;
+	cancelled: number;
+	/** Queued messages that have already failed at least once (SMTP down or refusing). */
+	retrying: number;
+	lastError: string | null;
+}
+
+/** Progress of an edition's (or one batch's) e-mail, for the interface and the CLI. */
+export async function outboxCounts(db: Kysely<Database>, filter: { editionId?: string; batchId?: string }): Promise<OutboxCounts> {
+	let q = db
+		.selectFrom('outbox_message')
+		.select([
+			'state',
+			sql<number>`count(*)`.as('n'),
+			sql<number>`sum(case when attempts > 0 then 1 else 0 end)`.as('tried'),
+			sql<string | null>`max(case when last_error is not null then next_attempt_at || ' ' || last_error end)`.as('last_error')
+		])
+		.groupBy('state');
+	if (filter.editionId) q = q.where('edition_id', '=', filter.editionId);
+	if (filter.batchId) q = q.where('batch_id', '=', filter.batchId);
+	const counts: OutboxCounts = { queued: 0, sending: 0, sent: 0, failed: 0, cancelled: 0, retrying: 0, lastError: null };
+	for (const r of await q.execute()) {
+		counts[r.state] = Number(r.n);
+		if (r.state === 'queued') counts.retrying = Number(r.tried);
+		if (r.last_error && (r.state === 'queued' || r.state === 'failed')) counts.lastError = r.last_error.slice(r.last_error.indexOf(' ') + 1);
+	}
+	return counts;
+}
