@@ -44,8 +44,10 @@ beforeAll(async () => {
 	await insertSyntheticResponses(db, 'rp-2026', 1000, 3);
 	const cis = await db.selectFrom('response as r').innerJoin('entity as n', 'n.id', 'r.entity_id').select('r.id').where('n.region_code', '=', 'CIS').where('r.state', '=', 'submitted').orderBy('r.id').execute();
 	await db.deleteFrom('response').where('id', 'in', cis.slice(2).map((r) => r.id)).execute();
-	for (const role of ['council', 'analyst', 'regional_office']) await createUser(db, { email: `${role}@example.org`, role, password: PASSWORD }, 'test');
-	await db.updateTable('app_user').set({ region_code: 'AFR' }).where('email', '=', 'regional_office@example.org').execute();
+	// A regional office user belongs to a region from the start (the access rules require it).
+	for (const role of ['council', 'analyst', 'regional_office']) {
+		await createUser(db, { email: `${role}@example.org`, role, password: PASSWORD, regionCode: role === 'regional_office' ? 'AFR' : null }, 'test');
+	}
 	for (const role of ['council', 'analyst', 'regional_office']) cookies[role] = await signIn(`${role}@example.org`);
 });
 afterAll(async () => {

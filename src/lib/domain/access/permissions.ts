@@ -100,6 +100,7 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	{ prefix: '/admin/settings', action: 'settings.manage' },
 	{ prefix: '/admin/results', action: 'results.read' },
 	{ prefix: '/admin/editions', action: 'tracking.read' },
+	{ prefix: '/admin/registry', action: 'registry.manage' },
 	{ prefix: '/admin', action: 'secretariat.enter' },
 	{ prefix: '/reports', action: 'reports.read_published' },
 	{ prefix: '/account', action: 'signed_in' }

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { requirePermission, type Action } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db/instance';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	return { byKind: byKind.map((k) => ({ kind: k.kind, n: Number(k.n) })), columns: [...REGISTRY_COLUMNS], query, found };
 };
 
-export const actions: Actions = {
+const unguarded: Actions = {
 	// Role to require (access issue): coordinator.
 	import: async ({ request, locals }) => {
 		const form = await request.formData().catch(() => null);
@@ -36,3 +37,15 @@ export const actions: Actions = {
 		}
 	}
 };
+
+/** Each action needs its permission (docs/access.md): the hooks only check the page's prefix. */
+const ACTION_PERMISSION: Record<string, Action> = {};
+export const actions: Actions = Object.fromEntries(
+	Object.entries(unguarded).map(([name, action]) => [
+		name,
+		(event: Parameters<typeof action>[0]) => {
+			requirePermission(event.locals, ACTION_PERMISSION[name] ?? 'registry.manage');
+			return action(event);
+		}
+	])
+);

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { requirePermission, type Action } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { clearBounce, entityDetails, updateEntity } from '$lib/server/services/registry-edit';
@@ -33,7 +34,7 @@ async function attempt(run: () => Promise<unknown>) {
 }
 
 // Every action here should require the coordinator role once the access issue lands.
-export const actions: Actions = {
+const unguarded: Actions = {
 	update: async ({ params, request, locals }) => {
 		const form = await request.formData();
 		const edit = { kind: field(form, 'kind'), name: field(form, 'name'), country: field(form, 'country'), region: field(form, 'region'), language: field(form, 'language'), sectors: form.getAll('sectors').join(' ') };
@@ -48,3 +49,15 @@ export const actions: Actions = {
 		return attempt(() => clearBounce(getDb(), params.code, field(form, 'email'), locals.user?.email ?? 'unknown'));
 	}
 };
+
+/** Each action needs its permission (docs/access.md): the hooks only check the page's prefix. */
+const ACTION_PERMISSION: Record<string, Action> = {};
+export const actions: Actions = Object.fromEntries(
+	Object.entries(unguarded).map(([name, action]) => [
+		name,
+		(event: Parameters<typeof action>[0]) => {
+			requirePermission(event.locals, ACTION_PERMISSION[name] ?? 'registry.manage');
+			return action(event);
+		}
+	])
+);
