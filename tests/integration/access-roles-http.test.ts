@@ -21,9 +21,8 @@ const GET_MATRIX: [string, boolean[]][] = [
 	['/admin/users', /*                   */ [Y, N, N, N, N, N]],
 	['/admin/audit', /*                   */ [Y, N, N, N, N, N]],
 	['/admin/audit/export.csv', /*        */ [Y, N, N, N, N, N]],
-	['/admin/results', /*                 */ [Y, N, N, Y, Y, N]],
+	['/admin/results', /*                 */ [Y, N, N, Y, Y, Y]],
 	['/admin/settings', /*                */ [Y, N, N, N, N, N]],
-	['/reports', /*                       */ [Y, Y, Y, Y, Y, Y]],
 	['/account', /*                       */ [Y, Y, Y, Y, Y, Y]]
 ];
 
@@ -83,7 +82,7 @@ describe('role × route matrix over HTTP', () => {
 
 	it('lands each role on its home after signing in', async () => {
 		const res = await formPost(`${server.url}/login`, { email: emailOf('council'), password: PASSWORD });
-		expect(res.headers.get('location')).toBe('/reports');
+		expect(res.headers.get('location')).toBe('/admin/results');
 		const staff = await formPost(`${server.url}/login`, { email: emailOf('analyst'), password: PASSWORD });
 		expect(staff.headers.get('location')).toBe('/admin');
 	});

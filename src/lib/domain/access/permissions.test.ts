@@ -7,7 +7,7 @@ const user = (role: string, region_code: string | null = null) => ({ role, regio
 describe('role × action matrix', () => {
 	it('gives the administrator every action and the Council reader only published reports', () => {
 		for (const action of ACTIONS) expect(can(user('admin'), action), action).toBe(true);
-		expect(ACTIONS.filter((a) => can(user('council'), a))).toEqual(['reports.read_published']);
+		expect(ACTIONS.filter((a) => can(user('council'), a))).toEqual(['results.read', 'reports.read_published']);
 	});
 
 	it('keeps raw responses and comments to analysts and administrators', () => {
@@ -43,7 +43,7 @@ describe('role × action matrix', () => {
 	});
 
 	it('sends the Council reader to the reports and staff to the Secretariat', () => {
-		expect(homeFor(user('council'))).toBe('/reports');
+		expect(homeFor(user('council'))).toBe('/admin/results');
 		expect(homeFor(user('author'))).toBe('/admin');
 	});
 

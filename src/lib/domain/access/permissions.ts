@@ -45,7 +45,9 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
 	'invitations.send': ['admin', 'coordinator'],
 	'responses.enter_on_behalf': ['admin', 'coordinator'],
 	'tracking.read': ['admin', 'coordinator', 'analyst', 'regional_office'],
-	'results.read': ['admin', 'analyst', 'regional_office'],
+	// The Council reads aggregated results (always suppressed: it has no raw-data right),
+	// as DEVELOPERS.md describes it: by region, category, office and Sector, against the previous edition.
+	'results.read': ['admin', 'analyst', 'regional_office', 'council'],
 	'responses.read_raw': ['admin', 'analyst'],
 	'comments.read': ['admin', 'analyst'],
 	'reports.read_published': [...STAFF, 'council'],
@@ -102,7 +104,8 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	{ prefix: '/admin/editions', action: 'tracking.read' },
 	{ prefix: '/admin/registry', action: 'registry.manage' },
 	{ prefix: '/admin', action: 'secretariat.enter' },
-	{ prefix: '/reports', action: 'reports.read_published' },
+	// /reports/<slug> is the public, suppression-safe dashboard an analyst publishes (issue 7):
+	// open to the membership without an account, so not guarded here.
 	{ prefix: '/account', action: 'signed_in' }
 ];
 
@@ -115,7 +118,7 @@ export function routeRule(pathname: string): Action | 'signed_in' | null {
 
 /** Where a user lands after signing in. */
 export function homeFor(user: Actor): string {
-	return can(user, 'secretariat.enter') ? '/admin' : '/reports';
+	return can(user, 'secretariat.enter') ? '/admin' : can(user, 'results.read') ? '/admin/results' : '/account';
 }
 
 /**
