@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
 import { answerPage } from '../helpers/answer.ts';
 
 const require = createRequire(import.meta.url);
@@ -22,12 +21,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-function newLink(entity: string): string {
-	return execFileSync(process.execPath, ['src/cli/main.ts', 'invite', '--edition', 'rp-2026', '--entity', entity], {
-		env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url },
-		encoding: 'utf8'
-	}).trim();
-}
+const linkFor = (entity: string) => newLink(server, entity);
 
 interface AxeViolation {
 	id: string;
@@ -52,7 +46,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every respondent page', () =>
 	it('the check itself catches a violation (an image without a text alternative)', async () => {
 		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
-		await page.goto(newLink('MS-JPN'));
+		await page.goto(linkFor('MS-JPN'));
 		await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg">'));
 		expect((await violations(page)).join('\n')).toMatch(/image-alt/);
 		await context.close();
@@ -62,7 +56,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every respondent page', () =>
 		// bypassCSP lets the test inject axe-core; the application's own CSP is unchanged.
 		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
-		await page.goto(`${newLink(ENTITY[locale]!)}?lang=${locale}`);
+		await page.goto(`${linkFor(ENTITY[locale]!)}?lang=${locale}`);
 		const found: string[] = [];
 		// A page with validation errors (nothing answered, "Next" pressed).
 		await page.locator('.actions button.primary').click();

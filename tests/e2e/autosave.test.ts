@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
 import { answerPage, submitAndWait } from '../helpers/answer.ts';
 
 let server: RunningServer;
@@ -18,11 +17,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const newLink = (entity: string) =>
-	execFileSync(process.execPath, ['src/cli/main.ts', 'invite', '--edition', 'rp-2026', '--entity', entity], {
-		env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url },
-		encoding: 'utf8'
-	}).trim();
+const linkFor = (entity: string) => newLink(server, entity);
 
 function answersOf(entity: string): Record<string, unknown> {
 	const db = new Database(server.dbPath, { readonly: true });
@@ -48,7 +43,7 @@ async function toSuggestions(page: Page, link: string): Promise<void> {
 describe('autosave with JavaScript', () => {
 	it('saves a comment as it is typed, without any button, and says so', async () => {
 		const page = await browser.newPage();
-		await toSuggestions(page, newLink('MS-IND'));
+		await toSuggestions(page, linkFor('MS-IND'));
 		await page.locator('textarea[name=suggestions]').fill('Plus de formations à distance');
 		await expect.poll(() => statusClass(page), { timeout: 10_000 }).toBe('save-status saved');
 		expect(answersOf('MS-IND').suggestions).toBe('Plus de formations à distance');
@@ -57,7 +52,7 @@ describe('autosave with JavaScript', () => {
 
 	it('keeps an answer through a failed save and retries until it is stored', async () => {
 		const page = await browser.newPage();
-		await toSuggestions(page, newLink('MS-PER'));
+		await toSuggestions(page, linkFor('MS-PER'));
 		let failures = 0;
 		await page.route('**/autosave', (route) => (failures++ < 1 ? route.abort('connectionreset') : route.continue()));
 		await page.locator('textarea[name=suggestions]').fill('Reintento tras un corte');
@@ -68,7 +63,7 @@ describe('autosave with JavaScript', () => {
 	});
 
 	it('tells a colleague on the same link that someone else saved in between', async () => {
-		const link = newLink('MS-NGA');
+		const link = linkFor('MS-NGA');
 		const first = await browser.newPage();
 		await toSuggestions(first, link);
 		const second = await browser.newPage();

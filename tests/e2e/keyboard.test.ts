@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -64,10 +63,7 @@ async function answerPageByKeyboard(page: Page): Promise<void> {
 
 describe('keyboard alone', () => {
 	it('completes the whole questionnaire with Tab, Space, arrows, typing and Enter', async () => {
-		const link = execFileSync(process.execPath, ['src/cli/main.ts', 'invite', '--edition', 'rp-2026', '--entity', 'MS-CIV'], {
-			env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url },
-			encoding: 'utf8'
-		}).trim();
+		const link = newLink(server, 'MS-CIV');
 		const page = await browser.newPage();
 		await page.goto(link);
 		for (let step = 0; step < 20 && !(await page.locator('#done-title').count()); step++) await answerPageByKeyboard(page);

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
 import { answerPage, completeQuestionnaire, submitAndWait } from '../helpers/answer.ts';
 
 let server: RunningServer;
 let browser: Browser;
 
-const cli = (...args: string[]) =>
-	execFileSync(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url }, encoding: 'utf8' }).trim();
+const cli = (...args: string[]) => runCli(server, ...args);
 
 beforeAll(async () => {
 	server = await startServer();

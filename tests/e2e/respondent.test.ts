@@ -2,20 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
 import { completeQuestionnaire, answerPage, submitAndWait } from '../helpers/answer.ts';
 
 let server: RunningServer;
 let browser: Browser;
 
-function newLink(entity: string): string {
-	// A personal link for another Member State, issued by the CLI's service against the server's database.
-	const out = require('node:child_process').execFileSync(process.execPath, ['src/cli/main.ts', 'invite', '--edition', 'rp-2026', '--entity', entity], {
-		env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url },
-		encoding: 'utf8'
-	}) as string;
-	return out.trim();
-}
+const linkFor = (entity: string) => newLink(server, entity);
 
 function responseOf(entityCode: string) {
 	const db = new Database(server.dbPath, { readonly: true });
@@ -37,8 +30,6 @@ function responseCount(entityCode: string): number {
 	}
 }
 
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
 
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: 'correct horse battery staple' });
@@ -64,7 +55,7 @@ describe('respondent, in a real browser', () => {
 	it('completes the whole questionnaire in French with JavaScript disabled, and it is stored and counted', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(newLink('MS-FRA'));
+		await page.goto(linkFor('MS-FRA'));
 		expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 		const posts = await completeQuestionnaire(page);
 		expect(posts).toBeGreaterThanOrEqual(5);
@@ -90,7 +81,7 @@ describe('respondent, in a real browser', () => {
 
 	it('switches to Arabic without losing answers, lays the page right-to-left, and completes', async () => {
 		const page = await browser.newPage();
-		const link = newLink('MS-EGY');
+		const link = linkFor('MS-EGY');
 		await page.goto(link);
 		await answerPage(page);
 		await page.locator('nav.languages button[lang=ar]').click();
@@ -125,7 +116,7 @@ describe('respondent, in a real browser', () => {
 			const entity = ENTITIES[locale]![javaScriptEnabled ? 0 : 1]!;
 			const context = await browser.newContext({ javaScriptEnabled });
 			const page = await context.newPage();
-			await page.goto(`${newLink(entity)}?lang=${locale}`);
+			await page.goto(`${linkFor(entity)}?lang=${locale}`);
 			expect(await page.locator('html').getAttribute('lang')).toBe(locale);
 			expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
 			await completeQuestionnaire(page);
@@ -136,7 +127,7 @@ describe('respondent, in a real browser', () => {
 	);
 
 	it('resumes at the furthest page reached when the link is opened again', async () => {
-		const link = newLink('MS-BRA');
+		const link = linkFor('MS-BRA');
 		const first = await browser.newContext();
 		const page = await first.newPage();
 		await page.goto(link);

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
 import { answerPage, submitAndWait } from '../helpers/answer.ts';
 
 const PAYLOADS = [
@@ -54,7 +53,7 @@ beforeAll(async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'rps-xss-'));
 	const file = join(dir, 'hostile.json');
 	writeFileSync(file, JSON.stringify(questionnaire));
-	cli = (...args: string[]) => execFileSync(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url }, encoding: 'utf8' }).trim();
+	cli = (...args: string[]) => runCli(server, ...args);
 	cli('edition:create', '--questionnaire', file, '--slug', 'hostile');
 });
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -66,4 +66,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/** Runs `npm run cli -- ...args` (without npm) against a running server's database; returns stdout, trimmed. */
+export function runCli(server: Pick<RunningServer, 'dbPath' | 'url'>, ...args: string[]): string {
+	return execFileSync(process.execPath, ['src/cli/main.ts', ...args], {
+		env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url },
+		encoding: 'utf8'
+	}).trim();
+}
+
+/** A new personal link for `entity` in the default edition. */
+export function newLink(server: Pick<RunningServer, 'dbPath' | 'url'>, entity: string, edition = 'rp-2026'): string {
+	return runCli(server, 'invite', '--edition', edition, '--entity', entity);
 }

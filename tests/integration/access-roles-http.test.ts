@@ -88,6 +88,25 @@ describe('role × route matrix over HTTP', () => {
 	});
 });
 
+describe('distribution actions need the coordinator permissions', () => {
+	it.each([
+		['analyst', 403],
+		['regional_office', 403],
+		['author', 403],
+		['coordinator', 200]
+	] as const)('inviting a whole edition as %s answers %s', async (role, status) => {
+		const res = await formPost(`${server.url}/admin/editions/rp-2026?/inviteAll`, {}, { cookie: cookies[role] });
+		expect(res.status).toBe(status);
+	});
+
+	it.each([
+		['analyst', 403],
+		['coordinator', 200]
+	] as const)('the registry page as %s answers %s', async (role, status) => {
+		expect((await get(`${server.url}/admin/registry`, cookies[role])).status).toBe(status);
+	});
+});
+
 describe('role escalation through crafted posts', () => {
 	it.each(ROLES.filter((r) => r !== 'admin'))('refuses a %s creating an administrator, and records the attempt', async (role) => {
 		const email = `escalate-${role}@matrix.example.org`;

@@ -1,4 +1,4 @@
-import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, redirect, type ActionFailure, type Actions as KitActions, type RequestEvent } from '@sveltejs/kit';
 import type { SessionUser } from './session.ts';
 import { can, type Action, type Role } from '../../domain/access/permissions.ts';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
@@ -62,4 +62,21 @@ export function failFromError(e: unknown): ActionFailure<{ message: string; code
 		}
 	}
 	throw e;
+}
+
+/**
+ * Wraps a page's actions so that each first checks its permission: `defaultAction`
+ * unless `perAction` names another. The hooks only check a route's prefix; pages whose
+ * actions need more than reading it (registry, invitations) use this.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function guardActions<T extends KitActions<any, any, any>>(actions: T, defaultAction: Action, perAction: Partial<Record<string, Action>> = {}): T {
+	const guarded: Record<string, T[string]> = {};
+	for (const [name, action] of Object.entries(actions)) {
+		guarded[name] = ((event: RequestEvent) => {
+			requirePermission(event.locals, perAction[name] ?? defaultAction);
+			return action(event as never);
+		}) as T[string];
+	}
+	return guarded as unknown as T;
 }

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requirePermission, type Action } from '$lib/server/auth/guard';
+import { guardActions } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db/instance';
@@ -38,14 +38,6 @@ const unguarded: Actions = {
 	}
 };
 
+
 /** Each action needs its permission (docs/access.md): the hooks only check the page's prefix. */
-const ACTION_PERMISSION: Record<string, Action> = {};
-export const actions: Actions = Object.fromEntries(
-	Object.entries(unguarded).map(([name, action]) => [
-		name,
-		(event: Parameters<typeof action>[0]) => {
-			requirePermission(event.locals, ACTION_PERMISSION[name] ?? 'registry.manage');
-			return action(event);
-		}
-	])
-);
+export const actions: Actions = guardActions(unguarded, 'registry.manage');

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requirePermission, type Action } from '$lib/server/auth/guard';
+import { guardActions } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { getConfig, getDb } from '$lib/server/db/instance';
 import { editionStatus } from '$lib/server/services/edition-service';
@@ -134,14 +134,6 @@ const unguarded: Actions = {
 		})
 };
 
+
 /** Each action needs its permission (docs/access.md): the hooks only check the page's prefix. */
-const ACTION_PERMISSION: Record<string, Action> = { onBehalf: 'responses.enter_on_behalf' };
-export const actions: Actions = Object.fromEntries(
-	Object.entries(unguarded).map(([name, action]) => [
-		name,
-		(event: Parameters<typeof action>[0]) => {
-			requirePermission(event.locals, ACTION_PERMISSION[name] ?? 'invitations.send');
-			return action(event);
-		}
-	])
-);
+export const actions: Actions = guardActions(unguarded, 'invitations.send', { onBehalf: 'responses.enter_on_behalf' });
