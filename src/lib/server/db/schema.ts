@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AccessTables } from './schema-access.ts';
 import type { DistributionTables } from './schema-distribution.ts';
 import type { AnalysisTables } from './schema-analysis.ts';
+import type { GuessTables } from './schema-guess.ts';
 
 /**
  * The database as the application sees it: one interface per table, mirroring
@@ -158,7 +159,7 @@ export interface AuditLogTable {
 }
 
 /** Tables of later areas are declared in their own files (schema-*.ts) and joined here. */
-export interface Database extends AccessTables, DistributionTables, AnalysisTables {
+export interface Database extends AccessTables, DistributionTables, AnalysisTables, GuessTables {
 	region: RegionTable;
 	country: CountryTable;
 	office: OfficeTable;

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '$lib/server/services/respondent-service';
+import { resolveGuarded } from '$lib/server/services/link-guard';
 import { InvalidInputError } from '$lib/domain/errors';
 import { textDirection, toLocale } from '$lib/domain/locales';
 
@@ -11,20 +12,35 @@ export const csr = false;
 /** Form posts larger than this are refused before parsing (the largest page is far smaller). */
 const MAX_FORM_BYTES = 256 * 1024;
 
-async function contextOrGone(token: string) {
-	const ctx = await resolveRespondentLink(getDb(), token);
+/** The client's address for the guessing throttle; null where the adapter cannot tell. */
+function addressOf(event: { getClientAddress(): string }): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
+
+async function contextOrGone(event: { params: { token: string }; getClientAddress(): string; setHeaders(h: Record<string, string>): void }) {
+	const db = getDb();
+	const result = await resolveGuarded(db, addressOf(event), () => resolveRespondentLink(db, event.params.token));
+	if (result.kind === 'refused') {
+		event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+		error(429, { message: 'too many attempts', code: 'too_many_attempts' });
+	}
 	// One answer for unknown, revoked and closed: nothing tells them apart.
-	if (!ctx) error(404, { message: 'invalid link', code: 'invalid_link' });
-	return ctx;
+	if (result.kind === 'gone') error(404, { message: 'invalid link', code: 'invalid_link' });
+	return result.context;
 }
 
 function parsePage(value: string | null): number | null {
 	return value !== null && /^\d{1,3}$/.test(value) ? Number(value) : null;
 }
 
-export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+export const load: PageServerLoad = async (event) => {
+	const { url, locals, setHeaders } = event;
 	setHeaders({ 'cache-control': 'no-store' });
-	const ctx = await contextOrGone(params.token);
+	const ctx = await contextOrGone(event);
 	const requested = url.searchParams.has('review') ? ('review' as const) : parsePage(url.searchParams.get('page'));
 	const view = await showRespondentPage(getDb(), ctx, requested, url.searchParams.get('lang'));
 	locals.lang = view.locale;
@@ -33,8 +49,9 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, locals, url }) => {
-		const ctx = await contextOrGone(params.token);
+	default: async (event) => {
+		const { request, locals, url } = event;
+		const ctx = await contextOrGone(event);
 		const length = Number(request.headers.get('content-length') ?? 0);
 		if (length > MAX_FORM_BYTES) {
 			return fail(413, { problem: { code: 'too_large', message: 'the form is too large' } });

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { postRespondentPage, resolveRespondentLink } from '$lib/server/services/respondent-service';
+import { resolveGuarded } from '$lib/server/services/link-guard';
 import { InvalidInputError } from '$lib/domain/errors';
 
 /** Same limit as a page post: an autosave carries one page's fields. */
@@ -12,9 +13,18 @@ const MAX_FORM_BYTES = 256 * 1024;
  * saved without validation or navigation. Answers JSON with the new revision so the
  * next save is not mistaken for someone else's; a conflict is reported, not hidden.
  */
-export const POST: RequestHandler = async ({ params, request }) => {
-	const ctx = await resolveRespondentLink(getDb(), params.token);
-	if (!ctx) return json({ ok: false, code: 'invalid_link' }, { status: 404 });
+export const POST: RequestHandler = async ({ params, request, getClientAddress }) => {
+	let address: string | null = null;
+	try {
+		address = getClientAddress();
+	} catch {
+		address = null;
+	}
+	const db = getDb();
+	const found = await resolveGuarded(db, address, () => resolveRespondentLink(db, params.token));
+	if (found.kind === 'refused') return json({ ok: false, code: 'too_many_attempts' }, { status: 429, headers: { 'retry-after': String(found.retryAfterSeconds) } });
+	if (found.kind === 'gone') return json({ ok: false, code: 'invalid_link' }, { status: 404 });
+	const ctx = found.context;
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) return json({ ok: false, code: 'too_large' }, { status: 413 });
 	let form: FormData;
 	try {
