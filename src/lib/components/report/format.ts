@@ -9,12 +9,5 @@ export function formatters(locale: string) {
 	};
 }
 
-export interface FigureLike {
-	suppressed: boolean;
-	n: number | null;
-	na: number | null;
-	mean: number | null;
-	ci95: [number, number] | null;
-	satisfied: number | null;
-	dissatisfied: number | null;
-}
+/** A figure as the results view hands it to a table (one definition: the server's). */
+export type { Figure as FigureLike } from '../../server/reports/results-view.ts';
