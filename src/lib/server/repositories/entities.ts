@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database, Entity } from '../db/schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { ContactTable, Database, Entity } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
 export const ENTITY_KINDS = ['member_state', 'sector_member', 'associate', 'academia', 'rto'] as const;
@@ -62,15 +62,7 @@ export async function existingEntityCodes(db: Kysely<Database>): Promise<Set<str
 	return new Set((await db.selectFrom('entity').select('code').execute()).map((r) => r.code));
 }
 
-export interface ContactRow {
-	id: string;
-	entity_id: string;
-	name: string;
-	email: string;
-	language: string | null;
-	is_primary: number;
-	bounced_at: string | null;
-}
+export type ContactRow = Omit<Selectable<ContactTable>, 'created_at'>;
 
 export async function listContacts(db: Kysely<Database>, entityId: string): Promise<ContactRow[]> {
 	return db.selectFrom('contact').select(['id', 'entity_id', 'name', 'email', 'language', 'is_primary', 'bounced_at']).where('entity_id', '=', entityId).orderBy('is_primary', 'desc').orderBy('created_at').execute();
