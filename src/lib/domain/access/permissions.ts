@@ -103,6 +103,7 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	{ prefix: '/admin/results', action: 'results.read' },
 	{ prefix: '/admin/editions', action: 'tracking.read' },
 	{ prefix: '/admin/registry', action: 'registry.manage' },
+	{ prefix: '/admin/questionnaires', action: 'questionnaires.author' },
 	{ prefix: '/admin', action: 'secretariat.enter' },
 	// /reports/<slug> is the public, suppression-safe dashboard an analyst publishes (issue 7):
 	// open to the membership without an account, so not guarded here.

@@ -3,6 +3,7 @@ import type { AccessTables } from './schema-access.ts';
 import type { DistributionTables } from './schema-distribution.ts';
 import type { AnalysisTables } from './schema-analysis.ts';
 import type { GuessTables } from './schema-guess.ts';
+import type { AuthoringTables } from './schema-authoring.ts';
 
 /**
  * The database as the application sees it: one interface per table, mirroring
@@ -88,6 +89,8 @@ export interface EditionTable {
 	closes_at: string | null;
 	state: 'draft' | 'open' | 'closed' | 'archived';
 	created_at: string;
+	/** Set when an administrator opened the edition with incomplete translations (audited). */
+	translation_gate_overridden_by: string | null;
 }
 
 export interface InvitationTable {
@@ -159,7 +162,7 @@ export interface AuditLogTable {
 }
 
 /** Tables of later areas are declared in their own files (schema-*.ts) and joined here. */
-export interface Database extends AccessTables, DistributionTables, AnalysisTables, GuessTables {
+export interface Database extends AccessTables, DistributionTables, AnalysisTables, GuessTables, AuthoringTables {
 	region: RegionTable;
 	country: CountryTable;
 	office: OfficeTable;

@@ -28,7 +28,8 @@ export async function insertEdition(db: Kysely<Database>, e: NewEdition): Promis
 		opens_at: e.opensAt,
 		closes_at: e.closesAt,
 		state: e.state,
-		created_at: nowIso()
+		created_at: nowIso(),
+		translation_gate_overridden_by: null
 	};
 	await db.insertInto('edition').values(row).execute();
 	return row;
