@@ -41,7 +41,8 @@ function state(): { revision: number; answers: string } {
 	}
 }
 
-type Case = { name: string; body: string | Uint8Array<ArrayBuffer>; contentType?: string };
+/** `actionOnly`: invalid only through its `_action`, which the autosave endpoint does not read. */
+type Case = { name: string; body: string | Uint8Array<ArrayBuffer>; contentType?: string; actionOnly?: boolean };
 const form = (fields: [string, string][]) => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 const base = (page = '0'): [string, string][] => [['_action', pick(['save', 'next', 'previous', 'review'])], ['_page', page], ['_revision', '0']];
 
@@ -95,7 +96,7 @@ function generate(): Case[] {
 			['_page', variant === 1 ? page : '0'],
 			['_revision', variant === 2 ? revision : '0']
 		];
-		cases.push({ name: `malformed control fields ${i}`, body: form(fields) });
+		cases.push({ name: `malformed control fields ${i}`, body: form(fields), actionOnly: variant === 0 });
 	}
 	for (let i = 0; i < 30; i++) {
 		cases.push({ name: `review page with answers ${i}`, body: form([['_action', 'submit'], ['_page', 'review'], ['_revision', '0'], [pick(PAGE0_CHOICE_FIELDS), 'member_state']]) });
@@ -110,11 +111,11 @@ function generate(): Case[] {
 	return cases;
 }
 
-async function send(c: Case): Promise<{ status: number; text: string }> {
-	const res = await fetch(link, {
+async function send(c: Case, path = ''): Promise<{ status: number; text: string }> {
+	const res = await fetch(link + path, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { accept: 'text/html', origin: server.url, 'content-type': c.contentType ?? 'application/x-www-form-urlencoded' },
+		headers: { accept: path ? 'application/json' : 'text/html', origin: server.url, 'content-type': c.contentType ?? 'application/x-www-form-urlencoded' },
 		body: c.body
 	});
 	return { status: res.status, text: await res.text() };
@@ -133,11 +134,37 @@ describe('hostile page posts', () => {
 		const CONCURRENCY = 8;
 		for (let i = 0; i < cases.length; i += CONCURRENCY) {
 			const batch = cases.slice(i, i + CONCURRENCY);
-			const results = await Promise.all(batch.map(send));
+			const results = await Promise.all(batch.map((c) => send(c)));
 			results.forEach((r, j) => {
 				const c = batch[j]!;
 				const hasMessage = /could not be saved|error-notice|invalid|too large|forbidden|malformed|unknown/i.test(r.text);
 				if (r.status < 400 || r.status >= 500 || !hasMessage) failures.push(`${c.name}: HTTP ${r.status} ${r.text.slice(0, 120).replace(/\s+/g, ' ')}`);
+			});
+		}
+		expect(failures).toEqual([]);
+		expect(state()).toEqual(before);
+	}, 240_000);
+
+	// The autosave endpoint has its own fast path (src/lib/domain/survey/save-plan.ts): the same cases must fail there too.
+	it('refuses every one on the autosave endpoint as well, with a JSON error code, and changes nothing', async () => {
+		const before = state();
+		const failures: string[] = [];
+		const autosaveCases = cases.filter((c) => !c.actionOnly);
+		expect(autosaveCases.length).toBeGreaterThanOrEqual(500);
+		const CONCURRENCY = 8;
+		for (let i = 0; i < autosaveCases.length; i += CONCURRENCY) {
+			const batch = autosaveCases.slice(i, i + CONCURRENCY);
+			const results = await Promise.all(batch.map((c) => send(c, '/autosave')));
+			results.forEach((r, j) => {
+				const c = batch[j]!;
+				let code: unknown;
+				try {
+					code = (JSON.parse(r.text) as { code?: unknown }).code;
+				} catch {
+					code = undefined;
+				}
+				// Refused for what the post carries, not because the link stopped working.
+				if (r.status < 400 || r.status >= 500 || typeof code !== 'string' || code === 'invalid_link' || code === 'too_many_attempts') failures.push(`${c.name}: HTTP ${r.status} ${r.text.slice(0, 120).replace(/\s+/g, ' ')}`);
 			});
 		}
 		expect(failures).toEqual([]);

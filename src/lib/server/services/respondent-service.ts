@@ -5,8 +5,10 @@ import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
 import { isLocale, LOCALES, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
 import { getModel, getResponseModel, loadAnswers, rememberResponseAnswers } from '../../domain/survey/model-cache.ts';
 import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
-import { parseAnswers } from '../../domain/response/answers.ts';
-import { applyPagePost, parsePageAction } from '../../domain/response/page-post.ts';
+import { mergePageAnswers, parseAnswers } from '../../domain/response/answers.ts';
+import { dataIndependentPages } from '../../domain/survey/save-plan.ts';
+import { parsePageAnswers } from '../../domain/survey/page-form.ts';
+import { applyPagePost, parsePageAction, type PageAction } from '../../domain/response/page-post.ts';
 import { buildReview, firstInvalidPage, type ReviewSection } from '../../domain/response/review.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { findLinkContext, markInvitationOpened, type LinkContext } from '../repositories/invitations.ts';
@@ -130,17 +132,21 @@ export type PostOutcome =
 
 const CONTROL_FIELDS = new Set(['_action', '_page', '_revision']);
 
-/**
- * One page post: parse, merge, validate, save, in one transaction. Answers are
- * saved even when the page has errors. A revision older than the stored one means
- * someone else saved in between: the posted page still wins for its own questions,
- * and the respondent is told.
- */
-export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
+interface PagePostFields {
+	action: PageAction;
+	/** A language switch posted as `lang:xx`: saves, then shows the page in that language. */
+	lang: Locale | null;
+	index: number | 'review';
+	revision: number;
+	entries: [string, string][];
+}
+
+/** The control fields and answer fields of a page post, refused when malformed. */
+function readPagePost(form: FormData): PagePostFields {
 	const rawAction = String(form.get('_action') ?? '');
 	const langSwitch = /^lang:(.+)$/.exec(rawAction);
 	if (langSwitch && !isLocale(langSwitch[1])) throw new InvalidInputError(`unknown language "${langSwitch[1]}"`, [], 'unknown_action');
-	const action = langSwitch ? { kind: 'save' as const } : parsePageAction(rawAction);
+	const action: PageAction | null = langSwitch ? { kind: 'save' } : parsePageAction(rawAction);
 	if (!action) throw new InvalidInputError(`unknown action "${rawAction}"`, [], 'unknown_action');
 	const rawPage = String(form.get('_page') ?? '');
 	const rawRevision = String(form.get('_revision') ?? '');
@@ -155,14 +161,25 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		if (typeof value !== 'string') throw new InvalidInputError(`"${name}" must not be a file`, [], 'unexpected_file');
 		entries.push([name, value]);
 	}
+	return { action, lang: langSwitch ? toLocale(langSwitch[1]) : null, index, revision, entries };
+}
+
+/**
+ * One page post: parse, merge, validate, save, in one transaction. Answers are
+ * saved even when the page has errors. A revision older than the stored one means
+ * someone else saved in between: the posted page still wins for its own questions,
+ * and the respondent is told.
+ */
+export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
+	const { action, lang, index, revision, entries } = readPagePost(form);
 	const definition = await loadDefinition(db, ctx.questionnaire_id);
-	// The hot path (every autosave) skips the writes of a first visit when the response exists.
+	// Skips the writes of a first visit when the response exists.
 	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
 
 	return db.transaction().execute(async (trx) => {
 		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
 		if (response.state === 'submitted') return { kind: 'submitted' as const };
-		const locale = langSwitch ? toLocale(langSwitch[1]) : toLocale(response.locale);
+		const locale = lang ?? toLocale(response.locale);
 		const current = parseAnswers(response.answers_json);
 		const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(current));
 		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
@@ -189,4 +206,43 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		}
 		return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict };
 	});
+}
+
+export type AutosaveOutcome = { kind: 'saved'; revision: number; conflict: boolean } | { kind: 'submitted' };
+
+/** Per questionnaire version (immutable): which pages an autosave may parse without the answers. */
+const savePlans = new Map<string, boolean[]>();
+
+/**
+ * An autosave (a page's fields, no navigation, no validation). On a page whose fields
+ * cannot depend on the answers (src/lib/domain/survey/save-plan.ts) it parses the post
+ * against the questionnaire alone and merges it into the stored answers in one short
+ * transaction, without running survey-core's conditions: the same answers are stored
+ * as on the full path (tested in save-plan.test.ts), at a fraction of the cost. Any
+ * other page, a first visit or a language switch takes the full path.
+ */
+export async function autosaveRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<AutosaveOutcome> {
+	const post = readPagePost(form);
+	const definition = await loadDefinition(db, ctx.questionnaire_id);
+	let plan = savePlans.get(ctx.questionnaire_id);
+	if (!plan) savePlans.set(ctx.questionnaire_id, (plan = dataIndependentPages(definition)));
+	if (post.action.kind === 'save' && post.lang === null && post.index !== 'review' && plan[post.index]) {
+		// Parsed (and refused) before any write; the cached model's answers play no part on such a page.
+		const page = parsePageAnswers(getModel(ctx.questionnaire_id, definition, 'en'), post.index, post.entries);
+		const fast = await db.transaction().execute(async (trx): Promise<AutosaveOutcome | null> => {
+			const response = await findResponse(trx, ctx.edition_id, ctx.entity_id);
+			if (!response) return null;
+			if (response.state === 'submitted') return { kind: 'submitted' };
+			const answers = mergePageAnswers(parseAnswers(response.answers_json), page);
+			const revision = await saveResponse(trx, response.id, { answers, locale: response.locale, furthestPage: response.furthest_page, submit: false });
+			if (revision === null) return { kind: 'submitted' };
+			return { kind: 'saved', revision, conflict: post.revision !== response.revision };
+		});
+		if (fast) return fast;
+	}
+	form.set('_action', 'save');
+	const outcome = await postRespondentPage(db, ctx, form);
+	if (outcome.kind === 'submitted') return outcome;
+	if (outcome.kind === 'redirect') return { kind: 'saved', revision: outcome.revision, conflict: outcome.conflict };
+	return { kind: 'saved', revision: outcome.view.revision, conflict: outcome.view.notice === 'conflict' };
 }

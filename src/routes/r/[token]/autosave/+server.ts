@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { postRespondentPage, resolveRespondentLink } from '$lib/server/services/respondent-service';
+import { autosaveRespondentPage, resolveRespondentLink } from '$lib/server/services/respondent-service';
 import { resolveGuarded } from '$lib/server/services/link-guard';
 import { InvalidInputError } from '$lib/domain/errors';
 
@@ -34,10 +34,9 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress }
 	}
 	form.set('_action', 'save');
 	try {
-		const outcome = await postRespondentPage(getDb(), ctx, form);
+		const outcome = await autosaveRespondentPage(db, ctx, form);
 		if (outcome.kind === 'submitted') return json({ ok: false, code: 'already_submitted' }, { status: 409 });
-		if (outcome.kind === 'redirect') return json({ ok: true, revision: outcome.revision, conflict: outcome.conflict });
-		return json({ ok: true, revision: outcome.view.revision, conflict: outcome.view.notice === 'conflict' });
+		return json({ ok: true, revision: outcome.revision, conflict: outcome.conflict });
 	} catch (e) {
 		if (e instanceof InvalidInputError) return json({ ok: false, code: e.code, message: e.message }, { status: 400 });
 		throw e;
