@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
 }
 
 async function start(dbPath: string, port: number): Promise<ChildProcess> {
-	const child = spawn(process.execPath, [join(ROOT, 'build/index.js')], {
+	const child = spawn(process.execPath, [join(ROOT, 'server.js')], {
 		cwd: ROOT,
 		env: { ...process.env, DATABASE_URL: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, DEMO: '0', ADMIN_PASSWORD: 'crash-test-password', SHUTDOWN_TIMEOUT: '10' },
 		stdio: ['ignore', 'pipe', 'pipe']

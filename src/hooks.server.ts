@@ -11,10 +11,12 @@ import { appendAudit } from '$lib/server/repositories/audit';
 import { totpRequiredForAdmins } from '$lib/server/services/access-totp';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages.js';
+import { createLogger, redactPath } from '$lib/server/log';
 
 /** First start and every start: migrate, load reference data, import surveys/. */
 export const init: ServerInit = async () => {
-	await bootstrap(getDb(), getConfig(), (line) => console.log(`[start] ${line}`));
+	const log = createLogger('start');
+	await bootstrap(getDb(), getConfig(), (line) => log.info(line));
 };
 
 /**
@@ -123,8 +125,10 @@ function forbiddenPage(lang: string, dir: string): Response {
 export const handle = sequence(securityHeaders, auth, guard);
 
 /** Unexpected errors: logged with an id, never shown in detail. */
+const errorLog = createLogger('error');
+
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = crypto.randomUUID();
-	if (status !== 404) console.error(`[error ${id}] ${event.request.method} ${event.url.pathname}`, error);
+	if (status !== 404) errorLog.error('unhandled error', { id, method: event.request.method, path: redactPath(event.url.pathname), status, error });
 	return { message: status === 404 ? 'Not found' : `Internal error (${id})` };
 };

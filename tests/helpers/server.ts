@@ -12,6 +12,8 @@ export interface RunningServer {
 	/** The demo respondent link printed at start. */
 	demoLink: string;
 	adminPassword: string;
+	/** The server process, for tests of how it stops. */
+	process: ChildProcess;
 	stop(): Promise<void>;
 }
 
@@ -26,15 +28,16 @@ async function freePort(): Promise<number> {
 	});
 }
 
-/** Starts the built server (build/index.js) on a fresh database, as `npm start` would. */
+/** Starts the built server (server.js over build/) on a fresh database, as `npm start` would. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'rps-e2e-'));
 	const dbPath = join(dir, 'survey.db');
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let log = '';
-	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, DATABASE_URL: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NODE_ENV: 'test', ...env },
+	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
+		// No drain period on stop: tests stop servers they are not talking to any more.
+		env: { ...process.env, DATABASE_URL: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NODE_ENV: 'test', SHUTDOWN_DRAIN_MS: '0', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (d) => (log += d));
@@ -56,6 +59,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 		demoLink,
 		adminPassword,
 		output: () => log,
+		process: child,
 		async stop() {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));

@@ -14,6 +14,7 @@ const schema = z.object({
 	SURVEYS_DIR: z.string().default('surveys'),
 	DEFAULT_EDITION: z.string().regex(/^[a-z0-9-]+$/).default('rp-2026'),
 	DEMO: z.enum(['0', '1']).default('1'),
+	BACKGROUND_WORK: z.enum(['0', '1']).default('1'),
 	NODE_ENV: z.string().default('development')
 });
 
@@ -27,6 +28,8 @@ export interface Config {
 	surveysDir: string;
 	defaultEdition: string;
 	demo: boolean;
+	/** Whether this process runs the outbox sender and the reminder planner (server.js gives them to one worker). */
+	backgroundWork: boolean;
 	production: boolean;
 }
 
@@ -46,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		surveysDir: e.SURVEYS_DIR,
 		defaultEdition: e.DEFAULT_EDITION,
 		demo: e.DEMO === '1',
+		backgroundWork: e.BACKGROUND_WORK === '1',
 		production: e.NODE_ENV === 'production'
 	};
 }

@@ -1,7 +1,8 @@
-import { SqliteAdapter, SqliteDialect, type DatabaseConnection, type DialectAdapter, type Driver, type TransactionSettings } from 'kysely';
+import { CompiledQuery, SqliteAdapter, SqliteDialect, type DatabaseConnection, type DialectAdapter, type Driver, type TransactionSettings } from 'kysely';
 
 /**
- * One SQLite connection, handed to one user at a time, in arrival order.
+ * One SQLite connection, handed to one user at a time, in arrival order, and
+ * transactions that take the write lock when they begin.
  *
  * Kysely guards a single-connection dialect with a mutex that wakes every waiter at
  * each release and lets the first to run win (kysely 0.29 ConnectionMutex). Under 200
@@ -58,8 +59,15 @@ class FifoDriver implements Driver {
 			this.#lock.release();
 		}
 	}
-	beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-		return this.#inner.beginTransaction(connection, settings);
+	/**
+	 * `begin immediate`, not Kysely's `begin`: a deferred transaction that reads, then
+	 * writes after another process committed, fails at once with SQLITE_BUSY (its
+	 * snapshot is stale; the busy timeout does not apply). Taking the write lock at the
+	 * start makes a second process wait its turn (busy_timeout) instead. Our
+	 * transactions exist to write, so nothing is lost by it.
+	 */
+	async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
 	}
 	commitTransaction(connection: DatabaseConnection): Promise<void> {
 		return this.#inner.commitTransaction(connection);

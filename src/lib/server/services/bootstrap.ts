@@ -63,6 +63,10 @@ let reminderTimer: ReturnType<typeof setInterval> | undefined;
  * e-mail stays queued and the edition page says so. Timers never keep the process alive.
  */
 export async function startBackgroundWork(db: Db, config: Config, log: (line: string) => void): Promise<void> {
+	if (!config.backgroundWork) {
+		log('background work (outbox sender, reminders) is left to another process (BACKGROUND_WORK=0)');
+		return;
+	}
 	const mail = loadMailConfig();
 	if (!mail.smtpUrl) {
 		log('SMTP_URL is not set: e-mail stays queued in the outbox');

@@ -1,0 +1,165 @@
+// The production entry (`npm run serve`): adapter-node's request handler in our own
+// HTTP server, for two things adapter-node's build/index.js does not do:
+//
+// 1. A graceful stop that loses no request. On SIGTERM adapter-node closes the listener
+//    and every connection without a request in progress at once, which resets clients
+//    whose request was sent but not yet read while the process was busy (bench/crash.ts
+//    measured 40 of 50 reset). Here SIGTERM first *drains*: /readyz answers 503 so a
+//    load balancer stops sending people here, new requests are still served (with
+//    `Connection: close`) for SHUTDOWN_DRAIN_MS, then the listener closes, idle
+//    connections close, and the process exits when the last request has its answer
+//    (or after SHUTDOWN_TIMEOUT seconds, as adapter-node).
+// 2. Several worker processes on one port (WORKERS=n or "auto": node:cluster). Each
+//    runs the whole app; SQLite in WAL mode takes writers from several processes, and
+//    sessions, throttles and the outbox are in the database. Workers start one after
+//    another, so start-up work (migrations, reference data) never runs twice at once;
+//    only the first runs the outbox sender and reminder planner (BACKGROUND_WORK=0 for
+//    the others) and prints the demo link.
+//
+// Environment as adapter-node (HOST, PORT, ORIGIN, BODY_SIZE_LIMIT, KEEP_ALIVE_TIMEOUT,
+// HEADERS_TIMEOUT, SHUTDOWN_TIMEOUT) plus WORKERS, SHUTDOWN_DRAIN_MS and LOG_FORMAT.
+import cluster from 'node:cluster';
+import http from 'node:http';
+import { availableParallelism } from 'node:os';
+import { createLogger, redactPath } from './src/lib/server/log.ts';
+
+const DRAINING = Symbol.for('rps.draining'); // read by src/lib/server/lifecycle.ts (/readyz)
+const RESTART_DELAY_MS = 1_000;
+
+function fail(message) {
+	console.error(`invalid configuration: ${message}`);
+	process.exit(2);
+}
+
+function integerEnv(name, fallback, min, max) {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < min || value > max) fail(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
+	return value;
+}
+
+function workerCount() {
+	if (process.env.WORKERS === 'auto') return availableParallelism();
+	return integerEnv('WORKERS', 1, 1, 64);
+}
+
+const log = createLogger(cluster.isPrimary ? 'server' : `worker ${cluster.worker.id}`);
+
+if (cluster.isPrimary && workerCount() > 1) await runPrimary(workerCount());
+else await runWorker();
+
+/** Starts the workers one by one, restarts one that dies, and passes SIGTERM on to all. */
+async function runPrimary(count) {
+	let stopping = false;
+	const envFor = (index) => ({ WORKER_INDEX: String(index), ...(index > 0 ? { BACKGROUND_WORK: '0', DEMO: '0' } : {}) });
+	const start = (index) =>
+		new Promise((resolve) => {
+			const worker = cluster.fork(envFor(index));
+			worker.once('listening', () => resolve(worker));
+			worker.once('exit', (code, signal) => {
+				resolve(worker); // a worker that dies while starting must not hold up the others
+				if (stopping) return;
+				log.error('worker died; restarting it', { index, code, signal });
+				setTimeout(() => void start(index), RESTART_DELAY_MS);
+			});
+		});
+	if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')) {
+		// Measured (bench/RESULTS.md): SQLite's file lock makes each worker wait for the
+		// others' writes while blocking its own event loop; one process saves faster.
+		log.warn(`${count} workers on one SQLite file: writes are serialised by the file lock and one worker is faster; use several workers with PostgreSQL`);
+	}
+	for (let i = 0; i < count; i++) await start(i);
+	log.info(`${count} workers serving`);
+	const stop = (signal) => {
+		if (stopping) return;
+		stopping = true;
+		log.info(`${signal}: stopping ${Object.keys(cluster.workers ?? {}).length} workers`);
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+		cluster.on('exit', () => {
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+		});
+	};
+	process.on('SIGTERM', () => stop('SIGTERM'));
+	process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function runWorker() {
+	const host = process.env.HOST ?? '0.0.0.0';
+	const port = integerEnv('PORT', 3000, 1, 65535);
+	const drainMs = integerEnv('SHUTDOWN_DRAIN_MS', 1_000, 0, 600_000);
+	const shutdownTimeoutS = integerEnv('SHUTDOWN_TIMEOUT', 30, 1, 3_600);
+	const accessLog = createLogger('http');
+	const logRequests = process.env.LOG_FORMAT === 'json' || (process.env.LOG_FORMAT === undefined && process.env.NODE_ENV === 'production');
+
+	// Importing the handler starts the app: SvelteKit's init hook migrates and bootstraps.
+	const { handler } = await import('./build/handler.js');
+	const server = http.createServer();
+	const keepAlive = integerEnv('KEEP_ALIVE_TIMEOUT', 0, 0, 3_600);
+	if (keepAlive > 0) server.keepAliveTimeout = keepAlive * 1000;
+	const headersTimeout = integerEnv('HEADERS_TIMEOUT', 0, 0, 3_600);
+	if (headersTimeout > 0) server.headersTimeout = headersTimeout * 1000;
+
+	let inFlight = 0;
+	let draining = false;
+	let closed = false;
+	const exitWhenIdle = () => {
+		if (closed && inFlight === 0) {
+			process.emit('sveltekit:shutdown', 'SIGTERM');
+			log.info('stopped: every request answered');
+			process.exit(0);
+		}
+	};
+
+	server.on('request', (req, res) => {
+		inFlight++;
+		const started = performance.now();
+		if (draining) res.setHeader('connection', 'close');
+		// An answer given before the request body was read (an early 413, a refused
+		// cross-site post) ends the connection: Node will not reuse it, and without this
+		// header the client does not know and sends its next request into a closed socket.
+		const writeHead = res.writeHead;
+		res.writeHead = function (...args) {
+			if (!req.complete) this.setHeader('connection', 'close');
+			return writeHead.apply(this, args);
+		};
+		res.on('close', () => {
+			inFlight--;
+			if (logRequests) {
+				accessLog.info('request', { method: req.method, path: redactPath(req.url ?? ''), status: res.statusCode, ms: Math.round(performance.now() - started) });
+			}
+			if (closed) server.closeIdleConnections();
+			exitWhenIdle();
+		});
+		// On the next turn, as polka (adapter-node's own server) does.
+		setImmediate(handler, req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+
+	const shutdown = (signal) => {
+		if (draining) return;
+		draining = true;
+		globalThis[DRAINING] = true;
+		log.info(`${signal}: draining for ${drainMs} ms, then closing (${inFlight} requests in flight)`);
+		setTimeout(() => {
+			closed = true;
+			server.close();
+			server.closeIdleConnections();
+			exitWhenIdle();
+			setTimeout(() => {
+				log.error(`stopped after ${shutdownTimeoutS} s with ${inFlight} requests unanswered`);
+				server.closeAllConnections();
+				process.exit(1);
+			}, shutdownTimeoutS * 1000).unref();
+		}, drainMs);
+	};
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGINT', () => shutdown('SIGINT'));
+
+	server.listen({ host, port }, () => {
+		// tests/helpers/server.ts waits for this line.
+		console.log(`Listening on http://${host}:${port}`);
+	});
+}
