@@ -11,7 +11,7 @@ let server: RunningServer;
 const ENTITIES = ['MS-FRA', 'MS-BRA', 'MS-JPN', 'MS-KEN'];
 
 beforeAll(async () => {
-	server = await startServer({ SHUTDOWN_DRAIN_MS: '500', DEMO: '0' });
+	server = await startServer({ SHUTDOWN_DRAIN_MS: '3000', DEMO: '0' });
 });
 afterAll(async () => {
 	await server?.stop();
@@ -37,9 +37,13 @@ describe('graceful stop', () => {
 		const saves = links.flatMap((l, i) => [save(l, i), save(l, i + 100), save(l, i + 200)]);
 		const exited = new Promise<number | null>((r) => server.process.once('exit', (code) => r(code)));
 		server.process.kill('SIGTERM');
-		// During the drain the server still answers, but says it is going away.
-		await new Promise((r) => setTimeout(r, 100));
-		const ready = await fetch(`${server.url}/readyz`);
+		// During the drain the server still answers, but says it is going away (as soon as
+		// the signal is handled; the machine may be busy, so ask a few times).
+		let ready = await fetch(`${server.url}/readyz`);
+		for (let i = 0; i < 50 && ready.status === 200; i++) {
+			await new Promise((r) => setTimeout(r, 20));
+			ready = await fetch(`${server.url}/readyz`);
+		}
 		expect(ready.status).toBe(503);
 		expect(await ready.json()).toEqual({ status: 'draining' });
 		const statuses = await Promise.all(saves);

@@ -15,6 +15,7 @@ import { findLinkContext, markInvitationOpened, type LinkContext } from '../repo
 import { ensureResponse, findResponse, saveResponse, setResponseLocale } from '../repositories/responses.ts';
 import { findQuestionnaireById } from '../repositories/questionnaires.ts';
 import { isAcceptingAnswers } from './edition-service.ts';
+import { writeBatcher } from '../db/write-batcher.ts';
 
 /** Published questionnaire versions never change, so their parsed JSON is kept. */
 const definitions = new Map<string, object>();
@@ -229,7 +230,8 @@ export async function autosaveRespondentPage(db: Db, ctx: LinkContext, form: For
 	if (post.action.kind === 'save' && post.lang === null && post.index !== 'review' && plan[post.index]) {
 		// Parsed (and refused) before any write; the cached model's answers play no part on such a page.
 		const page = parsePageAnswers(getModel(ctx.questionnaire_id, definition, 'en'), post.index, post.entries);
-		const fast = await db.transaction().execute(async (trx): Promise<AutosaveOutcome | null> => {
+		// Shares its commit with the autosaves arriving at the same moment (group commit).
+		const fast = await writeBatcher(db).run(async (trx): Promise<AutosaveOutcome | null> => {
 			const response = await findResponse(trx, ctx.edition_id, ctx.entity_id);
 			if (!response) return null;
 			if (response.state === 'submitted') return { kind: 'submitted' };
