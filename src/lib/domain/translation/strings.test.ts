@@ -45,7 +45,7 @@ describe('extractStrings', () => {
 	it('reads plain strings as English and objects per language', () => {
 		const page = extractStrings(sample).find((s) => s.key === 'page:p1.title')!;
 		expect(page.texts).toMatchObject({ en: 'Page one', fr: 'Page un', ar: null });
-		expect(extractStrings(sample)[0].texts.en).toBe('Survey');
+		expect(extractStrings(sample)[0]!.texts.en).toBe('Survey');
 	});
 
 	it('finds the 191 strings of the 2026 questionnaire (counted by hand), each key once, all six languages present', () => {

@@ -172,7 +172,7 @@ export function setTranslations(json: Json, edits: readonly TranslationEdit[]): 
 		const s = byKey.get(edit.key);
 		if (!s) throw new Error(`no translatable string "${edit.key}"`);
 		let owner = copy as Json;
-		for (const step of s.path) owner = (owner as Record<string | number, Json>)[step];
+		for (const step of s.path) owner = (owner as Record<string | number, Json>)[step] as Json;
 		const holder = owner as JsonObject;
 		const current = holder[s.prop];
 		const value: JsonObject = typeof current === 'string' ? { default: current } : isObject(current) ? current : {};

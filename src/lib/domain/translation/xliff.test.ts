@@ -40,8 +40,8 @@ describe('XLIFF 2.0', () => {
 
 	it('reports malformed XML with its line and column', () => {
 		const parsed = parseXliff('<xliff version="2.0">\n<file>\n</xliff>');
-		expect(parsed.problems[0].where).toMatch(/^line \d+, column \d+$/);
-		expect(parsed.problems[0].message).toMatch(/malformed XML/);
+		expect(parsed.problems[0]!.where).toMatch(/^line \d+, column \d+$/);
+		expect(parsed.problems[0]!.message).toMatch(/malformed XML/);
 	});
 
 	it('refuses unknown, missing and duplicate ids, a stale source and the wrong language, with nothing to apply', () => {

@@ -74,7 +74,7 @@ export async function parseXlsx(data: Uint8Array): Promise<ParsedFile> {
 			problems.push({ where, key: null, message: 'a cell holds a formula: type the translation as text' });
 			continue;
 		}
-		const [key, source, target, status] = cells.map((c) => (c as { text: string }).text);
+		const [key = '', source = '', target = '', status = ''] = cells.map((c) => (c as { text: string }).text);
 		if (key === '' && target === '' && source === '') continue;
 		if (key === '') {
 			problems.push({ where, key: null, message: 'the key column is empty: rows must not be added' });

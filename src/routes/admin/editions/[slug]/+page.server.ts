@@ -102,7 +102,11 @@ const unguarded: Actions = {
 	state: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await request.formData();
-			const edition = await changeEditionState(getDb(), params.slug, text(form, 'to') ?? '', actor(locals));
+			const edition = await changeEditionState(getDb(), params.slug, text(form, 'to') ?? '', actor(locals), {
+				overrideTranslations: form.get('override_translations') === 'on',
+				reason: text(form, 'reason'),
+				actorRole: locals.user?.role
+			});
 			return { done: 'state', state: edition.state };
 		}),
 	extend: async ({ params, locals, request }) =>
