@@ -14,7 +14,7 @@ import { outboxCounts } from '$lib/server/mail/outbox-store';
 import { loadMailConfig } from '$lib/server/mail/mail-config';
 import { listRegions } from '$lib/server/repositories/reference';
 import { REGISTRY_KINDS } from '$lib/domain/registry/registry-rows';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '$lib/domain/errors';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '$lib/domain/errors';
 
 /** How many non-responders the page lists (the CSV export has them all). */
 const NON_RESPONDERS_SHOWN = 200;
@@ -53,6 +53,7 @@ async function attempt<T>(run: () => Promise<T>): Promise<T | ReturnType<typeof 
 		if (e instanceof InvalidInputError) return fail(400, { message: e.message });
 		if (e instanceof NotFoundError) return fail(404, { message: e.message });
 		if (e instanceof ConflictError) return fail(409, { message: e.message });
+		if (e instanceof ForbiddenError) return fail(403, { message: e.message });
 		if (e instanceof DomainError) return fail(400, { message: e.message });
 		throw e;
 	}
