@@ -169,6 +169,36 @@ describe('XLIFF import and export', () => {
 	});
 });
 
+describe('a changed English source', () => {
+	const KEY = 'q:sectors_involved.title';
+	it('marks every translation "needs review", survives an untouched XLIFF round trip, and is cleared by bulk review', async () => {
+		// What the questionnaire editor does: new English text in the draft JSON, revision bumped.
+		await withDb(async (db) => {
+			const d = await db.selectFrom('questionnaire_draft').selectAll().where('slug', '=', SLUG).executeTakeFirstOrThrow();
+			const json = JSON.parse(d.definition_json);
+			json.pages[0].elements.find((e: { name: string }) => e.name === 'sectors_involved').title.default = 'Which ITU Sectors has your entity worked with?';
+			await db.updateTable('questionnaire_draft').set({ definition_json: JSON.stringify(json), revision: d.revision + 1 }).where('id', '=', d.id).execute();
+		});
+		for (const lang of ['ar', 'zh', 'fr', 'ru', 'es']) {
+			const html = await (await get(`${server.url}${BASE}?lang=${lang}&status=needs_review`, cookie.author)).text();
+			expect(html, lang).toContain('1 of 191 strings shown');
+			expect(html, lang).toContain(`data-key="${KEY}" data-status="needs_review"`);
+		}
+		const xml = await exportXliff('fr');
+		expect(xml).toMatch(/<unit id="q:sectors_involved\.title">[\s\S]*?subState="rps:needs_review"/);
+		const before = await snapshot();
+		expect((await upload('fr', 'xliff', xml)).html).toContain('0 translation(s) imported');
+		expect(await snapshot()).toBe(before);
+		const review = await formPost(`${server.url}${BASE}?/review`, { locale: 'fr', revision: String(await revision()), key: KEY }, { cookie: cookie.author });
+		expect(review.status).toBe(200);
+		expect(await review.text()).toContain('1 string(s) marked reviewed');
+		const fr = await (await get(`${server.url}${BASE}?lang=fr`, cookie.author)).text();
+		expect(fr).toContain(`data-key="${KEY}" data-status="reviewed"`);
+		expect(fr).toMatch(/<li data-locale="fr">[\s\S]*?191\/191/);
+		expect(fr).toMatch(/<li data-locale="ar">[\s\S]*?190\/191[\s\S]*?1 need review/);
+	});
+});
+
 describe('XLSX import and export', () => {
 	it('round trip: an edited target is applied, an untouched file is a no-op', async () => {
 		const file = await exportFile('zh', 'xlsx');
