@@ -50,7 +50,7 @@ async function upload(locale: string, format: 'xliff' | 'xlsx', body: Uint8Array
 	return { status: res.status, html: await res.text() };
 }
 
-async function exportFile(locale: string, format: 'xliff' | 'xlsx'): Promise<Uint8Array> {
+async function exportFile(locale: string, format: 'xliff' | 'xliff12' | 'xlsx'): Promise<Uint8Array> {
 	const res = await get(`${server.url}${BASE}/export?lang=${locale}&format=${format}`, cookie.author);
 	expect(res.status).toBe(200);
 	return new Uint8Array(await res.arrayBuffer());
@@ -148,6 +148,16 @@ describe('XLIFF import and export', () => {
 		expect(jsonAfter).toEqual(jsonBefore);
 		const page = await (await get(`${server.url}${BASE}?lang=ar&status=reviewed`, cookie.author)).text();
 		expect(page).toContain(`data-key="${TITLE_KEY}" data-status="reviewed"`);
+	});
+
+	it('XLIFF 1.2 export and import round trip too', async () => {
+		const xml = new TextDecoder().decode(await exportFile('ru', 'xliff12'));
+		expect(xml).toContain('version="1.2"');
+		expect((await upload('ru', 'xliff', xml)).html).toContain('0 translation(s) imported');
+		const edited = xml.replace(/(<trans-unit id="q:interaction_frequency\.title">[\s\S]*?<target state=")translated(">)[^<]*/, '$1signed-off$2Как часто вы взаимодействуете с МСЭ?');
+		expect(edited).not.toBe(xml);
+		expect((await upload('ru', 'xliff', edited)).html).toContain('1 translation(s) imported');
+		expect(await (await get(`${server.url}${BASE}?lang=ru&status=reviewed&q=interaction_frequency.title`, cookie.author)).text()).toContain('Как часто вы взаимодействуете с МСЭ?');
 	});
 
 	const refusals: [string, (xml: string) => string, string, RegExp][] = [

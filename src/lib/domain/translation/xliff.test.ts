@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseXliff, toXliff } from './xliff.ts';
+import { toXliff12 } from './xliff12.ts';
 import { planImport } from './file-import.ts';
 import { extractStrings, type Json } from './strings.ts';
 import { sourceHash, stateKey, type StoredState } from './status.ts';
@@ -59,5 +60,19 @@ describe('XLIFF 2.0', () => {
 		]);
 		const dup = toXliff(strings, states, 'fr', 'demo').replace('id="q:q.title"', 'id="survey.title"');
 		expect(planImport(parseXliff(dup), 'fr', strings, states).problems.map((p) => p.message.split(':')[0])).toEqual(['duplicate id', 'missing id']);
+	});
+});
+
+describe('XLIFF 1.2', () => {
+	it('round-trips through the same parser, states included', () => {
+		const xml = toXliff12(strings, states, 'zh', 'demo');
+		expect(xml).toContain('target-language="zh-CN"');
+		const parsed = parseXliff(xml);
+		expect(parsed.locale).toBe('zh');
+		expect(planImport(parsed, 'zh', strings, states)).toEqual({ changes: [], problems: [] });
+		const edited = xml.replace('<source>Q?</source>', '<source>Q?</source>\n          <target state="signed-off">问？</target>');
+		expect(planImport(parseXliff(edited), 'zh', strings, states).changes).toEqual([{ key: 'q:q.title', text: '问？', status: 'reviewed' }]);
+		const unknown = parseXliff(xml.replace('id="q:q.title"', 'id="q:other"'));
+		expect(planImport(unknown, 'zh', strings, states).problems.map((p) => `${p.where} ${p.key}`)).toEqual(['line 9 q:other', 'null q:q.title']);
 	});
 });

@@ -6,6 +6,7 @@ import { extractStrings, setTranslations, type Json } from '../../domain/transla
 import { sourceHash } from '../../domain/translation/status.ts';
 import { planImport, type ImportProblem, type ParsedFile } from '../../domain/translation/file-import.ts';
 import { parseXliff, toXliff, xliffLang } from '../../domain/translation/xliff.ts';
+import { toXliff12 } from '../../domain/translation/xliff12.ts';
 import { parseXlsx, toXlsx } from '../translation/xlsx.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
@@ -13,11 +14,11 @@ import { findDraftBySlug, saveDraftJson, stateIndex } from './translation-drafts
 
 /** A questionnaire's file for one language is tens of kilobytes; this leaves ample room. */
 export const TRANSLATION_FILE_MAX_BYTES = 5 * 1024 * 1024;
-export const TRANSLATION_FORMATS = ['xliff', 'xlsx'] as const;
+export const TRANSLATION_FORMATS = ['xliff', 'xliff12', 'xlsx'] as const;
 export type TranslationFormat = (typeof TRANSLATION_FORMATS)[number];
 
 function parseFormat(format: string): TranslationFormat {
-	if (!(TRANSLATION_FORMATS as readonly string[]).includes(format)) throw new InvalidInputError(`"${format}" is not a format (xliff, xlsx)`);
+	if (!(TRANSLATION_FORMATS as readonly string[]).includes(format)) throw new InvalidInputError(`"${format}" is not a format (xliff, xliff12, xlsx)`);
 	return format as TranslationFormat;
 }
 
@@ -40,6 +41,7 @@ export async function exportTranslations(db: Kysely<Database>, slug: string, loc
 	const states = await stateIndex(db, draft.id);
 	const base = `${slug}-r${draft.revision}-${xliffLang(locale)}`;
 	if (format === 'xliff') return { filename: `${base}.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff(strings, states, locale, slug) };
+	if (format === 'xliff12') return { filename: `${base}.xliff12.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff12(strings, states, locale, slug) };
 	return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(strings, states, locale, slug) };
 }
 

@@ -3,7 +3,7 @@ import { LOCALE_NATIVE_NAMES, type Locale } from '../../domain/locales.ts';
 import { cellOf, isCellStatus, type StateIndex } from '../../domain/translation/status.ts';
 import type { TranslatableString } from '../../domain/translation/strings.ts';
 import type { FileEntry, ParsedFile } from '../../domain/translation/file-import.ts';
-import { localeFromTag, xliffLang } from '../../domain/translation/xliff.ts';
+import { localeFromTag, xliffLang } from '../../domain/translation/xliff-common.ts';
 
 const SHEET = 'Translations';
 const HEADERS = ['key', 'context', 'English', 'target', 'status'] as const;
