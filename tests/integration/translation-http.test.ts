@@ -281,6 +281,11 @@ describe('launch gate', () => {
 		formPost(`${server.url}/admin/editions/${gated}?/state`, { to: 'open', ...extra }, { cookie: cookie[role] });
 	const editionRow = () => withDb((db) => db.selectFrom('edition').select(['state', 'translation_gate_overridden_by']).where('slug', '=', gated).executeTakeFirstOrThrow());
 
+	it('says on the edition page whether the translations are complete', async () => {
+		expect(await (await get(`${server.url}/admin/editions/${gated}`, cookie.admin)).text()).toMatch(/id="translation-gate">Translations incomplete[^<]*العربية \(ar\): 1 missing/);
+		expect(await (await get(`${server.url}/admin/editions/rp-2026`, cookie.admin)).text()).toContain('id="translation-gate">Translations: complete in all six languages.');
+	});
+
 	it('refuses to open an edition whose translations are incomplete, saying what is missing', async () => {
 		const r = await openAs('admin');
 		expect(r.status).toBe(409);

@@ -7,6 +7,7 @@ import { editionTracking } from '$lib/server/services/invitation-tracking';
 import { inviteAllEntities, queueInvitationEmails, queueReminders, SEGMENT_STATES, type Segment } from '$lib/server/services/invitation-bulk';
 import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
 import { changeEditionState } from '$lib/server/services/edition-service';
+import { describeGaps, translationGaps } from '$lib/server/services/translation-gate';
 import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
 import { listReminderSchedules, scheduleReminder } from '$lib/server/services/invitation-reminder-schedule';
 import { nextStates } from '$lib/domain/invitation/edition-lifecycle';
@@ -23,7 +24,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	try {
 		const db = getDb();
 		const [status, tracking, regions] = await Promise.all([editionStatus(db, params.slug), editionTracking(db, params.slug), listRegions(db)]);
-		const [outbox, schedules] = await Promise.all([outboxCounts(db, { editionId: tracking.edition.id }), listReminderSchedules(db, tracking.edition.id)]);
+		const [outbox, schedules, translationGapList] = await Promise.all([
+			outboxCounts(db, { editionId: tracking.edition.id }),
+			listReminderSchedules(db, tracking.edition.id),
+			translationGaps(db, tracking.edition.questionnaire_id)
+		]);
 		const { nonResponders, ...counts } = tracking;
 		return {
 			status,
@@ -37,7 +42,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name.en ?? r.code])),
 			kinds: [...REGISTRY_KINDS],
 			states: [...SEGMENT_STATES],
-			nextStates: [...nextStates(tracking.edition.state)]
+			nextStates: [...nextStates(tracking.edition.state)],
+			translationGaps: describeGaps(translationGapList)
 		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
