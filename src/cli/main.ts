@@ -48,8 +48,9 @@ Commands:
   revoke --edition S --entity CODE         revoke every link of an entity (its answers are kept)
   reissue --edition S --entity CODE [--send]
                                            revoke and issue a new link: printed, or e-mailed with --send
-  edition:state --edition S --to open|closed|archived
-                                           move an edition along draft -> open -> closed -> archived
+  edition:state --edition S --to open|closed|archived [--override-translations --reason R]
+                                           move an edition along draft -> open -> closed -> archived;
+                                           opening needs all six languages complete (the override is audited)
   extend --edition S --entity CODE --until ISO
                                            let one entity answer until ISO although the edition closed
   contact:add --entity CODE --email E [--name N] [--language L] [--edition S]
@@ -179,7 +180,12 @@ const commands: Record<string, (db: Db, options: Options) => Promise<void>> = {
 		console.log(r.url ?? `${r.queued} message(s) queued`);
 	},
 	async 'edition:state'(db, options) {
-		const edition = await changeEditionState(db, required(options, 'edition'), required(options, 'to'), 'cli');
+		const edition = await changeEditionState(db, required(options, 'edition'), required(options, 'to'), 'cli', {
+			overrideTranslations: Boolean(options['override-translations']),
+			reason: options.reason as string | undefined,
+			actorRole: 'admin'
+		});
+		if (edition.translation_gate_overridden_by) console.log('translation gate overridden (audited)');
 		console.log(`edition ${edition.slug} is ${edition.state}`);
 	},
 	async extend(db, options) {
@@ -287,7 +293,9 @@ async function main(argv: string[]): Promise<number> {
 				language: { type: 'string' },
 				to: { type: 'string' },
 				'days-before': { type: 'string' },
-				until: { type: 'string' }
+				until: { type: 'string' },
+				'override-translations': { type: 'boolean' },
+				reason: { type: 'string' }
 			}
 		});
 		db = createDb(loadConfig().databaseUrl);

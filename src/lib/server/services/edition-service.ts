@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
 import type { Edition } from '../db/schema.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { describeGaps, translationGaps } from './translation-gate.ts';
 import { findEditionBySlug, insertEdition } from '../repositories/editions.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { importQuestionnaireFile } from './questionnaire-service.ts';
@@ -52,17 +53,41 @@ export function isAcceptingAnswers(edition: Pick<Edition, 'state' | 'opens_at' |
 	return acceptsAnswers(edition, now.toISOString(), extendedUntil);
 }
 
-/** Moves an edition along draft -> open -> closed -> archived (a closed edition may reopen). */
-export async function changeEditionState(db: Db, slug: string, to: string, actor = 'system'): Promise<Edition> {
+export interface StateChangeOptions {
+	/** Open although the translations are incomplete: administrators only, with a reason. */
+	overrideTranslations?: boolean;
+	reason?: string;
+	/** The acting user's role; the CLI acts as the administrator. */
+	actorRole?: string;
+}
+
+/**
+ * Moves an edition along draft -> open -> closed -> archived (a closed edition may reopen).
+ * Opening passes the translation gate: all six languages complete, or an audited override.
+ */
+export async function changeEditionState(db: Db, slug: string, to: string, actor = 'system', options: StateChangeOptions = {}): Promise<Edition> {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
 	if (!(EDITION_STATES as readonly string[]).includes(to)) throw new InvalidInputError(`"${to}" is not a state (${EDITION_STATES.join(', ')})`);
 	const target = to as EditionState;
 	if (!canTransition(edition.state, target)) throw new ConflictError(`edition ${slug} is ${edition.state}: it cannot become ${target}`);
+	const gaps = target === 'open' ? await translationGaps(db, edition.questionnaire_id) : [];
+	const reason = options.reason?.trim() ?? '';
+	if (gaps.length && options.overrideTranslations) {
+		if (options.actorRole !== 'admin') throw new ForbiddenError('only an administrator may open an edition whose translations are incomplete');
+		if (!reason) throw new InvalidInputError('give the reason for opening with incomplete translations');
+	} else if (gaps.length) {
+		throw new ConflictError(`edition ${slug} cannot open: its translations are incomplete. ${describeGaps(gaps)}`);
+	}
 	return db.transaction().execute(async (trx) => {
 		const changed = await trx.updateTable('edition').set({ state: target }).where('id', '=', edition.id).where('state', '=', edition.state).executeTakeFirst();
 		if (Number(changed.numUpdatedRows) === 0) throw new ConflictError(`edition ${slug} changed meanwhile`);
 		await appendAudit(trx, { actor, action: 'edition.state', targetType: 'edition', targetId: edition.id, details: { from: edition.state, to: target } });
+		if (gaps.length) {
+			await trx.updateTable('edition').set({ translation_gate_overridden_by: actor }).where('id', '=', edition.id).execute();
+			await appendAudit(trx, { actor, action: 'edition.translation_gate_override', targetType: 'edition', targetId: edition.id, details: { reason, gaps } });
+			return { ...edition, state: target, translation_gate_overridden_by: actor };
+		}
 		return { ...edition, state: target };
 	});
 }

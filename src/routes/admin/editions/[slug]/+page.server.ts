@@ -7,6 +7,7 @@ import { editionTracking } from '$lib/server/services/invitation-tracking';
 import { inviteAllEntities, queueInvitationEmails, queueReminders, SEGMENT_STATES, type Segment } from '$lib/server/services/invitation-bulk';
 import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
 import { changeEditionState } from '$lib/server/services/edition-service';
+import { describeGaps, translationGaps } from '$lib/server/services/translation-gate';
 import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
 import { listReminderSchedules, scheduleReminder } from '$lib/server/services/invitation-reminder-schedule';
 import { nextStates } from '$lib/domain/invitation/edition-lifecycle';
@@ -14,7 +15,7 @@ import { outboxCounts } from '$lib/server/mail/outbox-store';
 import { loadMailConfig } from '$lib/server/mail/mail-config';
 import { listRegions } from '$lib/server/repositories/reference';
 import { REGISTRY_KINDS } from '$lib/domain/registry/registry-rows';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '$lib/domain/errors';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '$lib/domain/errors';
 
 /** How many non-responders the page lists (the CSV export has them all). */
 const NON_RESPONDERS_SHOWN = 200;
@@ -23,7 +24,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	try {
 		const db = getDb();
 		const [status, tracking, regions] = await Promise.all([editionStatus(db, params.slug), editionTracking(db, params.slug), listRegions(db)]);
-		const [outbox, schedules] = await Promise.all([outboxCounts(db, { editionId: tracking.edition.id }), listReminderSchedules(db, tracking.edition.id)]);
+		const [outbox, schedules, translationGapList] = await Promise.all([
+			outboxCounts(db, { editionId: tracking.edition.id }),
+			listReminderSchedules(db, tracking.edition.id),
+			translationGaps(db, tracking.edition.questionnaire_id)
+		]);
 		const { nonResponders, ...counts } = tracking;
 		return {
 			status,
@@ -37,7 +42,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name.en ?? r.code])),
 			kinds: [...REGISTRY_KINDS],
 			states: [...SEGMENT_STATES],
-			nextStates: [...nextStates(tracking.edition.state)]
+			nextStates: [...nextStates(tracking.edition.state)],
+			translationGaps: describeGaps(translationGapList)
 		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
@@ -53,6 +59,7 @@ async function attempt<T>(run: () => Promise<T>): Promise<T | ReturnType<typeof 
 		if (e instanceof InvalidInputError) return fail(400, { message: e.message });
 		if (e instanceof NotFoundError) return fail(404, { message: e.message });
 		if (e instanceof ConflictError) return fail(409, { message: e.message });
+		if (e instanceof ForbiddenError) return fail(403, { message: e.message });
 		if (e instanceof DomainError) return fail(400, { message: e.message });
 		throw e;
 	}
@@ -102,7 +109,11 @@ const unguarded: Actions = {
 	state: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await request.formData();
-			const edition = await changeEditionState(getDb(), params.slug, text(form, 'to') ?? '', actor(locals));
+			const edition = await changeEditionState(getDb(), params.slug, text(form, 'to') ?? '', actor(locals), {
+				overrideTranslations: form.get('override_translations') === 'on',
+				reason: text(form, 'reason'),
+				actorRole: locals.user?.role
+			});
 			return { done: 'state', state: edition.state };
 		}),
 	extend: async ({ params, locals, request }) =>

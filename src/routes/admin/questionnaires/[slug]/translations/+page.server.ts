@@ -1,0 +1,57 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { failFromError, guardActions } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/instance';
+import { editCell, loadWorkbench, markReviewed, parseWorkbenchFilter } from '$lib/server/services/translation-service';
+import { importTranslations } from '$lib/server/services/translation-files';
+import { NotFoundError } from '$lib/domain/errors';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const filter = parseWorkbenchFilter(url.searchParams);
+	try {
+		return { filter, workbench: await loadWorkbench(getDb(), params.slug, filter) };
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, { message: e.message });
+		throw e;
+	}
+};
+
+const actor = (locals: App.Locals) => locals.user?.email ?? 'unknown';
+const field = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+async function attempt<T>(run: () => Promise<T>) {
+	try {
+		return await run();
+	} catch (e) {
+		return failFromError(e);
+	}
+}
+
+const unguarded = {
+	edit: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const key = field(form, 'key');
+		return attempt(async () => {
+			const revision = await editCell(getDb(), params.slug, { key, locale: field(form, 'locale'), text: field(form, 'text'), status: field(form, 'status'), revision: Number(field(form, 'revision')) }, actor(locals));
+			return { done: 'edit' as const, key, revision };
+		});
+	},
+	review: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		return attempt(async () => {
+			const count = await markReviewed(getDb(), params.slug, { locale: field(form, 'locale'), keys: form.getAll('key').map(String), revision: Number(field(form, 'revision')) }, actor(locals));
+			return { done: 'review' as const, count };
+		});
+	},
+	import: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const file = form.get('file');
+		const data = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+		const report = await attempt(() => importTranslations(getDb(), params.slug, field(form, 'locale'), field(form, 'format'), data, actor(locals)));
+		if ('ok' in report && !report.ok) return fail(422, { problems: report.problems });
+		if ('ok' in report) return { done: 'import' as const, applied: report.applied };
+		return report;
+	}
+} satisfies Actions;
+
+export const actions: Actions = guardActions(unguarded, 'questionnaires.author');
