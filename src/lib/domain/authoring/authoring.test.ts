@@ -83,7 +83,7 @@ describe('draft operations', () => {
 	it('lists the questions before one as condition sources with their values', () => {
 		const sources = conditionSources(small(), 'c');
 		expect(sources.map((s) => s.name)).toEqual(['a', 'b']);
-		expect(sources[0].values).toEqual(['1', '2']);
+		expect(sources[0]!.values).toEqual(['1', '2']);
 	});
 });
 
@@ -107,13 +107,13 @@ describe('lintDraft', () => {
 	it('warns about renamed and removed names against the base version', () => {
 		const base = { json: small(), label: 'x v1' };
 		const renamed = updateQuestion(small(), 'b', { name: 'b2', title: 'B' });
-		expect(changedNames(renamed, base)[0].message).toMatch(/"b" looks renamed to "b2".*x v1/);
-		expect(changedNames(removeElement(small(), 'c'), base)[0].message).toMatch(/"c" was renamed or removed/);
+		expect(changedNames(renamed, base)[0]!.message).toMatch(/"b" looks renamed to "b2".*x v1/);
+		expect(changedNames(removeElement(small(), 'c'), base)[0]!.message).toMatch(/"c" was renamed or removed/);
 	});
 	it('counts missing translations per language', () => {
 		const found = missingTranslations(small());
 		expect(found).toHaveLength(5);
-		expect(found[0].message).toMatch(/^4 text/);
+		expect(found[0]!.message).toMatch(/^4 text/);
 		expect(missingTranslations(survey2026())).toEqual([]);
 	});
 });

@@ -34,7 +34,7 @@ function propertyChanges(a: JsonObject, b: JsonObject, skip: readonly string[]):
 function placeOf(json: JsonObject): Map<string, { element: JsonObject; where: string }> {
 	const pages = pagesOf(json);
 	return new Map(
-		[...allElements(json)].map((l) => [String(l.element.name), { element: l.element, where: `${String(pages[l.pageIndex].name)}/${l.position.split('/').slice(1).map((n) => Number(n) + 1).join('.')}` }])
+		[...allElements(json)].map((l) => [String(l.element.name), { element: l.element, where: `${String(pages[l.pageIndex]?.name)}/${l.position.split('/').slice(1).map((n) => Number(n) + 1).join('.')}` }])
 	);
 }
 

@@ -34,7 +34,7 @@ export function jsonErrorOffset(text: string): number {
 		throw i;
 	};
 	const ws = () => {
-		while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+		while (i < text.length && ' \t\n\r'.includes(text[i] ?? 'x')) i++;
 	};
 	const literal = (word: string) => {
 		for (const ch of word) if (text[i++] !== ch) (i--, fail());

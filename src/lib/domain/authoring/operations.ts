@@ -120,7 +120,7 @@ export function moveElement(json: JsonObject, name: string, direction: Direction
 	if (swap(at.siblings, at.index, direction)) return next;
 	const pages = pagesOf(next);
 	const target = pages[at.pageIndex + (direction === 'up' ? -1 : 1)];
-	if (!target || at.siblings !== pages[at.pageIndex].elements) throw new InvalidInputError(`"${name}" cannot move ${direction}.`, [], 'cannot_move');
+	if (!target || at.siblings !== pages[at.pageIndex]?.elements) throw new InvalidInputError(`"${name}" cannot move ${direction}.`, [], 'cannot_move');
 	at.siblings.splice(at.index, 1);
 	if (!Array.isArray(target.elements)) target.elements = [];
 	if (direction === 'up') (target.elements as unknown[]).push(at.element);
