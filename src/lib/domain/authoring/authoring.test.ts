@@ -80,6 +80,12 @@ describe('draft operations', () => {
 		const rated = addQuestion(small(), { pageIndex: 0, type: 'rating', name: 'r', title: 'R' });
 		expect(() => updateQuestion(rated, 'r', { name: 'r', title: 'R', rateMin: 5, rateMax: 1 })).toThrow(/minimum/);
 	});
+	it('carries conditions and piped texts along when a question is renamed', () => {
+		const json = updateQuestion(small(), 'c', { name: 'c', title: 'About {a}', visibleIf: '{a} = 1 and {ab} = 2' });
+		const renamed = updateQuestion(json, 'a', { name: 'a2', title: 'A', choices: '1\n2' });
+		expect(findElement(renamed, 'c')?.element).toMatchObject({ title: 'About {a2}', visibleIf: '{a2} = 1 and {ab} = 2' });
+		expect(findElement(renamed, 'a2')?.element.title).toBe('A');
+	});
 	it('lists the questions before one as condition sources with their values', () => {
 		const sources = conditionSources(small(), 'c');
 		expect(sources.map((s) => s.name)).toEqual(['a', 'b']);

@@ -236,7 +236,23 @@ export function updateQuestion(json: JsonObject, name: string, input: QuestionEd
 		if (e.rateMax !== undefined) q.rateMax = e.rateMax;
 		if (e.rateStep !== undefined) q.rateStep = e.rateStep;
 	}
+	if (e.name !== name) renameReferences(next, name, e.name);
 	return next;
+}
+
+/**
+ * A rename carries the conditions and piped texts that read the old name along
+ * (`{old}`, `{old.row}`, `{old[0]}`): names are plain, so a textual replacement is exact.
+ */
+function renameReferences(json: JsonObject, from: string, to: string): void {
+	const pattern = new RegExp(`\\{${from}(?=[.\\[}])`, 'g');
+	const visit = (value: unknown): unknown => {
+		if (typeof value === 'string') return value.replace(pattern, `{${to}`);
+		if (Array.isArray(value)) return value.map(visit);
+		if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
+		return value;
+	};
+	json.pages = visit(json.pages);
 }
 
 export interface ConditionSource {
