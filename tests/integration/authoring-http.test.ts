@@ -43,7 +43,8 @@ function upload(slug: string, name: string, text: string): FormData {
 const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 beforeAll(async () => {
-	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@authoring.example.org' });
+	// adapter-node refuses bodies over BODY_SIZE_LIMIT (512 KB by default) with 413 before any action; raised here to reach our 2 MB limit.
+	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@authoring.example.org', BODY_SIZE_LIMIT: '4M' });
 	await seedUsers(server.dbPath, [{ email: 'author@authoring.example.org', role: 'author' }, { email: 'coord@authoring.example.org', role: 'coordinator' }], PASSWORD);
 	admin = await signInCookie(server.url, 'admin@authoring.example.org', PASSWORD);
 	author = await signInCookie(server.url, 'author@authoring.example.org', PASSWORD);
@@ -262,5 +263,68 @@ describe('a role without questionnaires.author', () => {
 		expect(res.status).toBe(403);
 		expect(draftOf('rp-2030')).toEqual(before);
 		expect(query("select * from questionnaire_draft where slug = 'forbidden-x'")).toEqual([]);
+	});
+});
+
+describe('pages, removal and limits', () => {
+	const rev = () => String(draftOf('imported-2026')!.revision);
+	const pageNames = () => JSON.parse(draftOf('imported-2026')!.definition_json).pages.map((p: { name: string }) => p.name);
+
+	it('adds, moves and removes a page; a page with questions is not removed', async () => {
+		let res = await post('/admin/questionnaires/imported-2026/edit?/addPage', { revision: rev(), name: 'closing', title: 'Closing' }, author);
+		expect(res.status).toBe(303);
+		expect(pageNames().at(-1)).toBe('closing');
+		res = await post('/admin/questionnaires/imported-2026/edit?/movePage', { revision: rev(), page: '5', direction: 'up' }, author);
+		expect(res.status).toBe(303);
+		expect(pageNames().slice(-2)).toEqual(['closing', 'overall_assessment']);
+		res = await post('/admin/questionnaires/imported-2026/edit?/removePage', { revision: rev(), page: '5' }, author);
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('still has questions');
+		res = await post('/admin/questionnaires/imported-2026/edit?/removePage', { revision: rev(), page: '4' }, author);
+		expect(res.status).toBe(303);
+		expect(pageNames()).not.toContain('closing');
+	});
+
+	it('removes a question after the confirmation step; a condition reading it refuses the removal', async () => {
+		const confirm = await (await get(`${server.url}/admin/questionnaires/imported-2026/edit?remove=suggestions`, author)).text();
+		expect(confirm).toContain('id="confirm-remove"');
+		let res = await post('/admin/questionnaires/imported-2026/edit?/remove', { revision: rev(), name: 'suggestions' }, author);
+		expect(res.status).toBe(303);
+		expect(draftOf('imported-2026')!.definition_json).not.toContain('"suggestions"');
+		// overall_reason's condition reads overall_satisfaction: removing it would leave an error.
+		const before = draftOf('imported-2026');
+		res = await post('/admin/questionnaires/imported-2026/edit?/remove', { revision: rev(), name: 'overall_satisfaction' }, author);
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('reference/unknown');
+		expect(draftOf('imported-2026')).toEqual(before);
+	});
+
+	it('applies a valid JSON view as a whole', async () => {
+		const json = JSON.parse(draftOf('imported-2026')!.definition_json);
+		json.title = { ...json.title, default: 'Survey 2034' };
+		json.pages[0].elements[0].description = 'Choose one.';
+		const res = await post('/admin/questionnaires/imported-2026/edit?/json', { revision: rev(), json: JSON.stringify(json) }, author);
+		expect(res.status).toBe(303);
+		const saved = JSON.parse(draftOf('imported-2026')!.definition_json);
+		expect(saved.pages[0].elements[0].description).toBe('Choose one.');
+		expect(query<{ title: string }>("select title from questionnaire_draft where slug = 'imported-2026'")[0]!.title).toBe('Survey 2034');
+	});
+
+	it('refuses a file over 2 MB and one nested too deep, storing nothing', async () => {
+		const big = JSON.stringify({ title: 'x', description: 'a'.repeat(2 * 1024 * 1024), pages: [] });
+		let res = await post('/admin/questionnaires?/import', upload('too-big', 'big.json', big), author);
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('larger than 2 MB');
+		const deep = `{"title":"x","pages":[],"x":${'['.repeat(40)}${']'.repeat(40)}}`;
+		res = await post('/admin/questionnaires?/import', upload('too-deep', 'deep.json', deep), author);
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('nested deeper');
+		expect(query("select * from questionnaire_draft where slug in ('too-big', 'too-deep')")).toEqual([]);
+	});
+
+	it('audits every write with the author', async () => {
+		const rows = query<{ action: string; actor: string; actor_user_id: string | null }>("select action, actor, actor_user_id from audit_log where (action like 'questionnaire.%' or action = 'edition.create') and actor != 'system'");
+		expect(new Set(rows.map((a) => a.action))).toEqual(new Set(['questionnaire.draft_create', 'questionnaire.draft_edit', 'questionnaire.draft_json', 'questionnaire.publish', 'edition.create']));
+		expect(rows.every((a) => a.actor === 'author@authoring.example.org' && a.actor_user_id)).toBe(true);
 	});
 });
