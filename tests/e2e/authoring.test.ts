@@ -101,6 +101,7 @@ describe('authoring in the browser', () => {
 		expect((await order()).slice(3, 6)).toEqual(['interaction_frequency', 'wants_followup', 'followup_topic']);
 
 		await page.goto(`${server.url}/admin/questionnaires/rp-2030/preview?lang=ar`);
+		expect(await violations(page)).toEqual([]);
 		expect(await page.getAttribute('html', 'dir')).toBe('rtl');
 		expect(await page.getAttribute('#preview', 'dir')).toBe('rtl');
 		expect(await page.textContent('#questions')).not.toContain('About your entity');
@@ -114,6 +115,7 @@ describe('authoring in the browser', () => {
 		expect(await page.isVisible('#q-followup_topic')).toBe(false);
 
 		await page.goto(`${server.url}/admin/questionnaires/rp-2030`);
+		expect(await violations(page)).toEqual([]);
 		await page.click('#publish');
 		await page.waitForSelector('#published');
 		const v1 = row<{ id: string; definition_json: string }>("select id, definition_json from questionnaire where slug = 'rp-2030' and version = 1")!;
@@ -125,6 +127,9 @@ describe('authoring in the browser', () => {
 		await page.click('form[action="?/createEdition"] button[type=submit]');
 		await page.waitForSelector('#edition-created');
 		expect(row("select state, questionnaire_id from edition where slug = 'rp-2030-survey'")).toEqual({ state: 'draft', questionnaire_id: v1.id });
+		await page.goto(`${server.url}/admin/questionnaires/rp-2030?from=v1&to=draft`);
+		expect(await page.textContent('main')).toContain('rp-2030 v1 → rp-2030 draft');
+		expect(await violations(page)).toEqual([]);
 		await context.close();
 	}, 120_000);
 });

@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				diffError = e.message;
 			}
 		}
-		return { overview, diff, diffError, published: url.searchParams.get('published'), edition: url.searchParams.get('edition') };
+		return { overview, diff, diffError, from, to, published: url.searchParams.get('published'), edition: url.searchParams.get('edition') };
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
 		throw e;
