@@ -131,6 +131,22 @@ function parseJson(text: string): unknown {
 	}
 }
 
+/** survey-core's linter plus our rules over parsed JSON, without throwing (the authoring editor shows them). */
+export function lintQuestionnaireJson(json: JsonObject): Finding[] {
+	registerCustomProperties();
+	return [
+		...lintSurvey(json)
+			.findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+			.map((f) => ({
+				severity: f.severity as 'error' | 'warning',
+				rule: f.ruleId,
+				message: f.message,
+				path: f.path
+			})),
+		...ourRules(json)
+	];
+}
+
 /**
  * Parses and lints a questionnaire file: survey-core's linter plus our rules.
  * Throws InvalidInputError (with every finding) when anything is an error, so a
@@ -142,18 +158,7 @@ export function checkQuestionnaire(text: string): CheckedQuestionnaire {
 	if (!isObject(json)) {
 		throw new InvalidInputError('The questionnaire must be a JSON object with "pages".', [], 'malformed_json');
 	}
-	const lint = lintSurvey(json);
-	const findings: Finding[] = [
-		...lint.findings
-			.filter((f) => f.severity === 'error' || f.severity === 'warning')
-			.map((f) => ({
-				severity: f.severity as 'error' | 'warning',
-				rule: f.ruleId,
-				message: f.message,
-				path: f.path
-			})),
-		...ourRules(json)
-	];
+	const findings = lintQuestionnaireJson(json);
 	const errors = findings.filter((f) => f.severity === 'error');
 	if (errors.length > 0) {
 		throw new InvalidInputError(

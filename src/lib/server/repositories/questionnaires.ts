@@ -37,3 +37,12 @@ export async function insertPublishedVersion(db: Kysely<Database>, q: NewQuestio
 	await db.insertInto('questionnaire').values(row).execute();
 	return row;
 }
+
+/** Every published version of every slug (the library page), newest first per slug. */
+export async function listQuestionnaireVersions(db: Kysely<Database>): Promise<Questionnaire[]> {
+	return db.selectFrom('questionnaire').selectAll().orderBy('slug').orderBy('version', 'desc').execute();
+}
+
+export async function findQuestionnaireVersion(db: Kysely<Database>, slug: string, version: number): Promise<Questionnaire | undefined> {
+	return db.selectFrom('questionnaire').selectAll().where('slug', '=', slug).where('version', '=', version).executeTakeFirst();
+}

@@ -1,0 +1,75 @@
+import { isObject, type JsonObject } from './json-text.ts';
+import { allElements, pagesOf } from './elements.ts';
+
+export interface PropertyChange {
+	property: string;
+	before: string;
+	after: string;
+}
+
+export interface DiffEntry {
+	/** A question or panel name, "page <name>", or "questionnaire". */
+	name: string;
+	kind: 'added' | 'removed' | 'moved' | 'changed';
+	/** For "moved": where it was and is, as "page/position". */
+	from?: string;
+	to?: string;
+	changes: PropertyChange[];
+}
+
+/** Values are shown short and readable: strings as they are, others as compact JSON. */
+function show(value: unknown): string {
+	if (value === undefined) return '∅';
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 300 ? `${text.slice(0, 297)}…` : text;
+}
+
+function propertyChanges(a: JsonObject, b: JsonObject, skip: readonly string[]): PropertyChange[] {
+	const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !skip.includes(k)).sort();
+	return keys
+		.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+		.map((property) => ({ property, before: show(a[property]), after: show(b[property]) }));
+}
+
+function placeOf(json: JsonObject): Map<string, { element: JsonObject; where: string }> {
+	const pages = pagesOf(json);
+	return new Map(
+		[...allElements(json)].map((l) => [String(l.element.name), { element: l.element, where: `${String(pages[l.pageIndex]?.name)}/${l.position.split('/').slice(1).map((n) => Number(n) + 1).join('.')}` }])
+	);
+}
+
+/**
+ * A readable difference between two questionnaire versions, per element name:
+ * added, removed, moved (page or position), and changed properties with old → new.
+ */
+export function diffQuestionnaires(a: JsonObject, b: JsonObject): DiffEntry[] {
+	const entries: DiffEntry[] = [];
+	const top = propertyChanges(a, b, ['pages']);
+	if (top.length) entries.push({ name: 'questionnaire', kind: 'changed', changes: top });
+	const pagesA = new Map(pagesOf(a).map((p) => [String(p.name), p]));
+	const pagesB = new Map(pagesOf(b).map((p) => [String(p.name), p]));
+	for (const [name, page] of pagesA) {
+		const other = pagesB.get(name);
+		if (!other) entries.push({ name: `page ${name}`, kind: 'removed', changes: [] });
+		else {
+			const changes = propertyChanges(page, other, ['elements']);
+			if (changes.length) entries.push({ name: `page ${name}`, kind: 'changed', changes });
+		}
+	}
+	for (const name of pagesB.keys()) if (!pagesA.has(name)) entries.push({ name: `page ${name}`, kind: 'added', changes: [] });
+	const before = placeOf(a);
+	const after = placeOf(b);
+	for (const [name, old] of before) {
+		const now = after.get(name);
+		if (!now) {
+			entries.push({ name, kind: 'removed', changes: [] });
+			continue;
+		}
+		if (old.where !== now.where) entries.push({ name, kind: 'moved', from: old.where, to: now.where, changes: [] });
+		const changes = propertyChanges(old.element, now.element, ['elements']);
+		if (changes.length) entries.push({ name, kind: 'changed', changes });
+	}
+	for (const [name, now] of after) if (!before.has(name)) entries.push({ name, kind: 'added', to: now.where, changes: [] });
+	return entries;
+}
+
