@@ -16,7 +16,7 @@
 //    only the first runs the outbox sender and reminder planner (BACKGROUND_WORK=0 for
 //    the others) and prints the demo link.
 //
-// Environment as adapter-node (HOST, PORT, ORIGIN, BODY_SIZE_LIMIT, KEEP_ALIVE_TIMEOUT,
+// Environment as adapter-node (HOST, PORT, ORIGIN, BODY_SIZE_LIMIT (default here 6M), KEEP_ALIVE_TIMEOUT,
 // HEADERS_TIMEOUT, SHUTDOWN_TIMEOUT) plus WORKERS, SHUTDOWN_DRAIN_MS and LOG_FORMAT.
 import cluster from 'node:cluster';
 import http from 'node:http';
@@ -92,6 +92,9 @@ async function runWorker() {
 	const accessLog = createLogger('http');
 	const logRequests = process.env.LOG_FORMAT === 'json' || (process.env.LOG_FORMAT === undefined && process.env.NODE_ENV === 'production');
 
+	// Uploads are the largest bodies: a questionnaire (2 MB) or a translation file (5 MB),
+	// each checked again by its own route. adapter-node's default (512 KB) refused them first.
+	process.env.BODY_SIZE_LIMIT ??= '6M';
 	// Importing the handler starts the app: SvelteKit's init hook migrates and bootstraps.
 	const { handler } = await import('./build/handler.js');
 	const server = http.createServer();

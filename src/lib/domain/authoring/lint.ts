@@ -1,48 +1,22 @@
 import { lintQuestionnaireJson, type Finding } from '../survey/definition.ts';
-import { LOCALES, questionnaireLocaleKey, BASE_LOCALE } from '../locales.ts';
+import { LOCALES, BASE_LOCALE } from '../locales.ts';
 import { isObject, type JsonObject } from './json-text.ts';
+import { extractStrings, type Json } from '../translation/strings.ts';
 import { allElements } from './elements.ts';
 
 export type { Finding };
 
-/** Keys whose values are shown to respondents and so need every language. */
-const LOCALIZABLE_KEYS = new Set(['title', 'description', 'text', 'completedHtml', 'html', 'placeholder', 'minRateDescription', 'maxRateDescription', 'labelTrue', 'labelFalse', 'requiredErrorText']);
-/** Objects under these keys are not text (conditions, our tags). */
-const SKIPPED_KEYS = new Set(['translationStatus', 'criteria', 'validators']);
-
-function* localizableValues(value: unknown): Generator<unknown> {
-	if (Array.isArray(value)) {
-		for (const item of value) yield* localizableValues(item);
-		return;
-	}
-	if (!isObject(value)) return;
-	for (const [key, child] of Object.entries(value)) {
-		if (SKIPPED_KEYS.has(key)) continue;
-		if (LOCALIZABLE_KEYS.has(key) && (typeof child === 'string' || isObject(child))) yield child;
-		else yield* localizableValues(child);
-	}
-}
-
 /**
- * Per language, how many texts lack a translation: a plain string has only English;
- * an object lacks the languages it has no key for. (Engineer C's workbench has the
- * full string catalogue; this count only warns the author.)
+ * Per language, how many texts lack a translation, counted over the translation
+ * workbench's own string catalogue (src/lib/domain/translation/strings.ts), so the
+ * editor's warning and the workbench's completeness always agree.
  */
 export function missingTranslations(json: JsonObject): Finding[] {
-	const counts = new Map<string, number>();
-	for (const value of localizableValues(json)) {
-		for (const locale of LOCALES) {
-			if (locale === BASE_LOCALE) continue;
-			const key = questionnaireLocaleKey(locale);
-			const present = isObject(value) && typeof value[key] === 'string' && value[key] !== '';
-			if (!present) counts.set(locale, (counts.get(locale) ?? 0) + 1);
-		}
-	}
-	return [...counts].map(([locale, count]) => ({
-		severity: 'warning' as const,
-		rule: 'translation/missing',
-		message: `${count} text(s) have no ${locale} translation.`
-	}));
+	const strings = extractStrings(json as Json);
+	return LOCALES.filter((locale) => locale !== BASE_LOCALE).flatMap((locale) => {
+		const count = strings.filter((s) => !s.texts[locale]).length;
+		return count === 0 ? [] : [{ severity: 'warning' as const, rule: 'translation/missing', message: `${count} text(s) have no ${locale} translation.` }];
+	});
 }
 
 export interface BaseVersion {

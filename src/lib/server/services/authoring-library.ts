@@ -11,6 +11,8 @@ import { insertDraft, findDraftBySlug, listDrafts } from '../repositories/questi
 import { findLatestQuestionnaire, listQuestionnaireVersions } from '../repositories/questionnaires.ts';
 import { listEditions } from '../repositories/editions.ts';
 import { copyTranslationStates } from '../repositories/translation-states.ts';
+import { seedMissingStates } from './translation-drafts.ts';
+import type { Json } from '../../domain/translation/strings.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { assertAuthor, assertSlug, auditActor, loadText, parseVersionRef, titleOf } from './authoring-common.ts';
 
@@ -56,6 +58,7 @@ async function storeNewDraft(db: Db, user: SessionUser, slug: string, json: Json
 	return db.transaction().execute(async (trx) => {
 		const draft = await insertDraft(trx, { slug, title: titleOf(json, slug), definitionJson: JSON.stringify(json, null, 2), baseQuestionnaireId: base, actor: user.email });
 		if (copyStatesFrom) await copyTranslationStates(trx, copyStatesFrom, draft.id);
+		await seedMissingStates(trx, draft.id, json as Json, user.email);
 		await appendAudit(trx, { ...auditActor(user), action: 'questionnaire.draft_create', targetType: 'questionnaire_draft', targetId: draft.id, details: { slug, ...how } });
 		return draft;
 	});

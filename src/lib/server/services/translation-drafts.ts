@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
 import { newId, nowIso } from '../db/ids.ts';
+import { findDraftBySlug as findDraft, updateDraftIfRevision } from '../repositories/questionnaire-drafts.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { copyTranslationStates, listTranslationStates, upsertTranslationStates } from '../repositories/translation-states.ts';
@@ -10,12 +11,14 @@ import { sourceHash, stateKey, type StateIndex } from '../../domain/translation/
 import { LOCALES } from '../../domain/locales.ts';
 
 /*
- * The few draft operations the workbench needs. Engineer B's questionnaire library owns
- * drafts (copying, editing, publishing); these stand in for it until the two are merged.
+ * What the workbench needs of drafts, on top of the authoring area's repository
+ * (repositories/questionnaire-drafts.ts), which owns copying, editing and publishing.
+ * `createDraftFromVersion` is the short way the translation tests make a draft.
  */
 
+/** The draft of `slug`, or NotFoundError (drafts belong to the authoring area). */
 export async function findDraftBySlug(db: Kysely<Database>, slug: string): Promise<QuestionnaireDraft> {
-	const draft = await db.selectFrom('questionnaire_draft').selectAll().where('slug', '=', slug).executeTakeFirst();
+	const draft = await findDraft(db, slug);
 	if (!draft) throw new NotFoundError(`no draft questionnaire "${slug}"`);
 	return draft;
 }
@@ -57,7 +60,12 @@ export async function createDraftFromVersion(db: Kysely<Database>, questionnaire
 	});
 }
 
-async function seedMissingStates(trx: Transaction<Database>, ownerId: string, json: Json, actor: string): Promise<void> {
+/**
+ * Gives every present translation without a state a `draft` state with the current
+ * English hash: from then on, changing the English marks it "needs review". Every new
+ * draft is seeded (authoring-library.ts), whatever it was made from.
+ */
+export async function seedMissingStates(trx: Transaction<Database>, ownerId: string, json: Json, actor: string): Promise<void> {
 	const have = await stateIndex(trx, ownerId);
 	const rows = extractStrings(json).flatMap((s) =>
 		LOCALES.filter((l) => l !== 'en' && s.texts[l] && !have.has(stateKey(s.key, l))).map((l) => ({ stringKey: s.key, locale: l, status: 'draft' as const, sourceHash: sourceHash(s.texts.en ?? '') }))
@@ -67,13 +75,7 @@ async function seedMissingStates(trx: Transaction<Database>, ownerId: string, js
 
 /** Writes new JSON into the draft if its revision is still `revision`; returns the new revision. */
 export async function saveDraftJson(trx: Kysely<Database>, draft: QuestionnaireDraft, revision: number, json: Json, actor: string): Promise<number> {
-	const next = revision + 1;
-	const r = await trx
-		.updateTable('questionnaire_draft')
-		.set({ definition_json: JSON.stringify(json, null, '\t'), revision: next, updated_by: actor, updated_at: nowIso() })
-		.where('id', '=', draft.id)
-		.where('revision', '=', revision)
-		.executeTakeFirst();
-	if (Number(r.numUpdatedRows) === 0) throw new ConflictError('the draft was changed by someone else meanwhile: reload the page and make your change again');
-	return next;
+	const saved = await updateDraftIfRevision(trx, draft.id, revision, { title: draft.title, definitionJson: JSON.stringify(json, null, 2), actor });
+	if (!saved) throw new ConflictError('the draft was changed by someone else meanwhile: reload the page and make your change again');
+	return revision + 1;
 }
