@@ -8,8 +8,10 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 
 /**
  * The issue's "done when", in Chromium, through the forms alone: copy the 2026
- * questionnaire into a new draft, add a question shown on a condition, preview it in
- * Arabic (right to left, the condition working), publish it, create an edition with it.
+ * questionnaire into a new draft, add a question shown on a condition, translate it
+ * through an XLIFF round trip, preview it in Arabic (right to left, the condition
+ * working), publish it, create an edition with it, and open that edition once the
+ * launch gate finds all six languages complete (and not before).
  * axe-core checks the library and the editor.
  */
 const require = createRequire(import.meta.url);
@@ -50,6 +52,22 @@ function row<T>(sql: string): T | undefined {
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * Exports one language's XLIFF from the workbench (a real download), fills every
+ * empty target with "[xx] <English>", and imports the file through the upload form.
+ */
+async function translateThroughXliff(page: Page, locale: string): Promise<void> {
+	await page.goto(`${server.url}/admin/questionnaires/rp-2030/translations?lang=${locale}`);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.click(`a[href="translations/export?lang=${locale}&format=xliff"]`)]);
+	const xml = readFileSync((await download.path())!, 'utf8');
+	const filled = xml.replace(/<source>([^<]*)<\/source>(?!\s*<target>)/g, `<source>$1</source><target>[${locale}] $1</target>`);
+	expect(filled).not.toBe(xml);
+	await page.setInputFiles('#import input[type=file]', { name: `rp-2030-${locale}.xlf`, mimeType: 'application/xliff+xml', buffer: Buffer.from(filled) });
+	await page.selectOption('#import select[name=format]', 'xliff');
+	await Promise.all([page.waitForLoadState('load'), page.click('#import button[type=submit]')]);
+	expect(await page.textContent('#action-result')).toMatch(/[1-9]/);
 }
 
 describe('authoring in the browser', () => {
@@ -100,12 +118,16 @@ describe('authoring in the browser', () => {
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		expect((await order()).slice(3, 6)).toEqual(['interaction_frequency', 'wants_followup', 'followup_topic']);
 
+		// Translate the new texts into Arabic through an XLIFF round trip, as a translator would.
+		await translateThroughXliff(page, 'ar');
+
 		await page.goto(`${server.url}/admin/questionnaires/rp-2030/preview?lang=ar`);
 		expect(await violations(page)).toEqual([]);
 		expect(await page.getAttribute('html', 'dir')).toBe('rtl');
 		expect(await page.getAttribute('#preview', 'dir')).toBe('rtl');
 		expect(await page.textContent('#questions')).not.toContain('About your entity');
 		expect(await page.isVisible('#q-wants_followup')).toBe(true);
+		expect(await page.textContent('#q-wants_followup')).toContain('[ar] Would you like a follow-up call?');
 		expect(await page.isVisible('#q-followup_topic')).toBe(false);
 		await page.check('#q-wants_followup input[value=yes]');
 		await Promise.all([page.waitForNavigation(), page.click('button[name=_action][value=save]')]);
@@ -127,6 +149,27 @@ describe('authoring in the browser', () => {
 		await page.click('form[action="?/createEdition"] button[type=submit]');
 		await page.waitForSelector('#edition-created');
 		expect(row("select state, questionnaire_id from edition where slug = 'rp-2030-survey'")).toEqual({ state: 'draft', questionnaire_id: v1.id });
+
+		// Opening is refused while four languages lack the new texts (the launch gate)...
+		await page.goto(`${server.url}/admin/editions/rp-2030-survey`);
+		expect(await page.textContent('#translation-gate')).toMatch(/fr|French|français/i);
+		await Promise.all([page.waitForLoadState('load'), page.click('button[data-to=open]')]);
+		expect(await page.textContent('#action-problem')).toBeTruthy();
+		expect(row<{ state: string }>("select state from edition where slug = 'rp-2030-survey'")!.state).toBe('draft');
+		// ...so the other four languages go through XLIFF too, v2 is published and pinned, and the edition opens.
+		for (const locale of ['fr', 'es', 'ru', 'zh']) await translateThroughXliff(page, locale);
+		await page.goto(`${server.url}/admin/questionnaires/rp-2030`);
+		await page.click('#publish');
+		await page.waitForSelector('#published');
+		await page.selectOption('#ed-version', 'v2');
+		await page.fill('#ed-slug', 'rp-2030-final');
+		await page.fill('#ed-title', 'Regional presence survey 2030');
+		await page.click('form[action="?/createEdition"] button[type=submit]');
+		await page.waitForSelector('#edition-created');
+		await page.goto(`${server.url}/admin/editions/rp-2030-final`);
+		await Promise.all([page.waitForLoadState('load'), page.click('button[data-to=open]')]);
+		expect(await page.textContent('#action-result')).toBeTruthy();
+		expect(row<{ state: string }>("select state from edition where slug = 'rp-2030-final'")!.state).toBe('open');
 		await page.goto(`${server.url}/admin/questionnaires/rp-2030?from=v1&to=draft`);
 		expect(await page.textContent('main')).toContain('rp-2030 v1 → rp-2030 draft');
 		expect(await violations(page)).toEqual([]);
