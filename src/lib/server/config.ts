@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_POOL_SIZE } from './db/create-db.ts';
 
+/** See db/startup-lock.ts. */
+const MIN_POOL_SIZE = 2;
 /** A pool larger than this is a typo rather than a plan: PostgreSQL's whole default budget is 100. */
 const MAX_POOL_SIZE = 100;
 
@@ -13,7 +15,7 @@ const schema = z.object({
 	DATABASE_POOL_SIZE: z.coerce
 		.number({ message: 'DATABASE_POOL_SIZE must be a whole number of connections' })
 		.int('DATABASE_POOL_SIZE must be a whole number of connections')
-		.min(1, 'DATABASE_POOL_SIZE must be at least 1')
+		.min(MIN_POOL_SIZE, `DATABASE_POOL_SIZE must be at least ${MIN_POOL_SIZE} (at start one connection holds the start-up lock while another migrates)`)
 		.max(MAX_POOL_SIZE, `DATABASE_POOL_SIZE must be at most ${MAX_POOL_SIZE} (PostgreSQL's default max_connections is 100, shared by every node)`)
 		.default(DEFAULT_POOL_SIZE),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -48,6 +48,16 @@ export interface ResponseSave {
 }
 
 /**
+ * Takes the response row's write lock for the rest of the transaction (a no-op
+ * update, portable): on PostgreSQL two nodes saving the same response at once would
+ * otherwise both merge into the answers they read and the later write would drop the
+ * earlier one's page. SQLite has one writer at a time already.
+ */
+export async function lockResponse(db: Kysely<Database>, editionId: string, entityId: string): Promise<void> {
+	await db.updateTable('response').set((eb) => ({ revision: eb.ref('revision') })).where('edition_id', '=', editionId).where('entity_id', '=', entityId).execute();
+}
+
+/**
  * Writes answers and bumps the revision. Only an in-progress response is written:
  * once submitted, a second submit (a double click, a replayed post) changes nothing.
  * Returns the new revision, or null when the response was already submitted.

@@ -10,7 +10,7 @@ import { applyPagePost, parsePageAction } from '../../domain/response/page-post.
 import { buildReview, firstInvalidPage, type ReviewSection } from '../../domain/response/review.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { findLinkContext, markInvitationOpened, type LinkContext } from '../repositories/invitations.ts';
-import { ensureResponse, findResponse, saveResponse, setResponseLocale } from '../repositories/responses.ts';
+import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLocale } from '../repositories/responses.ts';
 import { findQuestionnaireById } from '../repositories/questionnaires.ts';
 import { isAcceptingAnswers } from './edition-service.ts';
 
@@ -160,6 +160,7 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
 
 	return db.transaction().execute(async (trx) => {
+		await lockResponse(trx, ctx.edition_id, ctx.entity_id);
 		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
 		if (response.state === 'submitted') return { kind: 'submitted' as const };
 		const locale = langSwitch ? toLocale(langSwitch[1]) : toLocale(response.locale);
