@@ -37,7 +37,8 @@ export interface TestPostgresDatabase {
 /** A new empty database `rps_test_<random>` on the test server; `drop()` removes it (closing any connection left). */
 export async function createTestDatabase(): Promise<TestPostgresDatabase> {
 	const name = `rps_test_${randomBytes(6).toString('hex')}`;
-	await admin((c) => c.query(`create database ${name}`));
+	// Code-point order and Unicode case mapping, as docs/postgresql.md recommends for production.
+	await admin((c) => c.query(`create database ${name} template template0 encoding 'UTF8' locale 'C.UTF-8'`));
 	const url = new URL(adminUrl());
 	url.pathname = `/${name}`;
 	return {
