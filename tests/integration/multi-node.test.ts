@@ -4,7 +4,7 @@ import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
 import { formPost, get, signInCookie } from '../helpers/access-http.ts';
 import { sqlAll, sqlGet } from '../helpers/sql.ts';
-import { postgresMode } from '../helpers/pg.ts';
+import { createTestDatabase, postgresMode } from '../helpers/pg.ts';
 
 /**
  * Two app processes on one database, as behind a reverse proxy: a session made on one
@@ -118,5 +118,29 @@ describe(`two nodes on one ${postgresMode() ? 'PostgreSQL' : 'SQLite'} database`
 		expect(states.map((s) => [s.state, Number(s.n)])).toEqual([['sent', queued.length]]);
 		// Both senders took part (each logs what it sent), or the test proved nothing.
 		for (const node of [a, b]) expect(node.output()).toMatch(/outbox: [1-9]\d* sent/);
+	});
+});
+
+// SQLite is one machine's file: several processes starting on it at once is not a
+// deployment we offer (docs/postgresql.md), so this runs on PostgreSQL only.
+describe.skipIf(!postgresMode())('nodes starting at the same moment on an empty PostgreSQL database', () => {
+	it('all start: one migrates and creates the edition and the administrator, the others find them', async () => {
+		const database = await createTestDatabase();
+		const nodes: RunningServer[] = [];
+		try {
+			const env = { DATABASE_URL: database.url, ADMIN_PASSWORD: PASSWORD };
+			nodes.push(...(await Promise.all([startServer(env), startServer(env), startServer(env)])));
+			const migrated = nodes.filter((n) => /migrations applied/.test(n.output()));
+			expect(migrated).toHaveLength(1);
+			for (const node of nodes) expect((await fetch(`${node.url}/readyz`)).status).toBe(200);
+			const counts = await sqlGet<{ editions: number; admins: number }>(
+				database.url,
+				`select (select count(*) from edition) as editions, (select count(*) from app_user where role = 'admin') as admins`
+			);
+			expect(counts).toEqual({ editions: 1, admins: 1 });
+		} finally {
+			for (const node of nodes) await node.stop();
+			await database.drop();
+		}
 	});
 });
