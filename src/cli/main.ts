@@ -298,7 +298,8 @@ async function main(argv: string[]): Promise<number> {
 				reason: { type: 'string' }
 			}
 		});
-		db = createDb(loadConfig().databaseUrl);
+		const config = loadConfig();
+		db = createDb(config.databaseUrl, { poolSize: config.databasePoolSize });
 		await run(db, { ...values, _: positionals });
 		return 0;
 	} catch (error) {

@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase, postgresMode } from './pg.ts';
 
 export interface RunningServer {
 	url: string;
+	/** The server's DATABASE_URL: an SQLite file path, or a postgres:// URL in postgres mode. */
 	dbPath: string;
 	dir: string;
 	output: () => string;
@@ -28,10 +30,16 @@ async function freePort(): Promise<number> {
 	});
 }
 
-/** Starts the built server (server.js over build/) on a fresh database, as `npm start` would. */
+/**
+ * Starts the built server (server.js over build/) on a fresh database, as `npm start` would:
+ * an SQLite file, or a new PostgreSQL database in postgres mode (dropped by stop()).
+ * Pass `DATABASE_URL` in `env` to start a second node on an existing database; that
+ * database is then left alone by stop().
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'rps-e2e-'));
-	const dbPath = join(dir, 'survey.db');
+	const pg = env.DATABASE_URL || !postgresMode() ? undefined : await createTestDatabase();
+	const dbPath = env.DATABASE_URL ?? pg?.url ?? join(dir, 'survey.db');
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let log = '';
@@ -46,6 +54,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	while (!/Listening on/.test(log)) {
 		if (child.exitCode !== null || Date.now() > deadline) {
 			child.kill('SIGKILL');
+			await pg?.drop();
 			throw new Error(`server did not start:\n${log}`);
 		}
 		await new Promise((r) => setTimeout(r, 50));
@@ -67,6 +76,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 				await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
 				if (child.exitCode === null) child.kill('SIGKILL');
 			}
+			await pg?.drop();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

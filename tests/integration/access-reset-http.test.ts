@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { sqlGet, sqlRun } from '../helpers/sql.ts';
 import { SMTPServer } from 'smtp-server';
 import { createServer } from 'node:net';
 import { startServer, type RunningServer } from '../helpers/server.ts';
@@ -51,13 +51,8 @@ afterAll(async () => {
 	await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
 });
 
-const auditCount = (action: string) => {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		return (db.prepare('select count(*) as n from audit_log where action = ?').get(action) as { n: number }).n;
-	} finally {
-		db.close();
-	}
+const auditCount = async (action: string) => {
+	return (await sqlGet<{ n: number }>(server.dbPath, 'select count(*) as n from audit_log where action = ?', action))!.n;
 };
 
 describe('password reset by e-mailed link', () => {
@@ -91,7 +86,7 @@ describe('password reset by e-mailed link', () => {
 		const replay = await formPost(link, { next: 'attacker password 3', confirm: 'attacker password 3' });
 		expect(replay.status).toBe(400);
 		expect(await replay.text()).toContain('This link is invalid, has expired or has already been used.');
-		expect(auditCount('auth.reset_invalid')).toBe(1);
+		expect(await auditCount('auth.reset_invalid')).toBe(1);
 		await signInCookie(server.url, ADMIN, 'brand new password 2');
 	});
 
@@ -103,9 +98,7 @@ describe('password reset by e-mailed link', () => {
 		const second = await linkInMessage(3);
 		expect((await formPost(first, { next: 'older link password', confirm: 'older link password' })).status).toBe(400);
 		// Expire the newer one by moving its deadline into the past.
-		const db = new Database(server.dbPath);
-		db.prepare("update access_password_reset set expires_at = '2000-01-01T00:00:00.000Z' where used_at is null").run();
-		db.close();
+		await sqlRun(server.dbPath, "update access_password_reset set expires_at = '2000-01-01T00:00:00.000Z' where used_at is null");
 		expect((await formPost(second, { next: 'expired link password', confirm: 'expired link password' })).status).toBe(400);
 		await signInCookie(server.url, ADMIN, 'brand new password 2');
 	});
@@ -114,6 +107,6 @@ describe('password reset by e-mailed link', () => {
 		for (let i = 0; i < 2; i++) await formPost(`${server.url}/login/reset`, { email: ADMIN });
 		await new Promise((r) => setTimeout(r, 500));
 		expect(inbox).toHaveLength(3);
-		expect(auditCount('auth.reset_request_throttled')).toBe(2);
+		expect(await auditCount('auth.reset_request_throttled')).toBe(2);
 	});
 });

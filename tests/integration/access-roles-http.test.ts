@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { sqlGet } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost, get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 
@@ -30,13 +30,8 @@ let server: RunningServer;
 const cookies = {} as Record<Who, string>;
 const emailOf = (role: Who) => `${role}@matrix.example.org`;
 
-function userRole(email: string): string | undefined {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		return (db.prepare('select role from app_user where email = ?').get(email) as { role: string } | undefined)?.role;
-	} finally {
-		db.close();
-	}
+async function userRole(email: string): Promise<string | undefined> {
+	return (await sqlGet<{ role: string }>(server.dbPath, 'select role from app_user where email = ?', email))?.role;
 }
 
 beforeAll(async () => {
@@ -112,32 +107,26 @@ describe('role escalation through crafted posts', () => {
 		const email = `escalate-${role}@matrix.example.org`;
 		const res = await formPost(`${server.url}/admin/users?/create`, { email, role: 'admin', password: PASSWORD }, { cookie: cookies[role] });
 		expect(res.status).toBe(403);
-		expect(userRole(email)).toBeUndefined();
-		const db = new Database(server.dbPath, { readonly: true });
-		const denied = db.prepare("select count(*) as n from audit_log where action = 'access.denied' and actor = ? and details_json like '%/admin/users%'").get(emailOf(role)) as { n: number };
-		db.close();
+		expect(await userRole(email)).toBeUndefined();
+		const denied = (await sqlGet<{ n: number }>(server.dbPath, "select count(*) as n from audit_log where action = 'access.denied' and actor = ? and details_json like '%/admin/users%'", emailOf(role)))!;
 		expect(denied.n).toBeGreaterThan(0);
 	});
 
 	it.each(ROLES.filter((r) => r !== 'admin'))('refuses a %s promoting itself to administrator', async (role) => {
-		const db = new Database(server.dbPath, { readonly: true });
-		const id = (db.prepare('select id from app_user where email = ?').get(emailOf(role)) as { id: string }).id;
-		db.close();
+		const id = (await sqlGet<{ id: string }>(server.dbPath, 'select id from app_user where email = ?', emailOf(role)))!.id;
 		const res = await formPost(`${server.url}/admin/users?/role`, { user: id, role: 'admin' }, { cookie: cookies[role] });
 		expect(res.status).toBe(403);
-		expect(userRole(emailOf(role))).toBe(role);
+		expect(await userRole(emailOf(role))).toBe(role);
 	});
 
 	it('lets the administrator create a user, and refuses its own demotion with a clear message', async () => {
 		const created = await formPost(`${server.url}/admin/users?/create`, { email: 'new-analyst@matrix.example.org', role: 'analyst', password: PASSWORD, language: 'fr' }, { cookie: cookies.admin });
 		expect(created.status).toBe(200);
-		expect(userRole('new-analyst@matrix.example.org')).toBe('analyst');
-		const db = new Database(server.dbPath, { readonly: true });
-		const adminId = (db.prepare('select id from app_user where email = ?').get(emailOf('admin')) as { id: string }).id;
-		db.close();
+		expect(await userRole('new-analyst@matrix.example.org')).toBe('analyst');
+		const adminId = (await sqlGet<{ id: string }>(server.dbPath, 'select id from app_user where email = ?', emailOf('admin')))!.id;
 		const self = await formPost(`${server.url}/admin/users?/role`, { user: adminId, role: 'council' }, { cookie: cookies.admin });
 		expect(self.status).toBe(409);
 		expect(await self.text()).toContain('ask another administrator');
-		expect(userRole(emailOf('admin'))).toBe('admin');
+		expect(await userRole(emailOf('admin'))).toBe('admin');
 	});
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { sqlGet, sqlRun } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost as rawPost, get as rawGet, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { PAIR_FREE_FAILURES } from '../../src/lib/domain/access/throttle.ts';
@@ -18,14 +18,7 @@ const from = (address: string) => ({ 'x-forwarded-for': address });
 // Behind the proxy every request carries the client's address; a default one here.
 const formPost = (url: string, body: Record<string, string>, headers: Record<string, string> = {}) => rawPost(url, body, { ...from('198.51.100.50'), ...headers });
 const get = (url: string, cookie?: string) => rawGet(url, cookie, from('198.51.100.50'));
-const count = (query: string, ...params: unknown[]) => {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		return (db.prepare(query).get(...params) as { n: number }).n;
-	} finally {
-		db.close();
-	}
-};
+const count = async (query: string, ...params: unknown[]) => (await sqlGet<{ n: number }>(server.dbPath, query, ...params))!.n;
 
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: ADMIN, ADDRESS_HEADER: 'x-forwarded-for' });
@@ -41,7 +34,7 @@ describe('cross-site requests and headers', () => {
 		const res = await formPost(`${server.url}/admin/users?/create`, { email: 'csrf@example.org', role: 'admin', password: PASSWORD }, { cookie: adminCookie, origin: 'https://evil.example' });
 		expect(res.status).toBe(403);
 		expect(await res.text()).toMatch(/Cross-site POST form submissions are forbidden/);
-		expect(count('select count(*) as n from app_user where email = ?', 'csrf@example.org')).toBe(0);
+		expect(await count('select count(*) as n from app_user where email = ?', 'csrf@example.org')).toBe(0);
 	});
 
 	it('sends CSP with a nonce and no unsafe script, frame-ancestors none, referrer policy, nosniff', async () => {
@@ -73,7 +66,7 @@ describe('cross-site requests and headers', () => {
 			expect(res.status).toBe(303);
 			expect(res.headers.get('location')).toBe('/login?next=%2Fadmin%2Fusers');
 		}
-		expect(count("select count(*) as n from audit_log where action = 'auth.session_invalid'")).toBe(3);
+		expect(await count("select count(*) as n from audit_log where action = 'auth.session_invalid'")).toBe(3);
 	});
 });
 
@@ -89,8 +82,8 @@ describe('sign-in throttling over HTTP', () => {
 		expect(blocked.headers.get('set-cookie') ?? '').not.toMatch(/rps_session=[a-z2-7]/);
 		// The administrator, from their own address, is not affected.
 		await signInCookie(server.url, ADMIN, PASSWORD, from('198.51.100.2'));
-		expect(count("select count(*) as n from audit_log where action = 'auth.login_throttled' and ip = '203.0.113.66'")).toBe(1);
-		expect(count("select count(*) as n from audit_log where action = 'auth.login_failed' and ip = '203.0.113.66'")).toBe(PAIR_FREE_FAILURES);
+		expect(await count("select count(*) as n from audit_log where action = 'auth.login_throttled' and ip = '203.0.113.66'")).toBe(1);
+		expect(await count("select count(*) as n from audit_log where action = 'auth.login_failed' and ip = '203.0.113.66'")).toBe(PAIR_FREE_FAILURES);
 	});
 
 	it('refuses an address spraying many accounts', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SKIP_ON_POSTGRES } from '../helpers/pg.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rps-backup-'));
 const dbPath = join(dir, 'survey.db');
@@ -29,7 +30,8 @@ function dump(file: string): string {
 	}
 }
 
-describe('backup and restore (CLI)', () => {
+// SQLite's online backup API and integrity check: on PostgreSQL, backup is pg_dump (postgres-backup.test.ts).
+describe.skipIf(SKIP_ON_POSTGRES)('backup and restore of SQLite (CLI)', () => {
 	it('round-trips the whole database, and refuses a file that is not a backup', () => {
 		cli('migrate');
 		cli('edition:create', '--questionnaire', 'surveys/regional-presence-2026.json', '--slug', 'b1');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { sqlGet } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
 /**
@@ -32,13 +32,8 @@ const random = rng(20261127);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const randomString = (max: number) => Array.from({ length: 1 + Math.floor(random() * max) }, () => String.fromCharCode(33 + Math.floor(random() * 93))).join('');
 
-function state(): { revision: number; answers: string } {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		return db.prepare(`select r.revision, r.answers_json as answers from response r join entity e on e.id = r.entity_id where e.code = 'MS-SEN'`).get() as { revision: number; answers: string };
-	} finally {
-		db.close();
-	}
+async function state(): Promise<{ revision: number; answers: string } | undefined> {
+	return sqlGet(server.dbPath, `select r.revision, r.answers_json as answers from response r join entity e on e.id = r.entity_id where e.code = 'MS-SEN'`);
 }
 
 /** `actionOnly`: invalid only through its `_action`, which the autosave endpoint does not read. */
@@ -129,7 +124,7 @@ describe('hostile page posts', () => {
 	});
 
 	it('answers every one with a 4xx and a message, never a 5xx, and changes nothing', async () => {
-		const before = state();
+		const before = await state();
 		const failures: string[] = [];
 		const CONCURRENCY = 8;
 		for (let i = 0; i < cases.length; i += CONCURRENCY) {
@@ -142,7 +137,7 @@ describe('hostile page posts', () => {
 			});
 		}
 		expect(failures).toEqual([]);
-		expect(state()).toEqual(before);
+		expect(await state()).toEqual(before);
 	}, 240_000);
 
 	// The autosave endpoint has its own fast path (src/lib/domain/survey/save-plan.ts): the same cases must fail there too.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { sqlGet, sqlRun } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
@@ -21,14 +21,9 @@ function post(url: string, body: Record<string, string> | string, headers: Recor
 	});
 }
 
-function revisionOf(entity: string): number {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		const row = db.prepare('select r.revision from response r join entity e on e.id = r.entity_id where e.code = ?').get(entity) as { revision: number } | undefined;
-		return row?.revision ?? -1;
-	} finally {
-		db.close();
-	}
+async function revisionOf(entity: string): Promise<number> {
+	const row = await sqlGet<{ revision: number }>(server.dbPath, 'select r.revision from response r join entity e on e.id = r.entity_id where e.code = ?', entity);
+	return row?.revision ?? -1;
 }
 
 /** CSP nonces differ per response; nothing else may. */
@@ -49,19 +44,19 @@ describe('respondent links over HTTP', () => {
 	});
 
 	it('saves a genuine page post and moves on', async () => {
-		const before = revisionOf('MS-SEN');
+		const before = await revisionOf('MS-SEN');
 		const res = await post(server.demoLink, { _action: 'next', _page: '0', _revision: '0', respondent_category: 'member_state', sectors_involved: 'itu_d', offices_dealt_with: 'RO-AFR', interaction_frequency: 'monthly' });
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toMatch(/\?page=1$/);
-		expect(revisionOf('MS-SEN')).toBe(Math.max(before, 0) + 1);
+		expect(await revisionOf('MS-SEN')).toBe(Math.max(before, 0) + 1);
 	});
 
 	it('saves a post made on a stale revision, and tells the respondent someone else saved in between', async () => {
-		const before = revisionOf('MS-SEN');
+		const before = await revisionOf('MS-SEN');
 		const res = await post(server.demoLink, { _action: 'save', _page: '0', _revision: String(before - 1), respondent_category: 'member_state' });
 		expect(res.status).toBe(200);
 		expect(await res.text()).toContain('notice warning');
-		expect(revisionOf('MS-SEN')).toBe(before + 1);
+		expect(await revisionOf('MS-SEN')).toBe(before + 1);
 	});
 
 	it.each([
@@ -70,19 +65,19 @@ describe('respondent links over HTTP', () => {
 		['a rating outside the scale', { respondent_category: 'member_state', interaction_frequency: '11' }],
 		['a bidi override in text', { respondent_category: 'member_state', offices_dealt_with: 'RO-AFR\u202E' }]
 	])('refuses %s with a 400 and saves nothing', async (_label, fields) => {
-		const before = revisionOf('MS-SEN');
+		const before = await revisionOf('MS-SEN');
 		const res = await post(server.demoLink, { _action: 'save', _page: '0', _revision: String(before), ...fields });
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('class="notice error-notice"');
-		expect(revisionOf('MS-SEN')).toBe(before);
+		expect(await revisionOf('MS-SEN')).toBe(before);
 	});
 
 	it('refuses text that is not valid UTF-8 with a 400 and saves nothing', async () => {
-		const before = revisionOf('MS-SEN');
+		const before = await revisionOf('MS-SEN');
 		const res = await post(server.demoLink, `_action=save&_page=1&_revision=${before}&technical_assistance_improvement=caf%C3%A9%FF%FE`);
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('invalid_characters');
-		expect(revisionOf('MS-SEN')).toBe(before);
+		expect(await revisionOf('MS-SEN')).toBe(before);
 	});
 
 	it('refuses an oversized body with 413', async () => {
@@ -91,17 +86,17 @@ describe('respondent links over HTTP', () => {
 	});
 
 	it('refuses a comment longer than the field allows', async () => {
-		const before = revisionOf('MS-SEN');
+		const before = await revisionOf('MS-SEN');
 		const res = await post(server.demoLink, { _action: 'save', _page: '4', _revision: String(before), suggestions: 'y'.repeat(10_001) });
 		expect([400, 413]).toContain(res.status);
-		expect(revisionOf('MS-SEN')).toBe(before);
+		expect(await revisionOf('MS-SEN')).toBe(before);
 	});
 
 	it('refuses a cross-site form post', async () => {
-		const before = revisionOf('MS-SEN');
+		const before = await revisionOf('MS-SEN');
 		const res = await post(server.demoLink, { _action: 'save', _page: '0', _revision: String(before) }, { origin: 'http://evil.example' });
 		expect(res.status).toBe(403);
-		expect(revisionOf('MS-SEN')).toBe(before);
+		expect(await revisionOf('MS-SEN')).toBe(before);
 	});
 
 	it('answers /healthz with a database check', async () => {
@@ -116,23 +111,17 @@ describe('respondent links over HTTP', () => {
 	it('shows the same invalid-link page for a revoked link', async () => {
 		const token = server.demoLink.split('/r/')[1]!;
 		const { createHash } = await import('node:crypto');
-		const db = new Database(server.dbPath);
 		const hash = createHash('sha256').update(token).digest('hex');
-		expect(db.prepare(`update invitation_link set revoked_at = ? where token_hash = ?`).run(new Date().toISOString(), hash).changes).toBe(1);
-		db.close();
+		expect(await sqlRun(server.dbPath, `update invitation_link set revoked_at = ? where token_hash = ?`, new Date().toISOString(), hash)).toBe(1);
 		const revoked = await fetch(server.demoLink, { headers: { accept: 'text/html' } });
 		const unknown = await fetch(`${server.url}/r/${'d'.repeat(32)}`, { headers: { accept: 'text/html' } });
 		expect(revoked.status).toBe(404);
 		expect(withoutNonce(await revoked.text())).toBe(withoutNonce(await unknown.text()));
-		const db2 = new Database(server.dbPath);
-		db2.prepare(`update invitation_link set revoked_at = null where token_hash = ?`).run(hash);
-		db2.close();
+		await sqlRun(server.dbPath, `update invitation_link set revoked_at = null where token_hash = ?`, hash);
 	});
 
 	it('shows the same invalid-link page once the edition is closed', async () => {
-		const db = new Database(server.dbPath);
-		db.prepare(`update edition set state = 'closed' where slug = 'rp-2026'`).run();
-		db.close();
+		await sqlRun(server.dbPath, `update edition set state = 'closed' where slug = 'rp-2026'`);
 		const closed = await fetch(server.demoLink, { headers: { accept: 'text/html' } });
 		const unknown = await fetch(`${server.url}/r/${'c'.repeat(32)}`, { headers: { accept: 'text/html' } });
 		expect(closed.status).toBe(404);

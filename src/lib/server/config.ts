@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_POOL_SIZE } from './db/create-db.ts';
+
+/** See db/startup-lock.ts. */
+const MIN_POOL_SIZE = 2;
+/** A pool larger than this is a typo rather than a plan: PostgreSQL's whole default budget is 100. */
+const MAX_POOL_SIZE = 100;
 
 /**
  * Every setting the server reads, validated once at start with a clear message.
@@ -6,6 +12,12 @@ import { z } from 'zod';
  */
 const schema = z.object({
 	DATABASE_URL: z.string().min(1).default('data/survey.db'),
+	DATABASE_POOL_SIZE: z.coerce
+		.number({ message: 'DATABASE_POOL_SIZE must be a whole number of connections' })
+		.int('DATABASE_POOL_SIZE must be a whole number of connections')
+		.min(MIN_POOL_SIZE, `DATABASE_POOL_SIZE must be at least ${MIN_POOL_SIZE} (at start one connection holds the start-up lock while another migrates)`)
+		.max(MAX_POOL_SIZE, `DATABASE_POOL_SIZE must be at most ${MAX_POOL_SIZE} (PostgreSQL's default max_connections is 100, shared by every node)`)
+		.default(DEFAULT_POOL_SIZE),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	PUBLIC_URL: z.url().optional(),
 	ORIGIN: z.url().optional(),
@@ -20,6 +32,8 @@ const schema = z.object({
 
 export interface Config {
 	databaseUrl: string;
+	/** Connections per process to PostgreSQL (SQLite uses one). */
+	databasePoolSize: number;
 	port: number;
 	/** The base of the links we print and e-mail: where respondents reach us. */
 	publicUrl: string;
@@ -42,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const e = parsed.data;
 	return {
 		databaseUrl: e.DATABASE_URL,
+		databasePoolSize: e.DATABASE_POOL_SIZE,
 		port: e.PORT,
 		publicUrl: (e.PUBLIC_URL ?? e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
 		adminEmail: e.ADMIN_EMAIL,

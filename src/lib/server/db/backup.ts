@@ -1,10 +1,11 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { isPostgresUrl } from './create-db.ts';
 
 /** The file behind an SQLite DATABASE_URL; backup and restore are SQLite operations. */
 export function sqlitePath(url: string): string {
-	if (/^postgres(ql)?:\/\//.test(url)) throw new Error('backup and restore here are for SQLite; for PostgreSQL use pg_dump and pg_restore (see README)');
+	if (isPostgresUrl(url)) throw new Error('backup and restore here are for SQLite; on PostgreSQL use pg_dump and pg_restore (see docs/postgresql.md)');
 	return resolve(url.replace(/^(sqlite|file):(\/\/)?/, ''));
 }
 

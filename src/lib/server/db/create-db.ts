@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { FifoSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
@@ -10,16 +11,50 @@ export type Db = Kysely<Database>;
 
 /** How long a writer waits for SQLite's lock before giving up (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** Connections per process when DATABASE_POOL_SIZE is not set. */
+export const DEFAULT_POOL_SIZE = 10;
+/** PostgreSQL type ids whose text form we turn into numbers (see pgTypes). */
+const PG_INT8_OID = 20;
+const PG_NUMERIC_OID = 1700;
+
+export interface DbOptions {
+	/** Most connections one process opens to PostgreSQL (ignored for SQLite). */
+	poolSize?: number;
+}
+
+/** True for the URLs that select PostgreSQL. */
+export function isPostgresUrl(url: string): boolean {
+	return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Which engine a handle talks to, for the few places that must differ (backup, readiness). */
+export function dialectOf(db: Kysely<any>): 'postgres' | 'sqlite' {
+	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * count(*) is bigint and avg()/sum() of integers are numeric on PostgreSQL, which
+ * node-postgres hands back as strings (they may exceed 2^53). Ours are counts of
+ * respondents and averages of 1..5 scores, so numbers are exact and every query
+ * returns the same JavaScript types as on SQLite.
+ */
+const pgTypes = {
+	getTypeParser(oid: number, format?: 'text' | 'binary') {
+		if (oid === PG_INT8_OID || oid === PG_NUMERIC_OID) return (value: string) => Number(value);
+		return pg.types.getTypeParser(oid, format);
+	}
+} as pg.CustomTypesConfig;
 
 /**
  * Opens the database named by a URL: `sqlite:path`, `file:path` or a bare path is
- * the embedded default. A `postgres://` URL is the multi-node option; it is refused
- * here until PostgreSQL support lands, so that nobody runs on a half-done dialect.
- * Repositories only ever see `Kysely<Database>`, so adding a dialect touches this file alone.
+ * the embedded default; `postgres://` or `postgresql://` is the multi-node option.
+ * Repositories only ever see `Kysely<Database>`, so a dialect difference lives here
+ * (or behind `dialectOf`) and nowhere else.
  */
-export function createDb(url: string): Db {
-	if (/^postgres(ql)?:\/\//.test(url)) {
-		throw new Error('PostgreSQL is not supported yet: use an SQLite path in DATABASE_URL');
+export function createDb(url: string, options: DbOptions = {}): Db {
+	if (isPostgresUrl(url)) {
+		const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? DEFAULT_POOL_SIZE, types: pgTypes });
+		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	}
 	const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });

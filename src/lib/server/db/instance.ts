@@ -14,6 +14,6 @@ export function getConfig(): Config {
 }
 
 export function getDb(): Db {
-	db ??= createDb(getConfig().databaseUrl);
+	db ??= createDb(getConfig().databaseUrl, { poolSize: getConfig().databasePoolSize });
 	return db;
 }

@@ -39,20 +39,40 @@ export async function queueMessages(db: Kysely<Database>, items: QueueItem[], ba
 	for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('outbox_message').values(rows.slice(i, i + INSERT_CHUNK)).execute();
 }
 
-/** Everything needed to render and send one message, claimed so that no other sender takes it. */
+/**
+ * How long a sender holds a claimed message. While a message is "sending",
+ * next_attempt_at is the end of this lease: if the node holding it dies, any node may
+ * claim it again once the lease is over. Far longer than one delivery (the SMTP
+ * timeouts are 15 s a step, plus the rate-limit wait after the claim).
+ */
+export const CLAIM_LEASE_MS = 10 * 60 * 1000;
+
+/**
+ * Everything needed to render and send one message, claimed so that no other sender
+ * takes it: several app processes may run a sender on the same database. The claim is
+ * a conditional update (compare-and-set on state and next_attempt_at): of two senders
+ * that read the same row, only one changes it; the other sees 0 rows and looks again.
+ */
 export async function claimNextDue(db: Kysely<Database>, now: string) {
 	for (;;) {
 		const next = await db
 			.selectFrom('outbox_message')
-			.select('id')
-			.where('state', '=', 'queued')
+			.select(['id', 'state', 'next_attempt_at'])
+			.where('state', 'in', ['queued', 'sending'])
 			.where('next_attempt_at', '<=', now)
 			.orderBy('next_attempt_at')
 			.orderBy('id')
 			.limit(1)
 			.executeTakeFirst();
 		if (!next) return undefined;
-		const claimed = await db.updateTable('outbox_message').set({ state: 'sending' }).where('id', '=', next.id).where('state', '=', 'queued').executeTakeFirst();
+		const leaseEnd = new Date(Date.parse(now) + CLAIM_LEASE_MS).toISOString();
+		const claimed = await db
+			.updateTable('outbox_message')
+			.set({ state: 'sending', next_attempt_at: leaseEnd })
+			.where('id', '=', next.id)
+			.where('state', '=', next.state)
+			.where('next_attempt_at', '=', next.next_attempt_at)
+			.executeTakeFirst();
 		if (Number(claimed.numUpdatedRows) === 0) continue;
 		return db
 			.selectFrom('outbox_message as o')
@@ -81,9 +101,12 @@ export async function markFinal(db: Kysely<Database>, id: string, state: 'failed
 	await db.updateTable('outbox_message').set({ state, attempts, last_error: error }).where('id', '=', id).execute();
 }
 
-/** After a crash mid-send a message stays "sending": put it back in the queue at start. */
-export async function requeueInterrupted(db: Kysely<Database>): Promise<number> {
-	const r = await db.updateTable('outbox_message').set({ state: 'queued' }).where('state', '=', 'sending').executeTakeFirst();
+/**
+ * After a crash mid-send a message stays "sending": put it back in the queue at start,
+ * once its lease is over (another node may be sending it right now).
+ */
+export async function requeueInterrupted(db: Kysely<Database>, now = nowIso()): Promise<number> {
+	const r = await db.updateTable('outbox_message').set({ state: 'queued' }).where('state', '=', 'sending').where('next_attempt_at', '<=', now).executeTakeFirst();
 	return Number(r.numUpdatedRows);
 }
 

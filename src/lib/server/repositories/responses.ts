@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../db/create-db.ts';
 import type { Database, ResponseRow } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
@@ -45,6 +46,18 @@ export interface ResponseSave {
 	locale: string;
 	furthestPage: number;
 	submit: boolean;
+}
+
+/**
+ * Takes the response row's write lock for the rest of the transaction (a no-op
+ * update, portable): on PostgreSQL two nodes saving the same response at once would
+ * otherwise both merge into the answers they read and the later write would drop the
+ * earlier one's page. SQLite has one writer at a time already.
+ */
+export async function lockResponse(db: Kysely<Database>, editionId: string, entityId: string): Promise<void> {
+	// SQLite transactions begin immediate (src/lib/server/db/sqlite-dialect.ts): already serialised.
+	if (dialectOf(db) === 'sqlite') return;
+	await db.updateTable('response').set((eb) => ({ revision: eb.ref('revision') })).where('edition_id', '=', editionId).where('entity_id', '=', entityId).execute();
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/create-db.ts';
 import type { Config } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { withStartupLock } from '../db/startup-lock.ts';
 import { loadReferenceData, memberStateCode } from './reference-service.ts';
 import { importSurveysDir } from './questionnaire-service.ts';
 import { createEdition } from './edition-service.ts';
@@ -25,6 +26,12 @@ const DEMO_ENTITY = memberStateCode('SEN');
  * demo link. Safe to run at every start; prints secrets only when it creates them.
  */
 export async function bootstrap(db: Db, config: Config, log: (line: string) => void): Promise<void> {
+	// Nodes starting together take turns (PostgreSQL); the background work is safe to run on every node.
+	await withStartupLock(db, () => prepare(db, config, log));
+	await startBackgroundWork(db, config, log);
+}
+
+async function prepare(db: Db, config: Config, log: (line: string) => void): Promise<void> {
 	const applied = await migrateToLatest(db);
 	if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
 	await loadReferenceData(db, config.demo);
@@ -49,8 +56,6 @@ export async function bootstrap(db: Db, config: Config, log: (line: string) => v
 		const { url } = await inviteEntity(db, config.defaultEdition, DEMO_ENTITY, config.publicUrl);
 		log(`demo respondent link (${DEMO_ENTITY}): ${url}`);
 	}
-
-	await startBackgroundWork(db, config, log);
 }
 
 /** The e-mail sender and the reminder planner of this process: one each, however often bootstrap runs. */

@@ -89,6 +89,10 @@ async function recipients(db: Db, edition: Edition, segment: Segment, onlyPendin
 async function queueFor(db: Db, edition: Edition, kind: OutboxKind, list: Awaited<ReturnType<typeof recipients>>, actor: string, details: Record<string, unknown>): Promise<QueueResult> {
 	const batchId = newId();
 	return db.transaction().execute(async (trx) => {
+		// A no-op write on the edition row: on PostgreSQL it holds the row's lock until
+		// commit, so two nodes queueing for one edition take turns and the second sees
+		// the first's messages below (SQLite's single writer does the same by itself).
+		await trx.updateTable('edition').set((eb) => ({ state: eb.ref('state') })).where('id', '=', edition.id).execute();
 		// Never two messages of the same kind waiting for the same contact (a double click, a rerun).
 		const waiting = new Set(
 			(await trx.selectFrom('outbox_message').select(['invitation_id', 'contact_id']).where('edition_id', '=', edition.id).where('kind', '=', kind).where('state', 'in', ['queued', 'sending']).execute()).map((w) => `${w.invitation_id} ${w.contact_id}`)

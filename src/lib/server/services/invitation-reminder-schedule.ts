@@ -51,8 +51,19 @@ export async function runDueReminderSchedules(db: Db, now = new Date()): Promise
 		if (!s.closes_at) continue;
 		const closes = new Date(s.closes_at).getTime();
 		if (now.getTime() < closes - s.days_before * DAY_MS) continue;
-		const count = now.getTime() >= closes ? 0 : (await queueReminders(db, s.slug, JSON.parse(s.segment_json) as Segment, `schedule:${s.days_before}d`)).queued;
-		await db.updateTable('reminder_schedule').set({ queued_at: now.toISOString(), queued_count: count }).where('id', '=', s.id).where('queued_at', 'is', null).execute();
+		// Every node runs this planner: claim the schedule first (conditional update), so
+		// that only the node whose update changed the row queues its reminders.
+		const claim = await db.updateTable('reminder_schedule').set({ queued_at: now.toISOString(), queued_count: 0 }).where('id', '=', s.id).where('queued_at', 'is', null).executeTakeFirst();
+		if (Number(claim.numUpdatedRows) === 0) continue;
+		let count = 0;
+		try {
+			count = now.getTime() >= closes ? 0 : (await queueReminders(db, s.slug, JSON.parse(s.segment_json) as Segment, `schedule:${s.days_before}d`)).queued;
+		} catch (error) {
+			// Not queued after all: give the schedule back for the next round.
+			await db.updateTable('reminder_schedule').set({ queued_at: null, queued_count: null }).where('id', '=', s.id).execute();
+			throw error;
+		}
+		await db.updateTable('reminder_schedule').set({ queued_count: count }).where('id', '=', s.id).execute();
 		queued += count;
 	}
 	return queued;

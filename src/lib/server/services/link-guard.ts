@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import { guessDecision, current, ADDRESS_WINDOW_MS, GLOBAL_WINDOW_MS, type GuessCounter } from '../../domain/invitation/guess-throttle.ts';
+import { guessDecision, ADDRESS_WINDOW_MS, GLOBAL_WINDOW_MS, type GuessCounter } from '../../domain/invitation/guess-throttle.ts';
 
 const GLOBAL_KEY = 'global';
 const addressKey = (address: string | null) => `address:${address ?? 'unknown'}`;
@@ -16,15 +17,25 @@ export async function linkLookupAllowed(db: Db, address: string | null, now = Da
 	return decision.allowed ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
 }
 
-/** Counts one lookup that found nothing, for the address and for the service. */
+/**
+ * Counts one lookup that found nothing, for the address and for the service. One
+ * upsert each, computed by the database (not read, add one, write back): several
+ * requests or app processes counting at once must not lose each other's misses.
+ */
 export async function recordLinkMiss(db: Db, address: string | null, now = Date.now()): Promise<void> {
+	const at = new Date(now).toISOString();
 	for (const [key, windowMs] of [[addressKey(address), ADDRESS_WINDOW_MS], [GLOBAL_KEY, GLOBAL_WINDOW_MS]] as const) {
-		const counter = current(await read(db, key), windowMs, now);
-		const row = { key, misses: counter.misses + 1, window_start: new Date(counter.windowStart).toISOString() };
+		// The window is over (see `current`): start a new one at this miss.
+		const stale = sql<boolean>`link_guess_throttle.window_start <= ${new Date(now - windowMs).toISOString()}`;
 		await db
 			.insertInto('link_guess_throttle')
-			.values(row)
-			.onConflict((oc) => oc.column('key').doUpdateSet({ misses: row.misses, window_start: row.window_start }))
+			.values({ key, misses: 1, window_start: at })
+			.onConflict((oc) =>
+				oc.column('key').doUpdateSet({
+					misses: sql<number>`case when ${stale} then 1 else link_guess_throttle.misses + 1 end`,
+					window_start: sql<string>`case when ${stale} then ${at} else link_guess_throttle.window_start end`
+				})
+			)
 			.execute();
 	}
 }

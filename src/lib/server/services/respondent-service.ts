@@ -12,7 +12,7 @@ import { applyPagePost, parsePageAction, type PageAction } from '../../domain/re
 import { buildReview, firstInvalidPage, type ReviewSection } from '../../domain/response/review.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { findLinkContext, markInvitationOpened, type LinkContext } from '../repositories/invitations.ts';
-import { ensureResponse, findResponse, saveResponse, setResponseLocale } from '../repositories/responses.ts';
+import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLocale } from '../repositories/responses.ts';
 import { findQuestionnaireById } from '../repositories/questionnaires.ts';
 import { isAcceptingAnswers } from './edition-service.ts';
 import { writeBatcher } from '../db/write-batcher.ts';
@@ -178,6 +178,7 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
 
 	return db.transaction().execute(async (trx) => {
+		await lockResponse(trx, ctx.edition_id, ctx.entity_id);
 		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
 		if (response.state === 'submitted') return { kind: 'submitted' as const };
 		const locale = lang ?? toLocale(response.locale);
@@ -232,6 +233,7 @@ export async function autosaveRespondentPage(db: Db, ctx: LinkContext, form: For
 		const page = parsePageAnswers(getModel(ctx.questionnaire_id, definition, 'en'), post.index, post.entries);
 		// Shares its commit with the autosaves arriving at the same moment (group commit).
 		const fast = await writeBatcher(db).run(async (trx): Promise<AutosaveOutcome | null> => {
+			await lockResponse(trx, ctx.edition_id, ctx.entity_id);
 			const response = await findResponse(trx, ctx.edition_id, ctx.entity_id);
 			if (!response) return null;
 			if (response.state === 'submitted') return { kind: 'submitted' };
