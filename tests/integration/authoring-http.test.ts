@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { sqlAll, sqlRun } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 
@@ -13,15 +13,11 @@ let admin: string;
 let author: string;
 let coordinator: string;
 
-function query<T>(sql: string, ...args: unknown[]): T[] {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		return db.prepare(sql).all(...args) as T[];
-	} finally {
-		db.close();
-	}
+/** Reads the server's database, SQLite or PostgreSQL (tests/helpers/sql.ts). */
+function query<T>(sql: string, ...args: unknown[]): Promise<T[]> {
+	return sqlAll<T>(server.dbPath, sql, ...args);
 }
-const draftOf = (slug: string) => query<{ id: string; revision: number; definition_json: string; base_questionnaire_id: string | null }>('select * from questionnaire_draft where slug = ?', slug)[0];
+const draftOf = async (slug: string) => (await (await query<{ id: string; revision: number; definition_json: string; base_questionnaire_id: string | null }>('select * from questionnaire_draft where slug = ?', slug)))[0];
 
 function post(path: string, body: Record<string, string> | FormData, cookie: string): Promise<Response> {
 	const isForm = body instanceof FormData;
@@ -67,11 +63,11 @@ describe('library → draft → edit → publish → edition', () => {
 		const res = await post('/admin/questionnaires?/duplicate', { source: 'regional-presence-2026@v1', slug: 'rp-2030' }, author);
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toBe('/admin/questionnaires/rp-2030/edit');
-		const draft = draftOf('rp-2030')!;
-		const v1 = query<{ id: string }>("select id from questionnaire where slug = 'regional-presence-2026' and version = 1")[0]!;
+		const draft = (await draftOf('rp-2030'))!;
+		const v1 = (await query<{ id: string }>("select id from questionnaire where slug = 'regional-presence-2026' and version = 1"))[0]!;
 		expect(draft.base_questionnaire_id).toBe(v1.id);
 		expect(draft.revision).toBe(1);
-		expect(query("select * from audit_log where action = 'questionnaire.draft_create'")).toHaveLength(1);
+		expect((await query("select * from audit_log where action = 'questionnaire.draft_create'"))).toHaveLength(1);
 	});
 
 	it('refuses a slug already used', async () => {
@@ -88,11 +84,11 @@ describe('library → draft → edit → publish → edition', () => {
 		expect(res.status).toBe(303);
 		res = await post('/admin/questionnaires/rp-2030/edit?/update&q=followup_topic', { revision: '3', original: 'followup_topic', name: 'followup_topic', title: 'What should the call be about?', visibleIf: "{wants_followup} = 'yes'", criteria: 'relevance' }, author);
 		expect(res.status).toBe(303);
-		const json = JSON.parse(draftOf('rp-2030')!.definition_json);
+		const json = JSON.parse((await draftOf('rp-2030'))!.definition_json);
 		const page0 = json.pages[0].elements.map((e: { name: string }) => e.name);
 		expect(page0.slice(-2)).toEqual(['wants_followup', 'followup_topic']);
 		expect(json.pages[0].elements.at(-1)).toMatchObject({ visibleIf: "{wants_followup} = 'yes'", criteria: ['relevance'] });
-		expect(draftOf('rp-2030')!.revision).toBe(4);
+		expect((await draftOf('rp-2030'))!.revision).toBe(4);
 		const editor = decode(await (await get(`${server.url}/admin/questionnaires/rp-2030/edit?q=followup_topic`, author)).text());
 		// The expression helper lists the questions before it, with their values.
 		expect(editor).toMatch(/<code>\{wants_followup\}<\/code>[^<]*Would you like a follow-up call\?(<!--[^>]*-->|: )*<code>yes<\/code>(<!--[^>]*-->|, )*<code>no<\/code>/);
@@ -104,22 +100,22 @@ describe('library → draft → edit → publish → edition', () => {
 		const html = decode(await res.text());
 		expect(html).toContain('Someone saved this draft');
 		expect(html).toContain('value="Typed by a second author"');
-		expect(draftOf('rp-2030')!.revision).toBe(4);
-		expect(draftOf('rp-2030')!.definition_json).not.toContain('stale_question');
+		expect((await draftOf('rp-2030'))!.revision).toBe(4);
+		expect((await draftOf('rp-2030'))!.definition_json).not.toContain('stale_question');
 	});
 
 	it('refuses malformed JSON at its line and column, changing nothing', async () => {
-		const before = draftOf('rp-2030')!;
+		const before = (await draftOf('rp-2030'))!;
 		const res = await post('/admin/questionnaires/rp-2030/edit?/json', { revision: '4', json: '{\n  "pages": [\n    oops\n  ]\n}' }, author);
 		expect(res.status).toBe(400);
 		const html = decode(await res.text());
 		expect(html).toContain('line 3, column 5');
 		expect(html).toContain('oops'); // the author's text comes back
-		expect(draftOf('rp-2030')).toEqual(before);
+		expect((await draftOf('rp-2030'))).toEqual(before);
 	});
 
 	it('refuses an unknown property and an unsupported type in the JSON view, pointing at the element', async () => {
-		const json = JSON.parse(draftOf('rp-2030')!.definition_json);
+		const json = JSON.parse((await draftOf('rp-2030'))!.definition_json);
 		json.pages[0].elements[0].colour = 'red';
 		let res = await post('/admin/questionnaires/rp-2030/edit?/json', { revision: '4', json: JSON.stringify(json) }, author);
 		expect(res.status).toBe(400);
@@ -132,13 +128,13 @@ describe('library → draft → edit → publish → edition', () => {
 		expect(res.status).toBe(400);
 		html = decode(await res.text());
 		expect(html).toContain('renderer/unsupported-type');
-		expect(draftOf('rp-2030')!.revision).toBe(4);
+		expect((await draftOf('rp-2030'))!.revision).toBe(4);
 	});
 
 	it('refuses an unsupported type in the add form', async () => {
 		const res = await post('/admin/questionnaires/rp-2030/edit?/addQuestion', { revision: '4', page: '0', type: 'signaturepad', name: 'sig', title: 'Sign' }, author);
 		expect(res.status).toBe(400);
-		expect(draftOf('rp-2030')!.revision).toBe(4);
+		expect((await draftOf('rp-2030'))!.revision).toBe(4);
 	});
 
 	it('refuses malformed and invalid uploads whole, storing nothing', async () => {
@@ -148,7 +144,7 @@ describe('library → draft → edit → publish → edition', () => {
 		res = await post('/admin/questionnaires?/import', upload('broken-two', 'odd.json', JSON.stringify({ title: 'x', pages: [{ name: 'p', elements: [{ type: 'signaturepad', name: 'sig' }] }] })), author);
 		expect(res.status).toBe(400);
 		expect(decode(await res.text())).toContain('renderer/unsupported-type');
-		expect(query("select * from questionnaire_draft where slug like 'broken-%'")).toEqual([]);
+		expect((await query("select * from questionnaire_draft where slug like 'broken-%'"))).toEqual([]);
 	});
 
 	it('imports a file of surveys/ as a draft', async () => {
@@ -157,7 +153,7 @@ describe('library → draft → edit → publish → edition', () => {
 		form.set('surveysFile', 'regional-presence-2026.json');
 		const res = await post('/admin/questionnaires?/import', form, author);
 		expect(res.status).toBe(303);
-		expect(draftOf('imported-2026')).toBeTruthy();
+		expect((await draftOf('imported-2026'))).toBeTruthy();
 	});
 
 	it('previews the draft in Arabic, right to left, with the condition applied', async () => {
@@ -176,19 +172,17 @@ describe('library → draft → edit → publish → edition', () => {
 		html = await res.text();
 		expect(topic()).toContain('What should the call be about?');
 		expect(topic()).not.toMatch(/\shidden/);
-		expect(draftOf('rp-2030')!.revision).toBe(4);
-		expect(query('select * from response')).toHaveLength(0);
+		expect((await draftOf('rp-2030'))!.revision).toBe(4);
+		expect((await query('select * from response'))).toHaveLength(0);
 	});
 
 	it('refuses to publish a draft with a lint error, and keeps it', async () => {
-		const db = new Database(server.dbPath);
 		const bad = { title: 'Bad', pages: [{ name: 'p', elements: [{ type: 'text', name: 'a', visibleIf: '{nowhere} = 1' }] }] };
-		db.prepare("insert into questionnaire_draft (id, slug, title, definition_json, base_questionnaire_id, revision, created_by, created_at, updated_by, updated_at) values ('d-bad', 'bad-draft', 'Bad', ?, null, 1, 't', '2026-11-27T00:00:00Z', 't', '2026-11-27T00:00:00Z')").run(JSON.stringify(bad));
-		db.close();
+		await sqlRun(server.dbPath, "insert into questionnaire_draft (id, slug, title, definition_json, base_questionnaire_id, revision, created_by, created_at, updated_by, updated_at) values ('d-bad', 'bad-draft', 'Bad', ?, null, 1, 't', '2026-11-27T00:00:00Z', 't', '2026-11-27T00:00:00Z')", JSON.stringify(bad));
 		const res = await post('/admin/questionnaires/bad-draft?/publish', { revision: '1' }, author);
 		expect(res.status).toBe(400);
 		expect(decode(await res.text())).toContain('reference/unknown');
-		expect(query("select * from questionnaire where slug = 'bad-draft'")).toEqual([]);
+		expect((await query("select * from questionnaire where slug = 'bad-draft'"))).toEqual([]);
 	});
 
 	it('publishes the draft as v1 and carries the base forward', async () => {
@@ -197,18 +191,18 @@ describe('library → draft → edit → publish → edition', () => {
 		const res = await post('/admin/questionnaires/rp-2030?/publish', { revision: '4' }, author);
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toBe('/admin/questionnaires/rp-2030?published=v1');
-		const [v1] = query<{ id: string; version: number; definition_json: string }>("select * from questionnaire where slug = 'rp-2030'");
+		const [v1] = (await query<{ id: string; version: number; definition_json: string }>("select * from questionnaire where slug = 'rp-2030'"));
 		expect(v1!.version).toBe(1);
 		expect(v1!.definition_json).toContain('followup_topic');
-		expect(draftOf('rp-2030')!.base_questionnaire_id).toBe(v1!.id);
-		expect(query("select * from audit_log where action = 'questionnaire.publish' and target_id = ?", v1!.id)).toHaveLength(1);
+		expect((await draftOf('rp-2030'))!.base_questionnaire_id).toBe(v1!.id);
+		expect((await query("select * from audit_log where action = 'questionnaire.publish' and target_id = ?", v1!.id))).toHaveLength(1);
 		const again = await post('/admin/questionnaires/rp-2030?/publish', { revision: '5' }, author);
 		expect(again.status).toBe(409);
 		expect(await again.text()).toContain('nothing to publish');
 	});
 
 	it('warns about a renamed question and shows a readable diff', async () => {
-		const json = JSON.parse(draftOf('rp-2030')!.definition_json);
+		const json = JSON.parse((await draftOf('rp-2030'))!.definition_json);
 		const q = json.pages[0].elements.find((e: { name: string }) => e.name === 'wants_followup');
 		const res = await post('/admin/questionnaires/rp-2030/edit?/update&q=wants_followup', { revision: '5', original: 'wants_followup', name: 'followup_wanted', title: 'Would you like a follow-up call?', choices: 'yes|Yes please\nno|No' }, author);
 		expect(res.status).toBe(303);
@@ -218,7 +212,7 @@ describe('library → draft → edit → publish → edition', () => {
 		expect(page).toMatch(/<strong>followup_wanted<\/strong>: added/);
 		expect(page).toMatch(/<strong>wants_followup<\/strong>: removed/);
 		// The condition that read the old name now reads the new one.
-		expect(draftOf('rp-2030')!.definition_json).toContain("{followup_wanted} = 'yes'");
+		expect((await draftOf('rp-2030'))!.definition_json).toContain("{followup_wanted} = 'yes'");
 	});
 
 	it('exports a version as a JSON download', async () => {
@@ -231,11 +225,11 @@ describe('library → draft → edit → publish → edition', () => {
 	it('creates an edition pinning v1, as a draft; refuses a bad date', async () => {
 		const bad = await post('/admin/questionnaires/rp-2030?/createEdition', { version: 'v1', slug: 'rp-2030-ed', title: 'Survey 2030', opens: 'soon', closes: '' }, author);
 		expect(bad.status).toBe(400);
-		expect(query("select * from edition where slug = 'rp-2030-ed'")).toEqual([]);
+		expect((await query("select * from edition where slug = 'rp-2030-ed'"))).toEqual([]);
 		const res = await post('/admin/questionnaires/rp-2030?/createEdition', { version: 'v1', slug: 'rp-2030-ed', title: 'Survey 2030', opens: '2030-01-10T00:00', closes: '2030-03-01T00:00' }, author);
 		expect(res.status).toBe(303);
-		const [edition] = query<{ state: string; questionnaire_id: string; opens_at: string }>("select * from edition where slug = 'rp-2030-ed'");
-		const v1 = query<{ id: string }>("select id from questionnaire where slug = 'rp-2030' and version = 1")[0]!;
+		const [edition] = (await query<{ state: string; questionnaire_id: string; opens_at: string }>("select * from edition where slug = 'rp-2030-ed'"));
+		const v1 = (await query<{ id: string }>("select id from questionnaire where slug = 'rp-2030' and version = 1"))[0]!;
 		expect(edition).toMatchObject({ state: 'draft', questionnaire_id: v1.id, opens_at: '2030-01-10T00:00:00.000Z' });
 	});
 });
@@ -258,56 +252,56 @@ describe('a role without questionnaires.author', () => {
 		'/admin/questionnaires/rp-2030/preview'
 	];
 	it.each(actions)('gets 403 on POST %s and nothing changes', async (path) => {
-		const before = draftOf('rp-2030');
+		const before = (await draftOf('rp-2030'));
 		const res = await post(path, { revision: String(before!.revision), slug: 'forbidden-x', title: 'x', source: 'rp-2030@v1', page: '0', type: 'text', name: 'x', json: '{}' }, coordinator);
 		expect(res.status).toBe(403);
-		expect(draftOf('rp-2030')).toEqual(before);
-		expect(query("select * from questionnaire_draft where slug = 'forbidden-x'")).toEqual([]);
+		expect((await draftOf('rp-2030'))).toEqual(before);
+		expect((await query("select * from questionnaire_draft where slug = 'forbidden-x'"))).toEqual([]);
 	});
 });
 
 describe('pages, removal and limits', () => {
-	const rev = () => String(draftOf('imported-2026')!.revision);
-	const pageNames = () => JSON.parse(draftOf('imported-2026')!.definition_json).pages.map((p: { name: string }) => p.name);
+	const rev = async () => String((await draftOf('imported-2026'))!.revision);
+	const pageNames = async () => JSON.parse((await draftOf('imported-2026'))!.definition_json).pages.map((p: { name: string }) => p.name) as string[];
 
 	it('adds, moves and removes a page; a page with questions is not removed', async () => {
-		let res = await post('/admin/questionnaires/imported-2026/edit?/addPage', { revision: rev(), name: 'closing', title: 'Closing' }, author);
+		let res = await post('/admin/questionnaires/imported-2026/edit?/addPage', { revision: await rev(), name: 'closing', title: 'Closing' }, author);
 		expect(res.status).toBe(303);
-		expect(pageNames().at(-1)).toBe('closing');
-		res = await post('/admin/questionnaires/imported-2026/edit?/movePage', { revision: rev(), page: '5', direction: 'up' }, author);
+		expect((await pageNames()).at(-1)).toBe('closing');
+		res = await post('/admin/questionnaires/imported-2026/edit?/movePage', { revision: await rev(), page: '5', direction: 'up' }, author);
 		expect(res.status).toBe(303);
-		expect(pageNames().slice(-2)).toEqual(['closing', 'overall_assessment']);
-		res = await post('/admin/questionnaires/imported-2026/edit?/removePage', { revision: rev(), page: '5' }, author);
+		expect((await pageNames()).slice(-2)).toEqual(['closing', 'overall_assessment']);
+		res = await post('/admin/questionnaires/imported-2026/edit?/removePage', { revision: await rev(), page: '5' }, author);
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('still has questions');
-		res = await post('/admin/questionnaires/imported-2026/edit?/removePage', { revision: rev(), page: '4' }, author);
+		res = await post('/admin/questionnaires/imported-2026/edit?/removePage', { revision: await rev(), page: '4' }, author);
 		expect(res.status).toBe(303);
-		expect(pageNames()).not.toContain('closing');
+		expect((await pageNames())).not.toContain('closing');
 	});
 
 	it('removes a question after the confirmation step; a condition reading it refuses the removal', async () => {
 		const confirm = await (await get(`${server.url}/admin/questionnaires/imported-2026/edit?remove=suggestions`, author)).text();
 		expect(confirm).toContain('id="confirm-remove"');
-		let res = await post('/admin/questionnaires/imported-2026/edit?/remove', { revision: rev(), name: 'suggestions' }, author);
+		let res = await post('/admin/questionnaires/imported-2026/edit?/remove', { revision: await rev(), name: 'suggestions' }, author);
 		expect(res.status).toBe(303);
-		expect(draftOf('imported-2026')!.definition_json).not.toContain('"suggestions"');
+		expect((await draftOf('imported-2026'))!.definition_json).not.toContain('"suggestions"');
 		// overall_reason's condition reads overall_satisfaction: removing it would leave an error.
-		const before = draftOf('imported-2026');
-		res = await post('/admin/questionnaires/imported-2026/edit?/remove', { revision: rev(), name: 'overall_satisfaction' }, author);
+		const before = (await draftOf('imported-2026'));
+		res = await post('/admin/questionnaires/imported-2026/edit?/remove', { revision: await rev(), name: 'overall_satisfaction' }, author);
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('reference/unknown');
-		expect(draftOf('imported-2026')).toEqual(before);
+		expect((await draftOf('imported-2026'))).toEqual(before);
 	});
 
 	it('applies a valid JSON view as a whole', async () => {
-		const json = JSON.parse(draftOf('imported-2026')!.definition_json);
+		const json = JSON.parse((await draftOf('imported-2026'))!.definition_json);
 		json.title = { ...json.title, default: 'Survey 2034' };
 		json.pages[0].elements[0].description = 'Choose one.';
-		const res = await post('/admin/questionnaires/imported-2026/edit?/json', { revision: rev(), json: JSON.stringify(json) }, author);
+		const res = await post('/admin/questionnaires/imported-2026/edit?/json', { revision: await rev(), json: JSON.stringify(json) }, author);
 		expect(res.status).toBe(303);
-		const saved = JSON.parse(draftOf('imported-2026')!.definition_json);
+		const saved = JSON.parse((await draftOf('imported-2026'))!.definition_json);
 		expect(saved.pages[0].elements[0].description).toBe('Choose one.');
-		expect(query<{ title: string }>("select title from questionnaire_draft where slug = 'imported-2026'")[0]!.title).toBe('Survey 2034');
+		expect((await query<{ title: string }>("select title from questionnaire_draft where slug = 'imported-2026'"))[0]!.title).toBe('Survey 2034');
 	});
 
 	it('refuses a file over 2 MB and one nested too deep, storing nothing', async () => {
@@ -319,11 +313,11 @@ describe('pages, removal and limits', () => {
 		res = await post('/admin/questionnaires?/import', upload('too-deep', 'deep.json', deep), author);
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('nested deeper');
-		expect(query("select * from questionnaire_draft where slug in ('too-big', 'too-deep')")).toEqual([]);
+		expect((await query("select * from questionnaire_draft where slug in ('too-big', 'too-deep')"))).toEqual([]);
 	});
 
 	it('audits every write with the author', async () => {
-		const rows = query<{ action: string; actor: string; actor_user_id: string | null }>("select action, actor, actor_user_id from audit_log where (action like 'questionnaire.%' or action = 'edition.create') and actor != 'system'");
+		const rows = (await query<{ action: string; actor: string; actor_user_id: string | null }>("select action, actor, actor_user_id from audit_log where (action like 'questionnaire.%' or action = 'edition.create') and actor != 'system'"));
 		expect(new Set(rows.map((a) => a.action))).toEqual(new Set(['questionnaire.draft_create', 'questionnaire.draft_edit', 'questionnaire.draft_json', 'questionnaire.publish', 'edition.create']));
 		expect(rows.every((a) => a.actor === 'author@authoring.example.org' && a.actor_user_id)).toBe(true);
 	});
