@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations as violations } from '../helpers/axe.ts';
 import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
 import { answerPage } from '../helpers/answer.ts';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,22 +20,7 @@ afterAll(async () => {
 
 const linkFor = (entity: string) => newLink(server, entity);
 
-interface AxeViolation {
-	id: string;
-	impact: string;
-	help: string;
-	nodes: { target: string[] }[];
-}
 
-/** Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the page as it stands. */
-async function violations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: AXE_SOURCE });
-	const result = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-		return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-	});
-	return result.violations.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const ENTITY: Record<string, string> = { ar: 'MS-SAU', zh: 'MS-SGP', en: 'MS-GBR', fr: 'MS-BEL', ru: 'MS-ARM', es: 'MS-MEX' };
 

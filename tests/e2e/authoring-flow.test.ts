@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations as violations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
 /**
@@ -14,8 +14,6 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
  * launch gate finds all six languages complete (and not before).
  * axe-core checks the library and the editor.
  */
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -29,21 +27,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-interface AxeViolation {
-	id: string;
-	impact: string;
-	help: string;
-	nodes: { target: string[] }[];
-}
 
-async function violations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: AXE_SOURCE });
-	const result = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-		return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-	});
-	return result.violations.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 function row<T>(sql: string): T | undefined {
 	const db = new Database(server.dbPath, { readonly: true });

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations as violations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { seedUsers } from '../helpers/access-http.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
 import { createDraftFromVersion } from '../../src/lib/server/services/translation-drafts.ts';
 
 /** An author translates in Chromium: empties an Arabic cell, finds it with "missing in Arabic", fills it in. */
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'workbench password 2026';
 const KEY = 'q:interaction_frequency.title';
 
@@ -34,15 +31,6 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function violations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: AXE_SOURCE });
-	const result = await page.evaluate(async () => {
-		type V = { id: string; help: string; nodes: { target: string[] }[] };
-		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: V[] }> } }).axe;
-		return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-	});
-	return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const arabicCount = (page: Page) => page.textContent('#completeness li[data-locale="ar"] [data-count="complete"]');
 
