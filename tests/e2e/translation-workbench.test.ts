@@ -5,7 +5,7 @@ import { axeViolations as violations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { seedUsers } from '../helpers/access-http.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { createDraftFromVersion } from '../../src/lib/server/services/translation-drafts.ts';
+import { startNextDraft } from '../../src/lib/server/services/authoring-library.ts';
 
 /** An author translates in Chromium: empties an Arabic cell, finds it with "missing in Arabic", fills it in. */
 const PASSWORD = 'workbench password 2026';
@@ -19,8 +19,9 @@ beforeAll(async () => {
 	await seedUsers(server.dbPath, [{ email: 'author@wb.example.org', role: 'author' }], PASSWORD);
 	const db = createDb(server.dbPath);
 	try {
-		const q = await db.selectFrom('questionnaire').select('id').where('slug', '=', 'regional-presence-2026').executeTakeFirstOrThrow();
-		await createDraftFromVersion(db, q.id, 'test');
+		// The draft of the next version, as the library's "start a draft" button makes it.
+		const author = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('email', '=', 'author@wb.example.org').executeTakeFirstOrThrow();
+		await startNextDraft(db, author, 'regional-presence-2026');
 	} finally {
 		await db.destroy();
 	}

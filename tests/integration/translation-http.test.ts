@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost, get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { createDraftFromVersion } from '../../src/lib/server/services/translation-drafts.ts';
+import { startNextDraft } from '../../src/lib/server/services/authoring-library.ts';
 import { createEdition } from '../../src/lib/server/services/edition-service.ts';
 
 /**
@@ -71,8 +71,9 @@ beforeAll(async () => {
 	await seedUsers(server.dbPath, (['author', 'coordinator', 'analyst'] as const).map((role) => ({ email: `${role}@tr.example.org`, role })), PASSWORD);
 	for (const role of Object.keys(cookie) as (keyof typeof cookie)[]) cookie[role] = await signInCookie(server.url, `${role}@tr.example.org`, PASSWORD);
 	await withDb(async (db) => {
-		const q = await db.selectFrom('questionnaire').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
-		await createDraftFromVersion(db, q.id, 'test');
+		// The draft of the next version, as the library's "start a draft" button makes it.
+		const author = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('email', '=', 'author@tr.example.org').executeTakeFirstOrThrow();
+		await startNextDraft(db, author, SLUG);
 	});
 }, 60_000);
 afterAll(async () => {

@@ -10,7 +10,8 @@ import { toXliff12 } from '../../domain/translation/xliff12.ts';
 import { parseXlsx, toXlsx } from '../translation/xlsx.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
-import { findDraftBySlug, saveDraftJson, stateIndex } from './translation-drafts.ts';
+import { saveDraftJson, stateIndex } from './translation-drafts.ts';
+import { requireDraft } from './authoring-common.ts';
 
 /** A questionnaire's file for one language is tens of kilobytes; this leaves ample room. */
 export const TRANSLATION_FILE_MAX_BYTES = 5 * 1024 * 1024;
@@ -36,7 +37,7 @@ export interface ExportedFile {
 export async function exportTranslations(db: Kysely<Database>, slug: string, localeText: string, formatText: string): Promise<ExportedFile> {
 	const locale = parseTarget(localeText);
 	const format = parseFormat(formatText);
-	const draft = await findDraftBySlug(db, slug);
+	const draft = await requireDraft(db, slug);
 	const strings = extractStrings(JSON.parse(draft.definition_json) as Json);
 	const states = await stateIndex(db, draft.id);
 	const base = `${slug}-r${draft.revision}-${xliffLang(locale)}`;
@@ -69,7 +70,7 @@ export async function importTranslations(db: Kysely<Database>, slug: string, loc
 	if (data.byteLength > TRANSLATION_FILE_MAX_BYTES) throw new InvalidInputError(`the file is larger than ${TRANSLATION_FILE_MAX_BYTES / 1024 / 1024} MB`);
 	const parsed = await parseFile(format, data);
 	return db.transaction().execute(async (trx) => {
-		const draft = await findDraftBySlug(trx, slug);
+		const draft = await requireDraft(trx, slug);
 		const json = JSON.parse(draft.definition_json) as Json;
 		const strings = extractStrings(json);
 		const plan = planImport(parsed, locale, strings, await stateIndex(trx, draft.id));

@@ -7,7 +7,8 @@ import { extractStrings, setTranslations, type Json } from '../../domain/transla
 import { cellOf, completeness, isCellStatus, isStoredStatus, sourceHash, type CellStatus, type Completeness, type StoredStatus } from '../../domain/translation/status.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
-import { findDraftBySlug, saveDraftJson, stateIndex } from './translation-drafts.ts';
+import { saveDraftJson, stateIndex } from './translation-drafts.ts';
+import { requireDraft } from './authoring-common.ts';
 
 export interface WorkbenchFilter {
 	locale: Locale;
@@ -39,7 +40,7 @@ export function parseWorkbenchFilter(params: URLSearchParams): WorkbenchFilter {
 
 /** One target language beside English, filtered, with the completeness of all six. */
 export async function loadWorkbench(db: Kysely<Database>, slug: string, filter: WorkbenchFilter): Promise<Workbench> {
-	const draft = await findDraftBySlug(db, slug);
+	const draft = await requireDraft(db, slug);
 	const strings = extractStrings(JSON.parse(draft.definition_json) as Json);
 	const states = await stateIndex(db, draft.id);
 	const needle = filter.search.toLocaleLowerCase();
@@ -71,7 +72,7 @@ export async function editCell(db: Kysely<Database>, slug: string, edit: CellEdi
 	const status: StoredStatus = edit.status;
 	const text = edit.text.trim();
 	return db.transaction().execute(async (trx) => {
-		const draft = await findDraftBySlug(trx, slug);
+		const draft = await requireDraft(trx, slug);
 		const json = JSON.parse(draft.definition_json) as Json;
 		const s = extractStrings(json).find((x) => x.key === edit.key);
 		if (!s) throw new InvalidInputError(`the questionnaire has no string "${edit.key}"`);
@@ -87,7 +88,7 @@ export async function editCell(db: Kysely<Database>, slug: string, edit: CellEdi
 export async function markReviewed(db: Kysely<Database>, slug: string, input: { locale: string; keys: readonly string[]; revision: number }, actor: string): Promise<number> {
 	const locale = targetLocale(input.locale);
 	return db.transaction().execute(async (trx) => {
-		const draft = await findDraftBySlug(trx, slug);
+		const draft = await requireDraft(trx, slug);
 		if (draft.revision !== input.revision) throw new ConflictError('the draft was changed by someone else meanwhile: reload the page and mark again');
 		const wanted = new Set(input.keys);
 		const states = await stateIndex(trx, draft.id);
