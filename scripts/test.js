@@ -21,11 +21,28 @@ function vitest(label, args, env) {
 	rmSync(report, { force: true });
 	const tests = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...args], env);
 	if (!existsSync(report)) return { label, suites: 0, passed: 0, failed: 1, skipped: 0, status: tests.status || 1 };
-	const { numPassedTests, numFailedTests, numPendingTests, numTotalTestSuites, numFailedTestSuites } = JSON.parse(readFileSync(report, 'utf8'));
+	const result = JSON.parse(readFileSync(report, 'utf8'));
+	const { numPassedTests, numFailedTests, numPendingTests, numTotalTestSuites, numFailedTestSuites } = result;
 	rmSync(report, { force: true });
 	// A suite that fails to load has no failed test of its own: count it as a failure.
 	const failed = numFailedTests + (numFailedTests === 0 ? numFailedTestSuites : 0);
-	return { label, suites: numTotalTestSuites, passed: numPassedTests, failed, skipped: numPendingTests, status: tests.status };
+	return { label, suites: numTotalTestSuites, passed: numPassedTests, failed, skipped: numPendingTests, status: tests.status, failures: failuresOf(result) };
+}
+
+/**
+ * What failed, by file and test name with the first lines of its message: printed
+ * again at the very end, because CI logs are often read from the tail only.
+ */
+function failuresOf(result) {
+	const out = [];
+	const first = (text) => String(text ?? '').split('\n').filter((l) => l.trim()).slice(0, 3).join(' | ').slice(0, 400);
+	for (const file of result.testResults ?? []) {
+		const name = String(file.name ?? '').replace(`${process.cwd()}/`, '');
+		const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+		for (const t of failedTests) out.push(`${name} > ${t.fullName}: ${first((t.failureMessages ?? [])[0])}`);
+		if (!failedTests.length && file.status === 'failed') out.push(`${name}: ${first(file.message) || 'the file failed to run'}`);
+	}
+	return out;
 }
 
 const extra = process.argv.slice(2);
@@ -40,6 +57,7 @@ if (process.env.TEST_POSTGRES_URL) {
 }
 
 console.log('');
+for (const p of passes) for (const f of p.failures ?? []) console.log(`FAILED (${p.label}) ${f}`);
 for (const p of passes) console.log(`${p.label}: ${p.suites} suites, ${p.passed} passed, ${p.failed} failed${p.skipped ? `, ${p.skipped} skipped` : ''}`);
 const total = (key) => passes.reduce((sum, p) => sum + p[key], 0);
 const skipped = total('skipped');
