@@ -110,6 +110,13 @@ describe('lintDraft', () => {
 		json.pages[0].elements[1].type = 'signaturepad';
 		expect(errorsOf(lintDraft(json, null)).map((f) => f.rule)).toContain('renderer/unsupported-type');
 	});
+	it('makes a page or an element that is not an object an error, with its path', () => {
+		const json = small() as Record<string, any>;
+		json.pages[0].elements.push('text');
+		json.pages.push(42);
+		const shape = errorsOf(lintDraft(json, null)).filter((f) => f.rule === 'survey/shape');
+		expect(shape.map((f) => f.path)).toEqual(['pages[0].elements[2]', 'pages[2]']);
+	});
 	it('warns about renamed and removed names against the base version', () => {
 		const base = { json: small(), label: 'x v1' };
 		const renamed = updateQuestion(small(), 'b', { name: 'b2', title: 'B' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdown, csvCell, officeFor, submissionsByDay, toCsv, totals, type InvitationStatusRow } from './tracking.ts';
+import { breakdown, officeFor, submissionsByDay, totals, type InvitationStatusRow } from './tracking.ts';
 
 const row = (code: string, region: string, state: InvitationStatusRow['state'], sectors: string[] = [], submittedAt: string | null = null): InvitationStatusRow => ({ code, name: code, kind: 'sector_member', region, countryIso3: null, sectors, state, submittedAt });
 
@@ -30,11 +30,5 @@ describe('tracking', () => {
 		expect(officeFor('JAM', 'AMS', offices)).toBe('AO-BGI');
 		expect(officeFor('BRA', 'AMS', offices)).toBe('RO-AMS');
 		expect(officeFor(null, null, offices)).toBe('-');
-	});
-
-	it('neutralises formula starts in CSV cells and quotes separators', () => {
-		expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', 'plain', 'a,b'].map(csvCell)).toEqual(['"\'=HYPERLINK(""x"")"', "'+1", "'-2", "'@SUM(A1)", 'plain', '"a,b"']);
-		expect(csvCell(-3)).toBe('-3');
-		expect(toCsv(['a'], [['x']])).toBe('a\r\nx\r\n');
 	});
 });

@@ -81,17 +81,3 @@ export function submissionsByDay(rows: readonly InvitationStatusRow[]): { day: s
 	let cumulative = 0;
 	return [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, submitted]) => ({ day, submitted, cumulative: (cumulative += submitted) }));
 }
-
-/** Characters that make a spreadsheet read a cell as a formula (CSV injection, OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell: formula starts neutralised with a leading apostrophe, quotes doubled. */
-export function csvCell(value: string | number | null): string {
-	let text = value === null ? '' : String(value);
-	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-	return /[",\r\n;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-	return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}

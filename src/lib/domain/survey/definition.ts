@@ -68,8 +68,29 @@ function* walkList(list: unknown, path: string): Generator<{ element: JsonObject
 	}
 }
 
-function ourRules(json: JsonObject): Finding[] {
+/**
+ * Pages and elements that are not objects, and element lists that are not lists:
+ * survey-core skips them silently, so a questionnaire would lose them unnoticed.
+ */
+function shapeFindings(json: JsonObject): Finding[] {
 	const findings: Finding[] = [];
+	const list = (value: unknown, path: string) => {
+		if (value === undefined) return;
+		if (!Array.isArray(value)) return void findings.push({ severity: 'error', rule: 'survey/shape', path, message: 'must be a list of elements.' });
+		for (const [i, element] of value.entries()) {
+			if (!isObject(element)) findings.push({ severity: 'error', rule: 'survey/shape', path: `${path}[${i}]`, message: 'an element must be an object with a "type" and a "name".' });
+			else list(element.elements, `${path}[${i}].elements`);
+		}
+	};
+	for (const [p, page] of (Array.isArray(json.pages) ? json.pages : []).entries()) {
+		if (!isObject(page)) findings.push({ severity: 'error', rule: 'survey/shape', path: `pages[${p}]`, message: 'a page must be an object with "elements".' });
+		else list(page.elements ?? page.questions, `pages[${p}].elements`);
+	}
+	return findings;
+}
+
+function ourRules(json: JsonObject): Finding[] {
+	const findings: Finding[] = shapeFindings(json);
 	if (!Array.isArray(json.pages) || json.pages.length === 0) {
 		findings.push({ severity: 'error', rule: 'survey/no-pages', message: 'The questionnaire has no pages.' });
 	}

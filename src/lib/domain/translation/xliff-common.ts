@@ -39,9 +39,32 @@ export function textOf(node: unknown): string | null {
 export function elementLines(xml: string, element: string): number[] {
 	const lines: number[] = [];
 	const re = new RegExp(`<${element}[\\s>]`, 'g');
+	let line = 1;
+	let counted = 0;
 	let m: RegExpExecArray | null;
-	while ((m = re.exec(xml))) lines.push(xml.slice(0, m.index).split('\n').length);
+	// Lines counted incrementally: a 5 MB file with thousands of units stays linear.
+	while ((m = re.exec(xml))) {
+		for (let i = counted; i < m.index; i++) if (xml.charCodeAt(i) === 10) line++;
+		counted = m.index;
+		lines.push(line);
+	}
 	return lines;
+}
+
+/** XLIFF nests a handful of levels; far deeper nesting only serves to exhaust the parser's stack. */
+export const MAX_XML_DEPTH = 64;
+
+/** The line where elements first nest deeper than `limit`, or null; a linear scan of the tags. */
+export function tooDeepAt(xml: string, limit = MAX_XML_DEPTH): number | null {
+	const tag = /<(\/?)[A-Za-z_][^<>]*?(\/?)>/g;
+	let depth = 0;
+	let m: RegExpExecArray | null;
+	while ((m = tag.exec(xml))) {
+		if (m[1]) depth--;
+		else if (!m[2]) depth++;
+		if (depth > limit) return xml.slice(0, m.index).split('\n').length;
+	}
+	return null;
 }
 
 export const asArray = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : v === undefined ? [] : [v as Node]);
@@ -51,6 +74,8 @@ export const failed = (message: string, where: string | null = null): ParsedFile
 /** Parses an XLIFF file of either version, or says where it is malformed. */
 export function parseXliffDocument(xml: string, arrays: readonly string[]): { root: Record<string, unknown> } | { failure: ParsedFile } {
 	if (/<!DOCTYPE/i.test(xml)) return { failure: failed('a DOCTYPE is not allowed in an XLIFF file') };
+	const deep = tooDeepAt(xml);
+	if (deep !== null) return { failure: failed(`elements are nested more than ${MAX_XML_DEPTH} levels deep`, `line ${deep}`) };
 	const valid = XMLValidator.validate(xml);
 	if (valid !== true) return { failure: failed(`malformed XML: ${valid.err.msg}`, `line ${valid.err.line}, column ${valid.err.col}`) };
 	const parser = new XMLParser({

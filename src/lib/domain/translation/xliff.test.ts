@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseXliff, toXliff } from './xliff.ts';
 import { toXliff12 } from './xliff12.ts';
+import { tooDeepAt } from './xliff-common.ts';
 import { planImport } from './file-import.ts';
 import { extractStrings, type Json } from './strings.ts';
 import { sourceHash, stateKey, type StoredState } from './status.ts';
@@ -74,5 +75,15 @@ describe('XLIFF 1.2', () => {
 		expect(planImport(parseXliff(edited), 'zh', strings, states).changes).toEqual([{ key: 'q:q.title', text: '问？', status: 'reviewed' }]);
 		const unknown = parseXliff(xml.replace('id="q:q.title"', 'id="q:other"'));
 		expect(planImport(unknown, 'zh', strings, states).problems.map((p) => `${p.where} ${p.key}`)).toEqual(['line 9 q:other', 'null q:q.title']);
+	});
+});
+
+describe('hostile XLIFF', () => {
+	it('refuses elements nested far deeper than XLIFF needs, with the line, before the parser recurses', () => {
+		const xml = `<?xml version="1.0"?>\n<xliff version="2.0" srcLang="en" trgLang="fr">\n${'<g>'.repeat(10_000)}${'</g>'.repeat(10_000)}</xliff>`;
+		expect(tooDeepAt(xml)).toBe(3);
+		expect(tooDeepAt('<a><b/><c></c></a>', 2)).toBeNull();
+		expect(parseXliff(xml).problems[0]).toMatchObject({ where: 'line 3' });
+		expect(tooDeepAt('<a><b><c/></b></a>', 1)).toBe(1);
 	});
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { toCsv } from '../../domain/access/csv.ts';
+import { toCsv } from '../../domain/csv.ts';
 import { authorize, type AuditedActor } from '../auth/authorize.ts';
 import { appendAudit } from '../repositories/audit.ts';
 

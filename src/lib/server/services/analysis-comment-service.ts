@@ -125,6 +125,6 @@ export async function themeCounts(db: Db, slug: string, viewer: AnalysisViewer, 
 
 export async function exportComments(db: Db, slug: string, viewer: AnalysisViewer, filter: CommentFilter = {}): Promise<Buffer> {
 	const comments = await listComments(db, slug, viewer, filter);
-	const csv = Papa.unparse({ fields: ['response_id', 'question', 'region', 'language', 'themes', 'text'], data: comments.map((c) => [c.responseId, c.question, c.region ?? '', c.language, c.themes.join('|'), c.text]) });
+	const csv = Papa.unparse({ fields: ['response_id', 'question', 'region', 'language', 'themes', 'text'], data: comments.map((c) => [c.responseId, c.question, c.region ?? '', c.language, c.themes.join('|'), c.text]) }, { escapeFormulae: true });
 	return Buffer.from('\uFEFF' + csv, 'utf8');
 }

@@ -75,8 +75,8 @@ export async function exportFile(db: Db, slug: string, viewer: AnalysisViewer, f
 	const header = book.map((e) => e.variable);
 	const rows = data.respondents.map((r) => row(data.catalogue, r));
 	const filename = `${slug}-${file}`;
-	if (file === 'codebook.csv') return { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse(book as unknown as Record<string, unknown>[]), 'utf8') };
-	if (file === 'microdata.csv') return { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse({ fields: header, data: rows }), 'utf8') };
+	if (file === 'codebook.csv') return { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse(book as unknown as Record<string, unknown>[], { escapeFormulae: true }), 'utf8') };
+	if (file === 'microdata.csv') return { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse({ fields: header, data: rows }, { escapeFormulae: true }), 'utf8') };
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet('microdata');
 	sheet.addRow(header);

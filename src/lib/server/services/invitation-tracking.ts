@@ -3,7 +3,8 @@ import type { Db } from '../db/create-db.ts';
 import type { Edition } from '../db/schema.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
-import { breakdown, officeFor, submissionsByDay, toCsv, totals, type InvitationStatusRow, type OfficeArea, type TrackingCounts } from '../../domain/invitation/tracking.ts';
+import { breakdown, officeFor, submissionsByDay, totals, type InvitationStatusRow, type OfficeArea, type TrackingCounts } from '../../domain/invitation/tracking.ts';
+import { toCsv } from '../../domain/csv.ts';
 
 export interface Tracking {
 	edition: Edition;

@@ -7,6 +7,7 @@ import { createEmptyDraft, duplicateToDraft, importDraft, importDraftFromSurveys
 import { MAX_QUESTIONNAIRE_BYTES } from '$lib/domain/authoring/json-text';
 import { InvalidInputError } from '$lib/domain/errors';
 import { authorFailure, textFields } from './failure';
+import { readForm } from '$lib/server/http/read-form';
 
 async function surveyFiles(dir: string): Promise<string[]> {
 	try {
@@ -39,7 +40,12 @@ const unguarded = {
 		if (Number(request.headers.get('content-length') ?? 0) > MAX_QUESTIONNAIRE_BYTES + 64 * 1024) {
 			return authorFailure(new InvalidInputError(`The file is larger than ${MAX_QUESTIONNAIRE_BYTES / 1024 / 1024} MB; nothing was stored.`, [], 'too_large'), 'import');
 		}
-		const form = await request.formData();
+		let form: FormData;
+		try {
+			form = await readForm(request);
+		} catch (e) {
+			return authorFailure(e, 'import');
+		}
 		const slug = str(form, 'slug');
 		try {
 			const file = form.get('file');

@@ -8,6 +8,7 @@ import { MAX_REGISTRY_BYTES } from '$lib/server/services/registry-file';
 import { InvalidInputError } from '$lib/domain/errors';
 import { REGISTRY_COLUMNS } from '$lib/domain/registry/registry-rows';
 import { searchEntities } from '$lib/server/services/registry-edit';
+import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const query = url.searchParams.get('q')?.trim() ?? '';
@@ -24,8 +25,14 @@ export const load: PageServerLoad = async ({ url }) => {
 const unguarded: Actions = {
 	// Role to require (access issue): coordinator.
 	import: async ({ request, locals }) => {
-		const form = await request.formData().catch(() => null);
-		const file = form?.get('file');
+		let form: FormData;
+		try {
+			form = await readForm(request);
+		} catch (e) {
+			if (e instanceof InvalidInputError) return fail(e.code === 'too_large' ? 413 : 400, { message: e.message, problems: [] as string[] });
+			throw e;
+		}
+		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { message: 'choose a CSV or XLSX file', problems: [] as string[] });
 		if (file.size > MAX_REGISTRY_BYTES) return fail(413, { message: 'the file is too large', problems: [] as string[] });
 		try {

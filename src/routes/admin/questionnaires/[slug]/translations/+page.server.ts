@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db/instance';
 import { editCell, loadWorkbench, markReviewed, parseWorkbenchFilter } from '$lib/server/services/translation-service';
 import { importTranslations } from '$lib/server/services/translation-files';
 import { NotFoundError } from '$lib/domain/errors';
+import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const filter = parseWorkbenchFilter(url.searchParams);
@@ -44,10 +45,12 @@ const unguarded = {
 		});
 	},
 	import: async ({ params, locals, request }) => {
-		const form = await request.formData();
-		const file = form.get('file');
-		const data = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-		const report = await attempt(() => importTranslations(getDb(), params.slug, field(form, 'locale'), field(form, 'format'), data, actor(locals)));
+		const report = await attempt(async () => {
+			const form = await readForm(request);
+			const file = form.get('file');
+			const data = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+			return importTranslations(getDb(), params.slug, field(form, 'locale'), field(form, 'format'), data, actor(locals));
+		});
 		if ('ok' in report && !report.ok) return fail(422, { problems: report.problems });
 		if ('ok' in report) return { done: 'import' as const, applied: report.applied };
 		return report;

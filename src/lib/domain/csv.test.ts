@@ -16,4 +16,12 @@ describe('CSV export', () => {
 		expect(toCsv(['a', 'b'], [['x,y', 'say "hi"\nbye']])).toBe('a,b\r\n"x,y","say ""hi""\nbye"\r\n');
 		expect(csvCell('=1,2')).toBe(`"'=1,2"`);
 	});
+
+	it('neutralises formula starts in CSV cells and quotes either separator', () => {
+		expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', 'plain', 'a,b'].map(csvCell)).toEqual(['"\'=HYPERLINK(""x"")"', "'+1", "'-2", "'@SUM(A1)", 'plain', '"a,b"']);
+		expect(csvCell(-3)).toBe('-3');
+		expect(toCsv(['a'], [['x']])).toBe('a\r\nx\r\n');
+		expect(csvCell('a;b')).toBe('"a;b"');
+		expect(csvCell(' padded')).toBe('" padded"');
+	});
 });
