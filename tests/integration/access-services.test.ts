@@ -119,6 +119,8 @@ describe('audit viewer', () => {
 		const { rows } = await searchAudit(t.db, admin, filters);
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every((r) => r.action.startsWith('user.') && r.actor.includes('admin@'))).toBe(true);
+		// Case-insensitive on both databases (SQLite's LIKE is, PostgreSQL's is not).
+		expect((await searchAudit(t.db, admin, parseAuditFilters(new URLSearchParams('action=USER.&actor=ADMIN@')))).rows).toEqual(rows);
 		expect(() => parseAuditFilters(new URLSearchParams('from=yesterday'))).toThrow(InvalidInputError);
 		const csv = await exportAuditCsv(t.db, admin, parseAuditFilters(new URLSearchParams('action=user.create')), null);
 		expect(csv).toMatch(/^at,actor,/);

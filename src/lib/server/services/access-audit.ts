@@ -40,7 +40,7 @@ const likeContains = (value: string) => `%${value.replace(/[\\%_]/g, (c) => '\\'
 function filtered(db: Db, f: AuditFilters) {
 	let q = db.selectFrom('audit_log').selectAll();
 	// "auth." matches every auth.* action; a full name matches itself.
-	if (f.action) q = f.action.endsWith('.') ? q.where(sql<boolean>`action like ${likeContains(f.action).slice(1)} escape '\\'`) : q.where('action', '=', f.action);
+	if (f.action) q = f.action.endsWith('.') ? q.where(sql<boolean>`lower(action) like ${likeContains(f.action.toLowerCase()).slice(1)} escape '\\'`) : q.where('action', '=', f.action);
 	if (f.actor) q = q.where(sql<boolean>`lower(actor) like ${likeContains(f.actor.toLowerCase())} escape '\\'`);
 	if (f.target) q = q.where('target_id', '=', f.target);
 	if (f.from) q = q.where('at', '>=', `${f.from}T00:00:00.000Z`);

@@ -86,7 +86,12 @@ async function recipients(db: Db, edition: Edition, segment: Segment, onlyPendin
 	return q.orderBy('n.code').orderBy('c.is_primary', 'desc').execute();
 }
 
-async function queueFor(db: Db, edition: Edition, kind: OutboxKind, list: Awaited<ReturnType<typeof recipients>>, actor: string, details: Record<string, unknown>): Promise<QueueResult> {
+/**
+ * Queues `kind` to each recipient not already waiting for one. `onceOnly` also skips
+ * those already sent one (the invitation e-mail goes once per contact): read inside
+ * the transaction, after the edition lock, so two runs at once cannot both send it.
+ */
+async function queueFor(db: Db, edition: Edition, kind: OutboxKind, list: Awaited<ReturnType<typeof recipients>>, actor: string, details: Record<string, unknown>, onceOnly = false): Promise<QueueResult> {
 	const batchId = newId();
 	return db.transaction().execute(async (trx) => {
 		// A no-op write on the edition row: on PostgreSQL it holds the row's lock until
@@ -94,8 +99,9 @@ async function queueFor(db: Db, edition: Edition, kind: OutboxKind, list: Awaite
 		// the first's messages below (SQLite's single writer does the same by itself).
 		await trx.updateTable('edition').set((eb) => ({ state: eb.ref('state') })).where('id', '=', edition.id).execute();
 		// Never two messages of the same kind waiting for the same contact (a double click, a rerun).
+		const skip = onceOnly ? (['queued', 'sending', 'sent'] as const) : (['queued', 'sending'] as const);
 		const waiting = new Set(
-			(await trx.selectFrom('outbox_message').select(['invitation_id', 'contact_id']).where('edition_id', '=', edition.id).where('kind', '=', kind).where('state', 'in', ['queued', 'sending']).execute()).map((w) => `${w.invitation_id} ${w.contact_id}`)
+			(await trx.selectFrom('outbox_message').select(['invitation_id', 'contact_id']).where('edition_id', '=', edition.id).where('kind', '=', kind).where('state', 'in', [...skip]).execute()).map((w) => `${w.invitation_id} ${w.contact_id}`)
 		);
 		const items = list.filter((r) => !waiting.has(`${r.invitation_id} ${r.contact_id}`)).map((r) => ({ kind, editionId: edition.id, invitationId: r.invitation_id, contactId: r.contact_id, toEmail: r.email, locale: r.locale }));
 		await queueMessages(trx, items, batchId, actor);
@@ -111,11 +117,7 @@ async function queueFor(db: Db, edition: Edition, kind: OutboxKind, list: Awaite
 export async function queueInvitationEmails(db: Db, slug: string, actor: string): Promise<QueueResult> {
 	const edition = await editionOrThrow(db, slug);
 	if (edition.state !== 'open') throw new ConflictError(`edition ${slug} is ${edition.state}: invitations are sent while it is open`);
-	const already = new Set(
-		(await db.selectFrom('outbox_message').select(['invitation_id', 'contact_id']).where('edition_id', '=', edition.id).where('kind', '=', 'invitation').where('state', 'in', ['queued', 'sending', 'sent']).execute()).map((w) => `${w.invitation_id} ${w.contact_id}`)
-	);
-	const list = (await recipients(db, edition, {}, true)).filter((r) => !already.has(`${r.invitation_id} ${r.contact_id}`));
-	return queueFor(db, edition, 'invitation', list, actor, {});
+	return queueFor(db, edition, 'invitation', await recipients(db, edition, {}, true), actor, {}, true);
 }
 
 /** Queues a reminder to the contacts of entities in the segment that have not submitted. */
