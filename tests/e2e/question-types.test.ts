@@ -107,9 +107,9 @@ describe('conditions with JavaScript', () => {
 		const detail = page.locator('#q-staff_detail');
 		expect(await detail.isHidden()).toBe(true);
 		await page.locator('input[name=role][value=staff]').check();
-		await detail.waitFor({ state: 'visible', timeout: 2_000 });
+		await detail.waitFor({ state: 'visible', timeout: 10_000 });
 		await page.locator('input[name=role][value=head]').check();
-		await detail.waitFor({ state: 'hidden', timeout: 2_000 });
+		await detail.waitFor({ state: 'hidden', timeout: 10_000 });
 		expect(await page.locator('input[name=why_not]').isDisabled()).toBe(true);
 		await page.locator('input[name=agrees][value=false]').check();
 		expect(await page.locator('input[name=why_not]').isDisabled()).toBe(false);
