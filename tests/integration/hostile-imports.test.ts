@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import ExcelJS from 'exceljs';
 import { sqlAll, sqlGet, sqlRun } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
+import { rng } from '../helpers/random.ts';
 import { get, signInCookie } from '../helpers/access-http.ts';
 
 /**
@@ -18,15 +19,6 @@ const ADMIN = 'admin@hostile.example.org';
 let server: RunningServer;
 let admin: string;
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const random = rng(20261127);
 const at = (length: number) => 1 + Math.floor(random() * (length - 2));
 

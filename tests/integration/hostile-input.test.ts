@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlGet } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
+import { rng } from '../helpers/random.ts';
 
 /**
  * A generated suite of hostile page posts against the built server. Every case is
@@ -19,15 +20,6 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const random = rng(20261127);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const randomString = (max: number) => Array.from({ length: 1 + Math.floor(random() * max) }, () => String.fromCharCode(33 + Math.floor(random() * 93))).join('');
