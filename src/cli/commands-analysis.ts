@@ -1,0 +1,34 @@
+import { writeFileSync } from 'node:fs';
+import { InvalidInputError } from '../lib/domain/errors.ts';
+import { LOCALES } from '../lib/domain/locales.ts';
+import { generateCouncilReport, reportFile } from '../lib/server/services/analysis-report-service.ts';
+import { exportFile } from '../lib/server/services/analysis-export.ts';
+import { insertSyntheticResponses } from '../lib/server/services/analysis-demo.ts';
+import { required, type Command } from './options.ts';
+
+/** Results: the Council report, raw-data exports, and synthetic responses for demos. */
+export const analysisCommands: Record<string, Command> = {
+	async report(db, options) {
+		const edition = required(options, 'edition');
+		const lang = required(options, 'lang');
+		const langs = lang === 'all' ? [...LOCALES] : [lang];
+		if (options.out && langs.length > 1) throw new InvalidInputError('--out needs a single --lang');
+		for (const l of langs) {
+			const started = Date.now();
+			const stored = await generateCouncilReport(db, edition, l, 'cli');
+			console.log(`report ${stored.id} (${l}): ${stored.respondents} responses, ${Date.now() - started} ms`);
+			if (typeof options.out === 'string') writeFileSync(options.out, (await reportFile(db, edition, stored.id)).content);
+		}
+	},
+	async export(db, options) {
+		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'));
+		writeFileSync(required(options, 'out'), file.content);
+		console.log(`wrote ${file.filename} (${file.content.length} bytes)`);
+	},
+	async 'demo:responses'(db, options) {
+		const count = options.count === undefined ? 1000 : Number(options.count);
+		const seed = options.seed === undefined ? 1 : Number(options.seed);
+		const n = await insertSyntheticResponses(db, required(options, 'edition'), count, seed, 'cli');
+		console.log(`${n} synthetic responses submitted`);
+	},
+};

@@ -1,0 +1,52 @@
+import { loadConfig } from '../lib/server/config.ts';
+import { migrateToLatest } from '../lib/server/db/migrate.ts';
+import { createUser } from '../lib/server/services/user-service.ts';
+import { changeEditionState, createEdition, editionStatus } from '../lib/server/services/edition-service.ts';
+import { loadReferenceData } from '../lib/server/services/reference-service.ts';
+import { readStdin, required, type Command } from './options.ts';
+
+/** Schema, users and editions: setting up and moving an edition along its states. */
+export const editionCommands: Record<string, Command> = {
+	async migrate(db) {
+		const applied = await migrateToLatest(db);
+		await loadReferenceData(db, loadConfig().demo);
+		console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+		console.log('reference data loaded');
+	},
+	async 'user:create'(db, options) {
+		await migrateToLatest(db);
+		const user = await createUser(db, { email: required(options, 'email'), role: required(options, 'role'), password: await readStdin() }, 'cli');
+		console.log(`created ${user.role} ${user.email}`);
+	},
+	async 'edition:create'(db, options) {
+		await migrateToLatest(db);
+		const edition = await createEdition(
+			db,
+			{
+				questionnaireFile: required(options, 'questionnaire'),
+				slug: required(options, 'slug'),
+				title: options.title as string | undefined,
+				opens: options.opens as string | undefined,
+				closes: options.closes as string | undefined,
+				open: !options.draft
+			},
+			'cli'
+		);
+		console.log(`edition ${edition.slug} created (${edition.state})`);
+	},
+	async 'edition:state'(db, options) {
+		const edition = await changeEditionState(db, required(options, 'edition'), required(options, 'to'), 'cli', {
+			overrideTranslations: Boolean(options['override-translations']),
+			reason: options.reason as string | undefined,
+			actorRole: 'admin'
+		});
+		if (edition.translation_gate_overridden_by) console.log('translation gate overridden (audited)');
+		console.log(`edition ${edition.slug} is ${edition.state}`);
+	},
+	async status(db, options) {
+		const { edition, total, byRegion } = await editionStatus(db, required(options, 'edition'));
+		console.log(`${edition.slug} (${edition.state}): ${edition.title}`);
+		console.log(['region', 'invited', 'opened', 'started', 'submitted'].join('\t'));
+		for (const r of [...byRegion, total]) console.log([r.region, r.invited, r.opened, r.started, r.submitted].join('\t'));
+	},
+};

@@ -1,0 +1,42 @@
+/** What `npm run cli -- help` prints; kept beside the commands it lists. */
+export const HELP = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  help                                     this text
+  migrate                                  bring the schema up to date and load the reference data
+  user:create --email E --role R           create a user; the password is read from stdin
+                                           (roles: admin, author, coordinator, analyst, regional_office, council)
+  edition:create --questionnaire FILE --slug S [--title T] [--opens ISO] [--closes ISO] [--draft]
+                                           import a questionnaire file and open an edition of it
+  invite --edition S --entity CODE         invite an entity and print its personal link
+  invite --edition S --all [--send]        invite every entity of the registry (one invitation each);
+                                           --send queues the e-mail to every contact and, when SMTP_URL
+                                           is set, sends it now with progress (otherwise the server does)
+  remind --edition S [--region R] [--category K] [--state not_opened|opened|in_progress] [--send]
+                                           queue a reminder to the contacts of entities that have not submitted
+  remind --edition S --days-before N [--region R] [--category K] [--state X]
+                                           plan that reminder N days before closing (the server queues it)
+  outbox --edition S                       e-mail progress: queued, retrying, sent, failed, last error
+  revoke --edition S --entity CODE         revoke every link of an entity (its answers are kept)
+  reissue --edition S --entity CODE [--send]
+                                           revoke and issue a new link: printed, or e-mailed with --send
+  edition:state --edition S --to open|closed|archived [--override-translations --reason R]
+                                           move an edition along draft -> open -> closed -> archived;
+                                           opening needs all six languages complete (the override is audited)
+  extend --edition S --entity CODE --until ISO
+                                           let one entity answer until ISO although the edition closed
+  contact:add --entity CODE --email E [--name N] [--language L] [--edition S]
+                                           add a focal point (delegation); with --edition, e-mail them a link
+  status --edition S                       invited / opened / started / submitted, by region
+  backup FILE                              consistent copy of the live SQLite database (online backup)
+  restore FILE                             replace the database with a backup (stop the server first)
+  report --edition S --lang L|all [--out FILE.docx]
+                                           generate and store the Council report (ar zh en fr ru es, or all);
+                                           with one language, --out also writes the DOCX there
+  export --edition S --file F --out PATH   microdata.csv, codebook.csv or microdata.xlsx (raw data)
+  demo:responses --edition S [--count N] [--seed X]
+                                           invite entities and add synthetic submitted responses (demos only)
+  registry:import FILE                     import entities and focal points from CSV (UTF-8) or XLSX;
+                                           any bad row refuses the whole file (report by row)
+
+The database is DATABASE_URL (default data/survey.db); links use PUBLIC_URL.`;
