@@ -30,8 +30,10 @@ export const editionCommands: Record<string, Command> = {
 				closes: options.closes as string | undefined,
 				open: !options.draft
 			},
-			'cli'
+			'cli',
+			{ overrideTranslations: Boolean(options['override-translations']), reason: options.reason as string | undefined, actorRole: 'admin' }
 		);
+		if (edition.translation_gate_overridden_by) console.log('translation gate overridden (audited)');
 		console.log(`edition ${edition.slug} created (${edition.state})`);
 	},
 	async 'edition:state'(db, options) {

@@ -7,7 +7,9 @@ Commands:
   user:create --email E --role R           create a user; the password is read from stdin
                                            (roles: admin, author, coordinator, analyst, regional_office, council)
   edition:create --questionnaire FILE --slug S [--title T] [--opens ISO] [--closes ISO] [--draft]
-                                           import a questionnaire file and open an edition of it
+                 [--override-translations --reason R]
+                                           import a questionnaire file and open an edition of it (or a
+                                           draft); opening needs all six languages complete
   invite --edition S --entity CODE         invite an entity and print its personal link
   invite --edition S --all [--send]        invite every entity of the registry (one invitation each);
                                            --send queues the e-mail to every contact and, when SMTP_URL

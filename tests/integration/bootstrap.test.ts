@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { freshDb, type TestDb } from '../helpers/db.ts';
@@ -35,6 +35,17 @@ describe('first start', () => {
 
 		await bootstrap(t.db, config(), () => {});
 		expect({ entity: await count('entity'), country: await count('country'), questionnaire: await count('questionnaire'), edition: await count('edition'), user: await count('app_user') }).toEqual({ entity: first.entity, country: 194, questionnaire: 1, edition: 1, user: 1 });
+	});
+
+	it('holds the launch gate at first start too: a questionnaire missing a language makes a draft edition', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'rps-surveys-'));
+		const json = JSON.parse(readFileSync('surveys/regional-presence-2026.json', 'utf8'));
+		delete json.title.ar;
+		writeFileSync(join(dir, 'regional-presence-2026.json'), JSON.stringify(json));
+		const lines: string[] = [];
+		await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test', SURVEYS_DIR: dir }), (l) => lines.push(l));
+		expect((await t.db.selectFrom('edition').select('state').where('slug', '=', 'rp-2026').executeTakeFirstOrThrow()).state).toBe('draft');
+		expect(lines.join('\n')).toMatch(/rp-2026 created as a draft: .*translations are incomplete.*\(ar\): 1 missing/);
 	});
 
 	it('counts invitations by region', async () => {

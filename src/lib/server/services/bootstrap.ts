@@ -1,3 +1,4 @@
+import { ConflictError } from '../../domain/errors.ts';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/create-db.ts';
 import type { Config } from '../config.ts';
@@ -38,8 +39,16 @@ async function prepare(db: Db, config: Config, log: (line: string) => void): Pro
 	await importSurveysDir(db, config.surveysDir, log);
 
 	if (!(await findEditionBySlug(db, config.defaultEdition))) {
-		const edition = await createEdition(db, { questionnaireFile: join(config.surveysDir, DEFAULT_QUESTIONNAIRE), slug: config.defaultEdition });
-		log(`edition ${edition.slug} created and open`);
+		const input = { questionnaireFile: join(config.surveysDir, DEFAULT_QUESTIONNAIRE), slug: config.defaultEdition };
+		try {
+			const edition = await createEdition(db, input);
+			log(`edition ${edition.slug} created and open`);
+		} catch (e) {
+			// The launch gate holds at first start too: an incomplete questionnaire waits as a draft.
+			if (!(e instanceof ConflictError && e.code === 'translations_incomplete')) throw e;
+			await createEdition(db, { ...input, open: false });
+			log(`edition ${input.slug} created as a draft: ${e.message}`);
+		}
 	}
 
 	const edition = await findEditionBySlug(db, config.defaultEdition);

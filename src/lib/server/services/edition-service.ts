@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
 import type { Edition } from '../db/schema.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { describeGaps, translationGaps } from './translation-gate.ts';
+import { describeGaps, translationGaps, type IncompleteLanguage } from './translation-gate.ts';
 import { findEditionBySlug, insertEdition } from '../repositories/editions.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { importQuestionnaireFile } from './questionnaire-service.ts';
@@ -27,13 +27,20 @@ export interface CreateEditionInput {
 	open?: boolean;
 }
 
-export async function createEdition(db: Db, input: CreateEditionInput, actor = 'system'): Promise<Edition> {
+/**
+ * Imports the questionnaire file (a new version only when it changed) and creates an
+ * edition pinning it: a draft, or open at once, which passes the translation gate
+ * like any opening (refused with the gaps named, or an administrator's audited override).
+ */
+export async function createEdition(db: Db, input: CreateEditionInput, actor = 'system', options: StateChangeOptions = {}): Promise<Edition> {
 	if (!EDITION_SLUG.test(input.slug)) throw new InvalidInputError(`"${input.slug}" is not a valid edition slug (lower-case letters, digits and hyphens)`);
 	const opensAt = parseInstant(input.opens, '--opens');
 	const closesAt = parseInstant(input.closes, '--closes');
 	if (opensAt && closesAt && closesAt <= opensAt) throw new InvalidInputError('--closes must be after --opens');
 	if (await findEditionBySlug(db, input.slug)) throw new ConflictError(`edition "${input.slug}" already exists`);
 	const { questionnaire } = await importQuestionnaireFile(db, input.questionnaireFile, actor);
+	const opening = input.open !== false;
+	const gaps = opening ? await passTranslationGate(db, questionnaire.id, input.slug, options) : [];
 	return db.transaction().execute(async (trx) => {
 		const edition = await insertEdition(trx, {
 			slug: input.slug,
@@ -41,10 +48,10 @@ export async function createEdition(db: Db, input: CreateEditionInput, actor = '
 			questionnaireId: questionnaire.id,
 			opensAt,
 			closesAt,
-			state: input.open === false ? 'draft' : 'open'
+			state: opening ? 'open' : 'draft'
 		});
 		await appendAudit(trx, { actor, action: 'edition.create', targetType: 'edition', targetId: edition.id, details: { slug: edition.slug, questionnaire: questionnaire.id } });
-		return edition;
+		return gaps.length ? recordGateOverride(trx, edition, actor, options, gaps) : edition;
 	});
 }
 
@@ -71,25 +78,34 @@ export async function changeEditionState(db: Db, slug: string, to: string, actor
 	if (!(EDITION_STATES as readonly string[]).includes(to)) throw new InvalidInputError(`"${to}" is not a state (${EDITION_STATES.join(', ')})`);
 	const target = to as EditionState;
 	if (!canTransition(edition.state, target)) throw new ConflictError(`edition ${slug} is ${edition.state}: it cannot become ${target}`);
-	const gaps = target === 'open' ? await translationGaps(db, edition.questionnaire_id) : [];
-	const reason = options.reason?.trim() ?? '';
-	if (gaps.length && options.overrideTranslations) {
-		if (options.actorRole !== 'admin') throw new ForbiddenError('only an administrator may open an edition whose translations are incomplete');
-		if (!reason) throw new InvalidInputError('give the reason for opening with incomplete translations');
-	} else if (gaps.length) {
-		throw new ConflictError(`edition ${slug} cannot open: its translations are incomplete. ${describeGaps(gaps)}`);
-	}
+	const gaps = target === 'open' ? await passTranslationGate(db, edition.questionnaire_id, slug, options) : [];
 	return db.transaction().execute(async (trx) => {
 		const changed = await trx.updateTable('edition').set({ state: target }).where('id', '=', edition.id).where('state', '=', edition.state).executeTakeFirst();
 		if (Number(changed.numUpdatedRows) === 0) throw new ConflictError(`edition ${slug} changed meanwhile`);
 		await appendAudit(trx, { actor, action: 'edition.state', targetType: 'edition', targetId: edition.id, details: { from: edition.state, to: target } });
-		if (gaps.length) {
-			await trx.updateTable('edition').set({ translation_gate_overridden_by: actor }).where('id', '=', edition.id).execute();
-			await appendAudit(trx, { actor, action: 'edition.translation_gate_override', targetType: 'edition', targetId: edition.id, details: { reason, gaps } });
-			return { ...edition, state: target, translation_gate_overridden_by: actor };
-		}
-		return { ...edition, state: target };
+		return gaps.length ? recordGateOverride(trx, { ...edition, state: target }, actor, options, gaps) : { ...edition, state: target };
 	});
+}
+
+/**
+ * The launch gate before an edition opens: the languages still incomplete, when an
+ * administrator overrides them with a reason; otherwise a refusal naming them
+ * (code `translations_incomplete`). Nothing is written here.
+ */
+async function passTranslationGate(db: Db, questionnaireId: string, slug: string, options: StateChangeOptions): Promise<IncompleteLanguage[]> {
+	const gaps = await translationGaps(db, questionnaireId);
+	if (!gaps.length) return [];
+	if (!options.overrideTranslations) throw new ConflictError(`edition ${slug} cannot open: its translations are incomplete. ${describeGaps(gaps)}`, 'translations_incomplete');
+	if (options.actorRole !== 'admin') throw new ForbiddenError('only an administrator may open an edition whose translations are incomplete');
+	if (!options.reason?.trim()) throw new InvalidInputError('give the reason for opening with incomplete translations');
+	return gaps;
+}
+
+/** Records an override of the gate on the edition and in the audit log, in the caller's transaction. */
+async function recordGateOverride(trx: Db, edition: Edition, actor: string, options: StateChangeOptions, gaps: IncompleteLanguage[]): Promise<Edition> {
+	await trx.updateTable('edition').set({ translation_gate_overridden_by: actor }).where('id', '=', edition.id).execute();
+	await appendAudit(trx, { actor, action: 'edition.translation_gate_override', targetType: 'edition', targetId: edition.id, details: { reason: options.reason?.trim(), gaps } });
+	return { ...edition, translation_gate_overridden_by: actor };
 }
 
 export interface StatusRow {
