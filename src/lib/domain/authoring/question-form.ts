@@ -58,20 +58,35 @@ export interface OutlinePage {
 	index: number;
 	name: string;
 	title: string;
-	elements: { name: string; type: string; title: string; depth: number; visibleIf: string }[];
+	description: string;
+	/** `children` counts a panel's elements (a panel is removed only when empty). */
+	elements: { name: string; type: string; title: string; depth: number; visibleIf: string; children: number }[];
 }
 
 /** Pages and their elements (panels' children indented), for the editor's outline. */
 export function outline(json: JsonObject): OutlinePage[] {
-	const pages: OutlinePage[] = pagesOf(json).map((p, index) => ({ index, name: String(p.name ?? ''), title: englishText(p.title), elements: [] }));
+	const pages: OutlinePage[] = pagesOf(json).map((p, index) => ({ index, name: String(p.name ?? ''), title: englishText(p.title), description: englishText(p.description), elements: [] }));
 	for (const l of allElements(json)) {
 		pages[l.pageIndex]?.elements.push({
 			name: String(l.element.name ?? ''),
 			type: String(l.element.type ?? ''),
 			title: englishText(l.element.title),
 			depth: l.position.split('/').length - 2,
-			visibleIf: text(l.element.visibleIf)
+			visibleIf: text(l.element.visibleIf),
+			children: Array.isArray(l.element.elements) ? l.element.elements.length : 0
 		});
 	}
 	return pages;
+}
+
+/** What the property form of one panel shows. */
+export interface PanelFormValues {
+	name: string;
+	title: string;
+	description: string;
+	visibleIf: string;
+}
+
+export function panelFormValues(panel: JsonObject): PanelFormValues {
+	return { name: String(panel.name ?? ''), title: englishText(panel.title), description: englishText(panel.description), visibleIf: text(panel.visibleIf) };
 }
