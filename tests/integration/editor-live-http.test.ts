@@ -243,4 +243,23 @@ describe('panels and page texts in the form editor', () => {
 		expect((await edit('remove', { name: 'crate' })).status).toBe(303);
 		expect(await order()).not.toContain('crate');
 	});
+
+	it('edits matrixdropdown columns and multipletext items in the property form, refusing a bad line', async () => {
+		expect((await edit('addQuestion', { page: '0', type: 'matrixdropdown', name: 'plan', title: 'Plan' })).status).toBe(303);
+		expect((await edit('addQuestion', { page: '0', type: 'multipletext', name: 'contact', title: 'Contact' })).status).toBe(303);
+		let res = await edit('update', { original: 'plan', name: 'plan', title: 'Plan', rows: 'y1|Year 1', columns: 'pri|Priority|dropdown|high, low\nnote|Note|comment' });
+		expect(res.status).toBe(303);
+		res = await edit('update', { original: 'contact', name: 'contact', title: 'Contact', items: 'phone|Phone\nmail|E-mail' });
+		expect(res.status).toBe(303);
+		const elements = JSON.parse((await draft()).definition_json).pages[0].elements as { name: string }[];
+		expect(elements.find((e) => e.name === 'plan')).toMatchObject({ columns: [{ name: 'pri', title: 'Priority', cellType: 'dropdown', choices: ['high', 'low'] }, { name: 'note', title: 'Note', cellType: 'comment' }] });
+		expect(elements.find((e) => e.name === 'contact')).toMatchObject({ items: [{ name: 'phone', title: 'Phone' }, { name: 'mail', title: 'E-mail' }] });
+		const editor = decode(await (await get(`${server.url}/admin/questionnaires/${SLUG}/edit?q=plan`, author)).text());
+		expect(editor).toContain('pri|Priority|dropdown|high, low\nnote|Note|comment');
+		const before = await draft();
+		res = await edit('update', { original: 'plan', name: 'plan', title: 'Plan', rows: 'y1|Year 1', columns: 'pri|Priority|signature' });
+		expect(res.status).toBe(400);
+		expect(decode(await res.text())).toContain('is not drawn');
+		expect(await draft()).toEqual(before);
+	});
 });

@@ -4,6 +4,7 @@ import { SUPPORTED_QUESTION_TYPES } from '../survey/definition.ts';
 import { RESOLUTION_25_CRITERIA } from '../survey/custom-properties.ts';
 import { isObject, type JsonObject } from './json-text.ts';
 import { allElements, elementNames, englishText, findElement, pagesOf, withEnglishText } from './elements.ts';
+import { parseColumnLines, parseNamedItemLines } from './columns.ts';
 
 /**
  * Draft edits as pure functions: each takes the questionnaire JSON and returns a new
@@ -131,6 +132,7 @@ export const QuestionEdit = z.object({
 	choices: z.string().max(20_000).optional(),
 	rows: z.string().max(20_000).optional(),
 	columns: z.string().max(20_000).optional(),
+	items: z.string().max(20_000).optional(),
 	rateMin: optionalNumber,
 	rateMax: optionalNumber,
 	rateStep: optionalNumber,
@@ -213,6 +215,8 @@ export function updateQuestion(json: JsonObject, name: string, input: QuestionEd
 	if ((CHOICE_TYPES as readonly string[]).includes(type) && e.choices !== undefined) q.choices = parseItemLines(e.choices, 'Choices', q.choices);
 	if ((type === 'matrix' || type === 'matrixdropdown') && e.rows !== undefined) q.rows = parseItemLines(e.rows, 'Rows', q.rows);
 	if (type === 'matrix' && e.columns !== undefined) q.columns = parseItemLines(e.columns, 'Columns', q.columns);
+	if (type === 'matrixdropdown' && e.columns !== undefined) q.columns = parseColumnLines(e.columns, q.columns);
+	if (type === 'multipletext' && e.items !== undefined) q.items = parseNamedItemLines(e.items, q.items);
 	if (type === 'rating') {
 		if (e.rateMin !== undefined && e.rateMax !== undefined && e.rateMin >= e.rateMax) throw new InvalidInputError('The scale minimum must be below its maximum.', [], 'invalid_edit');
 		if (e.rateStep !== undefined && e.rateStep <= 0) throw new InvalidInputError('The scale step must be positive.', [], 'invalid_edit');

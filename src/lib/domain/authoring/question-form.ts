@@ -1,6 +1,7 @@
 import { isObject, type JsonObject } from './json-text.ts';
 import { englishText, pagesOf, allElements } from './elements.ts';
 import { CHOICE_TYPES, itemLines } from './operations.ts';
+import { columnLines, namedItemLines } from './columns.ts';
 
 /** What the property form of one question shows: its current values as form text. */
 export interface QuestionFormValues {
@@ -12,7 +13,10 @@ export interface QuestionFormValues {
 	visibleIf: string;
 	choices: string | null;
 	rows: string | null;
+	/** matrix: "value|text"; matrixdropdown: "name|title|cellType|choices" (see columns.ts). */
 	columns: string | null;
+	/** multipletext: "name|title". */
+	items: string | null;
 	rating: { rateMin: string; rateMax: string; rateStep: string } | null;
 	minValue: string;
 	maxValue: string;
@@ -41,7 +45,8 @@ export function questionFormValues(q: JsonObject): QuestionFormValues {
 		visibleIf: text(q.visibleIf),
 		choices: (CHOICE_TYPES as readonly string[]).includes(type) ? itemLines(q.choices) : null,
 		rows: type === 'matrix' || type === 'matrixdropdown' ? itemLines(q.rows) : null,
-		columns: type === 'matrix' ? itemLines(q.columns) : null,
+		columns: type === 'matrix' ? itemLines(q.columns) : type === 'matrixdropdown' ? columnLines(q.columns) : null,
+		items: type === 'multipletext' ? namedItemLines(q.items) : null,
 		rating: type === 'rating' ? { rateMin: text(q.rateMin ?? 1), rateMax: text(q.rateMax ?? 5), rateStep: text(q.rateStep ?? 1) } : null,
 		minValue: text(numeric.minValue),
 		maxValue: text(numeric.maxValue),

@@ -113,6 +113,7 @@ const unguarded = {
 					choices: f.has('choices') ? str(f, 'choices') : undefined,
 					rows: f.has('rows') ? str(f, 'rows') : undefined,
 					columns: f.has('columns') ? str(f, 'columns') : undefined,
+					items: f.has('items') ? str(f, 'items') : undefined,
 					rateMin: str(f, 'rateMin'),
 					rateMax: str(f, 'rateMax'),
 					rateStep: str(f, 'rateStep'),
