@@ -132,8 +132,13 @@ describe('the preview frame', () => {
 		const html = await res.text();
 		expect(html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"/);
 		expect(html).not.toContain('admin-bar');
-		const editor = await get(`${server.url}/admin/questionnaires/${SLUG}/edit`, author);
+		const editor = await get(`${server.url}/admin/questionnaires/${SLUG}/edit?lang=ar`, author);
 		expect(editor.headers.get('x-frame-options')).toBe('DENY');
+		// Without script the pane is there too: the frame, its language form, the JSON form's preview button.
+		const editorHtml = decode(await editor.clone().text());
+		expect(editorHtml).toMatch(/<iframe[^>]*name="preview-frame"[^>]*src="\/admin\/questionnaires\/rp-live\/frame\?lang=ar"/);
+		expect(editorHtml).toMatch(/<form method="GET" action="\/admin\/questionnaires\/rp-live\/frame" target="preview-frame"/);
+		expect(editorHtml).toMatch(/formaction="\/admin\/questionnaires\/rp-live\/frame\?lang=ar" formtarget="preview-frame"/);
 		expect(editor.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 		expect((await get(`${server.url}/admin/questionnaires/${SLUG}/frame`, coordinator)).status).toBe(403);
 	});
