@@ -111,6 +111,9 @@ describe('the editor with script', () => {
 		// The pane was refreshed by the save: it shows the saved draft again.
 		await page.waitForFunction(() => (document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.readyState === 'complete');
 		expect((await frameState(page)).text).not.toContain('Unsaved first page');
+		// ...in the language chosen before the saves.
+		expect(await page.inputValue('#preview-lang')).toBe('ar');
+		expect(await frameState(page)).toMatchObject({ dir: 'rtl', lang: 'ar' });
 		expect(revision()).toBe(4);
 		expect(await axeViolations(page)).toEqual([]);
 		await context.close();

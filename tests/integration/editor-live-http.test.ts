@@ -132,6 +132,12 @@ describe('the preview frame', () => {
 		const html = await res.text();
 		expect(html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"/);
 		expect(html).not.toContain('admin-bar');
+		// The frame remembers its language for the editor's next load (a save reloads the page).
+		expect(res.headers.get('set-cookie')).toMatch(/rps_preview_lang=ar;.*Path=\/admin\/questionnaires/i);
+		const remembered = decode(await (await get(`${server.url}/admin/questionnaires/${SLUG}/edit`, `${author}; rps_preview_lang=ar`)).text());
+		expect(remembered).toMatch(/<iframe[^>]*src="\/admin\/questionnaires\/rp-live\/frame\?lang=ar"/);
+		const bogus = decode(await (await get(`${server.url}/admin/questionnaires/${SLUG}/edit`, `${author}; rps_preview_lang=xx`)).text());
+		expect(bogus).toMatch(/<iframe[^>]*src="\/admin\/questionnaires\/rp-live\/frame\?lang=en"/);
 		const editor = await get(`${server.url}/admin/questionnaires/${SLUG}/edit?lang=ar`, author);
 		expect(editor.headers.get('x-frame-options')).toBe('DENY');
 		// Without script the pane is there too: the frame, its language form, the JSON form's preview button.

@@ -1,10 +1,21 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, type Cookies } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/instance';
 import { previewDraft } from '$lib/server/services/authoring-preview';
 import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
 
 /** The preview's own fields, never answers. */
 const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_answers', '_json']);
+
+/**
+ * The preview pane's language, remembered for the editor's next load (a save reloads the
+ * page): set by the frame itself, so it works without script too.
+ */
+export const PREVIEW_LANG_COOKIE = 'rps_preview_lang';
+const PREVIEW_LANG_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+export function rememberPreviewLang(cookies: Cookies, lang: string): void {
+	cookies.set(PREVIEW_LANG_COOKIE, lang, { path: '/admin/questionnaires', httpOnly: true, sameSite: 'strict', maxAge: PREVIEW_LANG_MAX_AGE_S });
+}
 
 export const pageNumber = (raw: string | null) => (raw && /^\d{1,3}$/.test(raw) ? Number(raw) : 0);
 

@@ -12,15 +12,16 @@ import type { JsonObject } from '$lib/domain/authoring/json-text';
 import { RESOLUTION_25_CRITERIA } from '$lib/domain/survey/custom-properties';
 import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
 import { authorFailure, textFields } from '../../failure';
+import { PREVIEW_LANG_COOKIE } from '../../preview-post';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, cookies }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
 	try {
 		const { draft, json, findings, baseLabel } = await loadDraftForEdit(getDb(), user, params.slug);
 		const selectedName = url.searchParams.get('q');
 		const found = selectedName ? findElement(json, selectedName) : undefined;
 		const selected = found?.element.type === 'panel' ? undefined : found;
-		const lang = url.searchParams.get('lang');
+		const lang = url.searchParams.get('lang') ?? cookies.get(PREVIEW_LANG_COOKIE);
 		return {
 			slug: params.slug,
 			revision: draft.revision,
