@@ -101,6 +101,7 @@ describe('the editor with script', () => {
 		await page.fill('#apn-title', 'Contact details');
 		await Promise.all([page.waitForURL(/q=contact_box/), page.click('#add-panel button[type=submit]')]);
 		expect(await page.inputValue('#pn-title')).toBe('Contact details');
+		expect(await axeViolations(page)).toEqual([]); // with the panel form open
 		const first = await page.getAttribute('ol.questions li[data-question]:not(.panel)', 'data-question');
 		await page.selectOption(`li[data-question=${first}] select[name=target]`, 'panel:contact_box');
 		await Promise.all([page.waitForNavigation(), page.click(`li[data-question=${first}] form[action="?/moveTo"] button`)]);
