@@ -94,6 +94,12 @@ describe('the editor with script', () => {
 		expect(await page.textContent('#json-save')).not.toMatch(/error/);
 		await page.waitForFunction(() => /Unsaved first page/.test((document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.body?.textContent ?? ''));
 		expect(await frameState(page)).toMatchObject({ dir: 'rtl', lang: 'ar' });
+		// Another language re-posts the unsaved JSON, not the saved draft.
+		await page.selectOption('#preview-lang', 'fr');
+		await page.waitForFunction(() => (document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.documentElement?.lang === 'fr');
+		expect(await frameState(page)).toMatchObject({ dir: 'ltr', text: expect.stringContaining('Unsaved first page') });
+		await page.selectOption('#preview-lang', 'ar');
+		await page.waitForFunction(() => (document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.documentElement?.dir === 'rtl');
 		expect(revision()).toBe(1); // previewing stored nothing
 
 		// A panel, and a question moved into it with "move to", then back out with ↑.
