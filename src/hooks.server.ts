@@ -27,6 +27,9 @@ export const init: ServerInit = async () => {
 const requestLocale = new AsyncLocalStorage<Locale>();
 overwriteGetLocale(() => requestLocale.getStore() ?? 'en');
 
+/** The only page shown inside a frame: the questionnaire editor's preview pane. */
+const FRAMED_BY_OWN_ORIGIN = /^\/admin\/questionnaires\/[^/]+\/frame$/;
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	event.locals.lang = 'en';
 	event.locals.dir = 'ltr';
@@ -38,7 +41,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	// same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form
 	// posts, which SvelteKit's CSRF check rightly refuses; tokens in URLs still never leave us.
 	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	if (FRAMED_BY_OWN_ORIGIN.test(event.url.pathname)) {
+		// The editor's preview pane: our own pages may frame it, no other site may.
+		response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+		const csp = response.headers.get('content-security-policy');
+		if (csp) response.headers.set('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+	} else response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (getConfig().production) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	return response;

@@ -4,6 +4,7 @@ import { SUPPORTED_QUESTION_TYPES } from '../survey/definition.ts';
 import { RESOLUTION_25_CRITERIA } from '../survey/custom-properties.ts';
 import { isObject, type JsonObject } from './json-text.ts';
 import { allElements, elementNames, englishText, findElement, pagesOf, withEnglishText } from './elements.ts';
+import { parseColumnLines, parseNamedItemLines } from './columns.ts';
 
 /**
  * Draft edits as pure functions: each takes the questionnaire JSON and returns a new
@@ -11,13 +12,13 @@ import { allElements, elementNames, englishText, findElement, pagesOf, withEngli
  * (survey-core's `default` locale); the other languages' text is kept as it was.
  */
 
-const NAME = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'use letters, digits and underscores, starting with a letter').max(64);
+export const NAME = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'use letters, digits and underscores, starting with a letter').max(64);
 export const CHOICE_TYPES = ['radiogroup', 'checkbox', 'dropdown', 'ranking', 'tagbox'] as const;
 /** Types the editor adds; panels and html are kept when imported but not created here. */
 export const ADDABLE_TYPES = SUPPORTED_QUESTION_TYPES.filter((t) => t !== 'panel' && t !== 'html' && t !== 'expression');
 export type Direction = 'up' | 'down';
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 	const result = schema.safeParse(input);
 	if (!result.success) {
 		throw new InvalidInputError(
@@ -29,24 +30,24 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 	return result.data;
 }
 
-function clone(json: JsonObject): JsonObject {
+export function clone(json: JsonObject): JsonObject {
 	return structuredClone(json);
 }
 
-function pageAt(json: JsonObject, pageIndex: number): JsonObject {
+export function pageAt(json: JsonObject, pageIndex: number): JsonObject {
 	const page = pagesOf(json)[pageIndex];
 	if (!page) throw new NotFoundError(`no page ${pageIndex + 1}`);
 	return page;
 }
 
-function assertFreeName(json: JsonObject, name: string, except?: string): void {
+export function assertFreeName(json: JsonObject, name: string, except?: string): void {
 	const pageNames = pagesOf(json).map((p) => p.name);
 	if (name !== except && (elementNames(json).includes(name) || pageNames.includes(name))) {
 		throw new InvalidInputError(`The name "${name}" is already used in this questionnaire.`, [], 'duplicate_name');
 	}
 }
 
-function swap(list: unknown[], index: number, direction: Direction): boolean {
+export function swap(list: unknown[], index: number, direction: Direction): boolean {
 	const target = direction === 'up' ? index - 1 : index + 1;
 	if (target < 0 || target >= list.length) return false;
 	[list[index], list[target]] = [list[target], list[index]];
@@ -108,30 +109,14 @@ export function addQuestion(json: JsonObject, input: z.input<typeof NewQuestion>
 	return next;
 }
 
-/**
- * Moves an element among its siblings; a question at the top (bottom) of a page
- * moves to the end (start) of the previous (next) page, so the buttons alone can
- * carry a question anywhere.
- */
-export function moveElement(json: JsonObject, name: string, direction: Direction): JsonObject {
-	const next = clone(json);
-	const at = findElement(next, name);
-	if (!at) throw new NotFoundError(`no question "${name}"`);
-	if (swap(at.siblings, at.index, direction)) return next;
-	const pages = pagesOf(next);
-	const target = pages[at.pageIndex + (direction === 'up' ? -1 : 1)];
-	if (!target || at.siblings !== pages[at.pageIndex]?.elements) throw new InvalidInputError(`"${name}" cannot move ${direction}.`, [], 'cannot_move');
-	at.siblings.splice(at.index, 1);
-	if (!Array.isArray(target.elements)) target.elements = [];
-	if (direction === 'up') (target.elements as unknown[]).push(at.element);
-	else (target.elements as unknown[]).unshift(at.element);
-	return next;
-}
-
 export function removeElement(json: JsonObject, name: string): JsonObject {
 	const next = clone(json);
 	const at = findElement(next, name);
 	if (!at) throw new NotFoundError(`no question "${name}"`);
+	// Like a page, a panel is removed only when empty: its questions are never lost with it.
+	if (at.element.type === 'panel' && Array.isArray(at.element.elements) && at.element.elements.length > 0) {
+		throw new InvalidInputError(`Panel "${name}" still has questions: move or remove them first.`, [], 'panel_not_empty');
+	}
 	at.siblings.splice(at.index, 1);
 	return next;
 }
@@ -147,6 +132,7 @@ export const QuestionEdit = z.object({
 	choices: z.string().max(20_000).optional(),
 	rows: z.string().max(20_000).optional(),
 	columns: z.string().max(20_000).optional(),
+	items: z.string().max(20_000).optional(),
 	rateMin: optionalNumber,
 	rateMax: optionalNumber,
 	rateStep: optionalNumber,
@@ -229,6 +215,8 @@ export function updateQuestion(json: JsonObject, name: string, input: QuestionEd
 	if ((CHOICE_TYPES as readonly string[]).includes(type) && e.choices !== undefined) q.choices = parseItemLines(e.choices, 'Choices', q.choices);
 	if ((type === 'matrix' || type === 'matrixdropdown') && e.rows !== undefined) q.rows = parseItemLines(e.rows, 'Rows', q.rows);
 	if (type === 'matrix' && e.columns !== undefined) q.columns = parseItemLines(e.columns, 'Columns', q.columns);
+	if (type === 'matrixdropdown' && e.columns !== undefined) q.columns = parseColumnLines(e.columns, q.columns);
+	if (type === 'multipletext' && e.items !== undefined) q.items = parseNamedItemLines(e.items, q.items);
 	if (type === 'rating') {
 		if (e.rateMin !== undefined && e.rateMax !== undefined && e.rateMin >= e.rateMax) throw new InvalidInputError('The scale minimum must be below its maximum.', [], 'invalid_edit');
 		if (e.rateStep !== undefined && e.rateStep <= 0) throw new InvalidInputError('The scale step must be positive.', [], 'invalid_edit');
@@ -244,7 +232,7 @@ export function updateQuestion(json: JsonObject, name: string, input: QuestionEd
  * A rename carries the conditions and piped texts that read the old name along
  * (`{old}`, `{old.row}`, `{old[0]}`): names are plain, so a textual replacement is exact.
  */
-function renameReferences(json: JsonObject, from: string, to: string): void {
+export function renameReferences(json: JsonObject, from: string, to: string): void {
 	const pattern = new RegExp(`\\{${from}(?=[.\\[}])`, 'g');
 	const visit = (value: unknown): unknown => {
 		if (typeof value === 'string') return value.replace(pattern, `{${to}`);

@@ -1,13 +1,14 @@
 import type { Db } from '../db/create-db.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { isObject } from '../../domain/authoring/json-text.ts';
+import { isObject, parseQuestionnaireText } from '../../domain/authoring/json-text.ts';
+import { describeFinding, errorsOf, lintDraft } from '../../domain/authoring/lint.ts';
 import { getModel, loadAnswers, type Answers } from '../../domain/survey/model-cache.ts';
 import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
 import { parsePageAnswers } from '../../domain/survey/page-form.ts';
 import { mergePageAnswers, keepVisibleAnswers } from '../../domain/response/answers.ts';
 import { isLocale, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
-import { assertAuthor, requireDraft } from './authoring-common.ts';
+import { assertAuthor, checksumOf, requireDraft } from './authoring-common.ts';
 
 /** The preview's answers travel in the form itself (nothing is stored); more than this is no preview. */
 const MAX_PREVIEW_ANSWERS_CHARS = 64 * 1024;
@@ -18,6 +19,8 @@ export interface PreviewView {
 	surveyTitle: string;
 	page: PageView | null;
 	answersJson: string;
+	/** The unsaved JSON text shown (carried from page to page), or null for the saved draft. */
+	jsonText: string | null;
 }
 
 export interface PreviewRequest {
@@ -26,6 +29,16 @@ export interface PreviewRequest {
 	/** Answers so far (JSON text from the form), and the fields of the posted page. */
 	answersJson?: string;
 	posted?: { page: number; entries: [string, string][] };
+	/** The JSON view's unsaved text: previewed instead of the draft, never stored. */
+	jsonText?: string;
+}
+
+/** The model of the unsaved text, if it would be saved (parses, no lint error); keyed by its checksum. */
+function unsavedModelKey(text: string): { key: string; definition: object } {
+	const json = parseQuestionnaireText(text);
+	const errors = errorsOf(lintDraft(json, null));
+	if (errors.length > 0) throw new InvalidInputError(`The JSON has ${errors.length} error(s); it is previewed once it would save.`, errors.map(describeFinding), 'questionnaire_lint');
+	return { key: `text:${checksumOf(text)}`, definition: json };
 }
 
 function parsePreviewAnswers(text: string | undefined): Answers {
@@ -49,7 +62,8 @@ export async function previewDraft(db: Db, user: SessionUser, slug: string, requ
 	const draft = await requireDraft(db, slug);
 	const locale = isLocale(request.lang) ? request.lang : toLocale(null);
 	// A draft's model is keyed by its revision: an edit gets a fresh model.
-	const model = getModel(`draft:${draft.id}:${draft.revision}`, JSON.parse(draft.definition_json) as object, locale);
+	const source = request.jsonText !== undefined ? unsavedModelKey(request.jsonText) : { key: `draft:${draft.id}:${draft.revision}`, definition: JSON.parse(draft.definition_json) as object };
+	const model = getModel(source.key, source.definition, locale);
 	let answers = parsePreviewAnswers(request.answersJson);
 	loadAnswers(model, answers);
 	if (request.posted) {
@@ -65,6 +79,7 @@ export async function previewDraft(db: Db, user: SessionUser, slug: string, requ
 		dir: textDirection(locale),
 		surveyTitle: model.locTitle.renderedHtml || draft.title,
 		page: count > 0 ? buildPageView(model, index) : null,
-		answersJson: JSON.stringify(answers)
+		answersJson: JSON.stringify(answers),
+		jsonText: request.jsonText ?? null
 	};
 }

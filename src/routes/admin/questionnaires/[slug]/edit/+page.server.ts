@@ -3,20 +3,25 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { guardActions, requirePermission } from '$lib/server/auth/guard';
 import { applyDraftEdit, loadDraftForEdit, saveDraftJson } from '$lib/server/services/authoring-edit';
-import { addPage, addQuestion, ADDABLE_TYPES, conditionSources, moveElement, movePage, removeElement, removePage, updateQuestion, type Direction } from '$lib/domain/authoring/operations';
-import { outline, questionFormValues } from '$lib/domain/authoring/question-form';
+import { addPage, addQuestion, ADDABLE_TYPES, conditionSources, movePage, removeElement, removePage, updateQuestion, type Direction } from '$lib/domain/authoring/operations';
+import { addPanel, moveElement, moveElementTo, moveTargets, updatePage, updatePanel } from '$lib/domain/authoring/panels';
+import { outline, panelFormValues, questionFormValues } from '$lib/domain/authoring/question-form';
+import { isLocale } from '$lib/domain/locales';
 import { findElement } from '$lib/domain/authoring/elements';
 import type { JsonObject } from '$lib/domain/authoring/json-text';
 import { RESOLUTION_25_CRITERIA } from '$lib/domain/survey/custom-properties';
 import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
 import { authorFailure, textFields } from '../../failure';
+import { PREVIEW_LANG_COOKIE } from '../../preview-post';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, cookies }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
 	try {
 		const { draft, json, findings, baseLabel } = await loadDraftForEdit(getDb(), user, params.slug);
 		const selectedName = url.searchParams.get('q');
-		const selected = selectedName ? findElement(json, selectedName) : undefined;
+		const found = selectedName ? findElement(json, selectedName) : undefined;
+		const selected = found?.element.type === 'panel' ? undefined : found;
+		const lang = url.searchParams.get('lang') ?? cookies.get(PREVIEW_LANG_COOKIE);
 		return {
 			slug: params.slug,
 			revision: draft.revision,
@@ -24,6 +29,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			baseLabel,
 			findings,
 			pages: outline(json),
+			targets: moveTargets(json),
+			selectedPanel: found?.element.type === 'panel' ? panelFormValues(found.element) : null,
+			previewLang: isLocale(lang) ? lang : 'en',
 			jsonText: JSON.stringify(json, null, 2),
 			selected: selected ? questionFormValues(selected.element) : null,
 			sources: selected ? conditionSources(json, String(selected.element.name)) : [],
@@ -75,6 +83,22 @@ const unguarded = {
 			(f) => str(f, 'name').trim()
 		),
 	move: (e) => edit(e, 'move', (f) => { const d = direction(f); return (json) => moveElement(json, str(f, 'name'), d); }),
+	moveTo: (e) => edit(e, 'moveTo', (f) => (json) => moveElementTo(json, str(f, 'name'), str(f, 'target'))),
+	addPanel: (e) =>
+		edit(
+			e,
+			'addPanel',
+			(f) => { const pageIndex = index(f, 'page'); return (json) => addPanel(json, { pageIndex, name: str(f, 'name').trim(), title: str(f, 'title') }); },
+			(f) => str(f, 'name').trim()
+		),
+	updatePanel: (e) =>
+		edit(
+			e,
+			'updatePanel',
+			(f) => (json) => updatePanel(json, str(f, 'original'), { name: str(f, 'name'), title: str(f, 'title'), description: str(f, 'description'), visibleIf: str(f, 'visibleIf') }),
+			(f) => str(f, 'name').trim()
+		),
+	updatePage: (e) => edit(e, 'updatePage', (f) => { const i = index(f, 'page'); return (json) => updatePage(json, i, { title: str(f, 'title'), description: str(f, 'description') }); }),
 	remove: (e) => edit(e, 'remove', (f) => (json) => removeElement(json, str(f, 'name'))),
 	update: (e) =>
 		edit(
@@ -90,6 +114,7 @@ const unguarded = {
 					choices: f.has('choices') ? str(f, 'choices') : undefined,
 					rows: f.has('rows') ? str(f, 'rows') : undefined,
 					columns: f.has('columns') ? str(f, 'columns') : undefined,
+					items: f.has('items') ? str(f, 'items') : undefined,
 					rateMin: str(f, 'rateMin'),
 					rateMax: str(f, 'rateMax'),
 					rateStep: str(f, 'rateStep'),

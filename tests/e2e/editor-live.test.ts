@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+/**
+ * The editor's live parts in Chromium: a broken JSON is reported as one types (with
+ * its line) and clears once fixed, the valid unsaved JSON shows in the preview pane,
+ * the pane switches to Arabic (right to left), and a panel is added with a question
+ * moved into it. axe-core checks the editor with the live parts shown.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+function revision(): number {
+	const db = new Database(server.dbPath, { readonly: true });
+	try {
+		return (db.prepare("select revision from questionnaire_draft where slug = 'rp-live'").get() as { revision: number }).revision;
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * Replaces a field's text in one input event, as a paste does (Playwright's fill types
+ * the ~90 KB questionnaire through the input pipeline, which takes Chromium ~30 s).
+ */
+const paste = (page: Page, selector: string, text: string) =>
+	page.$eval(
+		selector,
+		(el, value) => {
+			(el as HTMLTextAreaElement).value = value;
+			el.dispatchEvent(new Event('input', { bubbles: true }));
+		},
+		text
+	);
+
+/** The preview frame's document, read from the page (same origin). */
+const frameState = (page: Page) =>
+	page.evaluate(() => {
+		const doc = (document.getElementById('preview-frame') as HTMLIFrameElement | null)?.contentDocument;
+		return { dir: doc?.documentElement.dir ?? '', lang: doc?.documentElement.lang ?? '', text: doc?.body?.textContent ?? '' };
+	});
+
+describe('the editor with script', () => {
+	it('checks the JSON as one types, previews it live in Arabic, and edits panels', async () => {
+		const context = await browser.newContext({ bypassCSP: true }); // to inject axe-core
+		const page = await context.newPage();
+		await page.goto(`${server.url}/login`);
+		await page.fill('#email', 'admin@example.org');
+		await page.fill('#password', server.adminPassword);
+		await page.click('button[type=submit]');
+		await page.waitForURL(/\/admin/);
+		await page.goto(`${server.url}/admin/questionnaires`);
+		await page.selectOption('#dup-source', 'regional-presence-2026@v1');
+		await page.fill('#dup-slug', 'rp-live');
+		await page.click('form[action="?/duplicate"] button[type=submit]');
+		await page.waitForURL(/\/admin\/questionnaires\/rp-live\/edit/);
+
+		// The preview pane shows the saved draft; Arabic is right to left.
+		await page.waitForFunction(() => (document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.readyState === 'complete');
+		expect((await frameState(page)).lang).toBe('en');
+		await page.selectOption('#preview-lang', 'ar');
+		await page.waitForFunction(() => (document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.documentElement?.dir === 'rtl');
+		expect(await frameState(page)).toMatchObject({ dir: 'rtl', lang: 'ar' });
+
+		// A broken JSON is reported with its line, politely, and the Save button says so.
+		const saved = await page.inputValue('#json-text');
+		await page.fill('#json-text', '{\n  "title": "Broken",\n  "pages": [\n    oops\n  ]\n}');
+		await page.waitForFunction(() => /line 4, column 5/.test(document.getElementById('json-live-summary')?.textContent ?? ''));
+		expect(await page.getAttribute('#json-live-summary', 'aria-live')).toBe('polite');
+		expect(await page.textContent('#json-save')).toMatch(/1 error/);
+		await page.click('#json-go-to');
+		expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).selectionStart)).toBe('{\n  "title": "Broken",\n  "pages": [\n    '.length);
+		expect(await axeViolations(page)).toEqual([]);
+
+		// Fixed: the error clears, and the valid unsaved JSON shows in the (Arabic) preview.
+		const json = JSON.parse(saved);
+		json.pages[0].title = 'Unsaved first page'; // no translation: Arabic falls back to it
+		await paste(page, '#json-text', JSON.stringify(json, null, 2));
+		await page.waitForFunction(() => /\b0 error/.test(document.getElementById('json-live-summary')?.textContent ?? ''));
+		expect(await page.textContent('#json-save')).not.toMatch(/error/);
+		await page.waitForFunction(() => /Unsaved first page/.test((document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.body?.textContent ?? ''));
+		expect(await frameState(page)).toMatchObject({ dir: 'rtl', lang: 'ar' });
+		// Another language re-posts the unsaved JSON, not the saved draft.
+		await page.selectOption('#preview-lang', 'fr');
+		await page.waitForFunction(() => (document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.documentElement?.lang === 'fr');
+		expect(await frameState(page)).toMatchObject({ dir: 'ltr', text: expect.stringContaining('Unsaved first page') });
+		await page.selectOption('#preview-lang', 'ar');
+		await page.waitForFunction(() => (document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.documentElement?.dir === 'rtl');
+		expect(revision()).toBe(1); // previewing stored nothing
+
+		// A panel, and a question moved into it with "move to", then back out with ↑.
+		await page.fill('#apn-name', 'contact_box');
+		await page.fill('#apn-title', 'Contact details');
+		await Promise.all([page.waitForURL(/q=contact_box/), page.click('#add-panel button[type=submit]')]);
+		expect(await page.inputValue('#pn-title')).toBe('Contact details');
+		expect(await axeViolations(page)).toEqual([]); // with the panel form open
+		const first = await page.getAttribute('ol.questions li[data-question]:not(.panel)', 'data-question');
+		await page.selectOption(`li[data-question=${first}] select[name=target]`, 'panel:contact_box');
+		await Promise.all([page.waitForNavigation(), page.click(`li[data-question=${first}] form[action="?/moveTo"] button`)]);
+		expect(await page.getAttribute(`li[data-question=${first}]`, 'data-depth')).toBe('1');
+		await page.focus(`li[data-question=${first}] button[value=up]`);
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.getAttribute(`li[data-question=${first}]`, 'data-depth')).toBe('0');
+		// The pane was refreshed by the save: it shows the saved draft again.
+		await page.waitForFunction(() => (document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.readyState === 'complete');
+		expect((await frameState(page)).text).not.toContain('Unsaved first page');
+		// ...in the language chosen before the saves.
+		expect(await page.inputValue('#preview-lang')).toBe('ar');
+		expect(await frameState(page)).toMatchObject({ dir: 'rtl', lang: 'ar' });
+		expect(revision()).toBe(4);
+		expect(await axeViolations(page)).toEqual([]);
+		await context.close();
+	}, 120_000);
+});
