@@ -6,6 +6,7 @@ import { renderMailText } from './mail-render.ts';
 import { extractStrings, setTranslation, type Json } from '../translation/strings.ts';
 import { lintQuestionnaireJson } from '../survey/definition.ts';
 import { getModel } from '../survey/model-cache.ts';
+import { diffQuestionnaires } from '../authoring/diff.ts';
 import { buildPageView } from '../survey/page-view.ts';
 
 const survey2026 = JSON.parse(readFileSync('surveys/regional-presence-2026.json', 'utf8')) as Record<string, Json>;
@@ -101,5 +102,14 @@ describe('the respondent never sees mailTemplates', () => {
 		expect(withMail.getAllQuestions().length).toBe(without.getAllQuestions().length);
 		for (let i = 0; i < without.visiblePages.length; i++) expect(JSON.stringify(buildPageView(withMail, i))).toBe(JSON.stringify(buildPageView(without, i)));
 		expect(JSON.stringify(buildPageView(withMail, 0))).not.toContain('Votre lien');
+	});
+});
+
+describe('the version diff', () => {
+	it('shows the e-mail texts per kind, part and language, not as one JSON value', () => {
+		const before = withTemplates();
+		const after = setTranslation(before, 'mail.reminder.button', 'es', 'Seguir respondiendo') as Record<string, Json>;
+		expect(diffQuestionnaires(before, after)).toEqual([{ name: 'e-mail reminder', kind: 'changed', changes: [{ property: 'button [es]', before: builtinMailText('reminder', 'es').button, after: 'Seguir respondiendo' }] }]);
+		expect(diffQuestionnaires(survey2026, before).map((e) => [e.name, e.kind])).toEqual([['e-mail invitation', 'added'], ['e-mail reminder', 'added']]);
 	});
 });

@@ -131,3 +131,17 @@ export function translationMergeFieldProblem(key: string, english: string, trans
 	if (unknown.length > 0) return `uses ${unknown.map((u) => `{${u}}`).join(', ')}, which is not a merge field (${MERGE_FIELDS.map((f) => `{${f}}`).join(', ')})`;
 	return mergeFieldMismatch(english, translation);
 }
+
+/** For the version diff: a kind's texts flattened to `{ "subject [fr]": text }`, or null without that kind. */
+export function mailTextsByLanguage(json: unknown, kind: MailKind): Record<string, unknown> | null {
+	const all = isObject(json) ? json[MAIL_TEMPLATES_PROP] : undefined;
+	const t = isObject(all) ? all[kind] : undefined;
+	if (t === undefined) return null;
+	if (!isObject(t)) return { '(malformed)': t };
+	const out: Record<string, unknown> = {};
+	for (const [part, value] of Object.entries(t)) {
+		if (isObject(value)) for (const [lang, text] of Object.entries(value)) out[`${part} [${lang === 'default' ? 'en' : lang}]`] = text;
+		else out[`${part} [en]`] = value;
+	}
+	return out;
+}
