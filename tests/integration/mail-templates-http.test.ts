@@ -173,6 +173,11 @@ describe('mail strings in translation files', () => {
 		const fixed = `${builtinMailText('invitation', 'fr').body}\n\nVotre lien : {link}`;
 		expect((await upload('fr', 'xliff', setUnit(xml, 'mail.invitation.body', fixed))).html).toContain('1 translation(s) imported');
 		expect((await draftJson()).mailTemplates.invitation.body.fr).toBe(fixed);
+		// The workbench's textarea posts CRLF: the questionnaire keeps LF, so the paragraphs stay paragraphs.
+		const ru = `${builtinMailText('invitation', 'ru').body}\n\nВаша ссылка: {link}`;
+		const cellOk = await formPost(`${server.url}${WORKBENCH}?/edit`, { key: 'mail.invitation.body', locale: 'ru', text: ru.replace(/\n/g, '\r\n'), status: 'reviewed', revision: await revision() }, { cookie: author });
+		expect(cellOk.status).toBe(200);
+		expect((await draftJson()).mailTemplates.invitation.body.ru).toBe(ru);
 	});
 
 	it('an XLSX whose Spanish body drops {link} is refused with its row and id, nothing applied', async () => {

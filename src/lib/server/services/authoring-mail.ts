@@ -5,12 +5,11 @@ import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import type { JsonObject } from '../../domain/authoring/json-text.ts';
-import { describeFinding, errorsOf, lintDraft, type Finding } from '../../domain/authoring/lint.ts';
+import { describeFinding, errorsOf, lintDraft } from '../../domain/authoring/lint.ts';
 import { LOCALES, type Locale } from '../../domain/locales.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';
 import { sourceHash } from '../../domain/translation/status.ts';
-import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, customTemplate, isMailKind, isMailStringKey, mailTextFor, type MailKind, type MailPart } from '../../domain/mail/mail-texts.ts';
-import { builtinMailTemplateJson } from '../../domain/mail/mail-texts.ts';
+import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, builtinMailTemplateJson, customTemplate, isMailKind, isMailStringKey, mailStringKey, mailTextFor, type MailKind, type MailPart } from '../../domain/mail/mail-texts.ts';
 import { renderMailText, type RenderedMail } from '../../domain/mail/mail-render.ts';
 import { updateDraftIfRevision } from '../repositories/questionnaire-drafts.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
@@ -39,7 +38,7 @@ async function saveMail(db: Db, user: SessionUser, slug: string, revision: numbe
 		const before = JSON.parse(draft.definition_json) as JsonObject;
 		const json = change(before);
 		const had = new Set(errorsOf(lintDraft(before, base)).map(describeFinding));
-		const blocking = errorsOf(lintDraft(json, base)).filter((f: Finding) => !had.has(describeFinding(f)) && !TOLERATED_NEW_ERRORS.has(f.rule));
+		const blocking = errorsOf(lintDraft(json, base)).filter((f) => !had.has(describeFinding(f)) && !TOLERATED_NEW_ERRORS.has(f.rule));
 		if (blocking.length > 0) throw new InvalidInputError(`The change would leave ${blocking.length} error(s); nothing was saved.`, blocking.map(describeFinding), 'questionnaire_lint');
 		const saved = await updateDraftIfRevision(trx, draft.id, revision, { title: titleOf(json, slug), definitionJson: JSON.stringify(json, null, 2), actor: user.email });
 		if (!saved) throw staleError();
@@ -74,7 +73,7 @@ export async function useEditableMailTexts(db: Db, user: SessionUser, slug: stri
 			return { ...json, [MAIL_TEMPLATES_PROP]: templates };
 		},
 		async (trx, draft, json) => {
-			const keys = new Set(added.flatMap((k) => MAIL_PARTS.map((p) => `mail.${k}.${p}`)));
+			const keys = new Set(added.flatMap((k) => MAIL_PARTS.map((p) => mailStringKey(k, p))));
 			const rows = extractStrings(json as Json)
 				.filter((s) => keys.has(s.key))
 				.flatMap((s) => LOCALES.filter((l) => l !== 'en').map((l) => ({ stringKey: s.key, locale: l, status: 'reviewed' as const, sourceHash: sourceHash(s.texts.en ?? '') })));

@@ -71,7 +71,8 @@ export async function editCell(db: Kysely<Database>, slug: string, edit: CellEdi
 	const locale = targetLocale(edit.locale);
 	if (!isStoredStatus(edit.status)) throw new InvalidInputError(`status "${edit.status}" is not one of draft, machine, reviewed`);
 	const status: StoredStatus = edit.status;
-	const text = edit.text.trim();
+	// A textarea posts CRLF line endings; the questionnaire keeps LF (an e-mail body's blank lines).
+	const text = edit.text.replace(/\r\n?/g, '\n').trim();
 	return db.transaction().execute(async (trx) => {
 		const draft = await requireDraft(trx, slug);
 		const json = JSON.parse(draft.definition_json) as Json;
