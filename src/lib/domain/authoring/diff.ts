@@ -1,5 +1,6 @@
 import { isObject, type JsonObject } from './json-text.ts';
 import { allElements, pagesOf } from './elements.ts';
+import { MAIL_KINDS, MAIL_TEMPLATES_PROP, mailTextsByLanguage } from '../mail/mail-texts.ts';
 
 export interface PropertyChange {
 	property: string;
@@ -44,8 +45,9 @@ function placeOf(json: JsonObject): Map<string, { element: JsonObject; where: st
  */
 export function diffQuestionnaires(a: JsonObject, b: JsonObject): DiffEntry[] {
 	const entries: DiffEntry[] = [];
-	const top = propertyChanges(a, b, ['pages']);
+	const top = propertyChanges(a, b, ['pages', MAIL_TEMPLATES_PROP]);
 	if (top.length) entries.push({ name: 'questionnaire', kind: 'changed', changes: top });
+	entries.push(...mailDiff(a, b));
 	const pagesA = new Map(pagesOf(a).map((p) => [String(p.name), p]));
 	const pagesB = new Map(pagesOf(b).map((p) => [String(p.name), p]));
 	for (const [name, page] of pagesA) {
@@ -73,3 +75,15 @@ export function diffQuestionnaires(a: JsonObject, b: JsonObject): DiffEntry[] {
 	return entries;
 }
 
+/** The e-mail texts per kind, one change per part and language ("subject [fr]"), not one JSON blob. */
+function mailDiff(a: JsonObject, b: JsonObject): DiffEntry[] {
+	return MAIL_KINDS.flatMap((kind): DiffEntry[] => {
+		const before = mailTextsByLanguage(a, kind);
+		const after = mailTextsByLanguage(b, kind);
+		const name = `e-mail ${kind}`;
+		if (!before && !after) return [];
+		if (!before || !after) return [{ name, kind: before ? 'removed' : 'added', changes: [] }];
+		const changes = propertyChanges(before, after, []);
+		return changes.length ? [{ name, kind: 'changed', changes }] : [];
+	});
+}

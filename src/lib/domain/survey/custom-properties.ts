@@ -38,6 +38,9 @@ export function registerCustomProperties(): void {
 	Serializer.addProperty('page', { name: 'reportSection', category: 'reporting' });
 	// Per-language review state of the translations: { "fr": "draft", ... }.
 	Serializer.addProperty('survey', { name: 'translationStatus:object', category: 'translation' });
+	// The invitation and reminder e-mails (domain/mail/mail-texts.ts): known to the linter,
+	// kept by the model, read by the mail sender only; no element or renderer reads it.
+	Serializer.addProperty('survey', { name: 'mailTemplates:object', category: 'mail' });
 	// The value of a choice that means "no interaction / don't know": left out of indices.
 	Serializer.addProperty('question', { name: 'notApplicableValue', category: 'reporting' });
 }

@@ -3,6 +3,7 @@ import { lintSurvey } from 'survey-core/linter';
 import { registerCustomProperties } from './custom-properties.ts';
 import { InvalidInputError } from '../errors.ts';
 import { MATRIX_CELL_TYPES } from './page-view.ts';
+import { mailTemplateFindings } from '../mail/mail-lint.ts';
 
 /**
  * The question types our server-side renderer draws. Anything else is refused at
@@ -164,7 +165,8 @@ export function lintQuestionnaireJson(json: JsonObject): Finding[] {
 				message: f.message,
 				path: f.path
 			})),
-		...ourRules(json)
+		...ourRules(json),
+		...mailTemplateFindings(json)
 	];
 }
 

@@ -1,6 +1,7 @@
 import type { Locale } from '../locales.ts';
 import { cellOf, isStoredStatus, type CellStatus, type StateIndex, type StoredStatus } from './status.ts';
 import type { TranslatableString } from './strings.ts';
+import { translationMergeFieldProblem } from '../mail/mail-texts.ts';
 
 /** One problem in an uploaded file, pointing where a translator can find it. */
 export interface ImportProblem {
@@ -37,7 +38,8 @@ export interface ImportChange {
 /**
  * Checks a parsed file against the questionnaire as a whole and returns the changes to
  * apply, or the problems: unknown, missing or duplicate keys, a source that is not the
- * current English (the file is stale), a wrong language. Nothing is applied when there is
+ * current English (the file is stale), a wrong language, an e-mail text whose merge
+ * fields differ from the English ({link} dropped: the e-mail would break). Nothing is applied when there is
  * one problem. An entry equal to the cell as exported (text and status) changes nothing,
  * so importing an untouched export is a no-op.
  */
@@ -62,6 +64,11 @@ export function planImport(file: ParsedFile, expected: Locale, strings: readonly
 		}
 		if (e.source !== (s.texts.en ?? '')) {
 			problems.push({ where: e.where, key: e.key, message: 'the English source differs from the questionnaire\'s: the file is out of date, export it again' });
+			continue;
+		}
+		const broken = e.target ? translationMergeFieldProblem(s.key, s.texts.en ?? '', e.target) : null;
+		if (broken) {
+			problems.push({ where: e.where, key: e.key, message: broken });
 			continue;
 		}
 		const change = entryChange(e, s, expected, states);

@@ -1,4 +1,5 @@
 import { LOCALES, questionnaireLocaleKey, type Locale } from '../locales.ts';
+import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, mailStringContext, mailStringKey } from '../mail/mail-texts.ts';
 
 /**
  * Every translatable string of a SurveyJS questionnaire, found by an explicit table of
@@ -130,6 +131,17 @@ function walkColumns(c: Collector, el: JsonObject, path: readonly (string | numb
 	});
 }
 
+/** The e-mail texts (`mailTemplates`, see domain/mail/mail-texts.ts): `mail.<kind>.<part>`. */
+function walkMailTemplates(c: Collector, json: JsonObject) {
+	const all = json[MAIL_TEMPLATES_PROP];
+	if (!isObject(all)) return;
+	for (const kind of MAIL_KINDS) {
+		const template = all[kind];
+		if (!isObject(template)) continue;
+		for (const part of MAIL_PARTS) c.add(template, [MAIL_TEMPLATES_PROP, kind], part, mailStringKey(kind, part), mailStringContext(kind, part));
+	}
+}
+
 /** Every translatable string of a questionnaire JSON, in document order, keys unique. */
 export function extractStrings(json: Json): TranslatableString[] {
 	const c = new Collector();
@@ -142,6 +154,7 @@ export function extractStrings(json: Json): TranslatableString[] {
 			walkElements(c, p.elements, ['pages', i], 'elements', p.name);
 		});
 	}
+	walkMailTemplates(c, json);
 	// A duplicate name would give a duplicate key: keep the first (the linter reports the duplicate name).
 	const seen = new Set<string>();
 	return c.found.filter((s) => (seen.has(s.key) ? false : (seen.add(s.key), true)));

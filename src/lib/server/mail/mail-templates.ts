@@ -1,157 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Locale } from '../../domain/locales.ts';
+import { mailTextFor, type MailKind } from '../../domain/mail/mail-texts.ts';
+import { renderMailText, type MergeFields, type RenderedMail } from '../../domain/mail/mail-render.ts';
+
+export type { MailKind, MergeFields, RenderedMail };
+export { formatDeadline } from '../../domain/mail/mail-render.ts';
 
 /**
- * The invitation and reminder e-mails in the six languages. Merge fields: {contact},
- * {entity}, {link}, {deadline}. Kept in code (not Paraglide's messages/) because the
- * CLI renders them too and runs without a build; the translation workbench issue
- * may move them to an editable store. Each text is a list of paragraphs.
+ * Renders one message from a questionnaire's own texts (`mailTemplates`) or, when it has
+ * none for that kind, the built-in ones (src/lib/domain/mail/builtin-mail-texts.ts).
+ * The CLI renders through the same outbox, so it sends the same texts.
  */
-export interface MailTemplate {
-	subject: string;
-	paragraphs: string[];
-	button: string;
-}
-export type MailKind = 'invitation' | 'reminder';
-
-const NO_DEADLINE: Record<Locale, string> = {
-	en: 'as soon as you can',
-	fr: 'dès que possible',
-	es: 'lo antes posible',
-	ru: 'как можно скорее',
-	ar: 'في أقرب وقت ممكن',
-	zh: '尽早'
-};
-
-const TEMPLATES: Record<MailKind, Record<Locale, MailTemplate>> = {
-	invitation: {
-		en: {
-			subject: 'ITU survey on regional presence: your personal link ({entity})',
-			paragraphs: [
-				'Dear {contact},',
-				'Under Resolution 25 (Rev. Bucharest, 2022), ITU asks its Member States, Sector Members and regional telecommunication organizations how satisfied they are with its regional presence. You are invited to answer on behalf of {entity}.',
-				'Please answer by {deadline}. The link below is personal to {entity}: you can stop and continue later, and a colleague you forward it to will continue the same response.'
-			],
-			button: 'Open the questionnaire'
-		},
-		fr: {
-			subject: "Enquête de l'UIT sur la présence régionale : votre lien personnel ({entity})",
-			paragraphs: [
-				'Madame, Monsieur {contact},',
-				"En application de la Résolution 25 (Rév. Bucarest, 2022), l'UIT demande à ses États Membres, Membres de Secteur et organisations régionales de télécommunication leur degré de satisfaction à l'égard de sa présence régionale. Vous êtes invité(e) à répondre au nom de : {entity}.",
-				'Merci de répondre avant le {deadline}. Le lien ci-dessous est propre à {entity} : vous pouvez vous interrompre et reprendre plus tard, et un(e) collègue à qui vous le transmettez poursuivra la même réponse.'
-			],
-			button: 'Ouvrir le questionnaire'
-		},
-		es: {
-			subject: 'Encuesta de la UIT sobre la presencia regional: su enlace personal ({entity})',
-			paragraphs: [
-				'Estimado/a {contact}:',
-				'En virtud de la Resolución 25 (Rev. Bucarest, 2022), la UIT pregunta a sus Estados Miembros, Miembros de Sector y organizaciones regionales de telecomunicaciones por su grado de satisfacción con su presencia regional. Le invitamos a responder en nombre de {entity}.',
-				'Le rogamos que responda antes del {deadline}. El enlace siguiente es propio de {entity}: puede interrumpir y continuar más tarde, y un colega al que se lo reenvíe continuará la misma respuesta.'
-			],
-			button: 'Abrir el cuestionario'
-		},
-		ru: {
-			subject: 'Опрос МСЭ о региональном присутствии: ваша персональная ссылка ({entity})',
-			paragraphs: [
-				'Уважаемый(ая) {contact}!',
-				'В соответствии с Резолюцией 25 (Пересм. Бухарест, 2022 г.) МСЭ просит свои Государства-Члены, Членов Секторов и региональные организации электросвязи оценить удовлетворенность его региональным присутствием. Приглашаем вас ответить от имени {entity}.',
-				'Просим ответить до {deadline}. Ссылка ниже предназначена для {entity}: вы можете прерваться и продолжить позже, а коллега, которому вы ее перешлете, продолжит тот же ответ.'
-			],
-			button: 'Открыть вопросник'
-		},
-		ar: {
-			subject: 'استقصاء الاتحاد الدولي للاتصالات بشأن الحضور الإقليمي: رابطكم الشخصي ({entity})',
-			paragraphs: [
-				'السيد/السيدة {contact}،',
-				'عملاً بالقرار 25 (المراجَع في بوخارست، 2022)، يسأل الاتحاد الدولي للاتصالات دوله الأعضاء وأعضاء قطاعاته والمنظمات الإقليمية للاتصالات عن مدى رضاها عن حضوره الإقليمي. ندعوكم إلى الإجابة باسم {entity}.',
-				'يُرجى الإجابة قبل {deadline}. الرابط أدناه خاص بـ {entity}: يمكنكم التوقف والمتابعة لاحقاً، وإذا أحلتموه إلى زميل فسيتابع الإجابة نفسها.'
-			],
-			button: 'فتح الاستبيان'
-		},
-		zh: {
-			subject: '国际电联区域代表性调查：您的专属链接（{entity}）',
-			paragraphs: [
-				'尊敬的{contact}：',
-				'根据第25号决议（2022年，布加勒斯特，修订版），国际电联请其成员国、部门成员和区域性电信组织评价对国际电联区域代表性的满意程度。诚邀您代表{entity}作答。',
-				'请于{deadline}之前作答。以下链接专属于{entity}：您可以中途保存、稍后继续；转交给同事后，同事将继续同一份答卷。'
-			],
-			button: '打开问卷'
-		}
-	},
-	reminder: {
-		en: {
-			subject: 'Reminder: ITU survey on regional presence ({entity})',
-			paragraphs: ['Dear {contact},', 'We have not yet received the answers of {entity} to the ITU survey on regional presence. The survey closes on {deadline}; your answers so far are kept.'],
-			button: 'Continue the questionnaire'
-		},
-		fr: {
-			subject: "Rappel : enquête de l'UIT sur la présence régionale ({entity})",
-			paragraphs: ['Madame, Monsieur {contact},', "Nous n'avons pas encore reçu les réponses de {entity} à l'enquête de l'UIT sur la présence régionale. L'enquête se termine le {deadline} ; les réponses déjà données sont conservées."],
-			button: 'Reprendre le questionnaire'
-		},
-		es: {
-			subject: 'Recordatorio: encuesta de la UIT sobre la presencia regional ({entity})',
-			paragraphs: ['Estimado/a {contact}:', 'Aún no hemos recibido las respuestas de {entity} a la encuesta de la UIT sobre la presencia regional. La encuesta se cierra el {deadline}; las respuestas ya dadas se conservan.'],
-			button: 'Continuar el cuestionario'
-		},
-		ru: {
-			subject: 'Напоминание: опрос МСЭ о региональном присутствии ({entity})',
-			paragraphs: ['Уважаемый(ая) {contact}!', 'Мы еще не получили ответы {entity} на опрос МСЭ о региональном присутствии. Опрос завершается {deadline}; уже данные ответы сохранены.'],
-			button: 'Продолжить заполнение'
-		},
-		ar: {
-			subject: 'تذكير: استقصاء الاتحاد الدولي للاتصالات بشأن الحضور الإقليمي ({entity})',
-			paragraphs: ['السيد/السيدة {contact}،', 'لم نتلقَّ بعدُ إجابات {entity} على استقصاء الاتحاد بشأن الحضور الإقليمي. يُغلق الاستقصاء في {deadline}؛ والإجابات المقدَّمة حتى الآن محفوظة.'],
-			button: 'متابعة الاستبيان'
-		},
-		zh: {
-			subject: '提醒：国际电联区域代表性调查（{entity}）',
-			paragraphs: ['尊敬的{contact}：', '我们尚未收到{entity}对国际电联区域代表性调查的答复。调查将于{deadline}截止；您已填写的答案均已保存。'],
-			button: '继续填写问卷'
-		}
-	}
-};
-
-export interface MergeFields {
-	contact: string;
-	entity: string;
-	link: string;
-	/** ISO-8601 instant, or null when the edition has no closing time. */
-	closesAt: string | null;
+export function renderMail(kind: MailKind, locale: Locale, fields: MergeFields, questionnaire: unknown = null): RenderedMail {
+	return renderMailText(mailTextFor(questionnaire, kind, locale), locale, fields);
 }
 
-export interface RenderedMail {
-	subject: string;
-	text: string;
-	html: string;
-}
+/**
+ * Parsed questionnaire definitions by questionnaire (version) id, for the sender: versions
+ * are immutable, so an entry never goes stale; only `mailTemplates` is kept, not the
+ * whole definition. Bounded, oldest out first.
+ */
+const MAX_CACHED_QUESTIONNAIRES = 32;
+const templatesByQuestionnaire = new Map<string, unknown>();
 
-function escapeHtml(s: string): string {
-	return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** The closing date in the reader's language; stored in UTC, so said in UTC. */
-export function formatDeadline(closesAt: string | null, locale: Locale): string {
-	if (!closesAt) return NO_DEADLINE[locale];
-	const date = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(closesAt));
-	return `${date} UTC`;
-}
-
-/** Renders one message: plain text and HTML (with lang and dir, so Arabic reads right to left). */
-export function renderMail(kind: MailKind, locale: Locale, fields: MergeFields): RenderedMail {
-	const t = TEMPLATES[kind][locale];
-	const values: Record<string, string> = { contact: fields.contact, entity: fields.entity, link: fields.link, deadline: formatDeadline(fields.closesAt, locale) };
-	const merge = (s: string, esc: (v: string) => string) => s.replace(/\{(contact|entity|link|deadline)\}/g, (_, k: string) => esc(values[k]!));
-	const dir = locale === 'ar' ? 'rtl' : 'ltr';
-	const paragraphs = t.paragraphs.map((p) => merge(p, (v) => v));
-	const html = [
-		`<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(merge(t.subject, (v) => v))}</title></head>`,
-		`<body dir="${dir}" style="font-family:sans-serif;text-align:${dir === 'rtl' ? 'right' : 'left'}">`,
-		...t.paragraphs.map((p) => `<p>${merge(escapeHtml(p), escapeHtml)}</p>`),
-		`<p><a href="${escapeHtml(fields.link)}">${escapeHtml(t.button)}</a></p>`,
-		`<p dir="ltr" style="font-size:small">${escapeHtml(fields.link)}</p>`,
-		'</body></html>'
-	].join('\n');
-	return { subject: merge(t.subject, (v) => v).replace(/[\r\n]+/g, ' '), text: [...paragraphs, `${t.button}: ${fields.link}`].join('\n\n'), html };
+export async function mailTemplatesOf(db: Kysely<Database>, questionnaireId: string): Promise<unknown> {
+	if (templatesByQuestionnaire.has(questionnaireId)) return templatesByQuestionnaire.get(questionnaireId);
+	const row = await db.selectFrom('questionnaire').select('definition_json').where('id', '=', questionnaireId).executeTakeFirst();
+	const json = row ? (JSON.parse(row.definition_json) as { mailTemplates?: unknown }) : {};
+	const kept = { mailTemplates: json.mailTemplates };
+	if (templatesByQuestionnaire.size >= MAX_CACHED_QUESTIONNAIRES) templatesByQuestionnaire.delete(templatesByQuestionnaire.keys().next().value as string);
+	templatesByQuestionnaire.set(questionnaireId, kept);
+	return kept;
 }

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Db } from '../db/create-db.ts';
 import type { MailConfig } from './mail-config.ts';
 import { claimNextDue, markFinal, markRetry, markSent, requeueInterrupted, type ClaimedMessage } from './outbox-store.ts';
-import { renderMail } from './mail-templates.ts';
+import { mailTemplatesOf, renderMail } from './mail-templates.ts';
 import { deleteLink, insertLink } from '../repositories/invitations.ts';
 import { generateToken, hashToken } from '../../domain/invitation/token.ts';
 import { toLocale } from '../../domain/locales.ts';
@@ -59,10 +59,12 @@ async function deliver(db: Db, transport: MailTransport, config: MailConfig, pub
 		await markFinal(db, m.id, 'cancelled', m.attempts, 'not sent: the answers were submitted meanwhile');
 		return { outcome: 'cancelled' };
 	}
+	// The texts of the questionnaire version the edition pins (or the built-in ones).
+	const templates = await mailTemplatesOf(db, m.questionnaire_id);
 	const token = generateToken();
 	const tokenHash = hashToken(token);
 	await insertLink(db, m.invitation_id, tokenHash, m.contact_id);
-	const mail = renderMail(m.kind, toLocale(m.locale), { contact: m.contact_name, entity: m.entity_name, link: `${publicUrl}/r/${token}`, closesAt: m.closes_at });
+	const mail = renderMail(m.kind, toLocale(m.locale), { contact: m.contact_name, entity: m.entity_name, link: `${publicUrl}/r/${token}`, closesAt: m.closes_at }, templates);
 	try {
 		await transport.sendMail({ from: config.from, to: m.to_email, ...mail });
 	} catch (error) {

@@ -82,7 +82,7 @@ export async function claimNextDue(db: Kysely<Database>, now: string) {
 			.innerJoin('edition as e', 'e.id', 'o.edition_id')
 			.leftJoin('invitation_extension as x', 'x.invitation_id', 'i.id')
 			.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
-			.select(['o.id', 'o.kind', 'o.to_email', 'o.locale', 'o.attempts', 'o.invitation_id', 'o.contact_id', 'c.name as contact_name', 'n.name as entity_name', 'e.state as edition_state', 'e.closes_at', 'i.state as invitation_state', 'r.state as response_state', 'x.until as extended_until'])
+			.select(['o.id', 'o.kind', 'o.to_email', 'o.locale', 'o.attempts', 'o.invitation_id', 'o.contact_id', 'c.name as contact_name', 'n.name as entity_name', 'e.state as edition_state', 'e.closes_at', 'e.questionnaire_id', 'i.state as invitation_state', 'r.state as response_state', 'x.until as extended_until'])
 			.where('o.id', '=', next.id)
 			.executeTakeFirstOrThrow();
 	}

@@ -9,6 +9,7 @@ import { appendAudit } from '../repositories/audit.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
 import { saveDraftJson, stateIndex } from './translation-drafts.ts';
 import { requireDraft } from './authoring-common.ts';
+import { translationMergeFieldProblem } from '../../domain/mail/mail-texts.ts';
 
 export interface WorkbenchFilter {
 	locale: Locale;
@@ -70,12 +71,15 @@ export async function editCell(db: Kysely<Database>, slug: string, edit: CellEdi
 	const locale = targetLocale(edit.locale);
 	if (!isStoredStatus(edit.status)) throw new InvalidInputError(`status "${edit.status}" is not one of draft, machine, reviewed`);
 	const status: StoredStatus = edit.status;
-	const text = edit.text.trim();
+	// A textarea posts CRLF line endings; the questionnaire keeps LF (an e-mail body's blank lines).
+	const text = edit.text.replace(/\r\n?/g, '\n').trim();
 	return db.transaction().execute(async (trx) => {
 		const draft = await requireDraft(trx, slug);
 		const json = JSON.parse(draft.definition_json) as Json;
 		const s = extractStrings(json).find((x) => x.key === edit.key);
 		if (!s) throw new InvalidInputError(`the questionnaire has no string "${edit.key}"`);
+		const broken = translationMergeFieldProblem(s.key, s.texts.en ?? '', text);
+		if (broken) throw new InvalidInputError(`${s.key} (${locale}): the translation ${broken}; nothing was saved`, [], 'mail_merge_field');
 		const revision = await saveDraftJson(trx, draft, edit.revision, setTranslations(json, [{ key: s.key, locale, text }]), actor);
 		if (text) await upsertTranslationStates(trx, draft.id, [{ stringKey: s.key, locale, status, sourceHash: sourceHash(s.texts.en ?? '') }], actor);
 		else await trx.deleteFrom('translation_state').where('owner_id', '=', draft.id).where('string_key', '=', s.key).where('locale', '=', locale).execute();

@@ -1,0 +1,147 @@
+import { LOCALES, questionnaireLocaleKey, type Locale } from '../locales.ts';
+import { BUILTIN_MAIL_TEXTS } from './builtin-mail-texts.ts';
+
+/**
+ * The invitation and reminder e-mails as part of a questionnaire: a custom top-level
+ * property `mailTemplates: { invitation: { subject, body, button }, reminder: {...} }`,
+ * each part a survey-core-style localisable string `{ "default": English, "fr": ...,
+ * "zh-cn": ... }`, the body being paragraphs separated by a blank line. Versioned with
+ * the questionnaire, so an edition sends the texts of the version it pins; a
+ * questionnaire without it (or without one kind) sends the built-in texts.
+ */
+export const MAIL_TEMPLATES_PROP = 'mailTemplates';
+export const MAIL_KINDS = ['invitation', 'reminder'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const MAIL_PARTS = ['subject', 'body', 'button'] as const;
+export type MailPart = (typeof MAIL_PARTS)[number];
+export const MERGE_FIELDS = ['contact', 'entity', 'link', 'deadline'] as const;
+export type MergeFieldName = (typeof MERGE_FIELDS)[number];
+
+/** One kind of e-mail in one language. */
+export interface MailText {
+	subject: string;
+	/** Paragraphs separated by a blank line. */
+	body: string;
+	button: string;
+}
+
+type JsonObject = { [key: string]: unknown };
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const PARAGRAPH_SEPARATOR = '\n\n';
+
+export function isMailKind(v: unknown): v is MailKind {
+	return typeof v === 'string' && (MAIL_KINDS as readonly string[]).includes(v);
+}
+
+/** The workbench key of one part: `mail.invitation.subject`. */
+export function mailStringKey(kind: MailKind, part: MailPart): string {
+	return `mail.${kind}.${part}`;
+}
+
+export function isMailStringKey(key: string): boolean {
+	return key.startsWith('mail.');
+}
+
+const PART_CONTEXT: Record<MailPart, string> = {
+	subject: 'subject line (one line)',
+	body: 'body: paragraphs separated by a blank line',
+	button: 'text of the button that carries the link'
+};
+
+/** What a translator reads beside a mail string: what it is and which merge fields it may use. */
+export function mailStringContext(kind: MailKind, part: MailPart): string {
+	return `e-mail ${kind}, ${PART_CONTEXT[part]}; merge fields allowed: ${MERGE_FIELDS.map((f) => `{${f}}`).join(' ')} (keep those of the English)`;
+}
+
+export function builtinMailText(kind: MailKind, locale: Locale): MailText {
+	const t = BUILTIN_MAIL_TEXTS[kind][locale];
+	return { subject: t.subject, body: t.paragraphs.join(PARAGRAPH_SEPARATOR), button: t.button };
+}
+
+/** One kind of the built-in texts in the JSON form of `mailTemplates`, all six languages. */
+export function builtinMailTemplateJson(kind: MailKind): Record<MailPart, Record<string, string>> {
+	const out = {} as Record<MailPart, Record<string, string>>;
+	for (const part of MAIL_PARTS) out[part] = Object.fromEntries(LOCALES.map((l) => [questionnaireLocaleKey(l), builtinMailText(kind, l)[part]]));
+	return out;
+}
+
+/** A localisable value in one language: a plain string is English only; '' counts as absent. */
+function textIn(value: unknown, locale: Locale): string | null {
+	if (typeof value === 'string') return locale === 'en' && value !== '' ? value : null;
+	if (!isObject(value)) return null;
+	const t = value[questionnaireLocaleKey(locale)];
+	return typeof t === 'string' && t !== '' ? t : null;
+}
+
+/** The questionnaire's own template of a kind, if it has one with English in all three parts. */
+export function customTemplate(json: unknown, kind: MailKind): JsonObject | null {
+	const all = isObject(json) ? json[MAIL_TEMPLATES_PROP] : undefined;
+	const t = isObject(all) ? all[kind] : undefined;
+	if (!isObject(t) || !MAIL_PARTS.every((p) => textIn(t[p], 'en') !== null)) return null;
+	return t;
+}
+
+/**
+ * The text a recipient gets: the questionnaire's own template of that kind, else the
+ * built-in one. A part missing in the recipient's language falls back to the
+ * questionnaire's English (as survey-core does for every questionnaire text), not to the
+ * built-in translation: the Secretariat's wording wins over a text it replaced. The
+ * launch gate keeps an edition with missing translations from opening anyway.
+ */
+export function mailTextFor(json: unknown, kind: MailKind, locale: Locale): MailText & { custom: boolean } {
+	const t = customTemplate(json, kind);
+	if (!t) return { ...builtinMailText(kind, locale), custom: false };
+	const part = (p: MailPart) => textIn(t[p], locale) ?? textIn(t[p], 'en')!;
+	return { subject: part('subject'), body: part('body'), button: part('button'), custom: true };
+}
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/** The `{names}` a text uses, each once, in order. */
+export function placeholdersOf(text: string): string[] {
+	return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+export function unknownMergeFields(text: string): string[] {
+	return placeholdersOf(text).filter((p) => !(MERGE_FIELDS as readonly string[]).includes(p));
+}
+
+/**
+ * Why a translation does not carry the same merge fields as its English (null when it
+ * does): a translator who drops {link} or misspells {entity} breaks the e-mail.
+ */
+export function mergeFieldMismatch(english: string, translation: string): string | null {
+	const want = new Set(placeholdersOf(english));
+	const have = new Set(placeholdersOf(translation));
+	const dropped = [...want].filter((p) => !have.has(p));
+	const added = [...have].filter((p) => !want.has(p));
+	if (dropped.length === 0 && added.length === 0) return null;
+	const list = (names: string[]) => names.map((n) => `{${n}}`).join(', ');
+	return [dropped.length ? `drops ${list(dropped)}` : '', added.length ? `adds ${list(added)}` : ''].filter(Boolean).join(' and ') + ' against the English (keep exactly the merge fields of the English)';
+}
+
+/**
+ * For the workbench and file imports: why a translation of string `key` may not be
+ * saved (null when it may). Only e-mail strings carry merge fields.
+ */
+export function translationMergeFieldProblem(key: string, english: string, translation: string): string | null {
+	if (!isMailStringKey(key) || translation === '') return null;
+	const unknown = unknownMergeFields(translation);
+	if (unknown.length > 0) return `uses ${unknown.map((u) => `{${u}}`).join(', ')}, which is not a merge field (${MERGE_FIELDS.map((f) => `{${f}}`).join(', ')})`;
+	return mergeFieldMismatch(english, translation);
+}
+
+/** For the version diff: a kind's texts flattened to `{ "subject [fr]": text }`, or null without that kind. */
+export function mailTextsByLanguage(json: unknown, kind: MailKind): Record<string, unknown> | null {
+	const all = isObject(json) ? json[MAIL_TEMPLATES_PROP] : undefined;
+	const t = isObject(all) ? all[kind] : undefined;
+	if (t === undefined) return null;
+	if (!isObject(t)) return { '(malformed)': t };
+	const out: Record<string, unknown> = {};
+	for (const [part, value] of Object.entries(t)) {
+		if (isObject(value)) for (const [lang, text] of Object.entries(value)) out[`${part} [${lang === 'default' ? 'en' : lang}]`] = text;
+		else out[`${part} [en]`] = value;
+	}
+	return out;
+}

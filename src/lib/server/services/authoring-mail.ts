@@ -1,0 +1,155 @@
+import type { Db } from '../db/create-db.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
+import type { JsonObject } from '../../domain/authoring/json-text.ts';
+import { describeFinding, errorsOf, lintDraft } from '../../domain/authoring/lint.ts';
+import { LOCALES, type Locale } from '../../domain/locales.ts';
+import { extractStrings, type Json } from '../../domain/translation/strings.ts';
+import { sourceHash } from '../../domain/translation/status.ts';
+import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, builtinMailTemplateJson, customTemplate, isMailKind, isMailStringKey, mailStringKey, mailTextFor, type MailKind, type MailPart } from '../../domain/mail/mail-texts.ts';
+import { renderMailText, type RenderedMail } from '../../domain/mail/mail-render.ts';
+import { updateDraftIfRevision } from '../repositories/questionnaire-drafts.ts';
+import { upsertTranslationStates } from '../repositories/translation-states.ts';
+import { appendAudit } from '../repositories/audit.ts';
+import { assertAuthor, auditActor, baseOf, requireDraft, titleOf } from './authoring-common.ts';
+
+/**
+ * The editor's "E-mail texts" section: copy the built-in texts into a draft, edit their
+ * English, remove them (back to the built-in texts), and preview what recipients get.
+ */
+
+/** The mismatch of a translation with a changed English is for the translators to fix: their cells become "needs review". */
+const TOLERATED_NEW_ERRORS = new Set(['mail/merge-field-mismatch']);
+
+function staleError(): ConflictError {
+	return new ConflictError('Someone saved this draft after you opened it: your change was not applied. Your input is shown below; look at the draft again and re-apply it.', 'stale_revision');
+}
+
+async function saveMail(db: Db, user: SessionUser, slug: string, revision: number, operation: string, change: (json: JsonObject) => JsonObject, after?: (trx: Transaction<Database>, draft: QuestionnaireDraft, json: JsonObject) => Promise<void>): Promise<void> {
+	assertAuthor(user);
+	if (!Number.isInteger(revision)) throw new InvalidInputError('The form lacks the draft revision.', [], 'invalid_revision');
+	await db.transaction().execute(async (trx) => {
+		const draft = await requireDraft(trx, slug);
+		if (draft.revision !== revision) throw staleError();
+		const base = await baseOf(trx, draft);
+		const before = JSON.parse(draft.definition_json) as JsonObject;
+		const json = change(before);
+		const had = new Set(errorsOf(lintDraft(before, base)).map(describeFinding));
+		const blocking = errorsOf(lintDraft(json, base)).filter((f) => !had.has(describeFinding(f)) && !TOLERATED_NEW_ERRORS.has(f.rule));
+		if (blocking.length > 0) throw new InvalidInputError(`The change would leave ${blocking.length} error(s); nothing was saved.`, blocking.map(describeFinding), 'questionnaire_lint');
+		const saved = await updateDraftIfRevision(trx, draft.id, revision, { title: titleOf(json, slug), definitionJson: JSON.stringify(json, null, 2), actor: user.email });
+		if (!saved) throw staleError();
+		await after?.(trx, draft, json);
+		await appendAudit(trx, { ...auditActor(user), action: 'questionnaire.draft_edit', targetType: 'questionnaire_draft', targetId: draft.id, details: { slug, revision: revision + 1, operation } });
+	});
+}
+
+const templatesOf = (json: JsonObject): JsonObject => {
+	const t = json[MAIL_TEMPLATES_PROP];
+	return typeof t === 'object' && t !== null && !Array.isArray(t) ? (t as JsonObject) : {};
+};
+
+/**
+ * Copies the built-in texts, six languages, of every kind the draft lacks. The five
+ * translations are stored as reviewed against the English's hash: they are the texts
+ * in use today, so the workbench shows them complete.
+ */
+export async function useEditableMailTexts(db: Db, user: SessionUser, slug: string, revision: number): Promise<void> {
+	let added: MailKind[] = [];
+	await saveMail(
+		db,
+		user,
+		slug,
+		revision,
+		'mailTemplates.use',
+		(json) => {
+			const templates = { ...templatesOf(json) };
+			added = MAIL_KINDS.filter((k) => !customTemplate(json, k));
+			if (added.length === 0) throw new InvalidInputError('The draft already has its own e-mail texts.', [], 'mail_templates_present');
+			for (const kind of added) templates[kind] = builtinMailTemplateJson(kind);
+			return { ...json, [MAIL_TEMPLATES_PROP]: templates };
+		},
+		async (trx, draft, json) => {
+			const keys = new Set(added.flatMap((k) => MAIL_PARTS.map((p) => mailStringKey(k, p))));
+			const rows = extractStrings(json as Json)
+				.filter((s) => keys.has(s.key))
+				.flatMap((s) => LOCALES.filter((l) => l !== 'en').map((l) => ({ stringKey: s.key, locale: l, status: 'reviewed' as const, sourceHash: sourceHash(s.texts.en ?? '') })));
+			await upsertTranslationStates(trx, draft.id, rows, user.email);
+		}
+	);
+}
+
+export type MailEnglishInput = Record<MailPart, string>;
+
+/** Writes the English of one kind (survey-core's `default`), keeping its translations, which become "needs review" where the English changed. */
+export async function saveMailEnglish(db: Db, user: SessionUser, slug: string, revision: number, kindText: string, input: MailEnglishInput): Promise<void> {
+	if (!isMailKind(kindText)) throw new InvalidInputError(`"${kindText}" is not an e-mail kind.`, [], 'invalid_edit');
+	const kind = kindText;
+	const text: MailEnglishInput = { subject: input.subject.trim(), body: input.body.replace(/\r\n?/g, '\n').trim(), button: input.button.trim() };
+	const empty = MAIL_PARTS.filter((p) => text[p] === '');
+	if (empty.length > 0) throw new InvalidInputError(`Give the English ${empty.join(', ')} of the ${kind} e-mail.`, [], 'invalid_edit');
+	if (/[\r\n]/.test(text.subject)) throw new InvalidInputError('The subject must be one line.', [], 'invalid_edit');
+	await saveMail(db, user, slug, revision, `mailTemplates.${kind}`, (json) => {
+		const templates = templatesOf(json);
+		const template = templates[kind];
+		if (typeof template !== 'object' || template === null || Array.isArray(template)) throw new InvalidInputError(`The draft has no ${kind} e-mail text of its own: use the editable e-mail texts first.`, [], 'mail_templates_absent');
+		const next: JsonObject = { ...(template as JsonObject) };
+		for (const part of MAIL_PARTS) {
+			const current = next[part];
+			const localized = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as JsonObject) : {};
+			next[part] = { ...localized, default: text[part] };
+		}
+		return { ...json, [MAIL_TEMPLATES_PROP]: { ...templates, [kind]: next } };
+	});
+}
+
+/** Back to the built-in texts: the property and its translation states go. */
+export async function removeMailTexts(db: Db, user: SessionUser, slug: string, revision: number): Promise<void> {
+	await saveMail(
+		db,
+		user,
+		slug,
+		revision,
+		'mailTemplates.remove',
+		(json) => {
+			if (!(MAIL_TEMPLATES_PROP in json)) throw new InvalidInputError('The draft has no e-mail texts of its own.', [], 'mail_templates_absent');
+			const { [MAIL_TEMPLATES_PROP]: _removed, ...rest } = json;
+			return rest;
+		},
+		async (trx, draft) => {
+			const states = await trx.selectFrom('translation_state').select('string_key').where('owner_id', '=', draft.id).execute();
+			const mailKeys = [...new Set(states.map((s) => s.string_key).filter(isMailStringKey))];
+			if (mailKeys.length > 0) await trx.deleteFrom('translation_state').where('owner_id', '=', draft.id).where('string_key', 'in', mailKeys).execute();
+		}
+	);
+}
+
+export interface MailPreview {
+	kind: MailKind;
+	custom: boolean;
+	/** The English as stored, for the form. */
+	english: MailEnglishInput;
+	messages: { locale: Locale; mail: RenderedMail }[];
+}
+
+/** Example merge fields: what an author and a translator see in the preview. */
+export const PREVIEW_FIELDS = { contact: 'Amina Diallo', entity: 'Republic of Senegal', link: 'https://survey.example.org/r/example-personal-link', closesAt: '2027-03-31T23:59:00.000Z' };
+
+export async function loadMailTexts(db: Db, user: SessionUser, slug: string): Promise<{ slug: string; revision: number; title: string; previews: MailPreview[] }> {
+	assertAuthor(user);
+	const draft = await requireDraft(db, slug);
+	const json = JSON.parse(draft.definition_json) as JsonObject;
+	const previews = MAIL_KINDS.map((kind) => {
+		const en = mailTextFor(json, kind, 'en');
+		return {
+			kind,
+			custom: en.custom,
+			english: { subject: en.subject, body: en.body, button: en.button },
+			messages: LOCALES.map((locale) => ({ locale, mail: renderMailText(mailTextFor(json, kind, locale), locale, PREVIEW_FIELDS) }))
+		};
+	});
+	return { slug, revision: draft.revision, title: draft.title, previews };
+}
