@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { axeViolations as violations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
@@ -59,11 +59,7 @@ describe('authoring in the browser', () => {
 		// bypassCSP lets the test inject axe-core; every step below is a plain form post.
 		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/login`);
-		await page.fill('#email', 'admin@example.org');
-		await page.fill('#password', server.adminPassword);
-		await page.click('button[type=submit]');
-		await page.waitForURL(/\/admin/);
+		await signInInBrowser(page, server.url, 'admin@example.org', server.adminPassword);
 
 		await page.goto(`${server.url}/admin/questionnaires`);
 		expect(await violations(page)).toEqual([]);

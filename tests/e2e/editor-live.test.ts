@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
@@ -58,11 +58,7 @@ describe('the editor with script', () => {
 	it('checks the JSON as one types, previews it live in Arabic, and edits panels', async () => {
 		const context = await browser.newContext({ bypassCSP: true }); // to inject axe-core
 		const page = await context.newPage();
-		await page.goto(`${server.url}/login`);
-		await page.fill('#email', 'admin@example.org');
-		await page.fill('#password', server.adminPassword);
-		await page.click('button[type=submit]');
-		await page.waitForURL(/\/admin/);
+		await signInInBrowser(page, server.url, 'admin@example.org', server.adminPassword);
 		await page.goto(`${server.url}/admin/questionnaires`);
 		await page.selectOption('#dup-source', 'regional-presence-2026@v1');
 		await page.fill('#dup-slug', 'rp-live');

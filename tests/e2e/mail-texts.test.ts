@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { axeViolations as violations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
@@ -37,11 +37,7 @@ describe('e-mail texts in the browser', () => {
 	it('copies, edits and previews the e-mail texts, then goes back to the built-in ones', async () => {
 		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/login`);
-		await page.fill('#email', 'admin@example.org');
-		await page.fill('#password', server.adminPassword);
-		await page.click('button[type=submit]');
-		await page.waitForURL(/\/admin/);
+		await signInInBrowser(page, server.url, 'admin@example.org', server.adminPassword);
 
 		await page.goto(`${server.url}/admin/questionnaires/${SLUG}/edit`);
 		await Promise.all([page.waitForURL(/\/edit\/mail$/), page.click('a[href$="/edit/mail"]')]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { axeViolations as violations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { seedUsers } from '../helpers/access-http.ts';
@@ -39,10 +39,7 @@ describe('translation workbench in the browser', () => {
 	it('edits an Arabic cell, filters "missing in Arabic", and completeness follows', async () => {
 		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/login`);
-		await page.fill('#email', 'author@wb.example.org');
-		await page.fill('#password', PASSWORD);
-		await Promise.all([page.waitForURL(/\/admin/), page.click('button[type="submit"]')]);
+		await signInInBrowser(page, server.url, 'author@wb.example.org', PASSWORD);
 
 		await page.goto(`${server.url}/admin/questionnaires/regional-presence-2026/translations?lang=ar`);
 		expect(await arabicCount(page)).toBe('191/191');
