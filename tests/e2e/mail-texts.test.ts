@@ -3,9 +3,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { axeViolations as violations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { startNextDraft } from '../../src/lib/server/services/authoring-library.ts';
 import { builtinMailText } from '../../src/lib/domain/mail/mail-texts.ts';
+import { startDraftAs } from '../helpers/drafts.ts';
 
 /**
  * The editor's e-mail texts in Chromium, through the forms alone: from the editor to the
@@ -19,13 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	server = await startServer();
-	const db = createDb(server.dbPath);
-	try {
-		const admin = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('email', '=', 'admin@example.org').executeTakeFirstOrThrow();
-		await startNextDraft(db, admin, SLUG);
-	} finally {
-		await db.destroy();
-	}
+	await startDraftAs(server.dbPath, 'admin@example.org', SLUG);
 	browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {

@@ -4,8 +4,7 @@ import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { axeViolations as violations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { seedUsers } from '../helpers/access-http.ts';
-import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { startNextDraft } from '../../src/lib/server/services/authoring-library.ts';
+import { startDraftAs } from '../helpers/drafts.ts';
 
 /** An author translates in Chromium: empties an Arabic cell, finds it with "missing in Arabic", fills it in. */
 const PASSWORD = 'workbench password 2026';
@@ -17,14 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
 	server = await startServer();
 	await seedUsers(server.dbPath, [{ email: 'author@wb.example.org', role: 'author' }], PASSWORD);
-	const db = createDb(server.dbPath);
-	try {
-		// The draft of the next version, as the library's "start a draft" button makes it.
-		const author = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('email', '=', 'author@wb.example.org').executeTakeFirstOrThrow();
-		await startNextDraft(db, author, 'regional-presence-2026');
-	} finally {
-		await db.destroy();
-	}
+	await startDraftAs(server.dbPath, 'author@wb.example.org', 'regional-presence-2026');
 	browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {

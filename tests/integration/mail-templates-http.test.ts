@@ -7,9 +7,9 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost, get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { sqlAll } from '../helpers/sql.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { startNextDraft } from '../../src/lib/server/services/authoring-library.ts';
 import { createEdition } from '../../src/lib/server/services/edition-service.ts';
 import { builtinMailTemplateJson, builtinMailText } from '../../src/lib/domain/mail/mail-texts.ts';
+import { startDraftAs } from '../helpers/drafts.ts';
 
 /**
  * The e-mail texts over real HTTP against the built server: the editor's section (copy
@@ -68,10 +68,7 @@ beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@mail.example.org' });
 	await seedUsers(server.dbPath, [{ email: 'author@mail.example.org', role: 'author' }], PASSWORD);
 	author = await signInCookie(server.url, 'author@mail.example.org', PASSWORD);
-	await withDb(async (db) => {
-		const user = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('email', '=', 'author@mail.example.org').executeTakeFirstOrThrow();
-		await startNextDraft(db, user, SLUG);
-	});
+	await startDraftAs(server.dbPath, 'author@mail.example.org', SLUG);
 }, 60_000);
 afterAll(async () => {
 	await server?.stop();

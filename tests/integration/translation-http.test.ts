@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost, get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { startNextDraft } from '../../src/lib/server/services/authoring-library.ts';
 import { createEdition } from '../../src/lib/server/services/edition-service.ts';
+import { startDraftAs } from '../helpers/drafts.ts';
 
 /**
  * The translation workbench over real HTTP against the built server: cell edits with
@@ -70,11 +70,7 @@ beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@tr.example.org' });
 	await seedUsers(server.dbPath, (['author', 'coordinator', 'analyst'] as const).map((role) => ({ email: `${role}@tr.example.org`, role })), PASSWORD);
 	for (const role of Object.keys(cookie) as (keyof typeof cookie)[]) cookie[role] = await signInCookie(server.url, `${role}@tr.example.org`, PASSWORD);
-	await withDb(async (db) => {
-		// The draft of the next version, as the library's "start a draft" button makes it.
-		const author = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('email', '=', 'author@tr.example.org').executeTakeFirstOrThrow();
-		await startNextDraft(db, author, SLUG);
-	});
+	await startDraftAs(server.dbPath, 'author@tr.example.org', SLUG);
 }, 60_000);
 afterAll(async () => {
 	await server?.stop();
