@@ -38,6 +38,7 @@ const draftJson = async () => JSON.parse((await draftRow()).definition_json);
 const revision = async () => String((await draftRow()).revision);
 /** Everything a refused change could touch: the draft row and its translation states. */
 const snapshot = () => withDb(async (db) => JSON.stringify({ draft: await draftRow(), states: await db.selectFrom('translation_state').selectAll().orderBy('string_key').orderBy('locale').execute() }));
+const decodeHtml = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const page = async (path: string) => (await get(`${server.url}${path}`, author)).text();
 
 async function upload(locale: string, format: 'xliff' | 'xlsx', body: Uint8Array | string): Promise<{ status: number; html: string }> {
@@ -215,6 +216,22 @@ describe('launch gate and removal', () => {
 		expect(await (await get(`${server.url}/admin/editions/mail-gate`, admin)).text()).toMatch(/id="translation-gate">Translations incomplete[^<]*العربية \(ar\): 1 missing/);
 		const open = await formPost(`${server.url}/admin/editions/mail-gate?/state`, { to: 'open' }, { cookie: admin });
 		expect(open.status).toBe(409);
+	});
+
+	it('shows coordinators, on the edition page, the e-mails of the pinned version with this edition\'s closing date', async () => {
+		const json = JSON.parse(readFileSync('surveys/regional-presence-2026.json', 'utf8'));
+		json.mailTemplates = { invitation: builtinMailTemplateJson('invitation') };
+		json.mailTemplates.invitation.subject.fr = 'Votre lien personnel pour {entity}';
+		const file = join(mkdtempSync(join(tmpdir(), 'rps-mail-shown-')), 'mail-shown.json');
+		writeFileSync(file, JSON.stringify(json));
+		await withDb((db) => createEdition(db, { questionnaireFile: file, slug: 'mail-shown', closes: '2027-05-01T12:00:00Z', open: false }, 'test'));
+		const admin = await signInCookie(server.url, 'admin@mail.example.org', PASSWORD);
+		const html = decodeHtml(await (await get(`${server.url}/admin/editions/mail-shown`, admin)).text());
+		expect(html).toContain('Votre lien personnel pour Republic of Senegal');
+		expect(html).toContain('Merci de répondre avant le 1 mai 2027 à 12:00 UTC');
+		expect(html).toMatch(/<article class="mail-preview[^"]*" lang="ar" dir="rtl" data-kind="reminder"/);
+		// The 2026 edition pins a version without texts of its own: the built-in ones.
+		expect(decodeHtml(await (await get(`${server.url}/admin/editions/rp-2026`, admin)).text())).toContain("Enquête de l'UIT sur la présence régionale : votre lien personnel (Republic of Senegal)");
 	});
 
 	it('removes the e-mail texts after a confirmation step: the property and its states go, the workbench is back to 191', async () => {

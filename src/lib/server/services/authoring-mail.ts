@@ -6,11 +6,11 @@ import type { SessionUser } from '../auth/session.ts';
 import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import type { JsonObject } from '../../domain/authoring/json-text.ts';
 import { describeFinding, errorsOf, lintDraft } from '../../domain/authoring/lint.ts';
-import { LOCALES, type Locale } from '../../domain/locales.ts';
+import { LOCALES } from '../../domain/locales.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';
 import { sourceHash } from '../../domain/translation/status.ts';
-import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, builtinMailTemplateJson, customTemplate, isMailKind, isMailStringKey, mailStringKey, mailTextFor, type MailKind, type MailPart } from '../../domain/mail/mail-texts.ts';
-import { renderMailText, type RenderedMail } from '../../domain/mail/mail-render.ts';
+import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, builtinMailTemplateJson, customTemplate, isMailKind, isMailStringKey, mailStringKey, type MailKind, type MailPart } from '../../domain/mail/mail-texts.ts';
+import { mailPreviews, type MailPreview } from '../../domain/mail/mail-preview.ts';
 import { updateDraftIfRevision } from '../repositories/questionnaire-drafts.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
 import { appendAudit } from '../repositories/audit.ts';
@@ -127,29 +127,9 @@ export async function removeMailTexts(db: Db, user: SessionUser, slug: string, r
 	);
 }
 
-export interface MailPreview {
-	kind: MailKind;
-	custom: boolean;
-	/** The English as stored, for the form. */
-	english: MailEnglishInput;
-	messages: { locale: Locale; mail: RenderedMail }[];
-}
-
-/** Example merge fields: what an author and a translator see in the preview. */
-export const PREVIEW_FIELDS = { contact: 'Amina Diallo', entity: 'Republic of Senegal', link: 'https://survey.example.org/r/example-personal-link', closesAt: '2027-03-31T23:59:00.000Z' };
-
 export async function loadMailTexts(db: Db, user: SessionUser, slug: string): Promise<{ slug: string; revision: number; title: string; previews: MailPreview[] }> {
 	assertAuthor(user);
 	const draft = await requireDraft(db, slug);
-	const json = JSON.parse(draft.definition_json) as JsonObject;
-	const previews = MAIL_KINDS.map((kind) => {
-		const en = mailTextFor(json, kind, 'en');
-		return {
-			kind,
-			custom: en.custom,
-			english: { subject: en.subject, body: en.body, button: en.button },
-			messages: LOCALES.map((locale) => ({ locale, mail: renderMailText(mailTextFor(json, kind, locale), locale, PREVIEW_FIELDS) }))
-		};
-	});
+	const previews = mailPreviews(JSON.parse(draft.definition_json) as JsonObject);
 	return { slug, revision: draft.revision, title: draft.title, previews };
 }

@@ -15,6 +15,8 @@ import { outboxCounts } from '$lib/server/mail/outbox-store';
 import { loadMailConfig } from '$lib/server/mail/mail-config';
 import { listRegions } from '$lib/server/repositories/reference';
 import { REGISTRY_KINDS } from '$lib/domain/registry/registry-rows';
+import { findQuestionnaireById } from '$lib/server/repositories/questionnaires';
+import { mailPreviews, PREVIEW_FIELDS } from '$lib/domain/mail/mail-preview';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '$lib/domain/errors';
 
 /** How many non-responders the page lists (the CSV export has them all). */
@@ -24,10 +26,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	try {
 		const db = getDb();
 		const [status, tracking, regions] = await Promise.all([editionStatus(db, params.slug), editionTracking(db, params.slug), listRegions(db)]);
-		const [outbox, schedules, translationGapList] = await Promise.all([
+		const [outbox, schedules, translationGapList, questionnaire] = await Promise.all([
 			outboxCounts(db, { editionId: tracking.edition.id }),
 			listReminderSchedules(db, tracking.edition.id),
-			translationGaps(db, tracking.edition.questionnaire_id)
+			translationGaps(db, tracking.edition.questionnaire_id),
+			findQuestionnaireById(db, tracking.edition.questionnaire_id).then((q) => q!)
 		]);
 		const { nonResponders, ...counts } = tracking;
 		return {
@@ -43,7 +46,9 @@ export const load: PageServerLoad = async ({ params }) => {
 			kinds: [...REGISTRY_KINDS],
 			states: [...SEGMENT_STATES],
 			nextStates: [...nextStates(tracking.edition.state)],
-			translationGaps: describeGaps(translationGapList)
+			translationGaps: describeGaps(translationGapList),
+			// What the e-mails of this edition say: the pinned version's texts, this edition's closing date.
+			mailPreviews: mailPreviews(JSON.parse(questionnaire.definition_json) as Record<string, unknown>, { ...PREVIEW_FIELDS, closesAt: tracking.edition.closes_at })
 		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
