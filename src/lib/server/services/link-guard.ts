@@ -5,14 +5,20 @@ import { guessDecision, ADDRESS_WINDOW_MS, GLOBAL_WINDOW_MS, type GuessCounter }
 const GLOBAL_KEY = 'global';
 const addressKey = (address: string | null) => `address:${address ?? 'unknown'}`;
 
-async function read(db: Db, key: string): Promise<GuessCounter | undefined> {
-	const row = await db.selectFrom('link_guess_throttle').select(['misses', 'window_start']).where('key', '=', key).executeTakeFirst();
-	return row ? { misses: row.misses, windowStart: Date.parse(row.window_start) } : undefined;
+/** Both counters (this address's and the service's) in one query: it runs before every respondent request. */
+async function readCounters(db: Db, address: string | null): Promise<{ own?: GuessCounter; all?: GuessCounter }> {
+	const own = addressKey(address);
+	const rows = await db.selectFrom('link_guess_throttle').select(['key', 'misses', 'window_start']).where('key', 'in', [own, GLOBAL_KEY]).execute();
+	const counter = (key: string) => {
+		const row = rows.find((r) => r.key === key);
+		return row ? { misses: row.misses, windowStart: Date.parse(row.window_start) } : undefined;
+	};
+	return { own: counter(own), all: counter(GLOBAL_KEY) };
 }
 
 /** Whether this address may look a token up now; retry-after in seconds when not. */
 export async function linkLookupAllowed(db: Db, address: string | null, now = Date.now()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-	const [own, all] = await Promise.all([read(db, addressKey(address)), read(db, GLOBAL_KEY)]);
+	const { own, all } = await readCounters(db, address);
 	const decision = guessDecision(own, all, now);
 	return decision.allowed ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
 }
