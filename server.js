@@ -27,6 +27,33 @@ import { createLogger, redactPath } from './src/lib/server/log.ts';
 
 const DRAINING = Symbol.for('rps.draining'); // read by src/lib/server/lifecycle.ts (/readyz)
 const RESTART_DELAY_MS = 1_000;
+/** How long a connection answered before its upload ended keeps reading (and discarding) it. */
+const LINGER_MS = 5_000;
+
+/**
+ * Lingering close, as nginx and Apache do. When an answer is given before the request
+ * body was read (a 413 for an upload over the limit, say), Node closes the socket as
+ * soon as the answer is written; the client is still uploading, the unread bytes make
+ * the kernel reset the connection, and the reset can destroy the answer before the
+ * client reads it: the person sees "connection reset" instead of "too large" (found by
+ * tests/integration/hostile-imports.test.ts under load). So such a socket, once
+ * answered, sends its end and keeps reading until the client closes or LINGER_MS.
+ */
+function lingerBeforeClose(socket) {
+	if (socket.lingering) return;
+	socket.lingering = true;
+	socket.destroySoon = function () {
+		if (this.writable) this.end();
+		const timer = setTimeout(() => this.destroy(), LINGER_MS);
+		timer.unref();
+		this.once('end', () => {
+			clearTimeout(timer);
+			this.destroy();
+		});
+		this.once('close', () => clearTimeout(timer));
+		this.resume();
+	};
+}
 
 function fail(message) {
 	console.error(`invalid configuration: ${message}`);
@@ -120,7 +147,10 @@ async function runWorker() {
 		// header the client does not know and sends its next request into a closed socket.
 		const writeHead = res.writeHead;
 		res.writeHead = function (...args) {
-			if (!req.complete) this.setHeader('connection', 'close');
+			if (!req.complete) {
+				this.setHeader('connection', 'close');
+				lingerBeforeClose(req.socket);
+			}
 			return writeHead.apply(this, args);
 		};
 		res.on('close', () => {
