@@ -4,10 +4,10 @@ import type { Database, Questionnaire } from '../db/schema.ts';
 import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { assertCan } from '../../domain/access/permissions.ts';
-import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { englishText } from '../../domain/authoring/elements.ts';
 import type { JsonObject } from '../../domain/authoring/json-text.ts';
-import { lintDraft, type BaseVersion, type Finding } from '../../domain/authoring/lint.ts';
+import { describeFinding, errorsOf, lintDraft, type BaseVersion, type Finding } from '../../domain/authoring/lint.ts';
 import { findDraftBySlug } from '../repositories/questionnaire-drafts.ts';
 import { findQuestionnaireById, findQuestionnaireVersion } from '../repositories/questionnaires.ts';
 
@@ -76,4 +76,15 @@ export async function baseOf(db: Kysely<Database>, draft: QuestionnaireDraft): P
 
 export async function lintOfDraft(db: Kysely<Database>, draft: QuestionnaireDraft): Promise<Finding[]> {
 	return lintDraft(JSON.parse(draft.definition_json) as JsonObject, await baseOf(db, draft));
+}
+
+/** A draft saved by someone else since the form was opened: the change is refused, the input shown back. */
+export function staleError(): ConflictError {
+	return new ConflictError('Someone saved this draft after you opened it: your change was not applied. Your input is shown below; look at the draft again and re-apply it.', 'stale_revision');
+}
+
+/** The errors an edit introduces (not those the draft already had): they refuse the edit. */
+export function newErrors(before: readonly Finding[], after: readonly Finding[]): Finding[] {
+	const had = new Set(errorsOf(before).map(describeFinding));
+	return errorsOf(after).filter((f) => !had.has(describeFinding(f)));
 }

@@ -1,12 +1,12 @@
 import type { Db } from '../db/create-db.ts';
 import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
 import { parseQuestionnaireText, type JsonObject } from '../../domain/authoring/json-text.ts';
 import { describeFinding, errorsOf, lintDraft, type Finding } from '../../domain/authoring/lint.ts';
 import { updateDraftIfRevision } from '../repositories/questionnaire-drafts.ts';
 import { appendAudit } from '../repositories/audit.ts';
-import { assertAuthor, auditActor, baseOf, requireDraft, titleOf } from './authoring-common.ts';
+import { assertAuthor, auditActor, baseOf, newErrors, requireDraft, staleError, titleOf } from './authoring-common.ts';
 
 export interface DraftForEdit {
 	draft: QuestionnaireDraft;
@@ -21,16 +21,6 @@ export async function loadDraftForEdit(db: Db, user: SessionUser, slug: string):
 	const json = JSON.parse(draft.definition_json) as JsonObject;
 	const base = await baseOf(db, draft);
 	return { draft, json, findings: lintDraft(json, base), baseLabel: base?.label ?? null };
-}
-
-function staleError(): ConflictError {
-	return new ConflictError('Someone saved this draft after you opened it: your change was not applied. Your input is shown below; look at the draft again and re-apply it.', 'stale_revision');
-}
-
-/** An error the edit introduces (not one the draft already had) refuses the edit. */
-function newErrors(before: readonly Finding[], after: readonly Finding[]): Finding[] {
-	const had = new Set(errorsOf(before).map(describeFinding));
-	return errorsOf(after).filter((f) => !had.has(describeFinding(f)));
 }
 
 async function save(db: Db, user: SessionUser, slug: string, revision: number, action: string, change: (json: JsonObject) => JsonObject, refuseAnyError: boolean, details: Record<string, unknown>): Promise<QuestionnaireDraft> {

@@ -3,9 +3,9 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
 import type { JsonObject } from '../../domain/authoring/json-text.ts';
-import { describeFinding, errorsOf, lintDraft } from '../../domain/authoring/lint.ts';
+import { describeFinding, lintDraft } from '../../domain/authoring/lint.ts';
 import { LOCALES } from '../../domain/locales.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';
 import { sourceHash } from '../../domain/translation/status.ts';
@@ -14,7 +14,7 @@ import { mailPreviews, type MailPreview } from '../../domain/mail/mail-preview.t
 import { updateDraftIfRevision } from '../repositories/questionnaire-drafts.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
 import { appendAudit } from '../repositories/audit.ts';
-import { assertAuthor, auditActor, baseOf, requireDraft, titleOf } from './authoring-common.ts';
+import { assertAuthor, auditActor, baseOf, newErrors, requireDraft, staleError, titleOf } from './authoring-common.ts';
 
 /**
  * The editor's "E-mail texts" section: copy the built-in texts into a draft, edit their
@@ -23,10 +23,6 @@ import { assertAuthor, auditActor, baseOf, requireDraft, titleOf } from './autho
 
 /** The mismatch of a translation with a changed English is for the translators to fix: their cells become "needs review". */
 const TOLERATED_NEW_ERRORS = new Set(['mail/merge-field-mismatch']);
-
-function staleError(): ConflictError {
-	return new ConflictError('Someone saved this draft after you opened it: your change was not applied. Your input is shown below; look at the draft again and re-apply it.', 'stale_revision');
-}
 
 async function saveMail(db: Db, user: SessionUser, slug: string, revision: number, operation: string, change: (json: JsonObject) => JsonObject, after?: (trx: Transaction<Database>, draft: QuestionnaireDraft, json: JsonObject) => Promise<void>): Promise<void> {
 	assertAuthor(user);
@@ -37,8 +33,7 @@ async function saveMail(db: Db, user: SessionUser, slug: string, revision: numbe
 		const base = await baseOf(trx, draft);
 		const before = JSON.parse(draft.definition_json) as JsonObject;
 		const json = change(before);
-		const had = new Set(errorsOf(lintDraft(before, base)).map(describeFinding));
-		const blocking = errorsOf(lintDraft(json, base)).filter((f) => !had.has(describeFinding(f)) && !TOLERATED_NEW_ERRORS.has(f.rule));
+		const blocking = newErrors(lintDraft(before, base), lintDraft(json, base)).filter((f) => !TOLERATED_NEW_ERRORS.has(f.rule));
 		if (blocking.length > 0) throw new InvalidInputError(`The change would leave ${blocking.length} error(s); nothing was saved.`, blocking.map(describeFinding), 'questionnaire_lint');
 		const saved = await updateDraftIfRevision(trx, draft.id, revision, { title: titleOf(json, slug), definitionJson: JSON.stringify(json, null, 2), actor: user.email });
 		if (!saved) throw staleError();
