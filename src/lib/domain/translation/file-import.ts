@@ -3,6 +3,7 @@ import { cellOf, isStoredStatus, type CellStatus, type StateIndex, type StoredSt
 import type { TranslatableString } from './strings.ts';
 import { translationMergeFieldProblem } from '../mail/mail-texts.ts';
 import { xmlText } from './xml-text.ts';
+import { bidiControlIn, bidiControlMessage } from '../survey/bidi-controls.ts';
 
 /** One problem in an uploaded file, pointing where a translator can find it. */
 export interface ImportProblem {
@@ -66,6 +67,11 @@ export function planImport(file: ParsedFile, expected: Locale, strings: readonly
 		// Compared as XML carries them: an exported text loses the characters XML forbids (xml-text.ts).
 		if (xmlText(e.source) !== xmlText(s.texts.en ?? '')) {
 			problems.push({ where: e.where, key: e.key, message: 'the English source differs from the questionnaire\'s: the file is out of date, export it again' });
+			continue;
+		}
+		const control = e.target ? bidiControlIn(e.target) : null;
+		if (control) {
+			problems.push({ where: e.where, key: e.key, message: `the translation ${bidiControlMessage(control)}` });
 			continue;
 		}
 		const broken = e.target ? translationMergeFieldProblem(s.key, s.texts.en ?? '', e.target) : null;
