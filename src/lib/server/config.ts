@@ -24,8 +24,8 @@ function integer(min: number, max: number, fallback: number) {
 			if (raw === undefined) return fallback;
 			const value = Number(raw.trim());
 			if (raw.trim() === '' || !Number.isInteger(value)) ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, not "${raw}"` });
-			else if (value < min) ctx.addIssue({ code: 'custom', message: `must be at least ${min}, not ${raw}` });
-			else if (value > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max}, not ${raw}` });
+			else if (value < min) ctx.addIssue({ code: 'custom', message: `must be at least ${min}, not "${raw}"` });
+			else if (value > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max}, not "${raw}"` });
 			else return value;
 			return z.NEVER;
 		});
@@ -57,8 +57,10 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 	return z.enum(values, { error: (issue) => `must be one of ${values.join(', ')}, not "${String(issue.input)}"` });
 }
 
+const httpUrl = z.url({ protocol: /^https?$/, error: (issue) => `must be an http:// or https:// URL, not "${String(issue.input)}"` });
+
 /** An HTTP header name (RFC 9110 token): adapter-node lower-cases it and reads it from each request. */
-const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name such as x-forwarded-for');
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, { error: (issue) => `must be an HTTP header name such as x-forwarded-for, not "${String(issue.input)}"` });
 
 /**
  * Every environment variable the server, server.js and the CLI read: one schema,
@@ -72,8 +74,8 @@ const schema = z.object({
 	MIGRATIONS_DIR: z.string().default('migrations'),
 	HOST: z.string().default('0.0.0.0'),
 	PORT: integer(1, 65535, 3000),
-	PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
-	ORIGIN: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+	PUBLIC_URL: httpUrl.optional(),
+	ORIGIN: httpUrl.optional(),
 	// adapter-node's, validated here so that a typo stops the start instead of every request.
 	ADDRESS_HEADER: headerName.optional(),
 	XFF_DEPTH: integer(1, 100, 1),
@@ -82,7 +84,7 @@ const schema = z.object({
 	PORT_HEADER: headerName.optional(),
 	BODY_SIZE_LIMIT: z
 		.string()
-		.regex(/^(\d+[KMG]?|Infinity)$/i, 'must be a number of bytes, optionally with K, M or G (e.g. 6M), or Infinity')
+		.regex(/^(\d+[KMG]?|Infinity)$/i, { error: (issue) => `must be a number of bytes, optionally with K, M or G (e.g. 6M), or Infinity, not "${String(issue.input)}"` })
 		.default(DEFAULT_BODY_SIZE_LIMIT),
 	WORKERS: z.union([z.literal('auto'), integer(1, MAX_WORKERS, 1)], { error: (issue) => `must be "auto" or a whole number from 1 to ${MAX_WORKERS}, not "${String(issue.input)}"` }).default(1),
 	SHUTDOWN_DRAIN_MS: integer(0, 600_000, 1_000),
@@ -91,10 +93,10 @@ const schema = z.object({
 	HEADERS_TIMEOUT: integer(0, 3_600, 0),
 	LOG_FORMAT: oneOf(['json', 'text']).optional(),
 	NODE_ENV: oneOf(['production', 'development', 'test']).default('development'),
-	ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).default('admin@example.org'),
+	ADMIN_EMAIL: z.email({ error: (issue) => `must be an e-mail address, not "${String(issue.input)}"` }).default('admin@example.org'),
 	ADMIN_PASSWORD: z.string().min(12, 'must have at least 12 characters').optional(),
 	SURVEYS_DIR: z.string().default('surveys'),
-	DEFAULT_EDITION: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and hyphens').default('rp-2026'),
+	DEFAULT_EDITION: z.string().regex(/^[a-z0-9-]+$/, { error: (issue) => `must be lower-case letters, digits and hyphens, not "${String(issue.input)}"` }).default('rp-2026'),
 	DEMO: flag(true),
 	BACKGROUND_WORK: flag(true),
 	TOTP_REQUIRED_FOR_ADMINS: flag(false),
