@@ -77,6 +77,17 @@ describe('a bad setting stops the server before it serves', () => {
 	});
 });
 
+describe('behind a proxy', () => {
+	it('warns at start in production when ADDRESS_HEADER is unset, and not when it is set', async () => {
+		const bare = await tryStart({ NODE_ENV: 'production', DEMO: 'no' });
+		expect(bare.outcome, bare.output).toBe('listening');
+		expect(bare.output).toMatch(/NODE_ENV=production without ADDRESS_HEADER.*link-guessing throttle/);
+		const proxied = await tryStart({ NODE_ENV: 'production', DEMO: 'no', ADDRESS_HEADER: 'x-forwarded-for' });
+		expect(proxied.outcome, proxied.output).toBe('listening');
+		expect(proxied.output).not.toContain('ADDRESS_HEADER');
+	});
+});
+
 describe('TOTP_REQUIRED_FOR_ADMINS=true', () => {
 	const PASSWORD = 'config test password 1';
 	const ADMIN = 'admin@config.example.org';
