@@ -65,6 +65,7 @@ describe('links a coordinator has seen do not show submitted answers', () => {
 		expect(html).toContain('id="done-title"');
 		expect(html).not.toContain(ANSWER_LINE);
 		expect(html).not.toContain('review-list');
+		expect(html).toContain('id="answers-by-mail"');
 	});
 
 	it('e-mails a reissued link to the focal points, and that link shows the receipt with the answers', async () => {
