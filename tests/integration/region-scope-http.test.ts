@@ -43,6 +43,11 @@ const PAGES = [
 	'/admin/results/rp-2026?by=office',
 	'/admin/results/rp-2026?rows=region&columns=category',
 	'/admin/results/rp-2026/comments',
+	'/admin/results/rp-2026/comments/comments.csv',
+	'/admin/results/rp-2026/export/microdata.csv',
+	'/admin/results/rp-2026/export/codebook.csv',
+	'/admin/users',
+	'/admin/audit',
 	'/account'
 ];
 
