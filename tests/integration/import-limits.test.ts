@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { strToU8, zipSync } from 'fflate';
 import { sqlAll } from '../helpers/sql.ts';
@@ -136,4 +137,15 @@ describe('uploads that would exhaust the server', () => {
 		expect(await sqlAll(server.dbPath, "select name from entity where code = 'AC-LIMITS'")).toEqual([{ name: 'Limits University' }]);
 		expect((await get(`${server.url}/healthz`)).status).toBe(200);
 	}, 60_000);
+});
+
+describe('the upload limit', () => {
+	it('docs/distribution.md states the body limit server.js sets', () => {
+		const megabytes = /process\.env\.BODY_SIZE_LIMIT \?\?= '(\d+)M'/.exec(readFileSync('server.js', 'utf8'))?.[1];
+		expect(megabytes).toBeDefined();
+		const docs = readFileSync('docs/distribution.md', 'utf8');
+		expect(docs).toContain(`limited to **${megabytes} MB** by \`BODY_SIZE_LIMIT\``);
+		expect(docs).not.toMatch(/limited by adapter-node's `BODY_SIZE_LIMIT` \(512 KB/);
+		// The server's answer above the limit (413, "larger than the server accepts") is tested in hostile-imports.test.ts.
+	});
 });

@@ -39,7 +39,7 @@ async function takeTurn(): Promise<void> {
 		running++;
 		return;
 	}
-	if (waiting.length >= MAX_WAITING) throw new ConflictError('The server is reading other uploaded files; nothing was stored. Please send the file again in a minute.', 'imports_busy');
+	if (waiting.length >= MAX_WAITING) throw new InvalidInputError('The server is reading other uploaded files; nothing was stored. Please send the file again in a minute.', [], 'imports_busy');
 	await new Promise<void>((resolve) => waiting.push(resolve));
 }
 
