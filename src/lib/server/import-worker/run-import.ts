@@ -6,7 +6,11 @@ import type { ImportTask, ImportTasks } from './tasks.ts';
 const SECOND_MS = 1_000;
 
 export interface ImportLimits {
-	/** Wall-clock time for one parse, the worker's start included; then it is stopped. */
+	/**
+	 * CPU time the worker thread may use for one parse (its start included); then it is
+	 * stopped. CPU time, not the clock: on a busy machine a file is not refused for
+	 * waiting its turn. Ten times as much clock time stops it regardless.
+	 */
 	timeMs: number;
 	/** The worker's V8 heap (resourceLimits.maxOldGenerationSizeMb); over it the worker dies alone. */
 	memoryMb: number;
@@ -21,6 +25,10 @@ export const IMPORT_LIMITS: ImportLimits = { timeMs: 20 * SECOND_MS, memoryMb: 2
 const MAX_RUNNING = 2;
 /** Imports waiting; beyond this the server is busy and says so. */
 const MAX_WAITING = 8;
+/** How often the worker's CPU time is looked at. */
+const CPU_CHECK_MS = 250;
+/** Clock time allowed per unit of CPU time, for a worker the machine gives little CPU. */
+const WALL_PER_CPU = 10;
 /** A worker kept after an import, ready for the next (exceljs alone takes a second to load), then ended. */
 const IDLE_MS = 60 * SECOND_MS;
 
@@ -96,15 +104,25 @@ function runInWorker(url: string, task: string, input: unknown, limits: ImportLi
 			if (settled) return;
 			settled = true;
 			clearTimeout(timer);
+			clearInterval(cpuCheck);
 			worker.off('message', onMessage).off('error', onError).off('exit', onExit);
 			// A worker stopped by a limit, or that failed, goes with its heap; one that answered is kept.
 			if (reuse && limits === IMPORT_LIMITS) keepWorker(pooled);
 			else void worker.terminate();
 			outcome();
 		};
-		const timer = setTimeout(() => {
-			settle(() => reject(new InvalidInputError(`Reading the file took longer than ${limits.timeMs / SECOND_MS} s, so it was stopped; nothing was stored. Is it really the file to import?`, [], 'import_too_slow')), false);
-		}, limits.timeMs);
+		const tooSlow = () => settle(() => reject(new InvalidInputError(`Reading the file took longer than ${limits.timeMs / SECOND_MS} s, so it was stopped; nothing was stored. Is it really the file to import?`, [], 'import_too_slow')), false);
+		// A worker not yet running has used nothing.
+		const cpuStart = worker.cpuUsage().catch(() => ({ user: 0, system: 0 }));
+		const cpuCheck = setInterval(() => {
+			void Promise.all([cpuStart, worker.cpuUsage()]).then(
+				([start, now]) => {
+					if ((now.user + now.system - start.user - start.system) / 1_000 >= limits.timeMs) tooSlow();
+				},
+				() => undefined // the worker has ended: its exit is handled below
+			);
+		}, Math.min(CPU_CHECK_MS, limits.timeMs));
+		const timer = setTimeout(tooSlow, limits.timeMs * WALL_PER_CPU);
 		const onMessage = (reply: WorkerReply) => {
 			if (reply.id === id) settle(() => (reply.ok ? resolve(reply.value) : reject(rebuild(reply.error))), true);
 		};

@@ -20,10 +20,9 @@ function describe(e: unknown): WorkerError {
 /**
  * A lower CPU priority for this thread (on Linux the nice value is per thread): when
  * the machine is busy, the server's own thread, answering people, is scheduled
- * first; the import still gets its share (not 19, which a busy machine would starve
- * past the time limit).
+ * first; the import still gets a third of its share (19 would starve it for minutes).
  */
-const WORKER_NICE = 10;
+const WORKER_NICE = 5;
 
 function serve(): void {
 	try {
