@@ -65,13 +65,20 @@ async function uploadWhilePolling(path: string, file: { name: string; body: stri
 	const form = new FormData();
 	for (const [k, v] of Object.entries(fields)) form.set(k, v);
 	form.set('file', new File([file.body], file.name));
-	for (let i = 0; i < 5; i++) await healthz(); // a warm connection: the client's first request is not the server's latency
+	// Measured warm: the page's modules loaded (the translation page's export code loads exceljs on the
+	// server's thread the first time, whatever the file), the polling connection open.
+	expect((await get(server.url + path.replace(/\?\/\w+$/, ''), admin)).status).toBe(200);
+	for (let i = 0; i < 5; i++) await healthz();
 	let answered = false;
 	const started = performance.now();
-	const upload = fetch(server.url + path, { method: 'POST', redirect: 'manual', headers: { accept: 'text/html', origin: server.url, cookie: admin }, body: form }).then(async (res) => {
+	// Posted as SvelteKit's enhanced forms post (the action's answer as JSON), so that what is
+	// measured is the import, not the rendering of the page around its report (the translation
+	// workbench is a large page, whatever was posted).
+	const upload = fetch(server.url + path, { method: 'POST', redirect: 'manual', headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: server.url, cookie: admin }, body: form }).then(async (res) => {
 		const text = await res.text();
 		answered = true;
-		return { status: res.status, text };
+		const action = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as { type?: string; status?: number }) : {};
+		return { status: action.type === 'failure' ? (action.status ?? res.status) : res.status, text };
 	});
 	const samples: number[] = [];
 	while (!answered || performance.now() - started < MIN_POLL_MS) samples.push(await healthz());
@@ -82,7 +89,7 @@ async function uploadWhilePolling(path: string, file: { name: string; body: stri
 	return { ...answer, p99: sorted[Math.ceil(sorted.length * 0.99) - 1]!, samples: samples.length };
 }
 
-const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;|\\"/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: ADMIN });
