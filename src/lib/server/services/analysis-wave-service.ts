@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
 import type { Db } from '../db/create-db.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { aggregate } from '../../domain/analysis/aggregate.ts';
 import { publishResult } from '../../domain/analysis/suppression.ts';
-import { compareWave, validateWaveRows, type WaveComparison, type WaveItem, type WaveRow } from '../../domain/analysis/wave.ts';
+import { compareWave, validateWaveRows, type WaveComparison, type WaveItem } from '../../domain/analysis/wave.ts';
+import { runImport } from '../import-worker/run-import.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { loadEditionData } from './analysis-data.ts';
 import { effectiveMinCount, type AnalysisViewer } from './analysis-service.ts';
@@ -15,38 +14,6 @@ import { analysisMinCount } from './analysis-settings.ts';
 /** Large enough for any aggregated table; a bigger upload is a mistake. */
 export const MAX_WAVE_FILE_BYTES = 2 * 1024 * 1024;
 const LABEL_PATTERN = /^[\p{L}\p{N} ._()-]{1,40}$/u;
-const UTF8_BOM = '\uFEFF';
-
-async function readRows(filename: string, content: Buffer): Promise<WaveRow[]> {
-	if (/\.xlsx$/i.test(filename)) {
-		const workbook = new ExcelJS.Workbook();
-		try {
-			await workbook.xlsx.load(content as unknown as ArrayBuffer);
-		} catch {
-			throw new InvalidInputError(`${filename} is not a readable XLSX workbook`);
-		}
-		const sheet = workbook.worksheets[0];
-		if (!sheet) throw new InvalidInputError(`${filename} has no worksheet`);
-		const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim().toLowerCase());
-		const rows: WaveRow[] = [];
-		sheet.eachRow((row, i) => {
-			if (i === 1) return;
-			const values = (row.values as unknown[]).slice(1);
-			rows.push(Object.fromEntries(header.map((h, j) => [h, values[j] ?? ''])));
-		});
-		return rows;
-	}
-	if (!/\.csv$/i.test(filename)) throw new InvalidInputError(`${filename}: send a .csv (UTF-8) or .xlsx file`);
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-	} catch {
-		throw new InvalidInputError(`${filename} is not valid UTF-8: save it as "CSV UTF-8" and send it again`);
-	}
-	const parsed = Papa.parse<WaveRow>(text.startsWith(UTF8_BOM) ? text.slice(1) : text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
-	if (parsed.errors.length) throw new InvalidInputError(`${filename} is not a well-formed CSV file`, parsed.errors.slice(0, 10).map((e) => `line ${(e.row ?? 0) + 2}: ${e.message}`));
-	return parsed.data;
-}
 
 /** Imports a previous edition's aggregated table for comparison: every row valid, or nothing stored. */
 export async function importWave(db: Db, slug: string, input: { label: string; filename: string; content: Buffer }, actor: string): Promise<{ id: string; items: number }> {
@@ -55,7 +22,7 @@ export async function importWave(db: Db, slug: string, input: { label: string; f
 	if (input.content.length === 0) throw new InvalidInputError('the file is empty');
 	if (input.content.length > MAX_WAVE_FILE_BYTES) throw new InvalidInputError(`the file is larger than ${MAX_WAVE_FILE_BYTES / 1024 / 1024} MiB`);
 	const data = await loadEditionData(db, slug);
-	const rows = await readRows(input.filename, input.content);
+	const rows = await runImport('wave', { fileName: input.filename, bytes: input.content });
 	const { items, problems } = validateWaveRows(rows, data.catalogue);
 	if (problems.length) throw new InvalidInputError(`${input.filename} was not imported: ${problems.length} problem(s)`, problems);
 	const id = newId();

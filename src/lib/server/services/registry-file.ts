@@ -3,9 +3,8 @@ import ExcelJS from 'exceljs';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { decodeUtf8Strict } from '../../domain/registry/decode-text.ts';
 import type { RegistryRow } from '../../domain/registry/registry-rows.ts';
+import { assertSheetWithinLimits, assertXlsxWithinLimits, MAX_REGISTRY_BYTES, REGISTRY_SHEET_LIMITS } from '../import-worker/file-limits.ts';
 
-/** A registry of ~1,200 entities is ~200 KB as CSV; anything far larger is not a registry. */
-export const MAX_REGISTRY_BYTES = 10 * 1024 * 1024;
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // a ZIP container
 
 export interface RegistrySheet {
@@ -16,7 +15,10 @@ export interface RegistrySheet {
 function parseCsv(bytes: Uint8Array): RegistrySheet {
 	const text = decodeUtf8Strict(bytes);
 	// Excel in French, Spanish or Russian settings writes ";": let papaparse detect it.
-	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+	// Reads one row past the limit at most (header included), so a huge file costs no more than that.
+	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'], preview: REGISTRY_SHEET_LIMITS.maxRows + 2 });
+	const dataRows = parsed.data.length - 1 - (parsed.data.at(-1)?.join('') === '' ? 1 : 0);
+	assertSheetWithinLimits(dataRows, Math.max(0, ...parsed.data.map((cells) => cells.length)), REGISTRY_SHEET_LIMITS);
 	const fatal = parsed.errors.filter((e) => e.type === 'Quotes');
 	if (fatal.length > 0) {
 		throw new InvalidInputError('the CSV file is malformed', fatal.map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`));
@@ -45,6 +47,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<RegistrySheet> {
+	assertXlsxWithinLimits(bytes);
 	const workbook = new ExcelJS.Workbook();
 	try {
 		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -56,6 +59,7 @@ async function parseXlsx(bytes: Uint8Array): Promise<RegistrySheet> {
 	const rows: RegistryRow[] = [];
 	let header: string[] = [];
 	const width = sheet.columnCount;
+	assertSheetWithinLimits(sheet.actualRowCount - 1, width, REGISTRY_SHEET_LIMITS);
 	sheet.eachRow({ includeEmpty: false }, (row, number) => {
 		const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
 		if (number === 1) header = cells;
@@ -64,7 +68,10 @@ async function parseXlsx(bytes: Uint8Array): Promise<RegistrySheet> {
 	return { header, rows };
 }
 
-/** Reads a registry upload by its content (a ZIP is XLSX), falling back to the file name for clarity. */
+/**
+ * Reads a registry upload by its content (a ZIP is XLSX), falling back to the file name
+ * for clarity. Runs in the import worker (import-worker/run-import.ts), within limits.
+ */
 export async function readRegistryFile(fileName: string, bytes: Uint8Array): Promise<RegistrySheet> {
 	if (bytes.length === 0) throw new InvalidInputError('the file is empty');
 	if (bytes.length > MAX_REGISTRY_BYTES) throw new InvalidInputError(`the file is larger than ${MAX_REGISTRY_BYTES / 1024 / 1024} MB`);

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../../domain/errors.ts';
 import { validateRegistryRows, type RegistryReference } from '../../domain/registry/registry-rows.ts';
 import { existingEntityCodes, upsertEntity } from '../repositories/entities.ts';
 import { appendAudit } from '../repositories/audit.ts';
-import { readRegistryFile } from './registry-file.ts';
+import { runImport } from '../import-worker/run-import.ts';
 
 export interface RegistryImportResult {
 	inserted: number;
@@ -30,7 +30,7 @@ export async function loadRegistryReference(db: Db): Promise<RegistryReference> 
  * never deleted: links already sent may point at them).
  */
 export async function importRegistry(db: Db, fileName: string, bytes: Uint8Array, actor = 'system'): Promise<RegistryImportResult> {
-	const sheet = await readRegistryFile(fileName, bytes);
+	const sheet = await runImport('registry', { fileName, bytes });
 	const { records, problems } = validateRegistryRows(sheet.header, sheet.rows, await loadRegistryReference(db));
 	if (problems.length > 0) {
 		throw new InvalidInputError(`the file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems, 'registry_invalid');

@@ -4,10 +4,11 @@ import { InvalidInputError } from '../../domain/errors.ts';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { extractStrings, setTranslations, type Json } from '../../domain/translation/strings.ts';
 import { sourceHash } from '../../domain/translation/status.ts';
-import { planImport, type ImportProblem, type ParsedFile } from '../../domain/translation/file-import.ts';
-import { parseXliff, toXliff, xliffLang } from '../../domain/translation/xliff.ts';
+import { planImport, type ImportProblem } from '../../domain/translation/file-import.ts';
+import { toXliff, xliffLang } from '../../domain/translation/xliff.ts';
 import { toXliff12 } from '../../domain/translation/xliff12.ts';
-import { parseXlsx, toXlsx } from '../translation/xlsx.ts';
+import { toXlsx } from '../translation/xlsx.ts';
+import { runImport } from '../import-worker/run-import.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
 import { saveDraftJson, stateIndex } from './translation-drafts.ts';
@@ -48,17 +49,6 @@ export async function exportTranslations(db: Kysely<Database>, slug: string, loc
 
 export type ImportReport = { ok: true; applied: number } | { ok: false; problems: ImportProblem[] };
 
-async function parseFile(format: TranslationFormat, data: Uint8Array): Promise<ParsedFile> {
-	if (format === 'xlsx') return parseXlsx(data);
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-	} catch {
-		return { locale: null, entries: [], problems: [{ where: null, key: null, message: 'the file is not UTF-8 text' }] };
-	}
-	return parseXliff(text.replace(/^\uFEFF/, ''));
-}
-
 /**
  * Imports a whole file for one language: it is checked first against the draft as it
  * is, then applied in one transaction, or not at all (the report lists every problem).
@@ -68,7 +58,7 @@ export async function importTranslations(db: Kysely<Database>, slug: string, loc
 	const format = parseFormat(formatText);
 	if (data.byteLength === 0) throw new InvalidInputError('choose a file to import');
 	if (data.byteLength > TRANSLATION_FILE_MAX_BYTES) throw new InvalidInputError(`the file is larger than ${TRANSLATION_FILE_MAX_BYTES / 1024 / 1024} MB`);
-	const parsed = await parseFile(format, data);
+	const parsed = await runImport('translationFile', { format, bytes: data });
 	return db.transaction().execute(async (trx) => {
 		const draft = await requireDraft(trx, slug);
 		const json = JSON.parse(draft.definition_json) as Json;

@@ -4,6 +4,7 @@ import { cellOf, isCellStatus, type StateIndex } from '../../domain/translation/
 import type { TranslatableString } from '../../domain/translation/strings.ts';
 import type { FileEntry, ParsedFile } from '../../domain/translation/file-import.ts';
 import { localeFromTag, xliffLang } from '../../domain/translation/xliff-common.ts';
+import { assertSheetWithinLimits, assertXlsxWithinLimits, TRANSLATION_SHEET_LIMITS } from '../import-worker/file-limits.ts';
 
 const SHEET = 'Translations';
 const HEADERS = ['key', 'context', 'English', 'target', 'status'] as const;
@@ -50,8 +51,12 @@ function readCell(value: ExcelJS.CellValue): CellRead {
 	return { text: '' };
 }
 
-/** Reads a workbook made by toXlsx; problems point at the row (1-based, as Excel shows). */
+/**
+ * Reads a workbook made by toXlsx; problems point at the row (1-based, as Excel shows).
+ * Runs in the import worker (import-worker/run-import.ts), within limits.
+ */
 export async function parseXlsx(data: Uint8Array): Promise<ParsedFile> {
+	assertXlsxWithinLimits(data);
 	const wb = new ExcelJS.Workbook();
 	try {
 		await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -60,6 +65,7 @@ export async function parseXlsx(data: Uint8Array): Promise<ParsedFile> {
 	}
 	const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
 	if (!ws) return { locale: null, entries: [], problems: [{ where: null, key: null, message: 'the workbook has no sheet' }] };
+	assertSheetWithinLimits(ws.actualRowCount - (FIRST_DATA_ROW - 1), ws.columnCount, TRANSLATION_SHEET_LIMITS);
 	const problems: ParsedFile['problems'] = [];
 	const label = readCell(ws.getCell(1, 1).value);
 	const lang = readCell(ws.getCell(1, 2).value);

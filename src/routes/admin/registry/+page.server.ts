@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db/instance';
 import { importRegistry } from '$lib/server/services/registry-import';
-import { MAX_REGISTRY_BYTES } from '$lib/server/services/registry-file';
+import { MAX_REGISTRY_BYTES } from '$lib/server/import-worker/file-limits';
 import { InvalidInputError } from '$lib/domain/errors';
 import { REGISTRY_COLUMNS } from '$lib/domain/registry/registry-rows';
 import { searchEntities } from '$lib/server/services/registry-edit';
