@@ -42,11 +42,13 @@ describe('every supported question type, without JavaScript', () => {
 			void d.dismiss();
 		});
 		await page.goto(cli('invite', '--edition', 'all-types', '--entity', 'MS-SEN'));
-		// Conditional logic without JavaScript: choosing "Staff" and posting shows the piped follow-up.
+		// Conditional logic without JavaScript: choosing "Staff" and posting asks the piped follow-up on
+		// the same page, announced and not yet scolded as missing (issue 12, item 9).
 		await page.locator('input[name=role][value=staff]').check();
 		await submitAndWait(page, page.locator('.actions button.primary'));
 		await expect(page.locator('#q-staff_detail legend, #q-staff_detail label').first().innerText()).resolves.toContain('Which team, Staff?');
-		expect(await page.locator('.error-summary').count()).toBe(1);
+		expect(await page.locator('#revealed-notice').count()).toBe(1);
+		expect(await page.locator('.error-summary').count()).toBe(0);
 		await completeQuestionnaire(page);
 		const { state, answers } = stored('MS-SEN');
 		expect(state).toBe('submitted');

@@ -17,6 +17,18 @@
 
 	var form = document.getElementById('answers');
 	if (form) enableInstantLogic(form);
+	// The server asks again any follow-up it thinks was not shown; this script shows them at
+	// once, so it tells the server which questions the respondent saw when posting.
+	if (form) form.addEventListener('submit', function () {
+		var shown = form.querySelector('input[name=_shown]');
+		if (!shown) return;
+		var names = [];
+		var questions = form.querySelectorAll('.question');
+		for (var i = 0; i < questions.length; i++) {
+			if (!questions[i].closest('[hidden]')) names.push(questions[i].id.replace(/^q-/, ''));
+		}
+		shown.value = names.join(' ');
+	});
 	var status = document.getElementById('save-status');
 	if (!form || !status || !window.fetch || !window.FormData) return;
 	var DEBOUNCE_MS = 800;

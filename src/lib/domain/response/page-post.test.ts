@@ -52,3 +52,40 @@ describe('review before submit', () => {
 		expect(() => applyPagePost(on({ sat: 4, more: 'x' }), { sat: 4, more: 'x' }, 'review', [['sat', '1']], { kind: 'submit' }, 1)).toThrow(/no answers/);
 	});
 });
+
+describe('follow-ups revealed on the same page (issue 12, item 9)', () => {
+	it('shows the page again, answers saved, when a post reveals a question the respondent was not shown', () => {
+		const outcome = applyPagePost(on({}), {}, 0, [['sat', '1']], { kind: 'next' }, 0);
+		expect(outcome).toMatchObject({ kind: 'revealed', page: 0, furthest: 0, revealed: ['why'], answers: { sat: 1 } });
+	});
+
+	it('moves on once the follow-up was shown (by the page, or by the browser’s script)', () => {
+		expect(applyPagePost(on({ sat: 1 }), { sat: 1 }, 0, [['sat', '1']], { kind: 'next' }, 0)).toMatchObject({ kind: 'saved', page: 1 });
+		expect(applyPagePost(on({}), {}, 0, [['sat', '2'], ['why', 'slow']], { kind: 'next' }, 0, new Set(['sat', 'why']))).toMatchObject({ kind: 'saved', page: 1 });
+	});
+
+	it('does not hold back a save or a step back', () => {
+		expect(applyPagePost(on({}), {}, 0, [['sat', '1']], { kind: 'save' }, 0)).toMatchObject({ kind: 'saved', page: 0 });
+	});
+});
+
+describe('an exclusive choice (issue 12, item 11)', () => {
+	const withNone = { pages: [{ name: 'p', elements: [{ type: 'checkbox', name: 'offices', choices: ['a', 'b', { value: 'nope', text: 'Nope', isExclusive: true }], showNoneItem: true, noneText: 'None of these' }] }] };
+	const model = (answers: Record<string, unknown>) => loadAnswers(getModel('test-none', withNone, 'fr'), answers);
+
+	it.each([
+		[['a', 'none'], 'None of these'],
+		[['b', 'nope'], 'Nope']
+	])('refuses %j on the server with a message naming the exclusive choice, keeping the answers', (ticked, text) => {
+		const entries = ticked.map((v) => ['offices', v] as [string, string]);
+		const m = model({});
+		const outcome = applyPagePost(m, {}, 0, entries, { kind: 'next' }, 0);
+		expect(outcome).toMatchObject({ kind: 'invalid', answers: { offices: ticked } });
+		expect(m.getQuestionByName('offices').errors.map((e) => e.getText()).join()).toContain(`« ${text} »`);
+	});
+
+	it('accepts an exclusive choice alone, and the others together', () => {
+		expect(applyPagePost(model({}), {}, 0, [['offices', 'none']], { kind: 'review' }, 0).kind).toBe('review');
+		expect(applyPagePost(model({}), {}, 0, [['offices', 'a'], ['offices', 'b']], { kind: 'review' }, 0).kind).toBe('review');
+	});
+});

@@ -1,6 +1,7 @@
 import type { Model } from 'survey-core';
 import { applyAnswerChanges } from '../survey/model-cache.ts';
 import { parsePageAnswers } from '../survey/page-form.ts';
+import { shownQuestionNames } from '../survey/page-view.ts';
 import { keepVisibleAnswers, mergePageAnswers, type Answers } from './answers.ts';
 import { firstInvalidPage } from './review.ts';
 import { InvalidInputError } from '../errors.ts';
@@ -35,7 +36,12 @@ export type PagePostOutcome =
 	/** Every visible page is valid: store these answers as the submitted response. */
 	| { kind: 'submitted'; answers: Answers; page: number; furthest: number }
 	/** Every visible page is valid: show the review before the final submit. */
-	| { kind: 'review'; answers: Answers; page: number; furthest: number };
+	| { kind: 'review'; answers: Answers; page: number; furthest: number }
+	/**
+	 * Saved, but the answers made questions visible on this page that the respondent
+	 * was not shown (a follow-up, without JavaScript): show the page again to ask them.
+	 */
+	| { kind: 'revealed'; answers: Answers; page: number; furthest: number; revealed: string[] };
 
 /**
  * The pure core of a page post. `model` must be loaded with `current`. Answers are always kept, even when the page does
@@ -48,12 +54,15 @@ export function applyPagePost(
 	index: number | 'review',
 	entries: [string, string][],
 	action: PageAction,
-	furthest: number
+	furthest: number,
+	shown: ReadonlySet<string> = new Set()
 ): PagePostOutcome {
 	// The review page carries no answers: it only confirms what is stored.
 	if (index === 'review' && entries.length > 0) {
 		throw new InvalidInputError('the review page sends no answers', [], 'unknown_field');
 	}
+	// What the page showed: what `current` made visible, and what the browser says it revealed itself.
+	const before = new Set([...shown, ...(index === 'review' ? [] : shownQuestionNames(model, index))]);
 	// The model arrives loaded with `current`; only what changed is set on it.
 	let merged = index === 'review' ? current : mergePageAnswers(current, parsePageAnswers(model, index, entries));
 	applyAnswerChanges(model, current, merged);
@@ -71,6 +80,17 @@ export function applyPagePost(
 	const last = pages.length - 1;
 	const clamp = (page: number) => Math.max(0, Math.min(last, page));
 	const here = index === 'review' ? last : index;
+	const forward = action.kind === 'next' || action.kind === 'review' || action.kind === 'submit' || (action.kind === 'goto' && action.page > here);
+	if (forward && index !== 'review') {
+		const revealed = shownQuestionNames(model, here).filter((name) => !before.has(name));
+		if (revealed.length > 0) {
+			// Ask them before moving on; the page's other problems are shown with them, but a
+			// question not asked yet is not scolded (its required message would come first).
+			pages[here]!.validate(true, false);
+			for (const name of revealed) model.getQuestionByName(name).errors = [];
+			return { kind: 'revealed', answers: merged, page: here, furthest, revealed };
+		}
+	}
 
 	switch (action.kind) {
 		case 'save':

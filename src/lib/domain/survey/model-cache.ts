@@ -1,6 +1,7 @@
 import { Model } from 'survey-core';
 import 'survey-core/i18n';
 import { registerCustomProperties } from './custom-properties.ts';
+import { holdExclusiveChoices } from './exclusive-choice.ts';
 import { surveyCoreLocale, type Locale } from '../locales.ts';
 
 /**
@@ -14,13 +15,19 @@ const models = new Map<string, Model>();
 
 export type Answers = Record<string, unknown>;
 
+/** A model with our properties and the rules survey-core's UI would otherwise hold alone. */
+function newModel(definition: object, locale: Locale): Model {
+	registerCustomProperties();
+	const model = holdExclusiveChoices(new Model(definition));
+	model.locale = surveyCoreLocale(locale);
+	return model;
+}
+
 export function getModel(versionKey: string, definition: object, locale: Locale): Model {
 	const key = `${versionKey}\u0000${locale}`;
 	let model = models.get(key);
 	if (!model) {
-		registerCustomProperties();
-		model = new Model(definition);
-		model.locale = surveyCoreLocale(locale);
+		model = newModel(definition, locale);
 		if (models.size >= MAX_MODELS) models.delete(models.keys().next().value as string);
 		models.set(key, model);
 	}
@@ -48,9 +55,7 @@ export function getResponseModel(versionKey: string, definition: object, locale:
 			for (const question of entry.model.getAllQuestions()) question.errors = [];
 		}
 	} else {
-		registerCustomProperties();
-		const model = new Model(definition);
-		model.locale = surveyCoreLocale(locale);
+		const model = newModel(definition, locale);
 		loadAnswers(model, JSON.parse(answersJson) as Answers);
 		entry = { model, json: answersJson };
 		if (responseModels.size >= MAX_RESPONSE_MODELS) responseModels.delete(responseModels.keys().next().value as string);
@@ -85,4 +90,25 @@ export function applyAnswerChanges(model: Model, before: Answers, after: Answers
 	}
 	for (const question of model.getAllQuestions()) question.errors = [];
 	return model;
+}
+
+/** Per questionnaire version (immutable): the answers its questions' defaultValue give a fresh response. */
+const defaults = new Map<string, Answers>();
+
+/**
+ * The answers a new response starts with: the questions' defaultValue, as survey-core
+ * applies them to a fresh model. survey-core re-applies defaults only to a fresh or
+ * cleared survey, never when saved data is restored (`model.data = ...`), so they must
+ * be part of the response from its creation: shown on the first view, saved with it,
+ * and gone for good once the respondent clears one.
+ */
+export function defaultAnswers(versionKey: string, definition: object): Answers {
+	let answers = defaults.get(versionKey);
+	if (!answers) {
+		registerCustomProperties();
+		answers = structuredClone(new Model(definition).data) as Answers;
+		if (defaults.size >= MAX_MODELS) defaults.delete(defaults.keys().next().value as string);
+		defaults.set(versionKey, answers);
+	}
+	return structuredClone(answers);
 }

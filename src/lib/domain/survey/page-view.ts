@@ -84,6 +84,8 @@ export interface PageView {
 	questions: QuestionView[];
 	/** Stored answers that this page's conditions read, for the browser's evaluator. */
 	logicValues: Record<string, unknown>;
+	/** Questions this post made visible that the respondent had not been shown: asked now, first one focused. */
+	revealed: string[];
 }
 
 /** The longest text answer we store, unless the question sets its own maxLength. */
@@ -286,8 +288,20 @@ function logicValues(model: Model, elements: ElementView[]): Record<string, unkn
 	return values;
 }
 
+/**
+ * The names of the questions a respondent sees on visible page `index` now: visible
+ * themselves and inside visible panels (a question in a hidden panel is not shown).
+ */
+export function shownQuestionNames(model: Model, index: number): string[] {
+	const page = model.visiblePages[index];
+	if (!page) return [];
+	const walk = (elements: IElement[]): string[] =>
+		elements.flatMap((e) => (!e.isVisible ? [] : e.isPanel ? walk((e as unknown as PanelModel).elements) : [(e as unknown as Question).name]));
+	return walk(page.elements);
+}
+
 /** The view of visible page `index` (0-based among visible pages) of a loaded model. */
-export function buildPageView(model: Model, index: number): PageView {
+export function buildPageView(model: Model, index: number, revealed: string[] = []): PageView {
 	const page = model.visiblePages[index];
 	if (!page) throw new RangeError(`page ${index} does not exist`);
 	const elements = page.elements.map(elementView).filter((e): e is ElementView => e !== null);
@@ -299,6 +313,7 @@ export function buildPageView(model: Model, index: number): PageView {
 		description: page.locDescription?.renderedHtml ?? '',
 		elements,
 		questions: flatten(elements),
-		logicValues: logicValues(model, elements)
+		logicValues: logicValues(model, elements),
+		revealed
 	};
 }

@@ -13,6 +13,8 @@ export interface NewResponse {
 	invitationId: string | null;
 	questionnaireId: string;
 	locale: string;
+	/** What a new response starts with (the questions' defaults); an existing one keeps its own. */
+	answers?: Record<string, unknown>;
 }
 
 /** Creates the entity's response for the edition, or returns the one that exists. */
@@ -26,7 +28,7 @@ export async function ensureResponse(db: Kysely<Database>, r: NewResponse): Prom
 			entity_id: r.entityId,
 			invitation_id: r.invitationId,
 			questionnaire_id: r.questionnaireId,
-			answers_json: '{}',
+			answers_json: JSON.stringify(r.answers ?? {}),
 			locale: r.locale,
 			furthest_page: 0,
 			state: 'in_progress',

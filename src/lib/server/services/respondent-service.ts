@@ -3,7 +3,7 @@ import type { Model } from 'survey-core';
 import type { ResponseRow } from '../db/schema.ts';
 import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
 import { isLocale, LOCALES, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
-import { getModel, getResponseModel, loadAnswers, rememberResponseAnswers } from '../../domain/survey/model-cache.ts';
+import { defaultAnswers, getModel, getResponseModel, loadAnswers, rememberResponseAnswers } from '../../domain/survey/model-cache.ts';
 import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
 import { mergePageAnswers, parseAnswers } from '../../domain/response/answers.ts';
 import { dataIndependentPages } from '../../domain/survey/save-plan.ts';
@@ -95,7 +95,9 @@ async function openResponse(db: Db, ctx: LinkContext): Promise<ResponseRow> {
 		entityId: ctx.entity_id,
 		invitationId: ctx.invitation_id,
 		questionnaireId: ctx.questionnaire_id,
-		locale: toLocale(ctx.entity_language)
+		locale: toLocale(ctx.entity_language),
+		// survey-core shows defaults only in a fresh model: the response starts with them.
+		answers: defaultAnswers(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id))
 	});
 	await markInvitationOpened(db, ctx.invitation_id, ctx.first_opened_at === null);
 	return response;
@@ -133,7 +135,7 @@ export type PostOutcome =
 	| { kind: 'show'; view: RespondentPage }
 	| { kind: 'submitted' };
 
-const CONTROL_FIELDS = new Set(['_action', '_page', '_revision']);
+const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_shown']);
 
 interface PagePostFields {
 	action: PageAction;
@@ -142,6 +144,8 @@ interface PagePostFields {
 	index: number | 'review';
 	revision: number;
 	entries: [string, string][];
+	/** Questions the page showed (the browser adds those its script revealed): not asked again. */
+	shown: Set<string>;
 }
 
 /** The control fields and answer fields of a page post, refused when malformed. */
@@ -164,7 +168,8 @@ function readPagePost(form: FormData): PagePostFields {
 		if (typeof value !== 'string') throw new InvalidInputError(`"${name}" must not be a file`, [], 'unexpected_file');
 		entries.push([name, value]);
 	}
-	return { action, lang: langSwitch ? toLocale(langSwitch[1]) : null, index, revision, entries };
+	const shown = new Set(String(form.get('_shown') ?? '').split(' ').filter(Boolean).slice(0, 1000));
+	return { action, lang: langSwitch ? toLocale(langSwitch[1]) : null, index, revision, entries, shown };
 }
 
 /**
@@ -174,7 +179,7 @@ function readPagePost(form: FormData): PagePostFields {
  * and the respondent is told.
  */
 export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
-	const { action, lang, index, revision, entries } = readPagePost(form);
+	const { action, lang, index, revision, entries, shown } = readPagePost(form);
 	const definition = await loadDefinition(db, ctx.questionnaire_id);
 	// Skips the writes of a first visit when the response exists.
 	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
@@ -187,9 +192,9 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		const current = parseAnswers(response.answers_json);
 		const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(current));
 		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
-		const outcome = applyPagePost(model, current, index, entries, action, response.furthest_page);
+		const outcome = applyPagePost(model, current, index, entries, action, response.furthest_page, shown);
 		// Build the view now, while the model still holds this request's answers and errors.
-		const view = outcome.kind === 'invalid' ? buildPageView(model, outcome.page) : null;
+		const view = outcome.kind === 'invalid' || outcome.kind === 'revealed' ? buildPageView(model, outcome.page, outcome.kind === 'revealed' ? outcome.revealed : []) : null;
 		// The model now holds the merged answers (before the await, so nothing else ran in between).
 		rememberResponseAnswers(ctx.questionnaire_id, locale, response.id, JSON.stringify(outcome.kind === 'submitted' ? {} : outcome.answers));
 		const newRevision = await saveResponse(trx, response.id, {

@@ -4,7 +4,7 @@ import { previewDraft } from '$lib/server/services/authoring-preview';
 import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
 
 /** The preview's own fields, never answers. */
-const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_answers', '_json']);
+const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_shown', '_answers', '_json']);
 
 /**
  * The preview pane's language, remembered for the editor's next load (a save reloads the

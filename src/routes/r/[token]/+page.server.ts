@@ -72,10 +72,10 @@ export const actions: Actions = {
 			if (outcome.kind === 'submitted') redirect(303, url.pathname);
 			locals.lang = outcome.view.locale;
 			locals.dir = outcome.view.dir;
-			// A conflict was saved (200, with a notice); an invalid page was saved but must be corrected.
-			return outcome.view.notice === 'conflict' && outcome.view.page?.questions.every((q) => q.errors.length === 0)
-				? { view: outcome.view }
-				: fail(422, { view: outcome.view });
+			// A conflict or newly revealed questions were saved (200, with a notice); an invalid page was saved but must be corrected.
+			const page = outcome.view.page;
+			const asking = outcome.view.notice === 'conflict' || (page?.revealed.length ?? 0) > 0;
+			return asking && page?.questions.every((q) => q.errors.length === 0) ? { view: outcome.view } : fail(422, { view: outcome.view });
 		} catch (e) {
 			if (e instanceof InvalidInputError) {
 				const locale = toLocale(locals.lang);
