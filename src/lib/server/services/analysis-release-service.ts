@@ -59,12 +59,23 @@ export async function listReleases(db: Db, slug: string): Promise<ReleaseInfo[]>
 	return rows.map((r) => ({ id: r.id, number: Number(r.number), releasedAt: r.released_at, releasedBy: r.released_by, respondents: Number(r.respondents), minCount: Number(r.min_count), lastSubmittedAt: r.last_submitted_at }));
 }
 
+/** Releases never change, so a parsed snapshot (about 2 MB of JSON for 200 responses) can be kept by id. */
+const SNAPSHOT_CACHE_SIZE = 8;
+const snapshots = new Map<string, ReleaseSnapshot>();
+
 /** The release non-raw readers see, or null before the first one. */
 export async function latestRelease(db: Db, slug: string): Promise<Release | null> {
 	const [info] = await listReleases(db, slug);
 	if (!info) return null;
-	const row = await db.selectFrom('analysis_release').select('views_json').where('id', '=', info.id).executeTakeFirstOrThrow();
-	return { ...info, snapshot: JSON.parse(row.views_json) as ReleaseSnapshot };
+	let snapshot = snapshots.get(info.id);
+	if (!snapshot) {
+		const row = await db.selectFrom('analysis_release').select('views_json').where('id', '=', info.id).executeTakeFirstOrThrow();
+		snapshot = JSON.parse(row.views_json) as ReleaseSnapshot;
+		if (snapshots.size >= SNAPSHOT_CACHE_SIZE) snapshots.delete(snapshots.keys().next().value!);
+		snapshots.set(info.id, snapshot);
+	}
+	// Shared between requests: every caller only reads it (resultsFromSnapshot, buildReportModel).
+	return { ...info, snapshot };
 }
 
 /** Freezes the edition's current suppressed aggregates as the next release, if the rule allows. */
