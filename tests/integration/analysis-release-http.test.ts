@@ -173,9 +173,9 @@ describe('results releases', () => {
 		const res = await post('analyst', 'release');
 		expect(res.status).toBe(409);
 		const page = decode(await res.text());
-		expect(page).toContain('Release refused');
-		expect(page).toContain(`all (1 response(s) in or out since release 1`);
-		expect(page).toContain(`region=${template.region} (1 response(s)`);
+		expect(page).toContain(`Release refused: since an earlier release, the cells below changed by fewer than ${K} responses`);
+		expect(page).toContain('<li><bdi>all</bdi> – 1 response(s) in or out since release 1</li>');
+		expect(page).toContain(`<li><bdi>region=${template.region}</bdi> – 1 response(s) in or out since release 1</li>`);
 		expect(await db.selectFrom('analysis_release').select('id').execute()).toHaveLength(1);
 		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'analysis.release_refused').execute()).toHaveLength(1);
 	});

@@ -40,11 +40,13 @@ const NAMED_CELLS = 8;
 /** Refused: the message names the cells (and the release it was compared with). */
 export class ReleaseRefusedError extends ConflictError {
 	readonly violations: readonly Violation[];
+	readonly minCount: number;
 	constructor(violations: readonly Violation[], minCount: number) {
 		const named = violations.slice(0, NAMED_CELLS).map((v) => `${v.cell} (${v.changed} response(s) in or out since release ${v.release}; ${v.figures.length} figure(s))`);
 		const more = violations.length > NAMED_CELLS ? `, and ${violations.length - NAMED_CELLS} more` : '';
 		super(`Release refused: these cells changed by fewer than ${minCount} responses, so comparing releases would show individual answers: ${named.join('; ')}${more}. Release again when more responses have come in.`, 'release_refused');
 		this.violations = violations;
+		this.minCount = minCount;
 	}
 }
 

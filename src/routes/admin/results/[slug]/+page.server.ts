@@ -3,7 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { listRegions } from '$lib/server/repositories/reference';
 import { canGenerateReports, canReadReports, viewerFor } from '$lib/server/services/analysis-service';
-import { listReleases, releaseResults, resultsForViewer } from '$lib/server/services/analysis-release-service';
+import { listReleases, ReleaseRefusedError, releaseResults, resultsForViewer } from '$lib/server/services/analysis-release-service';
+
+/** A refused release names its cells; past this many the page says how many more. */
+const REFUSED_CELLS_SHOWN = 20;
 import { generateCouncilReport, listReports } from '$lib/server/services/analysis-report-service';
 import { buildResultsView } from '$lib/server/reports/results-view';
 import { importWave } from '$lib/server/services/analysis-wave-service';
@@ -63,6 +66,7 @@ export const actions: Actions = {
 			const release = await releaseResults(getDb(), params.slug, locals.user);
 			return { released: release.number };
 		} catch (e) {
+			if (e instanceof ReleaseRefusedError) return fail(409, { releaseMessage: e.message, refused: { minCount: e.minCount, cells: e.violations.slice(0, REFUSED_CELLS_SHOWN).map((v) => ({ cell: v.cell, changed: v.changed, release: v.release })), more: Math.max(0, e.violations.length - REFUSED_CELLS_SHOWN) } });
 			if (e instanceof DomainError) return fail(e.code === 'forbidden' ? 403 : 409, { releaseMessage: e.message });
 			throw e;
 		}
