@@ -4,6 +4,7 @@ import { LOCALES } from '../lib/domain/locales.ts';
 import { generateCouncilReport, reportFile } from '../lib/server/services/analysis-report-service.ts';
 import { exportFile } from '../lib/server/services/analysis-export.ts';
 import { releaseResults } from '../lib/server/services/analysis-release-service.ts';
+import { CLI_DOWNLOADER } from '../lib/server/services/download-audit.ts';
 import { insertSyntheticResponses } from '../lib/server/services/analysis-demo.ts';
 import { required, type Command } from './options.ts';
 
@@ -27,7 +28,7 @@ export const analysisCommands: Record<string, Command> = {
 		console.log(`release ${release.number} of ${required(options, 'edition')}: ${release.respondents} responses, ${release.releasedAt}`);
 	},
 	async export(db, options) {
-		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'));
+		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'), CLI_DOWNLOADER);
 		writeFileSync(required(options, 'out'), file.content);
 		console.log(`wrote ${file.filename} (${file.content.length} bytes)`);
 	},

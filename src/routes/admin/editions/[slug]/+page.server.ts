@@ -12,7 +12,6 @@ import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
 import { listReminderSchedules, scheduleReminder } from '$lib/server/services/invitation-reminder-schedule';
 import { nextStates } from '$lib/domain/invitation/edition-lifecycle';
 import { outboxCounts } from '$lib/server/mail/outbox-store';
-import { loadMailConfig } from '$lib/server/mail/mail-config';
 import { listRegions } from '$lib/server/repositories/reference';
 import { REGISTRY_KINDS } from '$lib/domain/registry/registry-rows';
 import { findQuestionnaireById } from '$lib/server/repositories/questionnaires';
@@ -40,7 +39,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			nonRespondersTotal: nonResponders.length,
 			outbox,
 			schedules,
-			smtpConfigured: Boolean(loadMailConfig().smtpUrl),
+			smtpConfigured: Boolean(getConfig().mail.smtpUrl),
 			regions: regions.map((r) => ({ code: r.code, name: r.name.en ?? r.code })),
 			regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name.en ?? r.code])),
 			kinds: [...REGISTRY_KINDS],

@@ -2,13 +2,17 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { editionTracking, nonRespondersCsv } from '$lib/server/services/invitation-tracking';
+import { auditDownload, downloaderOf } from '$lib/server/services/download-audit';
 import { NotFoundError } from '$lib/domain/errors';
 
 /** The non-responders of an edition as CSV, to follow up. Signed-in users only (coordinator role later). */
-export const GET: RequestHandler = async ({ params, locals }) => {
+export const GET: RequestHandler = async ({ params, locals, getClientAddress }) => {
 	if (!locals.user) error(401, { message: 'sign in first' });
 	try {
-		const csv = nonRespondersCsv(await editionTracking(getDb(), params.slug));
+		const tracking = await editionTracking(getDb(), params.slug);
+		const csv = nonRespondersCsv(tracking);
+		// Names and focal points' e-mail addresses leave the platform: audited like microdata.
+		await auditDownload(getDb(), downloaderOf(locals.user, getClientAddress()), { edition: params.slug, file: 'non-responders.csv', rows: tracking.nonResponders.length });
 		return new Response(csv, {
 			headers: {
 				'content-type': 'text/csv; charset=utf-8',
