@@ -3,11 +3,12 @@ import { InvalidInputError } from '../lib/domain/errors.ts';
 import { LOCALES } from '../lib/domain/locales.ts';
 import { generateCouncilReport, reportFile } from '../lib/server/services/analysis-report-service.ts';
 import { exportFile } from '../lib/server/services/analysis-export.ts';
+import { releaseResults } from '../lib/server/services/analysis-release-service.ts';
 import { CLI_DOWNLOADER } from '../lib/server/services/download-audit.ts';
 import { insertSyntheticResponses } from '../lib/server/services/analysis-demo.ts';
 import { required, type Command } from './options.ts';
 
-/** Results: the Council report, raw-data exports, and synthetic responses for demos. */
+/** Results: releases, the Council report (from the latest release), raw-data exports, and synthetic responses for demos. */
 export const analysisCommands: Record<string, Command> = {
 	async report(db, options) {
 		const edition = required(options, 'edition');
@@ -20,6 +21,11 @@ export const analysisCommands: Record<string, Command> = {
 			console.log(`report ${stored.id} (${l}): ${stored.respondents} responses, ${Date.now() - started} ms`);
 			if (typeof options.out === 'string') writeFileSync(options.out, (await reportFile(db, edition, stored.id)).content);
 		}
+	},
+	/** A results release: what the Council, regional offices and the public dashboard read. */
+	async 'results:release'(db, options) {
+		const release = await releaseResults(db, required(options, 'edition'), { role: 'admin', email: 'cli' });
+		console.log(`release ${release.number} of ${required(options, 'edition')}: ${release.respondents} responses, ${release.releasedAt}`);
 	},
 	async export(db, options) {
 		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'), CLI_DOWNLOADER);

@@ -34,8 +34,12 @@ Commands:
   status --edition S                       invited / opened / started / submitted, by region
   backup FILE                              consistent copy of the live SQLite database (online backup)
   restore FILE                             replace the database with a backup (stop the server first)
+  results:release --edition S              freeze the suppressed aggregates as the next results release
+                                           (what the Council, regional offices and the public dashboard read);
+                                           refused, naming the cells, when too few responses changed
   report --edition S --lang L|all [--out FILE.docx]
-                                           generate and store the Council report (ar zh en fr ru es, or all);
+                                           generate and store the Council report from the latest release
+                                           (ar zh en fr ru es, or all);
                                            with one language, --out also writes the DOCX there
   export --edition S --file F --out PATH   microdata.csv, codebook.csv or microdata.xlsx (raw data)
   demo:responses --edition S [--count N] [--seed X]

@@ -13,6 +13,7 @@ import { InvalidInputError, NotFoundError } from '../../src/lib/domain/errors.ts
 import { createTheme, listComments, tagComment } from '../../src/lib/server/services/analysis-comment-service.ts';
 import { viewerFor } from '../../src/lib/server/services/analysis-service.ts';
 import { importWave } from '../../src/lib/server/services/analysis-wave-service.ts';
+import { releaseResults } from '../../src/lib/server/services/analysis-release-service.ts';
 
 let t: TestDb;
 const K = 5;
@@ -37,6 +38,8 @@ beforeAll(async () => {
 		for (const c of comments.slice(next, next + n)) await tagComment(t.db, 'rp-2026', { responseId: c.responseId, question: c.question, themeId: theme }, analyst, 'test');
 		next += n;
 	}
+	// The report reads only a results release, never live figures.
+	await releaseResults(t.db, 'rp-2026', { role: 'analyst', email: 'test' });
 });
 afterAll(async () => {
 	await t.close();
@@ -54,7 +57,7 @@ function paragraphs(docx: Buffer): { xml: string; texts: string[]; media: string
 
 describe('the Council report', () => {
 	it.each(LOCALES)('is generated in %s, parses back and holds its tables, charts and the suppressed region', async (locale) => {
-		const stored = await generateCouncilReport(t.db, 'rp-2026', locale, 'test', K);
+		const stored = await generateCouncilReport(t.db, 'rp-2026', locale, 'test');
 		expect(stored.locale).toBe(locale);
 		expect(stored.respondents).toBeGreaterThan(150);
 		const file = await reportFile(t.db, 'rp-2026', stored.id);
@@ -64,6 +67,7 @@ describe('the Council report', () => {
 		for (const heading of [words.title, words.mandate, words.method, words.rates, words.findings, words.sections, words.criteria, words.questions, words.regions, words.themes, words.annex]) {
 			expect(texts, heading).toContain(heading);
 		}
+		expect(texts).toContain(words.release(1, new Date().toISOString().slice(0, 10)));
 		for (const column of [words.col.mean, words.col.ci, words.col.satisfied, words.col.invited]) expect(texts).toContain(column);
 		expect(texts).toContain(words.sectionNames.services);
 		expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThan(10);

@@ -65,7 +65,30 @@ export interface AnalysisPublicationTable {
 	min_count: number;
 }
 
+/**
+ * A results release (migrations/2026-12-01T0100-analysis-release.ts): what every
+ * reader without raw-data rights sees. Inserted once, never updated.
+ */
+export interface AnalysisReleaseTable {
+	id: string;
+	edition_id: string;
+	/** 1, 2, ... per edition. */
+	number: number;
+	released_at: string;
+	/** The user's e-mail, or "cli". */
+	released_by: string;
+	respondents: number;
+	min_count: number;
+	last_submitted_at: string | null;
+	/** ReleaseSnapshot (src/lib/server/services/analysis-release-snapshot.ts): suppressed views only. */
+	views_json: string;
+	views_sha256: string;
+	/** Basis (src/lib/domain/analysis/release-rule.ts): response ids, fingerprints, groups; no answers. */
+	basis_json: string;
+}
+
 export interface AnalysisTables {
+	analysis_release: AnalysisReleaseTable;
 	analysis_publication: AnalysisPublicationTable;
 	analysis_report: AnalysisReportTable;
 	analysis_wave: AnalysisWaveTable;

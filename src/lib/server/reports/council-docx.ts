@@ -11,6 +11,8 @@ export interface ReportModel {
 	locale: Locale;
 	editionTitle: string;
 	dataAsOf: string;
+	/** The results release the figures come from. */
+	release: { number: number; date: string };
 	respondents: number;
 	minCount: number;
 	rates: { label: string; invited: number; submitted: number }[];
@@ -122,6 +124,7 @@ export async function renderCouncilReport(model: ReportModel): Promise<Buffer> {
 	w.children.push(new Paragraph({ heading: HeadingLevel.TITLE, bidirectional: w.rtl, children: [w.run(t.title)] }));
 	w.para(model.editionTitle);
 	w.para(t.dataAsOf(model.dataAsOf, model.respondents));
+	w.para(t.release(model.release.number, model.release.date));
 	w.heading(t.mandate);
 	w.para(t.mandateText);
 	w.heading(t.method);

@@ -9,6 +9,8 @@ import type { Locale } from '../../domain/locales.ts';
 export interface ReportText {
 	title: string;
 	dataAsOf: (at: string, n: number) => string;
+	/** Which results release the figures come from (docs/analysis.md, "Results releases"). */
+	release: (n: number, at: string) => string;
 	mandate: string;
 	mandateText: string;
 	method: string;
@@ -44,6 +46,7 @@ const zip = (keys: readonly string[], names: string[]) => Object.fromEntries(key
 const en: ReportText = {
 	title: "Report on the survey of satisfaction with ITU's regional presence",
 	dataAsOf: (at, n) => `Data as of ${at}: ${n} submitted responses.`,
+	release: (n, at) => `Figures from results release ${n} of ${at}.`,
 	mandate: 'Mandate',
 	mandateText: "Resolution 25 (Rev. Bucharest, 2022) of the Plenipotentiary Conference instructs the Secretary-General to survey, once every four years, the satisfaction of Member States, Sector Members and regional telecommunication organizations with ITU's regional presence, and to report the results to the Council session before each Plenipotentiary Conference.",
 	method: 'Method',
@@ -75,6 +78,7 @@ const en: ReportText = {
 const fr: ReportText = {
 	title: "Rapport sur l'enquête de satisfaction à l'égard de la présence régionale de l'UIT",
 	dataAsOf: (at, n) => `Données au ${at} : ${n} réponses envoyées.`,
+	release: (n, at) => `Chiffres tirés de la publication de résultats n° ${n} du ${at}.`,
 	mandate: 'Mandat',
 	mandateText: "La Résolution 25 (Rév. Bucarest, 2022) de la Conférence de plénipotentiaires charge le Secrétaire général de mener, tous les quatre ans, une enquête sur le niveau de satisfaction des États Membres, des Membres de Secteur et des organisations régionales de télécommunication à l'égard de la présence régionale de l'UIT, et d'en présenter les résultats à la session du Conseil qui précède chaque conférence de plénipotentiaires.",
 	method: 'Méthode',
@@ -106,6 +110,7 @@ const fr: ReportText = {
 const es: ReportText = {
 	title: 'Informe sobre la encuesta de satisfacción con la presencia regional de la UIT',
 	dataAsOf: (at, n) => `Datos a ${at}: ${n} respuestas enviadas.`,
+	release: (n, at) => `Cifras de la publicación de resultados n.º ${n} del ${at}.`,
 	mandate: 'Mandato',
 	mandateText: 'La Resolución 25 (Rev. Bucarest, 2022) de la Conferencia de Plenipotenciarios encarga al Secretario General que realice, cada cuatro años, una encuesta sobre el grado de satisfacción de los Estados Miembros, los Miembros de Sector y las organizaciones regionales de telecomunicaciones con la presencia regional de la UIT, y que presente los resultados a la reunión del Consejo anterior a cada Conferencia de Plenipotenciarios.',
 	method: 'Método',
@@ -137,6 +142,7 @@ const es: ReportText = {
 const ru: ReportText = {
 	title: 'Отчет об обследовании удовлетворенности региональным присутствием МСЭ',
 	dataAsOf: (at, n) => `Данные на ${at}: получено ответов — ${n}.`,
+	release: (n, at) => `Цифры из выпуска результатов № ${n} от ${at}.`,
 	mandate: 'Мандат',
 	mandateText: 'Резолюция 25 (Пересм. Бухарест, 2022 г.) Полномочной конференции поручает Генеральному секретарю один раз в четыре года проводить обследование степени удовлетворенности Государств-Членов, Членов Секторов и региональных организаций электросвязи региональным присутствием МСЭ и представлять его результаты сессии Совета, предшествующей каждой полномочной конференции.',
 	method: 'Методика',
@@ -168,6 +174,7 @@ const ru: ReportText = {
 const ar: ReportText = {
 	title: 'تقرير عن استقصاء مستوى الرضا عن الحضور الإقليمي للاتحاد',
 	dataAsOf: (at, n) => `البيانات في ${at}: ${n} ردود مُرسلة.`,
+	release: (n, at) => `الأرقام مأخوذة من إصدار النتائج رقم ${n} بتاريخ ${at}.`,
 	mandate: 'الولاية',
 	mandateText: 'يكلّف القرار 25 (المراجَع في بوخارست، 2022) لمؤتمر المندوبين المفوضين الأمينَ العام بأن يُجري، مرة كل أربع سنوات، استقصاءً لمستوى رضا الدول الأعضاء وأعضاء القطاعات والمنظمات الإقليمية للاتصالات عن الحضور الإقليمي للاتحاد، وأن يقدّم نتائجه إلى دورة المجلس التي تسبق كل مؤتمر للمندوبين المفوضين.',
 	method: 'المنهجية',
@@ -199,6 +206,7 @@ const ar: ReportText = {
 const zh: ReportText = {
 	title: '国际电联区域代表性满意度调查报告',
 	dataAsOf: (at, n) => `数据截至${at}：已提交答复${n}份。`,
+	release: (n, at) => `数据取自${at}发布的第${n}号结果版本。`,
 	mandate: '授权',
 	mandateText: '全权代表大会第25号决议（2022年，布加勒斯特，修订版）责成秘书长每四年开展一次调查，了解成员国、部门成员和区域性电信组织对国际电联区域代表性的满意程度，并将调查结果提交每届全权代表大会之前的理事会会议。',
 	method: '方法',

@@ -3,7 +3,9 @@ import { nowIso } from '../db/ids.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
-import { canGenerateReports, editionResults, type EditionResults } from './analysis-service.ts';
+import { canGenerateReports, type EditionResults } from './analysis-service.ts';
+import { latestRelease, type ReleaseInfo } from './analysis-release-service.ts';
+import { resultsFromSnapshot } from './analysis-release-snapshot.ts';
 import { analysisMinCount } from './analysis-settings.ts';
 
 /**
@@ -30,11 +32,15 @@ export async function setPublication(db: Db, slug: string, publish: boolean, use
 	});
 }
 
-/** The published view; an unpublished (or unknown) edition is simply not found. */
-export async function publishedResults(db: Db, slug: string, by: string | null = null): Promise<EditionResults & { publishedAt: string }> {
+/**
+ * The published view: the latest results release, never a live query (null results
+ * before the first release). An unpublished (or unknown) edition is simply not found.
+ */
+export async function publishedResults(db: Db, slug: string, by: string | null = null): Promise<{ publishedAt: string; release: ReleaseInfo | null; results: EditionResults | null }> {
 	const publication = await publicationOf(db, slug);
 	if (!publication) throw new NotFoundError('no published results for this edition');
-	const minCount = Math.max(publication.minCount, analysisMinCount());
-	const results = await editionResults(db, slug, PUBLIC_VIEWER, { by }, minCount);
-	return { ...results, publishedAt: publication.publishedAt };
+	const release = await latestRelease(db, slug);
+	if (!release) return { publishedAt: publication.publishedAt, release: null, results: null };
+	const { snapshot, ...info } = release;
+	return { publishedAt: publication.publishedAt, release: info, results: resultsFromSnapshot(snapshot, PUBLIC_VIEWER, { by }) };
 }

@@ -2,18 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/create-db.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import type { AnalysisReportTable } from '../db/schema-analysis.ts';
-import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { LOCALES, isLocale, surveyCoreLocale, type Locale } from '../../domain/locales.ts';
 import { localize, type Catalogue, type LocalizedText } from '../../domain/analysis/catalogue.ts';
-import { breakdown } from '../../domain/analysis/dimensions.ts';
-import { publishBreakdown, type PublishedResult } from '../../domain/analysis/suppression.ts';
+import type { PublishedResult } from '../../domain/analysis/suppression.ts';
 import { appendAudit } from '../repositories/audit.ts';
+import { findEditionBySlug } from '../repositories/editions.ts';
 import { listRegions } from '../repositories/reference.ts';
-import { editionStatus } from './edition-service.ts';
-import { loadEditionData } from './analysis-data.ts';
-import { analysisMinCount } from './analysis-settings.ts';
-import { themeCounts } from './analysis-comment-service.ts';
-import { compareWaves } from './analysis-wave-service.ts';
+import { latestRelease, type Release } from './analysis-release-service.ts';
 import { renderCouncilReport, type LabelledFigure, type ReportModel } from '../reports/council-docx.ts';
 import { REPORT_TEXT } from '../reports/report-text.ts';
 import type { ScaleSummary } from '../../domain/analysis/stats.ts';
@@ -56,33 +52,42 @@ function annexOf(definition: Record<string, unknown>, surveyLocale: string): Rep
 	return annex;
 }
 
-/** The report's content for one language: the Council's view, always suppressed. */
-export async function buildReportModel(db: Db, slug: string, locale: Locale, minCount = analysisMinCount()): Promise<{ model: ReportModel; data: unknown; lastSubmittedAt: string | null }> {
-	const data = await loadEditionData(db, slug);
+/**
+ * The report's content for one language, drawn only from a results release (the
+ * Council's view, suppressed when released): never a live query.
+ */
+export async function buildReportModel(db: Db, release: Release, locale: Locale): Promise<{ model: ReportModel; data: unknown }> {
+	const s = release.snapshot;
+	const edition = await findEditionBySlug(db, s.edition.slug);
+	if (!edition) throw new NotFoundError(`no edition "${s.edition.slug}"`);
+	// The questionnaire's text (for the annex) is not a figure: it is read as it stands.
+	const questionnaire = await db.selectFrom('questionnaire').select('definition_json').where('id', '=', edition.questionnaire_id).executeTakeFirstOrThrow();
+	const definition = JSON.parse(questionnaire.definition_json) as Record<string, unknown>;
+	const catalogue = s.catalogue;
+	const minCount = s.minCount;
 	const surveyLocale = surveyCoreLocale(locale);
 	const regionNames = new Map((await listRegions(db)).map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
-	const offices = data.catalogue.choices.find((c) => c.name === OFFICES_QUESTION);
+	const offices = catalogue.choices.find((c) => c.name === OFFICES_QUESTION);
 	const officeName = (code: string) => localize(offices?.choices.find((c) => c.value === code)?.label ?? code, surveyLocale);
-	const byRegion = publishBreakdown(breakdown(data.catalogue, data.respondents, 'region', [...regionNames.keys()]), minCount);
-	const byOffice = publishBreakdown(breakdown(data.catalogue, data.respondents, 'office', offices?.choices.map((c) => c.value) ?? []), minCount);
-	const status = await editionStatus(db, slug);
-	// The report is the Council's: theme counts are suppressed like every other figure.
-	const themes = await themeCounts(db, slug, { rawData: false, region: null }, minCount);
-	const [latestWave] = await compareWaves(db, slug, { rawData: false, region: null }, minCount);
+	const { byRegion, byOffice } = s.report;
+	const rates = s.rates.slice(0, -1);
+	const themes = s.themes;
+	const latestWave = s.waves[0];
 	const t = REPORT_TEXT[locale];
 	const group = (label: string, result: PublishedResult) => {
-		const f = figures(result, data.catalogue, locale);
+		const f = figures(result, catalogue, locale);
 		return { label, respondents: result.respondents, sections: f.sections, items: f.items };
 	};
-	const overall = figures(byRegion.total, data.catalogue, locale);
-	const title = (data.definition.title as LocalizedText | undefined) ?? data.edition.title;
+	const overall = figures(byRegion.total, catalogue, locale);
+	const title = s.surveyTitle ?? s.edition.title;
 	const model: ReportModel = {
 		locale,
 		editionTitle: localize(title, surveyLocale),
-		dataAsOf: (data.lastSubmittedAt ?? nowIso()).slice(0, 10),
-		respondents: data.respondents.length,
+		dataAsOf: (s.lastSubmittedAt ?? release.releasedAt).slice(0, 10),
+		release: { number: release.number, date: release.releasedAt.slice(0, 10) },
+		respondents: release.respondents,
 		minCount,
-		rates: status.byRegion.map((r) => ({ label: regionNames.get(r.region) ?? r.region, invited: r.invited, submitted: r.submitted })),
+		rates: rates.map((r) => ({ label: regionNames.get(r.region) ?? r.region, invited: r.invited, submitted: r.submitted })),
 		...overall,
 		breakdowns: [
 			{ heading: t.regions, groups: byRegion.groups.filter((g) => g.result.respondents > 0).map((g) => group(regionNames.get(g.key) ?? g.key, g.result)) },
@@ -92,18 +97,23 @@ export async function buildReportModel(db: Db, slug: string, locale: Locale, min
 		wave: latestWave
 			? {
 					label: latestWave.label,
-					rows: latestWave.comparisons.map((c) => ({ label: labels(data.catalogue, surveyLocale).item(c.key), previous: c.previous.mean, previousN: c.previous.n, current: c.current?.mean ?? null, currentN: c.current?.n ?? null, difference: c.difference, ci95: c.ci95, significant: c.significant }))
+					rows: latestWave.comparisons.map((c) => ({ label: labels(catalogue, surveyLocale).item(c.key), previous: c.previous.mean, previousN: c.previous.n, current: c.current?.mean ?? null, currentN: c.current?.n ?? null, difference: c.difference, ci95: c.ci95, significant: c.significant }))
 				}
 			: null,
-		annex: annexOf(data.definition, surveyLocale)
+		annex: annexOf(definition, surveyLocale)
 	};
-	return { model, data: { minCount, byRegion, byOffice, rates: status.byRegion, themes, wave: latestWave ?? null }, lastSubmittedAt: data.lastSubmittedAt };
+	return { model, data: { release: release.number, releaseId: release.id, minCount, byRegion, byOffice, rates, themes, wave: latestWave ?? null } };
 }
 
 /** Generates the Council report in one language and keeps it with the data it was built from. */
-export async function generateCouncilReport(db: Db, slug: string, locale: string, actor: string, minCount = analysisMinCount()): Promise<StoredReport> {
+export async function generateCouncilReport(db: Db, slug: string, locale: string, actor: string): Promise<StoredReport> {
 	if (!isLocale(locale)) throw new InvalidInputError(`language must be one of ${LOCALES.join(', ')} (got "${locale}")`);
-	const { model, data, lastSubmittedAt } = await buildReportModel(db, slug, locale, minCount);
+	if (!(await findEditionBySlug(db, slug))) throw new NotFoundError(`no edition "${slug}"`);
+	const release = await latestRelease(db, slug);
+	if (!release) throw new ConflictError('no results released yet: release the results first, then generate the report from that release');
+	const { model, data } = await buildReportModel(db, release, locale);
+	const lastSubmittedAt = release.lastSubmittedAt;
+	const minCount = release.minCount;
 	const content = await renderCouncilReport(model);
 	const dataJson = JSON.stringify(data);
 	const edition = (await db.selectFrom('edition').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
@@ -124,7 +134,7 @@ export async function generateCouncilReport(db: Db, slug: string, locale: string
 	};
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('analysis_report').values(row).execute();
-		await appendAudit(trx, { actor, action: 'report.generate', targetType: 'analysis_report', targetId: row.id, details: { edition: slug, locale, respondents: row.respondents, data_sha256: row.data_sha256 } });
+		await appendAudit(trx, { actor, action: 'report.generate', targetType: 'analysis_report', targetId: row.id, details: { edition: slug, locale, release: release.number, respondents: row.respondents, data_sha256: row.data_sha256 } });
 	});
 	const { content_base64: _c, data_json: _d, ...stored } = row;
 	return stored;

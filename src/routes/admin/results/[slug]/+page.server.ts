@@ -2,10 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { listRegions } from '$lib/server/repositories/reference';
-import { canGenerateReports, canReadReports, editionResults, viewerFor } from '$lib/server/services/analysis-service';
+import { canGenerateReports, canReadReports, viewerFor } from '$lib/server/services/analysis-service';
+import { listReleases, ReleaseRefusedError, releaseResults, resultsForViewer } from '$lib/server/services/analysis-release-service';
+
+/** A refused release names its cells; past this many the page says how many more. */
+const REFUSED_CELLS_SHOWN = 20;
 import { generateCouncilReport, listReports } from '$lib/server/services/analysis-report-service';
 import { buildResultsView } from '$lib/server/reports/results-view';
-import { compareWaves, importWave } from '$lib/server/services/analysis-wave-service';
+import { importWave } from '$lib/server/services/analysis-wave-service';
 import { publicationOf, setPublication } from '$lib/server/services/analysis-publication-service';
 import { DIMENSIONS } from '$lib/domain/analysis/dimensions';
 import { LOCALES, LOCALE_NATIVE_NAMES, surveyCoreLocale, toLocale } from '$lib/domain/locales';
@@ -21,25 +25,34 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	try {
 		const db = getDb();
 		const viewer = viewerFor(locals.user);
-		const [results, regions, waves] = await Promise.all([editionResults(db, params.slug, viewer, request), listRegions(db), compareWaves(db, params.slug, viewer)]);
+		// Readers without raw-data rights get the latest release, never a live query.
+		const [{ edition, release, results, waves }, regions] = await Promise.all([resultsForViewer(db, params.slug, viewer, request), listRegions(db)]);
 		const regionNames = Object.fromEntries(regions.map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
-		return {
+		const common = {
 			locale,
-			edition: { ...results.edition, title: results.surveyTitle ? localize(results.surveyTitle, surveyCoreLocale(locale)) : results.edition.title },
-			minCount: results.minCount,
 			rawData: viewer.rawData,
 			region: viewer.region === null ? null : (regionNames[viewer.region] ?? viewer.region),
-			respondents: results.overall.respondents,
-			lastSubmittedAt: results.lastSubmittedAt,
-			rates: results.rates.map((r) => ({ ...r, label: regionNames[r.region] ?? r.region })),
-			view: buildResultsView(results, locale, regionNames),
+			release,
+			releases: viewer.rawData ? await listReleases(db, params.slug) : [],
 			request,
 			dimensions: [...DIMENSIONS],
 			reports: canReadReports(locals.user.role) ? await listReports(db, params.slug) : null,
 			canGenerate: canGenerateReports(locals.user.role),
-			waves,
-			publication: await publicationOf(db, params.slug),
 			languages: LOCALES.map((l) => ({ code: l, name: LOCALE_NATIVE_NAMES[l] }))
+		};
+		if (!results) return { ...common, edition, results: null, publication: await publicationOf(db, params.slug) };
+		return {
+			...common,
+			edition: { ...edition, title: results.surveyTitle ? localize(results.surveyTitle, surveyCoreLocale(locale)) : edition.title },
+			results: {
+				minCount: results.minCount,
+				respondents: results.overall.respondents,
+				lastSubmittedAt: results.lastSubmittedAt,
+				rates: results.rates.map((r) => ({ ...r, label: regionNames[r.region] ?? r.region })),
+				view: buildResultsView(results, locale, regionNames),
+				waves
+			},
+			publication: await publicationOf(db, params.slug)
 		};
 	} catch (e) {
 		toHttpError(e);
@@ -47,6 +60,17 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 };
 
 export const actions: Actions = {
+	release: async ({ params, locals }) => {
+		if (!locals.user) redirect(303, '/login');
+		try {
+			const release = await releaseResults(getDb(), params.slug, locals.user);
+			return { released: release.number };
+		} catch (e) {
+			if (e instanceof ReleaseRefusedError) return fail(409, { releaseMessage: e.message, refused: { minCount: e.minCount, cells: e.violations.slice(0, REFUSED_CELLS_SHOWN).map((v) => ({ cell: v.cell, changed: v.changed, release: v.release })), more: Math.max(0, e.violations.length - REFUSED_CELLS_SHOWN) } });
+			if (e instanceof DomainError) return fail(e.code === 'forbidden' ? 403 : 409, { releaseMessage: e.message });
+			throw e;
+		}
+	},
 	report: async ({ params, request, locals }) => {
 		if (!locals.user) redirect(303, '/login');
 		if (!canGenerateReports(locals.user.role)) return fail(403, { message: 'Only analysts and administrators generate Council reports.' });

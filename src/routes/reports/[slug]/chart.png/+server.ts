@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { publishedResults } from '$lib/server/services/analysis-publication-service';
@@ -9,11 +10,12 @@ import { toHttpError } from '../../../admin/results/[slug]/analysis-errors';
 
 const SCALE_MAX = 5;
 
-/** The public dashboard's section chart: the published (suppressed) figures only. */
+/** The public dashboard's section chart: the latest release's (suppressed) figures only. */
 export const GET: RequestHandler = async ({ params, url }) => {
 	const locale = toLocale(url.searchParams.get('lang'));
 	try {
-		const results = await publishedResults(getDb(), params.slug);
+		const { results } = await publishedResults(getDb(), params.slug);
+		if (!results) error(404, { message: 'no results released yet' });
 		const names = REPORT_TEXT[locale].sectionNames;
 		const data = results.catalogue.sections.map((s) => {
 			const f = results.overall.sections[s]!;

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { editionResults, viewerFor } from '$lib/server/services/analysis-service';
+import { viewerFor } from '$lib/server/services/analysis-service';
+import { resultsForViewer } from '$lib/server/services/analysis-release-service';
 import { renderMeanBarChart } from '$lib/server/reports/charts';
 import { REPORT_TEXT } from '$lib/server/reports/report-text';
 import { isSuppressed } from '$lib/domain/analysis/suppression';
@@ -10,12 +11,14 @@ import { toHttpError } from '../analysis-errors';
 
 const SCALE_MAX = 5;
 
-/** The section index chart, drawn on the server from the viewer's own (suppressed) figures. */
+/** The section index chart, drawn on the server from the figures the viewer may see. */
 export const GET: RequestHandler = async ({ params, locals }) => {
 	if (!locals.user) error(401, { message: 'sign in first' });
 	const locale = toLocale(locals.user.language);
 	try {
-		const results = await editionResults(getDb(), params.slug, viewerFor(locals.user));
+		// Live for raw-data rights, the latest release for everyone else.
+		const { results } = await resultsForViewer(getDb(), params.slug, viewerFor(locals.user));
+		if (!results) error(404, { message: 'no results released yet' });
 		const names = REPORT_TEXT[locale].sectionNames;
 		const data = results.catalogue.sections.map((s) => {
 			const f = results.overall.sections[s]!;
