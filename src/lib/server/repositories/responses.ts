@@ -13,11 +13,17 @@ export interface NewResponse {
 	invitationId: string | null;
 	questionnaireId: string;
 	locale: string;
+	/** The answers a new response starts with (what the registry knows), asked for only when it is created. */
+	prefill?: () => Promise<Record<string, unknown>>;
 }
 
 /** Creates the entity's response for the edition, or returns the one that exists. */
 export async function ensureResponse(db: Kysely<Database>, r: NewResponse): Promise<ResponseRow> {
+	const existing = await findResponse(db, r.editionId, r.entityId);
+	if (existing) return existing;
 	const now = nowIso();
+	const prefill = (await r.prefill?.()) ?? {};
+	const prefilled = Object.keys(prefill).length > 0;
 	await db
 		.insertInto('response')
 		.values({
@@ -26,7 +32,8 @@ export async function ensureResponse(db: Kysely<Database>, r: NewResponse): Prom
 			entity_id: r.entityId,
 			invitation_id: r.invitationId,
 			questionnaire_id: r.questionnaireId,
-			answers_json: '{}',
+			answers_json: prefilled ? JSON.stringify(prefill) : '{}',
+			registry_prefill_json: prefilled ? JSON.stringify(prefill) : null,
 			locale: r.locale,
 			furthest_page: 0,
 			state: 'in_progress',
