@@ -18,11 +18,15 @@
 //    only the first runs the outbox sender and reminder planner (BACKGROUND_WORK=0 for
 //    the others) and prints the demo link.
 //
-// Environment as adapter-node (HOST, PORT, ORIGIN, BODY_SIZE_LIMIT (default here 6M), KEEP_ALIVE_TIMEOUT,
-// HEADERS_TIMEOUT, SHUTDOWN_TIMEOUT) plus WORKERS, SHUTDOWN_DRAIN_MS and LOG_FORMAT.
+// Environment as adapter-node (HOST, PORT, ORIGIN, ADDRESS_HEADER, XFF_DEPTH, BODY_SIZE_LIMIT (default
+// here 6M), KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT, SHUTDOWN_TIMEOUT) plus WORKERS, SHUTDOWN_DRAIN_MS and
+// LOG_FORMAT. Every variable the server reads is validated here, before anything starts, by the app's
+// own schema (src/lib/server/config.ts, run by Node's type stripping): a bad value of any of them
+// stops the server with exit code 2 and a message naming it, not a worker later or a request.
 import cluster from 'node:cluster';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
+import { configWarnings, getConfig } from './src/lib/server/config.ts';
 import { createLogger, redactPath } from './src/lib/server/log.ts';
 
 const DRAINING = Symbol.for('rps.draining'); // read by src/lib/server/lifecycle.ts (/readyz)
@@ -55,25 +59,22 @@ function lingerBeforeClose(socket) {
 	};
 }
 
-function fail(message) {
-	console.error(`invalid configuration: ${message}`);
+let config;
+try {
+	config = getConfig();
+} catch (error) {
+	if (error?.name !== 'ConfigError') throw error;
+	console.error(error.message);
 	process.exit(2);
 }
-
-function integerEnv(name, fallback, min, max) {
-	const raw = process.env[name];
-	if (raw === undefined || raw === '') return fallback;
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value < min || value > max) fail(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
-	return value;
-}
+const settings = config.server;
 
 function workerCount() {
-	if (process.env.WORKERS === 'auto') return availableParallelism();
-	return integerEnv('WORKERS', 1, 1, 64);
+	return settings.workers === 'auto' ? availableParallelism() : settings.workers;
 }
 
 const log = createLogger(cluster.isPrimary ? 'server' : `worker ${cluster.worker.id}`);
+if (cluster.isPrimary) for (const warning of configWarnings(config)) log.warn(warning);
 
 if (cluster.isPrimary && workerCount() > 1) await runPrimary(workerCount());
 else await runWorker();
@@ -109,23 +110,20 @@ async function runPrimary(count) {
 }
 
 async function runWorker() {
-	const host = process.env.HOST ?? '0.0.0.0';
-	const port = integerEnv('PORT', 3000, 1, 65535);
-	const drainMs = integerEnv('SHUTDOWN_DRAIN_MS', 1_000, 0, 600_000);
-	const shutdownTimeoutS = integerEnv('SHUTDOWN_TIMEOUT', 30, 1, 3_600);
+	const { host, shutdownDrainMs: drainMs, shutdownTimeoutS } = settings;
+	const port = config.port;
 	const accessLog = createLogger('http');
-	const logRequests = process.env.LOG_FORMAT === 'json' || (process.env.LOG_FORMAT === undefined && process.env.NODE_ENV === 'production');
+	const logRequests = config.logFormat === 'json';
 
 	// Uploads are the largest bodies: a questionnaire (2 MB) or a translation file (5 MB),
-	// each checked again by its own route. adapter-node's default (512 KB) refused them first.
-	process.env.BODY_SIZE_LIMIT ??= '6M';
+	// each checked again by its own route. adapter-node's default (512 KB) refused them first;
+	// adapter-node reads the variable itself, so the validated value (default 6M) is handed on.
+	process.env.BODY_SIZE_LIMIT = settings.bodySizeLimit;
 	// Importing the handler starts the app: SvelteKit's init hook migrates and bootstraps.
 	const { handler } = await import('./build/handler.js');
 	const server = http.createServer();
-	const keepAlive = integerEnv('KEEP_ALIVE_TIMEOUT', 0, 0, 3_600);
-	if (keepAlive > 0) server.keepAliveTimeout = keepAlive * 1000;
-	const headersTimeout = integerEnv('HEADERS_TIMEOUT', 0, 0, 3_600);
-	if (headersTimeout > 0) server.headersTimeout = headersTimeout * 1000;
+	if (settings.keepAliveTimeoutS > 0) server.keepAliveTimeout = settings.keepAliveTimeoutS * 1000;
+	if (settings.headersTimeoutS > 0) server.headersTimeout = settings.headersTimeoutS * 1000;
 
 	let inFlight = 0;
 	let draining = false;

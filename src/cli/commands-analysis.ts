@@ -3,6 +3,7 @@ import { InvalidInputError } from '../lib/domain/errors.ts';
 import { LOCALES } from '../lib/domain/locales.ts';
 import { generateCouncilReport, reportFile } from '../lib/server/services/analysis-report-service.ts';
 import { exportFile } from '../lib/server/services/analysis-export.ts';
+import { CLI_DOWNLOADER } from '../lib/server/services/download-audit.ts';
 import { insertSyntheticResponses } from '../lib/server/services/analysis-demo.ts';
 import { required, type Command } from './options.ts';
 
@@ -21,7 +22,7 @@ export const analysisCommands: Record<string, Command> = {
 		}
 	},
 	async export(db, options) {
-		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'));
+		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'), CLI_DOWNLOADER);
 		writeFileSync(required(options, 'out'), file.content);
 		console.log(`wrote ${file.filename} (${file.content.length} bytes)`);
 	},

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadConfig } from '../lib/server/config.ts';
+import { getConfig, loadConfig } from '../lib/server/config.ts';
 import type { Db } from '../lib/server/db/create-db.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { InvalidInputError } from '../lib/domain/errors.ts';
@@ -9,7 +9,6 @@ import { importRegistry } from '../lib/server/services/registry-import.ts';
 import { inviteEntity, addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '../lib/server/services/invitation-service.ts';
 import { inviteAllEntities, queueInvitationEmails, queueReminders, type QueueResult, type Segment } from '../lib/server/services/invitation-bulk.ts';
 import { scheduleReminder } from '../lib/server/services/invitation-reminder-schedule.ts';
-import { loadMailConfig } from '../lib/server/mail/mail-config.ts';
 import { createMailTransport, drainOutbox } from '../lib/server/mail/outbox-sender.ts';
 import { outboxCounts } from '../lib/server/mail/outbox-store.ts';
 import { findEditionBySlug } from '../lib/server/repositories/editions.ts';
@@ -17,7 +16,7 @@ import { required, type Command } from './options.ts';
 
 /** Sends what was just queued, when this machine can reach SMTP; prints progress on stderr. */
 async function sendQueued(db: Db, editionSlug: string, queued: QueueResult): Promise<void> {
-	const mail = loadMailConfig();
+	const mail = getConfig().mail;
 	console.log(`${queued.queued} message(s) queued (batch ${queued.batchId})`);
 	if (!mail.smtpUrl) {
 		console.log('SMTP_URL is not set here: the server sends the queue (see: outbox --edition ' + editionSlug + ')');
@@ -39,7 +38,6 @@ export const distributionCommands: Record<string, Command> = {
 	async invite(db, options) {
 		if (options.all) {
 			const edition = required(options, 'edition');
-			if (options.send) loadMailConfig(); // a bad setting stops us before anything is queued
 			const r = await inviteAllEntities(db, edition, 'cli');
 			console.log(`${r.created} invitations created, ${r.total} in all; ${r.withoutContact} entities have no usable contact`);
 			if (options.send) await sendQueued(db, edition, await queueInvitationEmails(db, edition, 'cli'));
@@ -58,7 +56,6 @@ export const distributionCommands: Record<string, Command> = {
 	},
 	async remind(db, options) {
 		const edition = required(options, 'edition');
-		if (options.send) loadMailConfig();
 		const segment: Segment = { region: options.region as string | undefined, kind: options.category as string | undefined, state: options.state as Segment['state'] };
 		if (options['days-before'] !== undefined) {
 			await scheduleReminder(db, edition, Number(options['days-before']), segment, 'cli');

@@ -4,6 +4,7 @@ import { createUser } from '../lib/server/services/user-service.ts';
 import { changeEditionState, createEdition, editionStatus } from '../lib/server/services/edition-service.ts';
 import { loadReferenceData } from '../lib/server/services/reference-service.ts';
 import { setEditionDates } from '../lib/server/services/edition-dates.ts';
+import { InvalidInputError } from '../lib/domain/errors.ts';
 import { readStdin, required, type Command } from './options.ts';
 
 /** Schema, users and editions: setting up and moving an edition along its states. */
@@ -16,8 +17,14 @@ export const editionCommands: Record<string, Command> = {
 	},
 	async 'user:create'(db, options) {
 		await migrateToLatest(db);
-		const user = await createUser(db, { email: required(options, 'email'), role: required(options, 'role'), password: await readStdin() }, 'cli');
-		console.log(`created ${user.role} ${user.email}`);
+		const role = required(options, 'role');
+		const region = typeof options.region === 'string' ? options.region.trim().toUpperCase() : undefined;
+		// Only a regional office works for a region: a region given for another role is a mistake, not ignored.
+		if (region !== undefined && role !== 'regional_office') throw new InvalidInputError(`--region is for the regional_office role only (got role ${role})`);
+		// The regions are reference data: on a database never started yet, load them first.
+		if (region !== undefined) await loadReferenceData(db, loadConfig().demo);
+		const user = await createUser(db, { email: required(options, 'email'), role, regionCode: region, password: await readStdin() }, 'cli');
+		console.log(`created ${user.role} ${user.email}${user.region_code ? ` (${user.region_code})` : ''}`);
 	},
 	async 'edition:create'(db, options) {
 		await migrateToLatest(db);

@@ -4,8 +4,10 @@ export const HELP = `Usage: npm run cli -- <command> [options]
 Commands:
   help                                     this text
   migrate                                  bring the schema up to date and load the reference data
-  user:create --email E --role R           create a user; the password is read from stdin
-                                           (roles: admin, author, coordinator, analyst, regional_office, council)
+  user:create --email E --role R [--region AFR|AMS|ARB|ASP|CIS|EUR]
+                                           create a user; the password is read from stdin
+                                           (roles: admin, author, coordinator, analyst, regional_office, council;
+                                           a regional_office needs --region, the region it sees)
   edition:create --questionnaire FILE --slug S [--title T] [--opens ISO] [--closes ISO] [--draft]
                  [--override-translations --reason R]
                                            import a questionnaire file and open an edition of it (or a

@@ -22,6 +22,12 @@ const GET_MATRIX: [string, boolean[]][] = [
 	['/admin/audit', /*                   */ [Y, N, N, N, N, N]],
 	['/admin/audit/export.csv', /*        */ [Y, N, N, N, N, N]],
 	['/admin/results', /*                 */ [Y, N, N, Y, Y, Y]],
+	// Issue 12 item 4: the routes docs/access.md and the code disagreed on.
+	['/admin/editions/rp-2026/non-responders.csv', [Y, N, Y, Y, Y, N]],
+	['/admin/results/rp-2026', /*         */ [Y, N, N, Y, Y, Y]],
+	['/admin/results/rp-2026/export/microdata.csv', [Y, N, N, Y, N, N]],
+	['/admin/results/rp-2026/comments', /**/ [Y, N, N, Y, N, N]],
+	['/admin/results/rp-2026/reports/none', [Y, N, Y, Y, N, Y]],
 	['/admin/settings', /*                */ [Y, N, N, N, N, N]],
 	['/account', /*                       */ [Y, Y, Y, Y, Y, Y]]
 ];

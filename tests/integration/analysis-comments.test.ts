@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/lib/server/config.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
 import { createTheme, exportComments, listComments, listThemes, tagComment, themeCounts } from '../../src/lib/server/services/analysis-comment-service.ts';
 import { viewerFor } from '../../src/lib/server/services/analysis-service.ts';
+import { CLI_DOWNLOADER } from '../../src/lib/server/services/download-audit.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../src/lib/domain/errors.ts';
 
 let t: TestDb;
@@ -51,7 +52,7 @@ describe('open answers', () => {
 		expect(tagged.map((c) => c.themes)).toEqual([['Funding', 'Language'], ['Funding', 'Language']]);
 		await tagComment(t.db, 'rp-2026', { responseId: comments[1]!.responseId, question: comments[1]!.question, themeId: language, remove: true }, analyst, 'test');
 		expect((await listComments(t.db, 'rp-2026', analyst, { theme: language })).length).toBe(1);
-		const csv = (await exportComments(t.db, 'rp-2026', analyst, { theme: funding })).toString('utf8');
+		const csv = (await exportComments(t.db, 'rp-2026', analyst, { theme: funding }, CLI_DOWNLOADER)).toString('utf8');
 		expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('response_id,question,region,language,themes,text');
 		expect(csv.split('\r\n').length).toBe(9);
 		expect((await listThemes(t.db, 'rp-2026')).map((th) => th.name)).toEqual(['Funding', 'Language']);

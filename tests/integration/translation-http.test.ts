@@ -112,6 +112,14 @@ describe('workbench page', () => {
 		expect(page).toMatch(/data-key="q:respondent_category.title" data-status="reviewed"/);
 	});
 
+	it('refuses a cell whose text holds a bidi override (shown "live", stored "evil"), changing nothing', async () => {
+		const before = await snapshot();
+		const r = await formPost(`${server.url}${BASE}?/edit`, { key: TITLE_KEY, locale: 'ar', text: '\u202Elive', status: 'draft', revision: String(await revision()) }, { cookie: cookie.author });
+		expect(r.status).toBe(400);
+		expect(await r.text()).toContain('contains U+202E RIGHT-TO-LEFT OVERRIDE');
+		expect(await snapshot()).toBe(before);
+	});
+
 	it('filters the missing strings of a language after a text is removed, and completeness drops', async () => {
 		const r = await formPost(`${server.url}${BASE}?/edit`, { key: TITLE_KEY, locale: 'es', text: '', status: 'draft', revision: String(await revision()) }, { cookie: cookie.author });
 		expect(r.status).toBe(200);
@@ -163,7 +171,8 @@ describe('XLIFF import and export', () => {
 		['duplicate id', (x) => x.replace('id="q:sectors_involved.title"', 'id="q:respondent_category.title"'), 'fr', /duplicate id/],
 		['wrong language', (x) => x, 'es', /the file is for language &quot;fr&quot;, not &quot;es&quot;|the file is for language "fr", not "es"/],
 		['stale source', (x) => x.replace(/(<unit id="q:respondent_category\.title">[\s\S]*?<source>)[^<]*/, '$1An older wording'), 'fr', /q:respondent_category.title: the English source differs/],
-		['malformed XML', (x) => x.replace('</segment>', '</segmnt>'), 'fr', /line \d+, column \d+: malformed XML/]
+		['malformed XML', (x) => x.replace('</segment>', '</segmnt>'), 'fr', /line \d+, column \d+: malformed XML/],
+		['bidi isolate in a target', (x) => x.replace(/(<unit id="q:respondent_category\.title">[\s\S]*?<target>)/, '$1\u2067'), 'fr', /q:respondent_category.title: the translation contains U\+2067 RIGHT-TO-LEFT ISOLATE/]
 	];
 	it.each(refusals)('refuses a file with a %s, leaving the draft byte-identical', async (_name, damage, locale, report) => {
 		const xml = (await exportXliff('fr')).replace(/(<unit id="q:offices_dealt_with\.title">[\s\S]*?<target>)[^<]*/, '$1Texte qui ne doit pas arriver');

@@ -4,6 +4,8 @@
  * `text` (development and tests) writes `[scope] msg key=value`, as people read it.
  * Respondent tokens are secrets: paths are logged with the token replaced.
  */
+import { getConfig, loadConfig } from './config.ts';
+
 export type LogFormat = 'json' | 'text';
 export type LogLevel = 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -14,10 +16,9 @@ export interface Logger {
 	error(msg: string, fields?: LogFields): void;
 }
 
-export function logFormatFromEnv(env: Record<string, string | undefined> = process.env): LogFormat {
-	const format = env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text');
-	if (format !== 'json' && format !== 'text') throw new Error(`invalid configuration: LOG_FORMAT must be "json" or "text", not "${format}"`);
-	return format;
+/** The format a configuration read from `env` asks for (LOG_FORMAT, else by NODE_ENV); see config.ts. */
+export function logFormatFromEnv(env: Record<string, string | undefined>): LogFormat {
+	return loadConfig(env).logFormat;
 }
 
 /** `/r/<token>/autosave` -> `/r/:token/autosave`; query strings are dropped (they may carry secrets too). */
@@ -29,7 +30,7 @@ function describe(value: unknown): unknown {
 	return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
 }
 
-export function createLogger(scope: string, format: LogFormat = logFormatFromEnv(), write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
+export function createLogger(scope: string, format: LogFormat = getConfig().logFormat, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
 	const emit = (level: LogLevel, msg: string, fields: LogFields = {}) => {
 		if (format === 'json') {
 			const entries = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, describe(v)]));

@@ -40,6 +40,14 @@ describe('role × action matrix', () => {
 		expect(routeRule('/administrator')).toBeNull();
 		expect(routeRule('/r/abc')).toBeNull();
 		expect(routeRule('/account')).toBe('signed_in');
+		// `*` is one segment (an edition's slug), never an empty one.
+		expect(routeRule('/admin/results/rp-2026/export/microdata.csv')).toBe('responses.read_raw');
+		expect(routeRule('/admin/results/rp-2026/reports/abc')).toBe('reports.read_published');
+		expect(routeRule('/admin/results/rp-2026/comments')).toBe('comments.read');
+		expect(routeRule('/admin/results/rp-2026')).toBe('results.read');
+		expect(routeRule('/admin/results//export')).toBe('results.read');
+		expect(routeRule('/logout')).toBeNull();
+		expect(routeRule('/reports/rp-2026')).toBeNull();
 	});
 
 	it('sends the Council reader to the reports and staff to the Secretariat', () => {

@@ -25,11 +25,17 @@ export const ACTIONS = [
 	'responses.read_raw',
 	'comments.read',
 	'reports.read_published',
+	'analysis.manage',
 	'secretariat.enter'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const STAFF: readonly Role[] = ['admin', 'author', 'coordinator', 'analyst', 'regional_office'];
+
+/*
+ * docs/access.md prints PERMISSIONS and ROUTE_RULES as tables; tests/access-doc.test.ts
+ * fails when they differ, so change both together.
+ */
 
 /**
  * The administrator may do everything: it can give itself any role anyway, so
@@ -50,7 +56,10 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
 	'results.read': ['admin', 'analyst', 'regional_office', 'council'],
 	'responses.read_raw': ['admin', 'analyst'],
 	'comments.read': ['admin', 'analyst'],
-	'reports.read_published': [...STAFF, 'council'],
+	// The stored Council reports hold suppressed aggregates of every region: not for a regional office.
+	'reports.read_published': ['admin', 'coordinator', 'analyst', 'council'],
+	// Generating Council reports, importing a previous edition, publishing the dashboard.
+	'analysis.manage': ['admin', 'analyst'],
 	'secretariat.enter': STAFF
 };
 
@@ -92,27 +101,47 @@ export function regionScope(user: Actor | null | undefined, action: Action): 'al
 }
 
 /**
- * Route prefixes and the action each needs, most specific first. The hooks check every
- * request (GET and form posts alike: SvelteKit runs actions without layout loads, so a
- * layout guard alone would leave posts open). Routes refine with the guard.
+ * Route prefixes and the action each needs, most specific first; `*` stands for one path
+ * segment (an edition's slug). The hooks check every request (GET and form posts alike:
+ * SvelteKit runs actions without layout loads, so a layout guard alone would leave posts
+ * open). `public`: no session needed (said here so that the table names every route).
+ * Pages refine with the guard (region scope, per-action permissions).
  */
-export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in' }[] = [
+export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in' | 'public' }[] = [
 	{ prefix: '/admin/users', action: 'users.manage' },
 	{ prefix: '/admin/audit', action: 'audit.read' },
 	{ prefix: '/admin/settings', action: 'settings.manage' },
+	{ prefix: '/admin/results/*/export', action: 'responses.read_raw' },
+	{ prefix: '/admin/results/*/comments', action: 'comments.read' },
+	{ prefix: '/admin/results/*/reports', action: 'reports.read_published' },
 	{ prefix: '/admin/results', action: 'results.read' },
 	{ prefix: '/admin/editions', action: 'tracking.read' },
 	{ prefix: '/admin/registry', action: 'registry.manage' },
 	{ prefix: '/admin/questionnaires', action: 'questionnaires.author' },
 	{ prefix: '/admin', action: 'secretariat.enter' },
-	// /reports/<slug> is the public, suppression-safe dashboard an analyst publishes (issue 7):
-	// open to the membership without an account, so not guarded here.
-	{ prefix: '/account', action: 'signed_in' }
+	{ prefix: '/account', action: 'signed_in' },
+	// GET: a page with the sign-out button; POST: ends the session (none needed).
+	{ prefix: '/logout', action: 'public' },
+	// The published, suppression-safe dashboard (issue 7): open to the membership without an account.
+	{ prefix: '/reports', action: 'public' },
+	{ prefix: '/login', action: 'public' },
+	// Respondents' personal links: the token is the credential.
+	{ prefix: '/r', action: 'public' },
+	{ prefix: '/healthz', action: 'public' },
+	{ prefix: '/readyz', action: 'public' }
 ];
 
+function matches(pathname: string, prefix: string): boolean {
+	const want = prefix.split('/');
+	const have = pathname.split('/');
+	if (have.length < want.length) return false;
+	return want.every((segment, i) => segment === have[i] || (segment === '*' && have[i] !== ''));
+}
+
+/** The action a path needs: null where no session is needed. */
 export function routeRule(pathname: string): Action | 'signed_in' | null {
 	for (const rule of ROUTE_RULES) {
-		if (pathname === rule.prefix || pathname.startsWith(rule.prefix + '/')) return rule.action;
+		if (matches(pathname, rule.prefix)) return rule.action === 'public' ? null : rule.action;
 	}
 	return null;
 }

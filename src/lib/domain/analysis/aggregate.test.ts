@@ -85,6 +85,16 @@ describe('aggregate', () => {
 		expect(one.sections.services).toMatchObject({ n: 1, mean: 4, sd: null, ci95: null });
 	});
 
+	it('counts a respondent who rated no item of an index but said "don\'t know" as that index\'s "na", like an item', () => {
+		// r1 rated q1 and said "na" to q2; r2 said "na" to both items of services and rated nothing else; r3 only rated m.
+		const g = aggregate(catalogue, [r({ q1: 5, q2: 'na' }), r({ q1: 'na', q2: 'na' }), r({ m: { a: 4 } })]);
+		expect(g.sections.services).toMatchObject({ n: 1, na: 1, mean: 5 });
+		// relevance (q1, q2): the same two respondents; impact (q2, m): r1 only "na" there, r2 "na", r3 rated.
+		expect(g.criteria.relevance).toMatchObject({ n: 1, na: 1 });
+		expect(g.criteria.impact).toMatchObject({ n: 1, na: 2, mean: 4 });
+		expect(g.sections.sectors).toMatchObject({ n: 1, na: 0 });
+	});
+
 	it('ignores values off the scale rather than counting them', () => {
 		expect(aggregate(catalogue, [r({ q1: 9 }), r({ q1: 'x' })]).scales.q1).toMatchObject({ n: 0, na: 0 });
 	});

@@ -31,6 +31,12 @@ export interface ChoiceSummary {
  * respondent who rated many items weighs as much as one who rated few.
  */
 export interface IndexSummary extends Moments {
+	/**
+	 * Respondents who answered items of the index only with "no interaction / don't know":
+	 * like an item's `na`, reported and left out of the mean, and counted by suppression
+	 * (a group where everyone said "don't know" is hidden, not shown empty).
+	 */
+	na: number;
 	/** Valid item answers pooled over the items (the base of the two shares). */
 	answers: number;
 	satisfied: number | null;
@@ -57,6 +63,7 @@ export function scaleAnswer(item: ScaleItem, answers: Record<string, unknown>): 
 
 interface IndexAccumulator {
 	n: number;
+	na: number;
 	sum: number;
 	sumSquares: number;
 	answers: number;
@@ -64,10 +71,10 @@ interface IndexAccumulator {
 	bottom: number;
 }
 
-const emptyIndex = (): IndexAccumulator => ({ n: 0, sum: 0, sumSquares: 0, answers: 0, top: 0, bottom: 0 });
+const emptyIndex = (): IndexAccumulator => ({ n: 0, na: 0, sum: 0, sumSquares: 0, answers: 0, top: 0, bottom: 0 });
 
 function finishIndex(a: IndexAccumulator): IndexSummary {
-	return { ...momentsFrom(a.n, a.sum, a.sumSquares), answers: a.answers, satisfied: a.answers ? a.top / a.answers : null, dissatisfied: a.answers ? a.bottom / a.answers : null };
+	return { ...momentsFrom(a.n, a.sum, a.sumSquares), na: a.na, answers: a.answers, satisfied: a.answers ? a.top / a.answers : null, dissatisfied: a.answers ? a.bottom / a.answers : null };
 }
 
 /** Every figure of the report for one group of respondents. */
@@ -81,17 +88,20 @@ export function aggregate(catalogue: Catalogue, respondents: readonly Respondent
 	const naCounts = new Float64Array(items.length);
 	const ownSum = new Float64Array(indices.length);
 	const ownCount = new Float64Array(indices.length);
+	const ownNa = new Float64Array(indices.length);
 	const choiceCounts = catalogue.choices.map(() => ({ n: 0, counts: {} as Record<string, number> }));
 
 	for (const r of respondents) {
 		ownCount.fill(0);
 		ownSum.fill(0);
+		ownNa.fill(0);
 		for (let i = 0; i < items.length; i++) {
 			const item = items[i]!;
 			const value = scaleAnswer(item, r.answers);
 			if (value === undefined) continue;
 			if (value === 'na') {
 				naCounts[i]!++;
+				for (const x of itemIndices[i]!) ownNa[x]!++;
 				continue;
 			}
 			const point = item.scale.indexOf(value);
@@ -108,7 +118,10 @@ export function aggregate(catalogue: Catalogue, respondents: readonly Respondent
 			}
 		}
 		for (let x = 0; x < indices.length; x++) {
-			if (ownCount[x] === 0) continue;
+			if (ownCount[x] === 0) {
+				if (ownNa[x]! > 0) indices[x]!.na++;
+				continue;
+			}
 			const mean = ownSum[x]! / ownCount[x]!;
 			const index = indices[x]!;
 			index.n++;

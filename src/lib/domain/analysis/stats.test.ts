@@ -12,9 +12,9 @@ describe('summariseScale', () => {
 		expect(s.mean).toBeCloseTo(3.2, 10);
 		// variance = (62 - 5 * 3.2^2) / 4 = 2.7
 		expect(s.sd).toBeCloseTo(Math.sqrt(2.7), 10);
-		// t(0.975, 4) = 2.776; half width = 2.776 * sqrt(2.7) / sqrt(5) = 2.03994
-		expect(s.ci95![0]).toBeCloseTo(3.2 - 2.03994, 4);
-		expect(s.ci95![1]).toBeCloseTo(3.2 + 2.03994, 4);
+		// t(0.975, 4) = 2.776445; half width = 2.776445 * sqrt(2.7) / sqrt(5) = 2.040262
+		expect(s.ci95![0]).toBeCloseTo(3.2 - 2.040262, 6);
+		expect(s.ci95![1]).toBeCloseTo(3.2 + 2.040262, 6);
 		expect(s.satisfied).toBeCloseTo(0.6, 10);
 		expect(s.dissatisfied).toBeCloseTo(0.4, 10);
 	});
@@ -37,11 +37,36 @@ describe('summariseScale', () => {
 });
 
 describe('t quantiles', () => {
-	it('uses Student t for small samples and 1.96 for large ones', () => {
-		expect(tQuantile975(1)).toBe(12.706);
-		expect(tQuantile975(30)).toBe(2.042);
-		expect(tQuantile975(50)).toBe(2.0);
-		expect(tQuantile975(10_000)).toBe(1.96);
+	// Reference values: scipy.stats.t.ppf(0.975, df), rounded to 6 decimals.
+	const EXACT: [number, number][] = [
+		[1, 12.706205],
+		[2, 4.302653],
+		[10, 2.228139],
+		[30, 2.042272],
+		[31, 2.039513],
+		[40, 2.021075],
+		[45, 2.014103],
+		[61, 1.999624],
+		[99, 1.984217],
+		[120, 1.97993],
+		[150, 1.975905],
+		[1000, 1.962339]
+	];
+
+	it.each(EXACT)('gives t(0.975, %i) = %s to 6 decimals', (df, t) => {
+		expect(tQuantile975(df)).toBeCloseTo(t, 6);
+	});
+
+	it('has no quantile below one degree of freedom', () => {
+		expect(tQuantile975(0)).toBeNaN();
 		expect(momentsFrom(0, 0, 0).mean).toBeNull();
+	});
+
+	it('widens the interval of 46 answers by the exact t (45 df), not the 60-df table value', () => {
+		// 23 answers of 4 and 23 of 2: mean 3, sd = sqrt(46 / 45), half width = t(0.975, 45) * sd / sqrt(46).
+		const m = momentsFrom(46, 23 * 4 + 23 * 2, 23 * 16 + 23 * 4);
+		const half = (2.014103 * Math.sqrt(46 / 45)) / Math.sqrt(46);
+		expect(m.ci95![0]).toBeCloseTo(3 - half, 6);
+		expect(m.ci95![1]).toBeCloseTo(3 + half, 6);
 	});
 });

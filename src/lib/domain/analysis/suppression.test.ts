@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from './catalogue.ts';
-import type { Respondent } from './aggregate.ts';
+import { aggregate, type Respondent } from './aggregate.ts';
 import { breakdown, crossTab } from './dimensions.ts';
-import { isSuppressed, publishBreakdown, publishCrossTab, suppressCells, type PublishedResult } from './suppression.ts';
+import { isSuppressed, publishBreakdown, publishCrossTab, publishResult, suppressCells, type PublishedResult } from './suppression.ts';
 import type { ScaleSummary } from './stats.ts';
 
 const K = 5;
@@ -88,5 +88,30 @@ describe('a reader trying to recover a suppressed group', () => {
 		const ams = t.rowKeys.indexOf('AMS');
 		expect(isSuppressed(t.rowMargins[ams]!.scales.q)).toBe(true);
 		expect(t.cells[ams]!.every((c) => isSuppressed(c.scales.q) || scale(c).n === 0)).toBe(true);
+	});
+});
+
+describe('an index whose respondents all said "don\'t know"', () => {
+	it('is hidden like an item where everyone said "na", not shown as an empty figure', () => {
+		const published = publishResult(aggregate(catalogue, people(1, 'AFR', 'na')), K);
+		expect(isSuppressed(published.scales.q)).toBe(true);
+		expect(isSuppressed(published.sections.s)).toBe(true);
+	});
+
+	it('is hidden in a breakdown, with a complement, so that the total does not give the group away', () => {
+		// Africa: its single respondent said "na"; Europe 12 rated 4; the Americas 6 rated 2.
+		const all = [...people(1, 'AFR', 'na'), ...people(12, 'EUR', 4), ...people(6, 'AMS', 2)];
+		const published = publishBreakdown(breakdown(catalogue, all, 'region'), K);
+		const hidden = (family: 'scales' | 'sections') => published.groups.filter((g) => isSuppressed(g.result[family][family === 'scales' ? 'q' : 's'])).map((g) => g.key);
+		expect(hidden('sections')).toEqual(hidden('scales'));
+		expect(hidden('sections')).toContain('AFR');
+		expect(hidden('sections').length).toBeGreaterThanOrEqual(2);
+	});
+
+	it('is hidden in a cross-tabulation cell', () => {
+		const all = [...people(1, 'AFR', 'na', 'fr'), ...people(9, 'AFR', 3, 'en'), ...people(8, 'EUR', 4, 'fr'), ...people(9, 'EUR', 5, 'en')];
+		const t = publishCrossTab(crossTab(catalogue, all, 'region', 'language'), K);
+		const afrFr = t.cells[t.rowKeys.indexOf('AFR')]![t.columnKeys.indexOf('fr')]!;
+		expect(isSuppressed(afrFr.sections.s)).toBe(true);
 	});
 });

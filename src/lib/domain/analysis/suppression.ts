@@ -88,7 +88,8 @@ const FAMILIES: Family[] = ['scales', 'choices', 'sections', 'criteria'];
 function sizeOf(result: AnalysisResult, family: Family, key: string): CellSize {
 	const figure = result[family][key];
 	if (!figure) return { n: 0, answered: false };
-	const na = family === 'scales' ? (figure as ScaleSummary).na : 0;
+	// Items and indices count "don't know" alike: answered, but no valid answer. Choices have no "na".
+	const na = family === 'choices' ? 0 : ((figure as ScaleSummary | IndexSummary).na ?? 0);
 	return { n: figure.n, answered: figure.n + na > 0 };
 }
 

@@ -4,6 +4,7 @@ import { registerCustomProperties } from './custom-properties.ts';
 import { InvalidInputError } from '../errors.ts';
 import { MATRIX_CELL_TYPES } from './page-view.ts';
 import { mailTemplateFindings } from '../mail/mail-lint.ts';
+import { bidiControlFindings } from './bidi-controls.ts';
 
 /**
  * The question types our server-side renderer draws. Anything else is refused at
@@ -166,6 +167,7 @@ export function lintQuestionnaireJson(json: JsonObject): Finding[] {
 				path: f.path
 			})),
 		...ourRules(json),
+		...bidiControlFindings(json),
 		...mailTemplateFindings(json)
 	];
 }

@@ -2,6 +2,8 @@ import type { Locale } from '../locales.ts';
 import { cellOf, isStoredStatus, type CellStatus, type StateIndex, type StoredStatus } from './status.ts';
 import type { TranslatableString } from './strings.ts';
 import { translationMergeFieldProblem } from '../mail/mail-texts.ts';
+import { xmlText } from './xml-text.ts';
+import { bidiControlIn, bidiControlMessage } from '../survey/bidi-controls.ts';
 
 /** One problem in an uploaded file, pointing where a translator can find it. */
 export interface ImportProblem {
@@ -62,8 +64,14 @@ export function planImport(file: ParsedFile, expected: Locale, strings: readonly
 			problems.push({ where: e.where, key: e.key, message: 'unknown id: the questionnaire has no such string' });
 			continue;
 		}
-		if (e.source !== (s.texts.en ?? '')) {
+		// Compared as XML carries them: an exported text loses the characters XML forbids (xml-text.ts).
+		if (xmlText(e.source) !== xmlText(s.texts.en ?? '')) {
 			problems.push({ where: e.where, key: e.key, message: 'the English source differs from the questionnaire\'s: the file is out of date, export it again' });
+			continue;
+		}
+		const control = e.target ? bidiControlIn(e.target) : null;
+		if (control) {
+			problems.push({ where: e.where, key: e.key, message: `the translation ${bidiControlMessage(control)}` });
 			continue;
 		}
 		const broken = e.target ? translationMergeFieldProblem(s.key, s.texts.en ?? '', e.target) : null;
@@ -83,7 +91,7 @@ export function planImport(file: ParsedFile, expected: Locale, strings: readonly
 function entryChange(e: FileEntry, s: TranslatableString, locale: Locale, states: StateIndex): ImportChange | null {
 	if (!e.target) return null;
 	const cell = cellOf(s, locale, states);
-	if (e.target === cell.text && e.status === cell.status) return null;
+	if (xmlText(e.target) === xmlText(cell.text ?? '') && e.status === cell.status) return null;
 	// A changed text whose status was left as exported becomes a draft; otherwise the file's status.
 	const status: StoredStatus = isStoredStatus(e.status) ? e.status : 'draft';
 	return { key: s.key, text: e.target, status };

@@ -17,11 +17,6 @@ export function localeFromTag(tag: string | undefined): Locale | null {
 	return isLocale(base) ? base : null;
 }
 
-
-export function escapeXml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 export type Node = string | { [k: string]: unknown };
 
 /** Plain text of a source/target; null when it holds inline markup we do not support. */

@@ -2,7 +2,8 @@ import type { Locale } from '../locales.ts';
 import { cellOf, type CellStatus, type StateIndex } from './status.ts';
 import type { TranslatableString } from './strings.ts';
 import type { FileEntry, ParsedFile } from './file-import.ts';
-import { asArray, elementLines, escapeXml, failed, localeFromTag, parseXliffDocument, textOf, xliffLang } from './xliff-common.ts';
+import { buildXml } from './xml-text.ts';
+import { asArray, elementLines, failed, localeFromTag, parseXliffDocument, textOf, xliffLang } from './xliff-common.ts';
 
 import { parseXliff12 } from './xliff12.ts';
 
@@ -29,25 +30,23 @@ function stateOf(status: CellStatus): { state: string; subState: string | null }
 
 /** XLIFF 2.0 of one target language: unit id = string key, the context as a note. */
 export function toXliff(strings: readonly TranslatableString[], states: StateIndex, locale: Locale, original: string): string {
-	const units = strings.map((s) => {
+	const unit = strings.map((s) => {
 		const cell = cellOf(s, locale, states);
 		const { state, subState } = stateOf(cell.status);
-		const sub = subState ? ` subState="${SUBSTATE_PREFIX}${subState}"` : '';
-		const target = cell.text ? `\n        <target>${escapeXml(cell.text)}</target>` : '';
-		return `    <unit id="${escapeXml(s.key)}">
-      <notes><note category="context">${escapeXml(s.context)}</note></notes>
-      <segment state="${state}"${sub}>
-        <source>${escapeXml(s.texts.en ?? '')}</source>${target}
-      </segment>
-    </unit>`;
+		return {
+			'@_id': s.key,
+			notes: { note: { '@_category': 'context', '#text': s.context } },
+			segment: {
+				'@_state': state,
+				...(subState ? { '@_subState': `${SUBSTATE_PREFIX}${subState}` } : {}),
+				source: s.texts.en ?? '',
+				...(cell.text ? { target: cell.text } : {})
+			}
+		};
 	});
-	return `<?xml version="1.0" encoding="UTF-8"?>
-<xliff xmlns="${XLIFF2_NS}" version="2.0" srcLang="en" trgLang="${xliffLang(locale)}">
-  <file id="f1" original="${escapeXml(original)}">
-${units.join('\n')}
-  </file>
-</xliff>
-`;
+	return buildXml({
+		xliff: { '@_xmlns': XLIFF2_NS, '@_version': '2.0', '@_srcLang': 'en', '@_trgLang': xliffLang(locale), file: { '@_id': 'f1', '@_original': original, unit } }
+	});
 }
 
 function statusOf(state: string | undefined, subState: string | undefined): CellStatus {

@@ -2,44 +2,44 @@ import type { Locale } from '../locales.ts';
 import { cellOf, type CellStatus, type StateIndex } from './status.ts';
 import type { TranslatableString } from './strings.ts';
 import type { FileEntry, ParsedFile } from './file-import.ts';
-import { asArray, elementLines, escapeXml, localeFromTag, textOf, xliffLang } from './xliff-common.ts';
+import { buildXml } from './xml-text.ts';
+import { asArray, elementLines, localeFromTag, textOf, xliffLang } from './xliff-common.ts';
 
 /**
  * XLIFF 1.2, for the tools that still prefer it. States: draft = translated, reviewed =
  * signed-off, machine = needs-review-translation + state-qualifier mt-suggestion,
  * "needs review" (English changed) = needs-review-translation.
  */
-function targetAttrs(status: CellStatus): string {
+function targetAttrs(status: CellStatus): Record<string, string> {
 	switch (status) {
 		case 'reviewed':
-			return ' state="signed-off"';
+			return { '@_state': 'signed-off' };
 		case 'machine':
-			return ' state="needs-review-translation" state-qualifier="mt-suggestion"';
+			return { '@_state': 'needs-review-translation', '@_state-qualifier': 'mt-suggestion' };
 		case 'needs_review':
-			return ' state="needs-review-translation"';
+			return { '@_state': 'needs-review-translation' };
 		default:
-			return ' state="translated"';
+			return { '@_state': 'translated' };
 	}
 }
 
 export function toXliff12(strings: readonly TranslatableString[], states: StateIndex, locale: Locale, original: string): string {
-	const units = strings.map((s) => {
+	const unit = strings.map((s) => {
 		const cell = cellOf(s, locale, states);
-		const target = cell.text ? `\n          <target${targetAttrs(cell.status)}>${escapeXml(cell.text)}</target>` : '';
-		return `        <trans-unit id="${escapeXml(s.key)}">
-          <source>${escapeXml(s.texts.en ?? '')}</source>${target}
-          <note>${escapeXml(s.context)}</note>
-        </trans-unit>`;
+		return {
+			'@_id': s.key,
+			source: s.texts.en ?? '',
+			...(cell.text ? { target: { ...targetAttrs(cell.status), '#text': cell.text } } : {}),
+			note: s.context
+		};
 	});
-	return `<?xml version="1.0" encoding="UTF-8"?>
-<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
-  <file original="${escapeXml(original)}" source-language="en" target-language="${xliffLang(locale)}" datatype="plaintext">
-    <body>
-${units.join('\n')}
-    </body>
-  </file>
-</xliff>
-`;
+	return buildXml({
+		xliff: {
+			'@_xmlns': 'urn:oasis:names:tc:xliff:document:1.2',
+			'@_version': '1.2',
+			file: { '@_original': original, '@_source-language': 'en', '@_target-language': xliffLang(locale), '@_datatype': 'plaintext', body: { 'trans-unit': unit } }
+		}
+	});
 }
 
 function statusOf(target: unknown): CellStatus {

@@ -6,13 +6,13 @@ import pg from 'pg';
 import { FifoSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { DEFAULT_POOL_SIZE } from '../config.ts';
 
 export type Db = Kysely<Database>;
 
 /** How long a writer waits for SQLite's lock before giving up (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-/** Connections per process when DATABASE_POOL_SIZE is not set. */
-export const DEFAULT_POOL_SIZE = 10;
+export { DEFAULT_POOL_SIZE };
 /** PostgreSQL type ids whose text form we turn into numbers (see pgTypes). */
 const PG_INT8_OID = 20;
 const PG_NUMERIC_OID = 1700;

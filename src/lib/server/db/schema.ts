@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AccessTables } from './schema-access.ts';
 import type { DistributionTables } from './schema-distribution.ts';
 import type { AnalysisTables } from './schema-analysis.ts';
@@ -109,6 +109,8 @@ export interface InvitationLinkTable {
 	contact_id: string | null;
 	created_at: string;
 	revoked_at: string | null;
+	/** `mailed` to a focal point (contact_id), or `shown` to a Secretariat user: see migration T0300-link-delivery. */
+	delivery: Generated<'shown' | 'mailed'>;
 }
 
 export interface ResponseTable {

@@ -58,7 +58,8 @@ export interface ResultsView {
 	items: FigureRow[];
 	choices: { name: string; title: string; figure: ChoiceFigure; labels: Record<string, string> }[];
 	breakdown: { multi: boolean; groups: { key: string; label: string; respondents: number }[]; rows: { label: string; cells: Figure[] }[] } | null;
-	crossTab: { rowLabels: string[]; columnLabels: string[]; cells: { respondents: number; figure: Figure }[][]; rowMargins: { respondents: number; figure: Figure }[]; columnMargins: { respondents: number; figure: Figure }[]; total: { respondents: number; figure: Figure } } | null;
+	/** Cells show the cross-tabulation index with its n: the count suppression decides on, not the respondents. */
+	crossTab: { caption: string; rowKeys: string[]; columnKeys: string[]; rowLabels: string[]; columnLabels: string[]; cells: Figure[][]; rowMargins: Figure[]; columnMargins: Figure[]; total: Figure } | null;
 }
 
 /** Index shown in cross-tabulation cells: the overall assessment section when present. */
@@ -87,7 +88,7 @@ export function buildResultsView(results: EditionResults, locale: Locale, region
 		return choiceLabels('sectors_involved')[key] ?? key;
 	};
 	const overall = rowsOf(results.overall);
-	const cell = (r: PublishedResult) => ({ respondents: r.respondents, figure: figureOf(r.sections[CROSS_TAB_SECTION]) });
+	const cell = (r: PublishedResult) => figureOf(r.sections[CROSS_TAB_SECTION]);
 	const b = results.breakdown;
 	const x = results.crossTab;
 	return {
@@ -106,6 +107,9 @@ export function buildResultsView(results: EditionResults, locale: Locale, region
 			})
 		},
 		crossTab: x && {
+			caption: `${t.sectionNames[CROSS_TAB_SECTION] ?? CROSS_TAB_SECTION}: ${t.col.mean} (${t.col.n})`,
+			rowKeys: x.rowKeys,
+			columnKeys: x.columnKeys,
 			rowLabels: x.rowKeys.map((k) => groupLabel(x.rows, k)),
 			columnLabels: x.columnKeys.map((k) => groupLabel(x.columns, k)),
 			cells: x.cells.map((row) => row.map(cell)),

@@ -20,10 +20,15 @@ export async function insertInvitation(db: Kysely<Database>, editionId: string, 
 	return row;
 }
 
+/**
+ * Stores a link's token hash. With `contactId` the link is being e-mailed to that focal
+ * point (`mailed`); without, it is shown to a Secretariat user (`shown`), and will then
+ * never reveal submitted answers (see respondent-service).
+ */
 export async function insertLink(db: Kysely<Database>, invitationId: string, tokenHash: string, contactId: string | null = null): Promise<void> {
 	await db
 		.insertInto('invitation_link')
-		.values({ token_hash: tokenHash, invitation_id: invitationId, contact_id: contactId, created_at: nowIso(), revoked_at: null })
+		.values({ token_hash: tokenHash, invitation_id: invitationId, contact_id: contactId, created_at: nowIso(), revoked_at: null, delivery: contactId ? 'mailed' : 'shown' })
 		.execute();
 }
 
@@ -38,6 +43,7 @@ export async function findLinkContext(db: Kysely<Database>, tokenHash: string) {
 		.select([
 			'x.until as extended_until',
 			'l.revoked_at as link_revoked_at',
+			'l.delivery as link_delivery',
 			'i.id as invitation_id',
 			'i.state as invitation_state',
 			'i.first_opened_at',

@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import { nowIso } from '../db/ids.ts';
+import { getConfig } from '../config.ts';
 import { generateTotpSecret, matchTotp, totpKeyUri } from '../auth/totp.ts';
 import { invalidateSession, type SessionUser } from '../auth/session.ts';
 import { appendAudit } from '../repositories/audit.ts';
@@ -14,9 +15,9 @@ import { clearAccountCounters, recordFailure } from '../auth/throttle.ts';
  */
 export const MAX_TOTP_FAILURES = 5;
 
-/** TOTP_REQUIRED_FOR_ADMINS=1: an administrator without a second factor must enrol before anything else. */
+/** TOTP_REQUIRED_FOR_ADMINS (1, true or yes): an administrator without a second factor must enrol before anything else. */
 export function totpRequiredForAdmins(): boolean {
-	return process.env.TOTP_REQUIRED_FOR_ADMINS === '1';
+	return getConfig().totpRequiredForAdmins;
 }
 
 export async function totpStatus(db: Db, userId: string): Promise<{ enabled: boolean; pendingSecret: string | null }> {

@@ -4,6 +4,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { suppressCells } from '../../domain/analysis/suppression.ts';
 import { appendAudit } from '../repositories/audit.ts';
+import { auditDownload, type Downloader } from './download-audit.ts';
 import { loadEditionData } from './analysis-data.ts';
 import { effectiveMinCount, type AnalysisViewer } from './analysis-service.ts';
 import { analysisMinCount } from './analysis-settings.ts';
@@ -123,8 +124,11 @@ export async function themeCounts(db: Db, slug: string, viewer: AnalysisViewer, 
 	return rows.map((r, i) => ({ name: r.name, count: hidden[i + 1] ? null : counts[i]! }));
 }
 
-export async function exportComments(db: Db, slug: string, viewer: AnalysisViewer, filter: CommentFilter = {}): Promise<Buffer> {
+/** The filtered open answers as CSV; the download is audited with its filters. */
+export async function exportComments(db: Db, slug: string, viewer: AnalysisViewer, filter: CommentFilter, who: Downloader): Promise<Buffer> {
 	const comments = await listComments(db, slug, viewer, filter);
 	const csv = Papa.unparse({ fields: ['response_id', 'question', 'region', 'language', 'themes', 'text'], data: comments.map((c) => [c.responseId, c.question, c.region ?? '', c.language, c.themes.join('|'), c.text]) }, { escapeFormulae: true });
+	const used = Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+	await auditDownload(db, who, { edition: slug, file: 'comments.csv', rows: comments.length, filter: used });
 	return Buffer.from('\uFEFF' + csv, 'utf8');
 }

@@ -7,6 +7,7 @@ import { scaleAnswer, type Respondent } from '../../domain/analysis/aggregate.ts
 import { loadEditionData } from './analysis-data.ts';
 import { registryCheck } from '../../domain/response/registry-prefill.ts';
 import type { AnalysisViewer } from './analysis-service.ts';
+import { auditDownload, type Downloader } from './download-audit.ts';
 
 /**
  * Microdata for analysts: one row per submitted response, one column per variable,
@@ -74,7 +75,14 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Excel opens UTF-8 CSV correctly only with a byte-order mark. */
 const BOM = '\uFEFF';
 
-export async function exportFile(db: Db, slug: string, viewer: AnalysisViewer, file: string): Promise<{ filename: string; type: string; content: Buffer }> {
+/** One export file; every download is audited (who, file, edition, rows) once it is built. */
+export async function exportFile(db: Db, slug: string, viewer: AnalysisViewer, file: string, who: Downloader): Promise<{ filename: string; type: string; content: Buffer }> {
+	const built = await buildExport(db, slug, viewer, file);
+	await auditDownload(db, who, { edition: slug, file, rows: built.rows });
+	return built.file;
+}
+
+async function buildExport(db: Db, slug: string, viewer: AnalysisViewer, file: string): Promise<{ rows: number; file: { filename: string; type: string; content: Buffer } }> {
 	if (!(EXPORT_FILES as readonly string[]).includes(file)) throw new InvalidInputError(`no export "${file}" (available: ${EXPORT_FILES.join(', ')})`);
 	if (!viewer.rawData) throw new ForbiddenError('microdata are for roles with raw-data rights (analyst, admin)');
 	const data = await loadEditionData(db, slug);
@@ -82,8 +90,8 @@ export async function exportFile(db: Db, slug: string, viewer: AnalysisViewer, f
 	const header = book.map((e) => e.variable);
 	const rows = data.respondents.map((r) => row(data.catalogue, r));
 	const filename = `${slug}-${file}`;
-	if (file === 'codebook.csv') return { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse(book as unknown as Record<string, unknown>[], { escapeFormulae: true }), 'utf8') };
-	if (file === 'microdata.csv') return { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse({ fields: header, data: rows }, { escapeFormulae: true }), 'utf8') };
+	if (file === 'codebook.csv') return { rows: book.length, file: { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse(book as unknown as Record<string, unknown>[], { escapeFormulae: true }), 'utf8') } };
+	if (file === 'microdata.csv') return { rows: rows.length, file: { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse({ fields: header, data: rows }, { escapeFormulae: true }), 'utf8') } };
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet('microdata');
 	sheet.addRow(header);
@@ -91,5 +99,5 @@ export async function exportFile(db: Db, slug: string, viewer: AnalysisViewer, f
 	const cb = workbook.addWorksheet('codebook');
 	cb.addRow(['variable', 'label', 'type', 'values', 'section', 'criteria']);
 	for (const e of book) cb.addRow([e.variable, e.label, e.type, e.values, e.section, e.criteria]);
-	return { filename, type: XLSX_TYPE, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
+	return { rows: rows.length, file: { filename, type: XLSX_TYPE, content: Buffer.from(await workbook.xlsx.writeBuffer()) } };
 }

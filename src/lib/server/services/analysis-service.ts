@@ -1,5 +1,6 @@
 import type { Db } from '../db/create-db.ts';
 import { ForbiddenError, InvalidInputError } from '../../domain/errors.ts';
+import { can } from '../../domain/access/permissions.ts';
 import { aggregate } from '../../domain/analysis/aggregate.ts';
 import type { Catalogue, LocalizedText } from '../../domain/analysis/catalogue.ts';
 import { breakdown, crossTab, isDimension, type Dimension } from '../../domain/analysis/dimensions.ts';
@@ -91,15 +92,12 @@ export async function editionResults(db: Db, slug: string, viewer: AnalysisViewe
 	};
 }
 
-/** Who may download the stored Council reports (suppressed aggregates of every region). */
-const REPORT_READERS = new Set(['admin', 'analyst', 'coordinator', 'council']);
-/** Who may generate them: generation is logged and stores a document for the Council. */
-const REPORT_WRITERS = new Set(['admin', 'analyst']);
-
+/** Who may download the stored Council reports (suppressed aggregates of every region): PERMISSIONS, the one table. */
 export function canReadReports(role: string): boolean {
-	return REPORT_READERS.has(role);
+	return can({ role, region_code: null }, 'reports.read_published');
 }
 
+/** Who may generate them (logged; stores a document for the Council), import previous editions, publish. */
 export function canGenerateReports(role: string): boolean {
-	return REPORT_WRITERS.has(role);
+	return can({ role, region_code: null }, 'analysis.manage');
 }

@@ -13,7 +13,6 @@ import { warmRespondentModels } from './respondent-service.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
 import { countUsersWithRole } from '../repositories/users.ts';
 import { join } from 'node:path';
-import { loadMailConfig } from '../mail/mail-config.ts';
 import { startMailSender, type MailSender } from '../mail/outbox-sender.ts';
 import { runDueReminderSchedules } from './invitation-reminder-schedule.ts';
 
@@ -81,7 +80,7 @@ export async function startBackgroundWork(db: Db, config: Config, log: (line: st
 		log('background work (outbox sender, reminders) is left to another process (BACKGROUND_WORK=0)');
 		return;
 	}
-	const mail = loadMailConfig();
+	const mail = config.mail;
 	if (!mail.smtpUrl) {
 		log('SMTP_URL is not set: e-mail stays queued in the outbox');
 		return;

@@ -122,11 +122,11 @@ export interface EditionStatus {
 	byRegion: StatusRow[];
 }
 
-/** Invited / opened / started / submitted, overall and by region. */
-export async function editionStatus(db: Db, slug: string): Promise<EditionStatus> {
+/** Invited / opened / started / submitted, overall and by region; `region` keeps one region only (a regional office's scope). */
+export async function editionStatus(db: Db, slug: string, region: 'all' | string = 'all'): Promise<EditionStatus> {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
-	const rows = await db
+	let query = db
 		.selectFrom('invitation as i')
 		.innerJoin('entity as n', 'n.id', 'i.entity_id')
 		.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
@@ -138,7 +138,9 @@ export async function editionStatus(db: Db, slug: string): Promise<EditionStatus
 			sql<number>`sum(case when r.state = 'submitted' then 1 else 0 end)`.as('submitted')
 		])
 		.where('i.edition_id', '=', edition.id)
-		.where('i.state', '=', 'active')
+		.where('i.state', '=', 'active');
+	if (region !== 'all') query = query.where('n.region_code', '=', region);
+	const rows = await query
 		.groupBy(sql`coalesce(n.region_code, '-')`)
 		.orderBy('region')
 		.execute();

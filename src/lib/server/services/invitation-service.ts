@@ -58,15 +58,25 @@ export async function revokeEntityLinks(db: Db, editionSlug: string, entityCode:
 	});
 }
 
+async function isSubmitted(db: Db, editionId: string, entityId: string): Promise<boolean> {
+	const response = await db.selectFrom('response').select('state').where('edition_id', '=', editionId).where('entity_id', '=', entityId).executeTakeFirst();
+	return response?.state === 'submitted';
+}
+
 /**
  * Revokes the entity's links and issues a new one: either shown once to the coordinator
  * (to paste into a personal message) or, with `send`, e-mailed to its contacts.
  */
 export async function reissueEntityLink(db: Db, editionSlug: string, entityCode: string, publicUrl: string, actor: string, send: boolean): Promise<{ url: string | null; queued: number }> {
-	const { edition, invitation } = await invitationOf(db, editionSlug, entityCode);
+	const { edition, entity, invitation } = await invitationOf(db, editionSlug, entityCode);
 	const extension = await db.selectFrom('invitation_extension').select('until').where('invitation_id', '=', invitation.id).executeTakeFirst();
 	if (edition.state !== 'open' && !(edition.state === 'closed' && extension && extension.until > new Date().toISOString())) {
 		throw new ConflictError(`edition ${editionSlug} is ${edition.state}`);
+	}
+	// A link shown to the coordinator would open the submitted answers' receipt: it may only be e-mailed
+	// to the entity's focal points (docs/access.md). Shown links also never reveal answers (respondent-service).
+	if (!send && (await isSubmitted(db, edition.id, entity.id))) {
+		throw new ConflictError(`${entityCode} has already submitted its answers: a new link can only be e-mailed to its focal points (tick "e-mail it")`, 'reissue_submitted');
 	}
 	const token = generateToken();
 	await db.transaction().execute(async (trx) => {

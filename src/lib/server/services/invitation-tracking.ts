@@ -68,11 +68,16 @@ async function offices(db: Db): Promise<OfficeArea[]> {
 	return rows.map((o) => ({ code: o.code, kind: o.kind, region: o.region_code, serves: o.serves_json ? (JSON.parse(o.serves_json) as string[]) : null }));
 }
 
-/** Invited / opened / in progress / submitted by region, category, office and Sector, with the non-responders. */
-export async function editionTracking(db: Db, slug: string): Promise<Tracking> {
+/**
+ * Invited / opened / in progress / submitted by region, category, office and Sector, with
+ * the non-responders. `region`: a regional office's scope (`regionScope`), 'all' for everyone else;
+ * every figure and list is then computed from that region's entities only.
+ */
+export async function editionTracking(db: Db, slug: string, region: 'all' | string = 'all'): Promise<Tracking> {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
-	const [rows, officeList] = await Promise.all([statusRows(db, edition.id), offices(db)]);
+	const [allRows, officeList] = await Promise.all([statusRows(db, edition.id), offices(db)]);
+	const rows = region === 'all' ? allRows : allRows.filter((r) => r.region === region);
 	const withOffice = rows.map((r) => ({ ...r, office: officeFor(r.countryIso3, r.region, officeList) }));
 	return {
 		edition,

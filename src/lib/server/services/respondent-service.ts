@@ -119,7 +119,9 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 	}
 	const locale = toLocale(response.locale);
 	const model = loadAnswers(getModel(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id), locale), parseAnswers(response.answers_json));
-	if (response.state === 'submitted') return pageFor(ctx, response, model, null, undefined, buildReview(model));
+	// A link shown to a Secretariat user (not e-mailed to a focal point) gives the receipt
+	// without the answers: a coordinator must never read submitted answers (docs/access.md).
+	if (response.state === 'submitted') return pageFor(ctx, response, model, null, undefined, ctx.link_delivery === 'mailed' ? buildReview(model) : null);
 	const last = model.visiblePages.length - 1;
 	if (requested === 'review') {
 		const invalid = firstInvalidPage(model);

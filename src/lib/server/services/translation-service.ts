@@ -10,6 +10,7 @@ import { upsertTranslationStates } from '../repositories/translation-states.ts';
 import { saveDraftJson, stateIndex } from './translation-drafts.ts';
 import { requireDraft } from './authoring-common.ts';
 import { translationMergeFieldProblem } from '../../domain/mail/mail-texts.ts';
+import { bidiControlIn, bidiControlMessage } from '../../domain/survey/bidi-controls.ts';
 
 export interface WorkbenchFilter {
 	locale: Locale;
@@ -78,6 +79,8 @@ export async function editCell(db: Kysely<Database>, slug: string, edit: CellEdi
 		const json = JSON.parse(draft.definition_json) as Json;
 		const s = extractStrings(json).find((x) => x.key === edit.key);
 		if (!s) throw new InvalidInputError(`the questionnaire has no string "${edit.key}"`);
+		const control = bidiControlIn(text);
+		if (control) throw new InvalidInputError(`${s.key} (${locale}): the translation ${bidiControlMessage(control)} Nothing was saved.`, [], 'bidi_control');
 		const broken = translationMergeFieldProblem(s.key, s.texts.en ?? '', text);
 		if (broken) throw new InvalidInputError(`${s.key} (${locale}): the translation ${broken}; nothing was saved`, [], 'mail_merge_field');
 		const revision = await saveDraftJson(trx, draft, edit.revision, setTranslations(json, [{ key: s.key, locale, text }]), actor);

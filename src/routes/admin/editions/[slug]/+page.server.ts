@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { guardActions } from '$lib/server/auth/guard';
+import { can, guardActions, regionScope, requirePermission } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { getConfig, getDb } from '$lib/server/db/instance';
 import { editionStatus } from '$lib/server/services/edition-service';
@@ -13,7 +13,6 @@ import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
 import { listReminderSchedules, scheduleReminder } from '$lib/server/services/invitation-reminder-schedule';
 import { nextStates } from '$lib/domain/invitation/edition-lifecycle';
 import { outboxCounts } from '$lib/server/mail/outbox-store';
-import { loadMailConfig } from '$lib/server/mail/mail-config';
 import { listRegions } from '$lib/server/repositories/reference';
 import { REGISTRY_KINDS } from '$lib/domain/registry/registry-rows';
 import { findQuestionnaireById } from '$lib/server/repositories/questionnaires';
@@ -23,33 +22,45 @@ import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFound
 /** How many non-responders the page lists (the CSV export has them all). */
 const NON_RESPONDERS_SHOWN = 200;
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const user = requirePermission(locals, 'tracking.read');
+	// A regional office sees its own region's entities, contacts and figures only (docs/access.md).
+	const scope = regionScope(user, 'tracking.read');
+	if (scope === null) error(403, { message: 'Your role does not give access to this page.', code: 'forbidden' });
+	const canSend = can(user, 'invitations.send');
 	try {
 		const db = getDb();
-		const [status, tracking, regions] = await Promise.all([editionStatus(db, params.slug), editionTracking(db, params.slug), listRegions(db)]);
-		const [outbox, schedules, translationGapList, questionnaire] = await Promise.all([
-			outboxCounts(db, { editionId: tracking.edition.id }),
-			listReminderSchedules(db, tracking.edition.id),
-			translationGaps(db, tracking.edition.questionnaire_id),
-			findQuestionnaireById(db, tracking.edition.questionnaire_id).then((q) => q!)
-		]);
+		const [status, tracking, regions] = await Promise.all([editionStatus(db, params.slug, scope), editionTracking(db, params.slug, scope), listRegions(db)]);
+		// Sending, the outbox and the lifecycle are the coordinator's (edition-wide figures): nothing of them for other roles.
+		const [outbox, schedules, translationGapList, questionnaire] = canSend
+			? await Promise.all([
+					outboxCounts(db, { editionId: tracking.edition.id }),
+					listReminderSchedules(db, tracking.edition.id),
+					translationGaps(db, tracking.edition.questionnaire_id),
+					findQuestionnaireById(db, tracking.edition.questionnaire_id).then((q) => q!)
+				])
+			: [null, [], [], null];
 		const { nonResponders, ...counts } = tracking;
+		const shownRegions = regions.filter((r) => scope === 'all' || r.code === scope);
 		return {
 			status,
 			tracking: counts,
 			nonResponders: nonResponders.slice(0, NON_RESPONDERS_SHOWN),
 			nonRespondersTotal: nonResponders.length,
+			canSend,
+			canOnBehalf: can(user, 'responses.enter_on_behalf'),
+			canManageRegistry: can(user, 'registry.manage'),
 			outbox,
 			schedules,
-			smtpConfigured: Boolean(loadMailConfig().smtpUrl),
-			regions: regions.map((r) => ({ code: r.code, name: r.name.en ?? r.code })),
-			regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name.en ?? r.code])),
+			smtpConfigured: Boolean(getConfig().mail.smtpUrl),
+			regions: shownRegions.map((r) => ({ code: r.code, name: r.name.en ?? r.code })),
+			regionNames: Object.fromEntries(shownRegions.map((r) => [r.code, r.name.en ?? r.code])),
 			kinds: [...REGISTRY_KINDS],
 			states: [...SEGMENT_STATES],
-			nextStates: [...nextStates(tracking.edition.state)],
+			nextStates: canSend ? [...nextStates(tracking.edition.state)] : [],
 			translationGaps: describeGaps(translationGapList),
 			// What the e-mails of this edition say: the pinned version's texts, this edition's closing date.
-			mailPreviews: mailPreviews(JSON.parse(questionnaire.definition_json) as Record<string, unknown>, { ...PREVIEW_FIELDS, closesAt: tracking.edition.closes_at })
+			mailPreviews: questionnaire ? mailPreviews(JSON.parse(questionnaire.definition_json) as Record<string, unknown>, { ...PREVIEW_FIELDS, closesAt: tracking.edition.closes_at }) : []
 		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
