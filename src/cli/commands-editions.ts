@@ -3,6 +3,7 @@ import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { createUser } from '../lib/server/services/user-service.ts';
 import { changeEditionState, createEdition, editionStatus } from '../lib/server/services/edition-service.ts';
 import { loadReferenceData } from '../lib/server/services/reference-service.ts';
+import { setEditionDates } from '../lib/server/services/edition-dates.ts';
 import { InvalidInputError } from '../lib/domain/errors.ts';
 import { readStdin, required, type Command } from './options.ts';
 
@@ -51,6 +52,12 @@ export const editionCommands: Record<string, Command> = {
 		});
 		if (edition.translation_gate_overridden_by) console.log('translation gate overridden (audited)');
 		console.log(`edition ${edition.slug} is ${edition.state}`);
+	},
+	async 'edition:dates'(db, options) {
+		// Only the dates given change; "none" clears one (the same rules as the edition page).
+		const date = (name: string) => (options[name] === undefined ? undefined : options[name] === 'none' ? null : String(options[name]));
+		const edition = await setEditionDates(db, required(options, 'edition'), { opens: date('opens'), closes: date('closes') }, 'cli');
+		console.log(`edition ${edition.slug}: opens ${edition.opens_at ?? 'not set'}, closes ${edition.closes_at ?? 'not set'}`);
 	},
 	async status(db, options) {
 		const { edition, total, byRegion } = await editionStatus(db, required(options, 'edition'));

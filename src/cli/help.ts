@@ -27,6 +27,9 @@ Commands:
   edition:state --edition S --to open|closed|archived [--override-translations --reason R]
                                            move an edition along draft -> open -> closed -> archived;
                                            opening needs all six languages complete (the override is audited)
+  edition:dates --edition S [--opens ISO|none] [--closes ISO|none]
+                                           set (or clear) an edition's opening and closing dates, in UTC;
+                                           not for a closed or archived edition (docs/distribution.md)
   extend --edition S --entity CODE --until ISO
                                            let one entity answer until ISO although the edition closed
   contact:add --entity CODE --email E [--name N] [--language L] [--edition S]

@@ -21,7 +21,7 @@ const PASSWORD = 'mail texts password 2026';
 const SLUG = 'regional-presence-2026';
 const MAIL = `/admin/questionnaires/${SLUG}/edit/mail`;
 const WORKBENCH = `/admin/questionnaires/${SLUG}/translations`;
-const TOTAL = 191 + 6;
+const TOTAL = 191 + 8;
 let server: RunningServer;
 let author = '';
 

@@ -13,6 +13,8 @@ export interface Respondent {
 	sectors: string[];
 	/** The language the response was given in. */
 	language: string;
+	/** What the registry prefilled when the response began ({ question: value }); absent when nothing. */
+	registryPrefill?: Record<string, unknown>;
 }
 
 export interface ChoiceSummary {

@@ -34,6 +34,8 @@ export interface ChoiceQuestion {
 	title: LocalizedText;
 	section: string;
 	choices: ChoiceItem[];
+	/** Prefilled from the registry (domain/response/registry-prefill.ts): the microdata say whether it was confirmed. */
+	registryField?: string;
 }
 
 export interface TextQuestion {
@@ -127,7 +129,7 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale, naValue });
 	} else if (CHOICE_TYPES.has(type)) {
 		const all = q.showNoneItem ? [...choices, { value: 'none', label: (q.noneText as LocalizedText) ?? 'none' }] : choices;
-		catalogue.choices.push({ name, multiple: type === 'checkbox', title, section, choices: all });
+		catalogue.choices.push({ name, multiple: type === 'checkbox', title, section, choices: all, ...(typeof q.registryField === 'string' ? { registryField: q.registryField } : {}) });
 	} else if (TEXT_TYPES.has(type)) {
 		catalogue.texts.push({ name, title, section });
 	}

@@ -1,5 +1,4 @@
 import { textDirection, type Locale } from '../locales.ts';
-import { NO_DEADLINE } from './builtin-mail-texts.ts';
 import type { MailText } from './mail-texts.ts';
 
 export interface MergeFields {
@@ -21,8 +20,7 @@ function escapeHtml(s: string): string {
 }
 
 /** The closing date in the reader's language; stored in UTC, so said in UTC. */
-export function formatDeadline(closesAt: string | null, locale: Locale): string {
-	if (!closesAt) return NO_DEADLINE[locale];
+export function formatDeadline(closesAt: string, locale: Locale): string {
 	const date = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(closesAt));
 	return `${date} UTC`;
 }
@@ -38,14 +36,18 @@ export function paragraphsOf(body: string): string[] {
 
 /**
  * Renders one message: plain text and HTML (with lang and dir, so Arabic reads right to
- * left). Texts and merged values are escaped in the HTML; a line break inside a paragraph
- * becomes <br>; the subject is kept on one line (a header cannot hold a line break).
+ * left). The dated body when the edition has a closing date, else the undated one, whole
+ * sentences written for that case (no date phrase is glued into a sentence). Texts and
+ * merged values are escaped in the HTML; a line break inside a paragraph becomes <br>;
+ * the subject is kept on one line (a header cannot hold a line break).
  */
 export function renderMailText(t: MailText, locale: Locale, fields: MergeFields): RenderedMail {
-	const values: Record<string, string> = { contact: fields.contact, entity: fields.entity, link: fields.link, deadline: formatDeadline(fields.closesAt, locale) };
-	const merge = (s: string, esc: (v: string) => string) => s.replace(/\{(contact|entity|link|deadline)\}/g, (_, k: string) => esc(values[k]!));
+	const values: Record<string, string> = { contact: fields.contact, entity: fields.entity, link: fields.link };
+	if (fields.closesAt) values.deadline = formatDeadline(fields.closesAt, locale);
+	// Without a date {deadline} is no merge field: the lint keeps it out of every part sent then.
+	const merge = (s: string, esc: (v: string) => string) => s.replace(/\{(contact|entity|link|deadline)\}/g, (all, k: string) => (values[k] === undefined ? all : esc(values[k])));
 	const dir = textDirection(locale);
-	const paragraphs = paragraphsOf(t.body);
+	const paragraphs = paragraphsOf(fields.closesAt ? t.body : t.bodyUndated);
 	const subject = merge(t.subject, (v) => v).replace(/[\r\n]+/g, ' ').trim();
 	const html = [
 		`<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,

@@ -20,12 +20,14 @@ function withTemplates(): Record<string, Json> {
 }
 
 describe('e-mail texts as questionnaire strings', () => {
-	it('extracts the six mail strings after the 191 questionnaire strings, with a context naming the merge fields', () => {
+	it('extracts the eight mail strings after the 191 questionnaire strings, with a context naming the merge fields of each', () => {
 		const strings = extractStrings(withTemplates());
-		expect(strings).toHaveLength(191 + 6);
-		expect(strings.slice(191).map((s) => s.key)).toEqual(['mail.invitation.subject', 'mail.invitation.body', 'mail.invitation.button', 'mail.reminder.subject', 'mail.reminder.body', 'mail.reminder.button']);
+		expect(strings).toHaveLength(191 + 8);
+		expect(strings.slice(191).map((s) => s.key)).toEqual(['mail.invitation.subject', 'mail.invitation.body', 'mail.invitation.bodyUndated', 'mail.invitation.button', 'mail.reminder.subject', 'mail.reminder.body', 'mail.reminder.bodyUndated', 'mail.reminder.button']);
 		const subject = strings[191]!;
-		expect(subject.context).toContain('{contact} {entity} {link} {deadline}');
+		expect(subject.context).toContain('merge fields allowed: {contact} {entity} {link} (keep');
+		expect(strings[192]!.context).toContain('{contact} {entity} {link} {deadline}');
+		expect(strings[193]!.context).toContain('no closing date');
 		expect(subject.texts.fr).toBe('Votre lien pour {entity}');
 		expect(subject.texts.zh).toBe(builtinMailText('invitation', 'zh').subject);
 		expect(extractStrings(survey2026 as Json)).toHaveLength(191); // unchanged without mailTemplates
@@ -44,6 +46,21 @@ describe('e-mail texts as questionnaire strings', () => {
 		expect(findings[1]!.message).toContain('{enlace}');
 		const english = { ...survey2026, mailTemplates: { invitation: { subject: 'Hi {name}', body: 'x', button: 'Go' } } };
 		expect(mailTemplateFindings(english).map((f) => f.rule)).toEqual(['mail/merge-field']);
+	});
+
+	it('{deadline} only in the dated body; a body naming the date needs its undated variant', () => {
+		const template = (parts: Record<string, string>) => ({ mailTemplates: { reminder: { subject: 'R', body: 'B', button: 'Go', ...parts } } });
+		expect(mailTemplateFindings(template({ body: 'Answer by {deadline}.' })).map((f) => [f.rule, f.path])).toEqual([['mail/undated-missing', 'mailTemplates.reminder.bodyUndated']]);
+		expect(mailTemplateFindings(template({ body: 'Answer by {deadline}.', bodyUndated: 'Answer soon.' }))).toEqual([]);
+		expect(mailTemplateFindings(template({ body: 'Answer soon.' }))).toEqual([]); // one body serves both cases
+		expect(mailTemplateFindings(template({ subject: 'Closes {deadline}', bodyUndated: 'By {deadline}' })).map((f) => [f.rule, f.path])).toEqual([
+			['mail/merge-field', 'mailTemplates.reminder.subject.default'],
+			['mail/merge-field', 'mailTemplates.reminder.bodyUndated.default']
+		]);
+		// A template written before the variant existed: the undated e-mail takes the built-in undated body, never a hole.
+		const legacy = { mailTemplates: { reminder: { subject: 'R', body: 'Closes {deadline}.', button: 'Go' } } };
+		expect(mailTextFor(legacy, 'reminder', 'fr').bodyUndated).toBe(builtinMailText('reminder', 'fr').bodyUndated);
+		expect(mailTextFor(template({ body: 'Soon.' }), 'reminder', 'fr').bodyUndated).toBe('Soon.');
 	});
 
 	it('refuses malformed templates: unknown kind or part, missing English, unknown language key', () => {
@@ -75,7 +92,7 @@ describe('rendering from a questionnaire', () => {
 	});
 
 	it('escapes HTML, writes Arabic right to left, keeps the subject on one line and turns blank lines into paragraphs', () => {
-		const t = { subject: 'Line one\nline two {entity}', body: 'Dear {contact},\n\nSecond <b>para</b>\nsame para\r\n\r\nBy {deadline}', button: 'Open & answer' };
+		const t = { subject: 'Line one\nline two {entity}', body: 'Dear {contact},\n\nSecond <b>para</b>\nsame para\r\n\r\nBy {deadline}', bodyUndated: 'Soon', button: 'Open & answer' };
 		const r = renderMailText(t, 'ar', FIELDS);
 		expect(r.subject).toBe('Line one line two Sénégal');
 		expect(r.html).toContain('<html lang="ar" dir="rtl">');

@@ -3,25 +3,47 @@ import { BUILTIN_MAIL_TEXTS } from './builtin-mail-texts.ts';
 
 /**
  * The invitation and reminder e-mails as part of a questionnaire: a custom top-level
- * property `mailTemplates: { invitation: { subject, body, button }, reminder: {...} }`,
+ * property `mailTemplates: { invitation: { subject, body, bodyUndated, button }, reminder: {...} }`,
  * each part a survey-core-style localisable string `{ "default": English, "fr": ...,
  * "zh-cn": ... }`, the body being paragraphs separated by a blank line. Versioned with
  * the questionnaire, so an edition sends the texts of the version it pins; a
  * questionnaire without it (or without one kind) sends the built-in texts.
+ *
+ * `body` is sent when the edition has a closing date and may say it with {deadline};
+ * `bodyUndated` is sent when it has none, written as whole sentences without a date
+ * ({deadline} is refused there, and in the subject and button, which both cases share).
+ * `bodyUndated` may be left out only when `body` does not use {deadline}.
  */
 export const MAIL_TEMPLATES_PROP = 'mailTemplates';
 export const MAIL_KINDS = ['invitation', 'reminder'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
-export const MAIL_PARTS = ['subject', 'body', 'button'] as const;
+export const MAIL_PARTS = ['subject', 'body', 'bodyUndated', 'button'] as const;
+/** The parts a template must have in English; `bodyUndated` is needed only when `body` names the date. */
+export const REQUIRED_MAIL_PARTS = ['subject', 'body', 'button'] as const;
 export type MailPart = (typeof MAIL_PARTS)[number];
 export const MERGE_FIELDS = ['contact', 'entity', 'link', 'deadline'] as const;
 export type MergeFieldName = (typeof MERGE_FIELDS)[number];
+/** The one merge field that exists only when the edition has a closing date. */
+export const DEADLINE_FIELD = 'deadline';
+
+/** The merge fields a part may use: {deadline} only in the dated body. */
+export function mergeFieldsOf(part: MailPart): readonly MergeFieldName[] {
+	return part === 'body' ? MERGE_FIELDS : MERGE_FIELDS.filter((f) => f !== DEADLINE_FIELD);
+}
+
+/** The part named by a workbench key `mail.<kind>.<part>`, or null. */
+export function mailPartOfKey(key: string): MailPart | null {
+	const part = key.split('.')[2];
+	return (MAIL_PARTS as readonly string[]).includes(part ?? '') ? (part as MailPart) : null;
+}
 
 /** One kind of e-mail in one language. */
 export interface MailText {
 	subject: string;
-	/** Paragraphs separated by a blank line. */
+	/** Paragraphs separated by a blank line; sent when the edition has a closing date. */
 	body: string;
+	/** The body sent when the edition has no closing date. */
+	bodyUndated: string;
 	button: string;
 }
 
@@ -45,18 +67,19 @@ export function isMailStringKey(key: string): boolean {
 
 const PART_CONTEXT: Record<MailPart, string> = {
 	subject: 'subject line (one line)',
-	body: 'body: paragraphs separated by a blank line',
+	body: 'body sent when the edition has a closing date: paragraphs separated by a blank line',
+	bodyUndated: 'body sent when the edition has no closing date: paragraphs separated by a blank line, whole sentences that name no date',
 	button: 'text of the button that carries the link'
 };
 
 /** What a translator reads beside a mail string: what it is and which merge fields it may use. */
 export function mailStringContext(kind: MailKind, part: MailPart): string {
-	return `e-mail ${kind}, ${PART_CONTEXT[part]}; merge fields allowed: ${MERGE_FIELDS.map((f) => `{${f}}`).join(' ')} (keep those of the English)`;
+	return `e-mail ${kind}, ${PART_CONTEXT[part]}; merge fields allowed: ${mergeFieldsOf(part).map((f) => `{${f}}`).join(' ')} (keep those of the English)`;
 }
 
 export function builtinMailText(kind: MailKind, locale: Locale): MailText {
 	const t = BUILTIN_MAIL_TEXTS[kind][locale];
-	return { subject: t.subject, body: t.paragraphs.join(PARAGRAPH_SEPARATOR), button: t.button };
+	return { subject: t.subject, body: [...t.paragraphs, t.dated].join(PARAGRAPH_SEPARATOR), bodyUndated: [...t.paragraphs, t.undated].join(PARAGRAPH_SEPARATOR), button: t.button };
 }
 
 /** One kind of the built-in texts in the JSON form of `mailTemplates`, all six languages. */
@@ -78,7 +101,7 @@ function textIn(value: unknown, locale: Locale): string | null {
 export function customTemplate(json: unknown, kind: MailKind): JsonObject | null {
 	const all = isObject(json) ? json[MAIL_TEMPLATES_PROP] : undefined;
 	const t = isObject(all) ? all[kind] : undefined;
-	if (!isObject(t) || !MAIL_PARTS.every((p) => textIn(t[p], 'en') !== null)) return null;
+	if (!isObject(t) || !REQUIRED_MAIL_PARTS.every((p) => textIn(t[p], 'en') !== null)) return null;
 	return t;
 }
 
@@ -88,12 +111,17 @@ export function customTemplate(json: unknown, kind: MailKind): JsonObject | null
  * questionnaire's English (as survey-core does for every questionnaire text), not to the
  * built-in translation: the Secretariat's wording wins over a text it replaced. The
  * launch gate keeps an edition with missing translations from opening anyway.
+ * Without `bodyUndated`, a body that names no date serves both cases; one that does
+ * (a template written before the variant existed; the lint refuses it now) gives way to
+ * the built-in undated body rather than a sentence with a hole.
  */
 export function mailTextFor(json: unknown, kind: MailKind, locale: Locale): MailText & { custom: boolean } {
 	const t = customTemplate(json, kind);
 	if (!t) return { ...builtinMailText(kind, locale), custom: false };
-	const part = (p: MailPart) => textIn(t[p], locale) ?? textIn(t[p], 'en')!;
-	return { subject: part('subject'), body: part('body'), button: part('button'), custom: true };
+	const part = (p: MailPart) => textIn(t[p], locale) ?? textIn(t[p], 'en');
+	const body = part('body')!;
+	const undated = part('bodyUndated') ?? (placeholdersOf(body).includes(DEADLINE_FIELD) ? builtinMailText(kind, locale).bodyUndated : body);
+	return { subject: part('subject')!, body, bodyUndated: undated, button: part('button')!, custom: true };
 }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -103,8 +131,10 @@ export function placeholdersOf(text: string): string[] {
 	return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
 }
 
-export function unknownMergeFields(text: string): string[] {
-	return placeholdersOf(text).filter((p) => !(MERGE_FIELDS as readonly string[]).includes(p));
+/** The `{names}` of a text that are not merge fields (of `part`, when given: {deadline} only in the dated body). */
+export function unknownMergeFields(text: string, part?: MailPart): string[] {
+	const allowed: readonly string[] = part ? mergeFieldsOf(part) : MERGE_FIELDS;
+	return placeholdersOf(text).filter((p) => !allowed.includes(p));
 }
 
 /**
@@ -127,8 +157,10 @@ export function mergeFieldMismatch(english: string, translation: string): string
  */
 export function translationMergeFieldProblem(key: string, english: string, translation: string): string | null {
 	if (!isMailStringKey(key) || translation === '') return null;
-	const unknown = unknownMergeFields(translation);
-	if (unknown.length > 0) return `uses ${unknown.map((u) => `{${u}}`).join(', ')}, which is not a merge field (${MERGE_FIELDS.map((f) => `{${f}}`).join(', ')})`;
+	const part = mailPartOfKey(key) ?? 'body';
+	const fields = mergeFieldsOf(part);
+	const unknown = unknownMergeFields(translation, part);
+	if (unknown.length > 0) return `uses ${unknown.map((u) => `{${u}}`).join(', ')}, which is not a merge field here (${fields.map((f) => `{${f}}`).join(', ')})`;
 	return mergeFieldMismatch(english, translation);
 }
 

@@ -43,4 +43,7 @@ export function registerCustomProperties(): void {
 	Serializer.addProperty('survey', { name: 'mailTemplates:object', category: 'mail' });
 	// The value of a choice that means "no interaction / don't know": left out of indices.
 	Serializer.addProperty('question', { name: 'notApplicableValue', category: 'reporting' });
+	// What the registry knows of the entity (domain/response/registry-prefill.ts): the
+	// question starts with it, and the microdata say whether it was confirmed or corrected.
+	Serializer.addProperty('question', { name: 'registryField', category: 'registry', choices: ['category', 'sectors'] });
 }

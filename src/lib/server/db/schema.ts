@@ -120,6 +120,8 @@ export interface ResponseTable {
 	invitation_id: string | null;
 	questionnaire_id: string;
 	answers_json: string;
+	/** What the registry prefilled when the response began ({ question: value }), null if nothing (domain/response/registry-prefill.ts). */
+	registry_prefill_json: string | null;
 	locale: string;
 	furthest_page: number;
 	state: 'in_progress' | 'submitted';

@@ -15,11 +15,17 @@ export interface NewResponse {
 	locale: string;
 	/** What a new response starts with (the questions' defaults); an existing one keeps its own. */
 	answers?: Record<string, unknown>;
+	/** The answers a new response starts with (what the registry knows), asked for only when it is created; over the defaults. */
+	prefill?: () => Promise<Record<string, unknown>>;
 }
 
 /** Creates the entity's response for the edition, or returns the one that exists. */
 export async function ensureResponse(db: Kysely<Database>, r: NewResponse): Promise<ResponseRow> {
+	const existing = await findResponse(db, r.editionId, r.entityId);
+	if (existing) return existing;
 	const now = nowIso();
+	const prefill = (await r.prefill?.()) ?? {};
+	const prefilled = Object.keys(prefill).length > 0;
 	await db
 		.insertInto('response')
 		.values({
@@ -28,7 +34,8 @@ export async function ensureResponse(db: Kysely<Database>, r: NewResponse): Prom
 			entity_id: r.entityId,
 			invitation_id: r.invitationId,
 			questionnaire_id: r.questionnaireId,
-			answers_json: JSON.stringify(r.answers ?? {}),
+			answers_json: JSON.stringify({ ...r.answers, ...prefill }),
+			registry_prefill_json: prefilled ? JSON.stringify(prefill) : null,
 			locale: r.locale,
 			furthest_page: 0,
 			state: 'in_progress',

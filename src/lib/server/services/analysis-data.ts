@@ -29,7 +29,7 @@ export async function loadEditionData(db: Db, slug: string, region: string | nul
 	let query = db
 		.selectFrom('response as r')
 		.innerJoin('entity as n', 'n.id', 'r.entity_id')
-		.select(['r.id', 'r.entity_id', 'r.answers_json', 'r.locale', 'r.submitted_at', 'n.kind', 'n.region_code'])
+		.select(['r.id', 'r.entity_id', 'r.answers_json', 'r.registry_prefill_json', 'r.locale', 'r.submitted_at', 'n.kind', 'n.region_code'])
 		.where('r.edition_id', '=', edition.id)
 		.where('r.state', '=', 'submitted')
 		.orderBy('r.id');
@@ -56,7 +56,8 @@ export async function loadEditionData(db: Db, slug: string, region: string | nul
 			region: row.region_code,
 			category: row.kind,
 			sectors: sectors.get(row.entity_id) ?? [],
-			language: row.locale
+			language: row.locale,
+			...(row.registry_prefill_json ? { registryPrefill: JSON.parse(row.registry_prefill_json) as Record<string, unknown> } : {})
 		};
 	});
 	return { edition, definition, catalogue: buildCatalogue(definition), respondents, lastSubmittedAt };

@@ -5,6 +5,7 @@ import { ForbiddenError, InvalidInputError } from '../../domain/errors.ts';
 import { localize, type Catalogue } from '../../domain/analysis/catalogue.ts';
 import { scaleAnswer, type Respondent } from '../../domain/analysis/aggregate.ts';
 import { loadEditionData } from './analysis-data.ts';
+import { registryCheck } from '../../domain/response/registry-prefill.ts';
 import type { AnalysisViewer } from './analysis-service.ts';
 import { auditDownload, type Downloader } from './download-audit.ts';
 
@@ -23,6 +24,10 @@ export interface CodebookEntry {
 }
 
 type Cell = string | number | null;
+
+/** The variable beside a registry-prefilled question: `respondent_category.registry`. */
+const REGISTRY_SUFFIX = 'registry';
+const REGISTRY_VALUES = 'confirmed = the submitted answer is what the registry said; corrected = the respondent changed it; empty = the registry knew nothing (or not answered)';
 
 const ATTRIBUTES: CodebookEntry[] = [
 	{ variable: 'response_id', label: 'Response identifier (pseudonymous)', type: 'attribute', values: '', section: '', criteria: '' },
@@ -43,6 +48,7 @@ export function codebook(catalogue: Catalogue): CodebookEntry[] {
 	for (const q of catalogue.choices) {
 		if (!q.multiple) entries.push({ variable: q.name, label: en(q.title), type: 'single', values: q.choices.map((c) => `${c.value}=${en(c.label)}`).join('; '), section: q.section, criteria: '' });
 		else for (const c of q.choices) entries.push({ variable: `${q.name}.${c.value}`, label: `${en(q.title)}: ${en(c.label)}`, type: 'multiple', values: '1 = ticked; 0 = not ticked; empty = not answered', section: q.section, criteria: '' });
+		if (q.registryField) entries.push({ variable: `${q.name}.${REGISTRY_SUFFIX}`, label: `${en(q.title)}: the answer prefilled from the registry (${q.registryField}) was kept or changed`, type: 'attribute', values: REGISTRY_VALUES, section: q.section, criteria: '' });
 	}
 	for (const t of catalogue.texts) entries.push({ variable: t.name, label: en(t.title), type: 'text', values: '', section: t.section, criteria: '' });
 	return entries;
@@ -55,6 +61,7 @@ function row(catalogue: Catalogue, r: Respondent): Cell[] {
 		const raw = r.answers[q.name];
 		if (!q.multiple) cells.push(raw === undefined || raw === null ? null : String(raw));
 		else for (const c of q.choices) cells.push(Array.isArray(raw) ? (raw.map(String).includes(c.value) ? 1 : 0) : null);
+		if (q.registryField) cells.push(registryCheck(r.registryPrefill?.[q.name], raw));
 	}
 	for (const t of catalogue.texts) cells.push(typeof r.answers[t.name] === 'string' ? (r.answers[t.name] as string) : null);
 	return cells;

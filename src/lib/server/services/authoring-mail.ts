@@ -9,7 +9,7 @@ import { describeFinding, lintDraft } from '../../domain/authoring/lint.ts';
 import { LOCALES } from '../../domain/locales.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';
 import { sourceHash } from '../../domain/translation/status.ts';
-import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, builtinMailTemplateJson, customTemplate, isMailKind, isMailStringKey, mailStringKey, type MailKind, type MailPart } from '../../domain/mail/mail-texts.ts';
+import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, REQUIRED_MAIL_PARTS, builtinMailTemplateJson, customTemplate, isMailKind, isMailStringKey, mailStringKey, type MailKind, type MailPart } from '../../domain/mail/mail-texts.ts';
 import { mailPreviews, type MailPreview } from '../../domain/mail/mail-preview.ts';
 import { updateDraftIfRevision } from '../repositories/questionnaire-drafts.ts';
 import { upsertTranslationStates } from '../repositories/translation-states.ts';
@@ -77,14 +77,17 @@ export async function useEditableMailTexts(db: Db, user: SessionUser, slug: stri
 	);
 }
 
-export type MailEnglishInput = Record<MailPart, string>;
+/** `bodyUndated` absent (a form without the field) keeps the stored one; '' removes it (allowed while the body names no date). */
+export type MailEnglishInput = Record<Exclude<MailPart, 'bodyUndated'>, string> & { bodyUndated?: string };
 
 /** Writes the English of one kind (survey-core's `default`), keeping its translations, which become "needs review" where the English changed. */
 export async function saveMailEnglish(db: Db, user: SessionUser, slug: string, revision: number, kindText: string, input: MailEnglishInput): Promise<void> {
 	if (!isMailKind(kindText)) throw new InvalidInputError(`"${kindText}" is not an e-mail kind.`, [], 'invalid_edit');
 	const kind = kindText;
-	const text: MailEnglishInput = { subject: input.subject.trim(), body: input.body.replace(/\r\n?/g, '\n').trim(), button: input.button.trim() };
-	const empty = MAIL_PARTS.filter((p) => text[p] === '');
+	const paragraphs = (s: string) => s.replace(/\r\n?/g, '\n').trim();
+	const text: MailEnglishInput = { subject: input.subject.trim(), body: paragraphs(input.body), button: input.button.trim() };
+	if (input.bodyUndated !== undefined) text.bodyUndated = paragraphs(input.bodyUndated);
+	const empty = REQUIRED_MAIL_PARTS.filter((p) => text[p] === '');
 	if (empty.length > 0) throw new InvalidInputError(`Give the English ${empty.join(', ')} of the ${kind} e-mail.`, [], 'invalid_edit');
 	if (/[\r\n]/.test(text.subject)) throw new InvalidInputError('The subject must be one line.', [], 'invalid_edit');
 	await saveMail(db, user, slug, revision, `mailTemplates.${kind}`, (json) => {
@@ -93,9 +96,15 @@ export async function saveMailEnglish(db: Db, user: SessionUser, slug: string, r
 		if (typeof template !== 'object' || template === null || Array.isArray(template)) throw new InvalidInputError(`The draft has no ${kind} e-mail text of its own: use the editable e-mail texts first.`, [], 'mail_templates_absent');
 		const next: JsonObject = { ...(template as JsonObject) };
 		for (const part of MAIL_PARTS) {
+			const english = text[part];
+			if (english === undefined) continue;
+			if (english === '') {
+				delete next[part];
+				continue;
+			}
 			const current = next[part];
 			const localized = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as JsonObject) : {};
-			next[part] = { ...localized, default: text[part] };
+			next[part] = { ...localized, default: english };
 		}
 		return { ...json, [MAIL_TEMPLATES_PROP]: { ...templates, [kind]: next } };
 	});

@@ -4,6 +4,7 @@ import { generateToken, hashToken } from '../../domain/invitation/token.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
 import { findEntityByCode } from '../repositories/entities.ts';
 import { findInvitation, insertInvitation, insertLink } from '../repositories/invitations.ts';
+import { registryPrefillFor } from './registry-prefill.ts';
 import { ensureResponse } from '../repositories/responses.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { isAcceptingAnswers } from './edition-service.ts';
@@ -31,7 +32,9 @@ export async function startOnBehalfEntry(db: Db, editionSlug: string, entityCode
 		if (invitation.state !== 'active') throw new ConflictError(`the invitation of ${entityCode} is ${invitation.state}`);
 		const extension = await trx.selectFrom('invitation_extension').select('until').where('invitation_id', '=', invitation.id).executeTakeFirst();
 		if (!isAcceptingAnswers(edition, new Date(), extension?.until ?? null)) throw new ConflictError(`edition ${editionSlug} does not take answers now (${edition.state})`);
-		const response = await ensureResponse(trx, { editionId: edition.id, entityId: entity.id, invitationId: invitation.id, questionnaireId: edition.questionnaire_id, locale: entity.language });
+		const definition = async () => JSON.parse((await trx.selectFrom('questionnaire').select('definition_json').where('id', '=', edition.questionnaire_id).executeTakeFirstOrThrow()).definition_json) as object;
+		const prefill = async () => registryPrefillFor(trx, entity.id, await definition());
+		const response = await ensureResponse(trx, { editionId: edition.id, entityId: entity.id, invitationId: invitation.id, questionnaireId: edition.questionnaire_id, locale: entity.language, prefill });
 		if (response.state === 'submitted') throw new ConflictError(`${entityCode} has already submitted its answers`);
 		await trx.updateTable('response').set({ entered_by_user_id: user.id }).where('id', '=', response.id).execute();
 		await insertLink(trx, invitation.id, hashToken(token));

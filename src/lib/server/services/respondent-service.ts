@@ -16,6 +16,7 @@ import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLo
 import { findQuestionnaireById } from '../repositories/questionnaires.ts';
 import { isAcceptingAnswers } from './edition-service.ts';
 import { writeBatcher } from '../db/write-batcher.ts';
+import { prefilledOnPage, registryPrefillFor } from './registry-prefill.ts';
 
 /** Published questionnaire versions never change, so their parsed JSON is kept. */
 const definitions = new Map<string, object>();
@@ -69,6 +70,8 @@ export interface RespondentPage {
 	/** Every answer, shown before the final submit (and as the receipt once submitted). */
 	review: ReviewSection[] | null;
 	notice?: 'conflict' | 'saved';
+	/** Titles of this page's questions that started from the registry (confirm or correct). */
+	registryPrefilled: string[];
 }
 
 function pageFor(ctx: LinkContext, response: ResponseRow, model: Model, page: PageView | null, notice?: RespondentPage['notice'], review: ReviewSection[] | null = null): RespondentPage {
@@ -85,7 +88,8 @@ function pageFor(ctx: LinkContext, response: ResponseRow, model: Model, page: Pa
 		submittedAt: response.submitted_at,
 		page,
 		review,
-		notice
+		notice,
+		registryPrefilled: page ? prefilledOnPage(response.registry_prefill_json, page.questions) : []
 	};
 }
 
@@ -97,7 +101,8 @@ async function openResponse(db: Db, ctx: LinkContext): Promise<ResponseRow> {
 		questionnaireId: ctx.questionnaire_id,
 		locale: toLocale(ctx.entity_language),
 		// survey-core shows defaults only in a fresh model: the response starts with them.
-		answers: defaultAnswers(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id))
+		answers: defaultAnswers(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id)),
+		prefill: async () => registryPrefillFor(db, ctx.entity_id, await loadDefinition(db, ctx.questionnaire_id))
 	});
 	await markInvitationOpened(db, ctx.invitation_id, ctx.first_opened_at === null);
 	return response;

@@ -7,6 +7,7 @@ import { editionTracking } from '$lib/server/services/invitation-tracking';
 import { inviteAllEntities, queueInvitationEmails, queueReminders, SEGMENT_STATES, type Segment } from '$lib/server/services/invitation-bulk';
 import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
 import { changeEditionState } from '$lib/server/services/edition-service';
+import { setEditionDates } from '$lib/server/services/edition-dates';
 import { describeGaps, translationGaps } from '$lib/server/services/translation-gate';
 import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
 import { listReminderSchedules, scheduleReminder } from '$lib/server/services/invitation-reminder-schedule';
@@ -132,6 +133,12 @@ const unguarded: Actions = {
 			});
 			return { done: 'state', state: edition.state };
 		}),
+	// The dates form reports its own refusal beside itself (datesMessage), not in the page's action area.
+	dates: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const r = await attempt(() => setEditionDates(getDb(), params.slug, { opens: String(form.get('opens') ?? ''), closes: String(form.get('closes') ?? '') }, actor(locals)));
+		return 'status' in r ? fail(r.status, { datesMessage: r.data.message }) : { done: 'dates' };
+	},
 	extend: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await request.formData();

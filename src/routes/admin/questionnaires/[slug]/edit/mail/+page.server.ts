@@ -33,7 +33,7 @@ async function change(event: { request: Request; locals: App.Locals; params: { s
 
 const unguarded = {
 	use: (e) => change(e, 'use', (f) => useEditableMailTexts(getDb(), e.locals.user!, e.params.slug, revisionOf(f))),
-	save: (e) => change(e, 'save', (f) => saveMailEnglish(getDb(), e.locals.user!, e.params.slug, revisionOf(f), str(f, 'kind'), { subject: str(f, 'subject'), body: str(f, 'body'), button: str(f, 'button') })),
+	save: (e) => change(e, 'save', (f) => saveMailEnglish(getDb(), e.locals.user!, e.params.slug, revisionOf(f), str(f, 'kind'), { subject: str(f, 'subject'), body: str(f, 'body'), bodyUndated: f.has('bodyUndated') ? str(f, 'bodyUndated') : undefined, button: str(f, 'button') })),
 	remove: (e) => change(e, 'remove', (f) => removeMailTexts(getDb(), e.locals.user!, e.params.slug, revisionOf(f)))
 } satisfies Actions;
 
