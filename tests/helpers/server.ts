@@ -57,7 +57,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 		});
 		started.stdout!.on('data', (d) => (log += d));
 		started.stderr!.on('data', (d) => (log += d));
-		const deadline = Date.now() + 30_000;
+		// Generous, like the test timeouts: files run side by side, and a busy machine must
+		// not fail a start for time alone (a server that exits still fails at once).
+		const deadline = Date.now() + 90_000;
 		while (!/Listening on/.test(log)) {
 			if (started.exitCode !== null || Date.now() > deadline) break;
 			await new Promise((r) => setTimeout(r, 50));
