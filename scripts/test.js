@@ -32,6 +32,8 @@ const checksFailed = checks.filter((c) => !c.ok);
 
 const build = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 if (build.status !== 0) {
+	for (const c of checksFailed) console.log(`FAILED (${c.label}) npm run ${c.label} reported errors: see its output above`);
+	console.log('FAILED (build) vite build failed: see its output above');
 	console.log(`${checks.length - checksFailed.length} passed, ${checksFailed.length + 1} failed`);
 	process.exit(1);
 }
