@@ -1,5 +1,7 @@
-// The whole test suite: build the server once (end-to-end tests run the real build),
-// then Vitest over unit, integration and end-to-end tests on SQLite; then, when
+// The whole test suite: the static checks (ESLint, svelte-check; Prettier's check when
+// TEST_FORMAT_CHECK=1), then build the server once (end-to-end tests run the real build),
+// then Vitest over unit, integration and end-to-end tests on SQLite (vite.config.ts: three
+// projects, files of a project side by side, one project after another); then, when
 // TEST_POSTGRES_URL names a PostgreSQL server, the integration suite again on
 // PostgreSQL (TEST_DB=postgres: every test file gets its own database). Prints the
 // closing line CI reads ("N passed, N failed", both passes together) and exits
@@ -9,9 +11,30 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 
+/**
+ * A static check (npm run <script>): its own output shows why it failed; it counts as one
+ * test in the closing line, so CI fails on a lint error as on a failing test.
+ */
+function check(script) {
+	const started = Date.now();
+	const result = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
+	const ok = result.status === 0;
+	console.log(`${script}: ${ok ? 'passed' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
+	return { label: script, ok };
+}
+
+// TEST_CHECKS=0 skips them (a quick rerun of a few test files).
+const checks = process.env.TEST_CHECKS === '0' ? [] : [check('lint'), check('check')];
+// Prettier's check joins the suite once the tree has been formatted (npx prettier --write .):
+// until then TEST_FORMAT_CHECK=1 runs it on demand.
+if (process.env.TEST_FORMAT_CHECK === '1') checks.push(check('format:check'));
+const checksFailed = checks.filter((c) => !c.ok);
+
 const build = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 if (build.status !== 0) {
-	console.log('0 passed, 1 failed');
+	for (const c of checksFailed) console.log(`FAILED (${c.label}) npm run ${c.label} reported errors: see its output above`);
+	console.log('FAILED (build) vite build failed: see its output above');
+	console.log(`${checks.length - checksFailed.length} passed, ${checksFailed.length + 1} failed`);
 	process.exit(1);
 }
 
@@ -57,10 +80,13 @@ if (process.env.TEST_POSTGRES_URL) {
 }
 
 console.log('');
+for (const c of checksFailed) console.log(`FAILED (${c.label}) npm run ${c.label} reported errors: see its output above`);
 for (const p of passes) for (const f of p.failures ?? []) console.log(`FAILED (${p.label}) ${f}`);
+console.log(`Checks: ${checks.map((c) => `${c.label} ${c.ok ? 'passed' : 'failed'}`).join(', ')}`);
 for (const p of passes) console.log(`${p.label}: ${p.suites} suites, ${p.passed} passed, ${p.failed} failed${p.skipped ? `, ${p.skipped} skipped` : ''}`);
 const total = (key) => passes.reduce((sum, p) => sum + p[key], 0);
 const skipped = total('skipped');
-console.log(`${total('passed')} passed, ${total('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
-const bad = passes.some((p) => p.failed > 0 || p.status !== 0 || p.passed === 0);
+const passed = total('passed') + checks.length - checksFailed.length;
+console.log(`${passed} passed, ${total('failed') + checksFailed.length} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const bad = checksFailed.length > 0 || passes.some((p) => p.failed > 0 || p.status !== 0 || p.passed === 0);
 process.exit(bad ? 1 : 0);

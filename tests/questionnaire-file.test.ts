@@ -46,7 +46,6 @@ const EXPECTED_PAGES: Record<string, string[]> = {
 	overall_assessment: ['overall_satisfaction', 'overall_reason', 'change_since_last', 'priorities', 'suggestions']
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 function readJson(): Json {
@@ -89,7 +88,6 @@ function localizableValues(json: Json, names: Set<string>): Array<{ path: string
 
 /** Item values shown to respondents: choices, none item, matrix rows and columns. */
 function visibleItems(q: Question): Array<{ where: string; value: unknown; text: string }> {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const any = q as any;
 	const items: Array<{ where: string; value: unknown; text: string }> = [];
 	for (const c of any.choices ?? []) items.push({ where: 'choice', value: c.value, text: c.text });

@@ -87,7 +87,11 @@ describe('script in questionnaire text never runs', () => {
 		await answerPage(page);
 		await submitAndWait(page, page.locator('.actions button.primary'));
 		await inspect('review');
-		await page.waitForTimeout(200);
+		// Wait for the events themselves, not a while: every image has loaded or failed (an
+		// injected onerror would have run), then a console marker comes back; console and
+		// dialog events arrive in order, so anything the page did before it is in incidents.
+		await page.waitForLoadState('load');
+		await Promise.all([page.waitForEvent('console', (m) => m.text() === 'xss-check-done'), page.evaluate(() => console.log('xss-check-done'))]);
 		expect(incidents).toEqual([]);
 		// The attacks are there, shown as the text they are.
 		expect(await page.locator('main').innerText()).toMatch(/onerror=|<script>|onload=|srcdoc=/);

@@ -38,27 +38,49 @@ async function freePort(): Promise<number> {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'rps-e2e-'));
-	const pg = env.DATABASE_URL || !postgresMode() ? undefined : await createTestDatabase();
-	const dbPath = env.DATABASE_URL ?? pg?.url ?? join(dir, 'survey.db');
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
+	let pg = env.DATABASE_URL || !postgresMode() ? undefined : await createTestDatabase();
+	let dbPath = env.DATABASE_URL ?? pg?.url ?? join(dir, 'survey.db');
+	let url = '';
 	let log = '';
-	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
-		// No drain period on stop: tests stop servers they are not talking to any more.
-		env: { ...process.env, DATABASE_URL: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NODE_ENV: 'test', SHUTDOWN_DRAIN_MS: '0', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout!.on('data', (d) => (log += d));
-	child.stderr!.on('data', (d) => (log += d));
-	const deadline = Date.now() + 30_000;
-	while (!/Listening on/.test(log)) {
-		if (child.exitCode !== null || Date.now() > deadline) {
-			child.kill('SIGKILL');
+	let running: ChildProcess | undefined;
+	// Test files run side by side (vite.config.ts): another worker may take the free port
+	// between our probe and the server's listen. That failure (EADDRINUSE) is retried on
+	// a new port; any other one is the test's.
+	for (let attempt = 1; !running; attempt++) {
+		const port = await freePort();
+		url = `http://127.0.0.1:${port}`;
+		log = '';
+		const started: ChildProcess = spawn(process.execPath, ['server.js'], {
+			// No drain period on stop: tests stop servers they are not talking to any more.
+			env: { ...process.env, DATABASE_URL: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NODE_ENV: 'test', SHUTDOWN_DRAIN_MS: '0', ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		started.stdout!.on('data', (d) => (log += d));
+		started.stderr!.on('data', (d) => (log += d));
+		// Generous, like the test timeouts: files run side by side, and a busy machine must
+		// not fail a start for time alone (a server that exits still fails at once).
+		const deadline = Date.now() + 90_000;
+		while (!/Listening on/.test(log)) {
+			if (started.exitCode !== null || Date.now() > deadline) break;
+			await new Promise((r) => setTimeout(r, 50));
+		}
+		if (/Listening on/.test(log)) running = started;
+		else {
+			started.kill('SIGKILL');
+			if (/EADDRINUSE/.test(log) && attempt < 3) {
+				// A database of our own starts afresh, so the retry prints what a first start prints.
+				if (pg) {
+					await pg.drop();
+					pg = await createTestDatabase();
+					dbPath = pg.url;
+				} else if (!env.DATABASE_URL) dbPath = join(mkdtempSync(join(dir, 'retry-')), 'survey.db');
+				continue;
+			}
 			await pg?.drop();
 			throw new Error(`server did not start:\n${log}`);
 		}
-		await new Promise((r) => setTimeout(r, 50));
 	}
+	const child: ChildProcess = running;
 	const demoLink = /demo respondent link \([^)]*\): (\S+)/.exec(log)?.[1] ?? '';
 	const adminPassword = /generated password \(shown once\): (\S+)/.exec(log)?.[1] ?? env.ADMIN_PASSWORD ?? '';
 	return {

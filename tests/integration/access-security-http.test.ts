@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlGet, sqlRun } from '../helpers/sql.ts';
+import { sqlGet } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost as rawPost, get as rawGet, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { PAIR_FREE_FAILURES } from '../../src/lib/domain/access/throttle.ts';

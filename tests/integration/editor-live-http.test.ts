@@ -180,7 +180,7 @@ describe('panels and page texts in the form editor', () => {
 	});
 
 	it('adds a panel, moves questions into it with "move to" and ↑/↓, and out again', async () => {
-		let res = await edit('addPanel', { page: '0', name: 'box', title: 'A box' });
+		const res = await edit('addPanel', { page: '0', name: 'box', title: 'A box' });
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toContain('q=box');
 		const page = (await order()).split(':')[0];

@@ -108,9 +108,12 @@ describe(`two nodes on one ${postgresMode() ? 'PostgreSQL' : 'SQLite'} database`
 
 		const deadline = Date.now() + 60_000;
 		const sent = async () => Number((await sqlGet<{ n: number }>(a.dbPath, `select count(*) as n from outbox_message where state = 'sent'`))!.n);
-		while ((await sent()) < queued.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-		// Give a double delivery, if any, time to arrive.
-		await new Promise((r) => setTimeout(r, 1_000));
+		// Each sender logs what a finished round sent ("outbox: N sent"). Wait until every row is
+		// sent and the senders' finished rounds account for every message the SMTP server got:
+		// a second delivery of a row would then show, in the SMTP server and in a sender's count.
+		const logged = () => [a, b].reduce((sum, node) => sum + [...node.output().matchAll(/outbox: (\d+) sent/g)].reduce((n, m) => n + Number(m[1]), 0), 0);
+		while (((await sent()) < queued.length || logged() !== smtp.received.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		expect(logged()).toBe(queued.length);
 
 		expect(await sent()).toBe(queued.length);
 		expect(smtp.received.map((m) => m.to).sort()).toEqual(queued);

@@ -158,6 +158,7 @@ export function homeFor(user: Actor): string {
  */
 export function safeNextPath(next: string | null | undefined): string | null {
 	if (!next || next.length > 1000) return null;
+	// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 	if (!next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f]/.test(next)) return null;
 	return next;
 }

@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from './json-text.ts';
+import type { JsonObject } from './json-text.ts';
 import { allElements, pagesOf } from './elements.ts';
 import { MAIL_KINDS, MAIL_TEMPLATES_PROP, mailTextsByLanguage } from '../mail/mail-texts.ts';
 

@@ -1,6 +1,6 @@
 import { lintQuestionnaireJson, type Finding } from '../survey/definition.ts';
 import { LOCALES, BASE_LOCALE } from '../locales.ts';
-import { isObject, type JsonObject } from './json-text.ts';
+import type { JsonObject } from './json-text.ts';
 import { extractStrings, type Json } from '../translation/strings.ts';
 import { allElements } from './elements.ts';
 

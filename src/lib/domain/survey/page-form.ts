@@ -16,6 +16,7 @@ export type PageAnswers = Record<string, unknown>;
  * invalid UTF-8 decodes to; C0 controls other than tab and newlines have no place in
  * an answer. The marks RLM/LRM/ALM, which Arabic text legitimately uses, are allowed.
  */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const FORBIDDEN_TEXT = /[\u202A-\u202E\u2066-\u2069\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 type Posted = Map<string, string[]>;

@@ -28,6 +28,7 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 /** Which engine a handle talks to, for the few places that must differ (backup, readiness). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any handle, whatever its schema type
 export function dialectOf(db: Kysely<any>): 'postgres' | 'sqlite' {
 	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

@@ -55,7 +55,7 @@ export async function runDueReminderSchedules(db: Db, now = new Date()): Promise
 		// that only the node whose update changed the row queues its reminders.
 		const claim = await db.updateTable('reminder_schedule').set({ queued_at: now.toISOString(), queued_count: 0 }).where('id', '=', s.id).where('queued_at', 'is', null).executeTakeFirst();
 		if (Number(claim.numUpdatedRows) === 0) continue;
-		let count = 0;
+		let count: number;
 		try {
 			count = now.getTime() >= closes ? 0 : (await queueReminders(db, s.slug, JSON.parse(s.segment_json) as Segment, `schedule:${s.days_before}d`)).queued;
 		} catch (error) {

@@ -14,7 +14,7 @@ const MAX_FORM_BYTES = 256 * 1024;
  * next save is not mistaken for someone else's; a conflict is reported, not hidden.
  */
 export const POST: RequestHandler = async ({ params, request, getClientAddress }) => {
-	let address: string | null = null;
+	let address: string | null;
 	try {
 		address = getClientAddress();
 	} catch {

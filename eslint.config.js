@@ -1,0 +1,132 @@
+// ESLint: the recommended rules of ESLint, typescript-eslint and eslint-plugin-svelte,
+// plus the import boundaries that keep the architecture's shape (issue 13):
+// - src/lib/domain is pure: no SvelteKit, database, server or Node module;
+// - routes reach data through services, never through repositories or the database.
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+/** Routes that still import the database or a repository directly: to be moved by issue 13. */
+const ROUTES_STILL_ON_THE_DATABASE = [
+	'src/routes/account/+page.server.ts',
+	'src/routes/admin/+page.server.ts',
+	'src/routes/admin/audit/+page.server.ts',
+	'src/routes/admin/audit/export.csv/+server.ts',
+	'src/routes/admin/editions/[[]slug]/+page.server.ts',
+	'src/routes/admin/editions/[[]slug]/non-responders.csv/+server.ts',
+	'src/routes/admin/questionnaires/+page.server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/+page.server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/edit/+page.server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/edit/lint/+server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/edit/mail/+page.server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/export/+server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/frame/+page.server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/preview/+page.server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/translations/+page.server.ts',
+	'src/routes/admin/questionnaires/[[]slug]/translations/export/+server.ts',
+	'src/routes/admin/questionnaires/preview-post.ts',
+	'src/routes/admin/registry/+page.server.ts',
+	'src/routes/admin/registry/[[]code]/+page.server.ts',
+	'src/routes/admin/results/+page.server.ts',
+	'src/routes/admin/results/[[]slug]/+page.server.ts',
+	'src/routes/admin/results/[[]slug]/chart.png/+server.ts',
+	'src/routes/admin/results/[[]slug]/comments/+page.server.ts',
+	'src/routes/admin/results/[[]slug]/comments/comments.csv/+server.ts',
+	'src/routes/admin/results/[[]slug]/export/[[]file]/+server.ts',
+	'src/routes/admin/results/[[]slug]/reports/[[]id]/+server.ts',
+	'src/routes/admin/users/+page.server.ts',
+	'src/routes/healthz/+server.ts',
+	'src/routes/login/+page.server.ts',
+	'src/routes/login/reset/+page.server.ts',
+	'src/routes/login/reset/[[]token]/+page.server.ts',
+	'src/routes/login/totp/+page.server.ts',
+	'src/routes/logout/+page.server.ts',
+	'src/routes/r/[[]token]/+page.server.ts',
+	'src/routes/r/[[]token]/autosave/+server.ts',
+	'src/routes/readyz/+server.ts',
+	'src/routes/reports/[[]slug]/+page.server.ts',
+	'src/routes/reports/[[]slug]/chart.png/+server.ts'
+];
+
+export default ts.config(
+	{
+		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'test-results/', 'data/']
+	},
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } }
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig }
+		}
+	},
+	{
+		rules: {
+			// `_name` marks a parameter or binding kept on purpose (a callback's position, a destructured rest).
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+			// The app is served at the root (no paths.base): its links are plain absolute paths.
+			'svelte/no-navigation-without-resolve': 'off',
+			// A literal brace in markup is written {'{'} (as in a pattern="[0-9]{'{'}6{'}'}").
+			'svelte/no-useless-mustaches': 'off'
+		}
+	},
+	{
+		// Migrations take Kysely<any>, as Kysely documents: they must not depend on today's schema type.
+		files: ['migrations/**/*.ts'],
+		rules: { '@typescript-eslint/no-explicit-any': 'off' }
+	},
+	{
+		// Tests build odd and hostile inputs on purpose.
+		files: ['**/*.test.ts', 'tests/**/*.ts'],
+		rules: { '@typescript-eslint/no-explicit-any': 'off' }
+	},
+	{
+		// A plain ES5 browser script (no build step), unchecked by TypeScript on purpose; ES5 has
+		// no `catch {}` without a binding.
+		files: ['src/lib/client/respondent.js'],
+		rules: { '@typescript-eslint/ban-ts-comment': 'off', '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] }
+	},
+	{
+		// The domain is pure: what it computes depends on its arguments only, and it runs
+		// in any JavaScript runtime. Its tests may read fixture files (node:fs).
+		files: ['src/lib/domain/**/*.ts', 'src/lib/domain/**/*.svelte'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ regex: '^(@sveltejs/|\\$app/)', message: 'The domain does not depend on SvelteKit (src/lib/domain stays pure).' },
+						{ regex: '^(kysely|better-sqlite3|pg)(/|$)', message: 'The domain does not touch the database: a server service loads the data and passes it in.' },
+						{ regex: '^(\\$lib/server|(\\.\\./)+(.*/)?server)(/|$)', message: 'The domain does not import server code; the server imports the domain.' },
+						{ regex: '^node:', message: 'The domain uses no Node module: it is pure and runs in any runtime.' }
+					]
+				}
+			]
+		}
+	},
+	{
+		// Routes parse, make one call and show the result: queries live behind the services.
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [{ regex: '^(\\$lib/server/(repositories|db)|(\\.\\./)+(.*/)?lib/server/(repositories|db))(/|$)', message: 'Routes reach data through a service ($lib/server/services), not a repository or the database.' }]
+				}
+			]
+		}
+	},
+	{
+		// To be moved by issue 13: these routes still take the database handle or a repository
+		// directly. Remove a file from ROUTES_STILL_ON_THE_DATABASE once it goes through its area.
+		files: ROUTES_STILL_ON_THE_DATABASE,
+		rules: { 'no-restricted-imports': 'off' }
+	}
+);
