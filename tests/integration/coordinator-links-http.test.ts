@@ -23,8 +23,7 @@ const ANSWER_LINE = 'class="answer-line"';
 
 beforeAll(async () => {
 	smtp = await startSmtp();
-	// KEEP_ALIVE_TIMEOUT: a slow CLI step between two requests must not leave the client reusing a socket the server just closed.
-	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@links.example.org', DEMO: '1', SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '60000', KEEP_ALIVE_TIMEOUT: '60' });
+	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@links.example.org', DEMO: '1', SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '60000' });
 	await seedUsers(server.dbPath, [{ email: COORDINATOR, role: 'coordinator' }], PASSWORD);
 	cookie = await signInCookie(server.url, COORDINATOR, PASSWORD);
 	runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '10');

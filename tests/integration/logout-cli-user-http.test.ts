@@ -23,8 +23,7 @@ function cli(args: string[], input: string): { code: number; stdout: string; std
 }
 
 beforeAll(async () => {
-	// KEEP_ALIVE_TIMEOUT: a slow CLI step between two requests must not leave the client reusing a socket the server just closed.
-	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@logout.example.org', KEEP_ALIVE_TIMEOUT: '60' });
+	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@logout.example.org' });
 });
 afterAll(async () => {
 	await server?.stop();

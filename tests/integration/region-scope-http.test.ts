@@ -63,8 +63,7 @@ interface Entity {
 let entities: Entity[] = [];
 
 beforeAll(async () => {
-	// KEEP_ALIVE_TIMEOUT: a slow CLI step between two requests must not leave the client reusing a socket the server just closed.
-	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: emailOf('admin'), DEMO: '1', KEEP_ALIVE_TIMEOUT: '60' });
+	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: emailOf('admin'), DEMO: '1' });
 	await seedUsers(server.dbPath, ROLES.filter((r) => r !== 'admin').map((role) => ({ email: emailOf(role), role, regionCode: role === 'regional_office' ? OWN : undefined })), PASSWORD);
 	for (const role of ROLES) cookies[role] = await signInCookie(server.url, emailOf(role), PASSWORD);
 	runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '1000');
