@@ -78,11 +78,12 @@ export async function answerAndSubmit(link: string, overrides: Record<string, st
 		const action = html.includes('name="_action" value="review"') ? 'review' : 'next';
 		let fill = new Set<string>();
 		let res = await post(link, [...pageAnswers(fields, overrides, fill), ['_action', action]]);
-		if (res.status === 422) {
-			// The server named the questions still to answer: fill their text, once.
-			fill = new Set(formFields(await res.text()).filter((f) => f.invalid).map((f) => f.name));
-			const again = formFields(await (await fetch(url, { headers: { accept: 'text/html' } })).text());
-			res = await post(link, [...pageAnswers(again, overrides, fill), ['_action', action]]);
+		for (let retry = 0; retry < 3 && (res.status === 422 || res.status === 200); retry++) {
+			// 422: the server named the questions still to answer: fill their text.
+			// 200: the answers revealed follow-up questions on this page, shown again to be answered.
+			const shown = formFields(await res.text());
+			if (res.status === 422) fill = new Set([...fill, ...shown.filter((f) => f.invalid).map((f) => f.name)]);
+			res = await post(link, [...pageAnswers(shown, overrides, fill), ['_action', action]]);
 		}
 		expect(res.status, `page post at ${url}`).toBe(303);
 		url = new URL(res.headers.get('location')!, link).href;
