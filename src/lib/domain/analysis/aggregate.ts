@@ -13,6 +13,8 @@ export interface Respondent {
 	sectors: string[];
 	/** The language the response was given in. */
 	language: string;
+	/** Set only when responses in progress were loaded too (analysts' microdata). */
+	submitted?: boolean;
 }
 
 export interface ChoiceSummary {
