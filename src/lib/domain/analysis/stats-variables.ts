@@ -75,7 +75,8 @@ function variablesOf(catalogue: Catalogue, partial: boolean): Omit<StatsVariable
 		vars.push({ column: s.key, label, kind: 'scale', values, dontKnow: s.naValue !== null });
 	}
 	for (const q of catalogue.choices) {
-		if (!q.multiple) vars.push({ column: q.name, label: en(q.title), kind: 'choice', values: choiceCodes(q.choices), dontKnow: false });
+		// Choices filled in while answering (from another question, from a web service) have no codes to declare: kept as text.
+		if (!q.multiple) vars.push({ column: q.name, label: en(q.title), kind: q.choices.length ? 'choice' : 'string', values: q.choices.length ? choiceCodes(q.choices) : [], dontKnow: false });
 		else
 			for (const c of q.choices)
 				vars.push({ column: `${q.name}.${c.value}`, label: `${en(q.title)}: ${en(c.label)}`, kind: 'flag', values: [{ raw: '1', code: 1, label: 'Ticked' }, { raw: '0', code: 0, label: 'Not ticked' }], dontKnow: false });
