@@ -108,7 +108,12 @@ async function buildExport(db: Db, slug: string, viewer: AnalysisViewer, file: s
 		return { rows: rows.length, file: { filename, type: 'text/plain; charset=utf-8', content: Buffer.from(syntax(spec), 'utf8') } };
 	}
 	if (file === 'codebook.csv') return { rows: book.length, file: { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse(book as unknown as Record<string, unknown>[], { escapeFormulae: true }), 'utf8') } };
-	if (file === 'microdata.csv') return { rows: rows.length, file: { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse({ fields: header, data: rows }, { escapeFormulae: true }), 'utf8') } };
+	if (file === 'microdata.csv') {
+		// One line per response: SPSS and PSPP cannot read a line break inside a quoted field, so an open answer's
+		// line breaks become spaces here (the open answers export and microdata.xlsx keep them).
+		const flat = rows.map((r) => r.map((c) => (typeof c === 'string' ? c.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : c)));
+		return { rows: rows.length, file: { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse({ fields: header, data: flat }, { escapeFormulae: true }), 'utf8') } };
+	}
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet('microdata');
 	sheet.addRow(header);
