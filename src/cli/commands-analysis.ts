@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidInputError } from '../lib/domain/errors.ts';
 import { LOCALES } from '../lib/domain/locales.ts';
 import { generateCouncilReport, reportFile } from '../lib/server/services/analysis-report-service.ts';
@@ -28,9 +29,13 @@ export const analysisCommands: Record<string, Command> = {
 		console.log(`release ${release.number} of ${required(options, 'edition')}: ${release.respondents} responses, ${release.releasedAt}`);
 	},
 	async export(db, options) {
-		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'), CLI_DOWNLOADER);
-		writeFileSync(required(options, 'out'), file.content);
-		console.log(`wrote ${file.filename} (${file.content.length} bytes)`);
+		const partial = options['include-partial'] === true;
+		const file = await exportFile(db, required(options, 'edition'), { rawData: true, region: null }, required(options, 'file'), CLI_DOWNLOADER, { partial });
+		// A folder gets the download's name, which is the CSV name the .sps/.do/.R scripts read.
+		const out = required(options, 'out');
+		const path = statSync(out, { throwIfNoEntry: false })?.isDirectory() ? join(out, file.filename) : out;
+		writeFileSync(path, file.content);
+		console.log(`wrote ${path} (${file.content.length} bytes)`);
 	},
 	async 'demo:responses'(db, options) {
 		const count = options.count === undefined ? 1000 : Number(options.count);

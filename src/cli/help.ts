@@ -44,7 +44,10 @@ Commands:
                                            generate and store the Council report from the latest release
                                            (ar zh en fr ru es, or all);
                                            with one language, --out also writes the DOCX there
-  export --edition S --file F --out PATH   microdata.csv, codebook.csv or microdata.xlsx (raw data)
+  export --edition S --file F --out PATH   microdata.csv, codebook.csv, microdata.xlsx, or the scripts that
+                                           read the CSV: microdata.sps (SPSS/PSPP), microdata.do (Stata),
+                                           microdata.R (raw data); PATH may be a folder (the download's name);
+                                           --include-partial adds responses in progress
   demo:responses --edition S [--count N] [--seed X]
                                            invite entities and add synthetic submitted responses (demos only)
   registry:import FILE                     import entities and focal points from CSV (UTF-8) or XLSX;

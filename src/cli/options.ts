@@ -33,7 +33,8 @@ export const OPTION_TYPES = {
 	'days-before': { type: 'string' },
 	until: { type: 'string' },
 	'override-translations': { type: 'boolean' },
-	reason: { type: 'string' }
+	reason: { type: 'string' },
+	'include-partial': { type: 'boolean' }
 } as const;
 
 export function required(options: Options, name: string): string {

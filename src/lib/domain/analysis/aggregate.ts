@@ -15,6 +15,8 @@ export interface Respondent {
 	language: string;
 	/** What the registry prefilled when the response began ({ question: value }); absent when nothing. */
 	registryPrefill?: Record<string, unknown>;
+	/** Set only when responses in progress were loaded too (analysts' microdata). */
+	submitted?: boolean;
 }
 
 export interface ChoiceSummary {

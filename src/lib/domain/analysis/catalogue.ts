@@ -26,6 +26,8 @@ export interface ScaleItem {
 	scale: number[];
 	/** The "no interaction / don't know" value: reported, left out of indices. */
 	naValue: string | null;
+	/** The labels of the points and of the "na" value, by value, where the questionnaire gives them (for value labels in statistics software). */
+	pointLabels?: Record<string, LocalizedText>;
 }
 
 export interface ChoiceQuestion {
@@ -64,6 +66,10 @@ const DEFAULT_SECTION = 'general';
 function items(list: unknown): ChoiceItem[] {
 	if (!Array.isArray(list)) return [];
 	return list.map((c) => (isObject(c) ? { value: String(c.value), label: (c.text as LocalizedText) ?? String(c.value) } : { value: String(c), label: String(c) }));
+}
+
+function labelsOf(choices: ChoiceItem[]): Record<string, LocalizedText> {
+	return Object.fromEntries(choices.map((c) => [c.value, c.label]));
 }
 
 function criteriaOf(v: unknown): string[] {
@@ -114,7 +120,7 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 		for (const row of items(q.rows)) {
 			const rowJson = Array.isArray(q.rows) ? q.rows.find((r) => isObject(r) && String(r.value) === row.value) : undefined;
 			const rowCriteria = isObject(rowJson) ? criteriaOf(rowJson.criteria) : [];
-			catalogue.scales.push({ key: `${name}.${row.value}`, question: name, row: row.value, title, rowTitle: row.label, section, criteria: rowCriteria.length ? rowCriteria : criteriaOf(q.criteria), scale, naValue });
+			catalogue.scales.push({ key: `${name}.${row.value}`, question: name, row: row.value, title, rowTitle: row.label, section, criteria: rowCriteria.length ? rowCriteria : criteriaOf(q.criteria), scale, naValue, pointLabels: labelsOf(columns) });
 		}
 		return;
 	}
@@ -126,7 +132,7 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 		const points = Array.from({ length: max - min + 1 }, (_, i) => max - i);
 		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale: points, naValue });
 	} else if (scale) {
-		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale, naValue });
+		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale, naValue, pointLabels: labelsOf(choices) });
 	} else if (CHOICE_TYPES.has(type)) {
 		const all = q.showNoneItem ? [...choices, { value: 'none', label: (q.noneText as LocalizedText) ?? 'none' }] : choices;
 		catalogue.choices.push({ name, multiple: type === 'checkbox', title, section, choices: all, ...(typeof q.registryField === 'string' ? { registryField: q.registryField } : {}) });

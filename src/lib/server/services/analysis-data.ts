@@ -18,9 +18,11 @@ export interface EditionData {
 /**
  * Loads the submitted responses of an edition with what they are broken down by.
  * Only `state = 'submitted'` counts: a response in progress is not an answer yet.
- * `region` narrows to one ITU-D region (a regional office's own view).
+ * `region` narrows to one ITU-D region (a regional office's own view). `partial` adds the
+ * responses in progress, for analysts' microdata only (never for results).
  */
-export async function loadEditionData(db: Db, slug: string, region: string | null = null): Promise<EditionData> {
+export async function loadEditionData(db: Db, slug: string, region: string | null = null, options: { partial?: boolean } = {}): Promise<EditionData> {
+	const states: ('submitted' | 'in_progress')[] = options.partial ? ['submitted', 'in_progress'] : ['submitted'];
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
 	const questionnaire = await db.selectFrom('questionnaire').select('definition_json').where('id', '=', edition.questionnaire_id).executeTakeFirstOrThrow();
@@ -29,9 +31,9 @@ export async function loadEditionData(db: Db, slug: string, region: string | nul
 	let query = db
 		.selectFrom('response as r')
 		.innerJoin('entity as n', 'n.id', 'r.entity_id')
-		.select(['r.id', 'r.entity_id', 'r.answers_json', 'r.registry_prefill_json', 'r.locale', 'r.submitted_at', 'n.kind', 'n.region_code'])
+		.select(['r.id', 'r.entity_id', 'r.answers_json', 'r.registry_prefill_json', 'r.locale', 'r.submitted_at', 'r.state', 'n.kind', 'n.region_code'])
 		.where('r.edition_id', '=', edition.id)
-		.where('r.state', '=', 'submitted')
+		.where('r.state', 'in', states)
 		.orderBy('r.id');
 	if (region !== null) query = query.where('n.region_code', '=', region);
 	const rows = await query.execute();
@@ -41,7 +43,7 @@ export async function loadEditionData(db: Db, slug: string, region: string | nul
 		.innerJoin('response as r', 'r.entity_id', 's.entity_id')
 		.select(['s.entity_id', 's.sector'])
 		.where('r.edition_id', '=', edition.id)
-		.where('r.state', '=', 'submitted')
+		.where('r.state', 'in', states)
 		.orderBy('s.sector')
 		.execute();
 	const sectors = new Map<string, string[]>();
@@ -57,7 +59,8 @@ export async function loadEditionData(db: Db, slug: string, region: string | nul
 			category: row.kind,
 			sectors: sectors.get(row.entity_id) ?? [],
 			language: row.locale,
-			...(row.registry_prefill_json ? { registryPrefill: JSON.parse(row.registry_prefill_json) as Record<string, unknown> } : {})
+			...(row.registry_prefill_json ? { registryPrefill: JSON.parse(row.registry_prefill_json) as Record<string, unknown> } : {}),
+			...(options.partial ? { submitted: row.state === 'submitted' } : {})
 		};
 	});
 	return { edition, definition, catalogue: buildCatalogue(definition), respondents, lastSubmittedAt };

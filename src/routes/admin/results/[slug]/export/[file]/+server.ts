@@ -6,11 +6,12 @@ import { exportFile } from '$lib/server/services/analysis-export';
 import { downloaderOf } from '$lib/server/services/download-audit';
 import { toHttpError } from '../../analysis-errors';
 
-/** Microdata and codebook downloads (raw-data rights only; the service refuses others and audits each). */
-export const GET: RequestHandler = async ({ params, locals, getClientAddress }) => {
+/** Microdata, codebook and statistics scripts (raw-data rights only; the service refuses others and audits each). `?partial=1` adds responses in progress. */
+export const GET: RequestHandler = async ({ params, locals, url, getClientAddress }) => {
 	if (!locals.user) error(401, { message: 'sign in first' });
 	try {
-		const file = await exportFile(getDb(), params.slug, viewerFor(locals.user), params.file, downloaderOf(locals.user, getClientAddress()));
+		const partial = url.searchParams.get('partial') === '1';
+		const file = await exportFile(getDb(), params.slug, viewerFor(locals.user), params.file, downloaderOf(locals.user, getClientAddress()), { partial });
 		return new Response(new Uint8Array(file.content), {
 			headers: { 'content-type': file.type, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'private, no-store' }
 		});
