@@ -45,10 +45,12 @@ function vitest(label, args, env) {
 	const tests = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...args], env);
 	if (!existsSync(report)) return { label, suites: 0, passed: 0, failed: 1, skipped: 0, status: tests.status || 1 };
 	const result = JSON.parse(readFileSync(report, 'utf8'));
-	const { numPassedTests, numFailedTests, numPendingTests, numTotalTestSuites, numFailedTestSuites } = result;
+	const { numPassedTests, numFailedTests, numPendingTests, numTotalTestSuites } = result;
 	rmSync(report, { force: true });
-	// A suite that fails to load has no failed test of its own: count it as a failure.
-	const failed = numFailedTests + (numFailedTests === 0 ? numFailedTestSuites : 0);
+	// A file that fails to load (or whose beforeAll fails) has no failed test of its own: count it
+	// as one failure, also when other files have failing tests (it was hidden by them before).
+	const brokenFiles = (result.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')).length;
+	const failed = numFailedTests + brokenFiles;
 	return { label, suites: numTotalTestSuites, passed: numPassedTests, failed, skipped: numPendingTests, status: tests.status, failures: failuresOf(result) };
 }
 
