@@ -1,7 +1,8 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof): self time by package / file area and by
 // function, and total (inclusive) time of the functions named on the command line.
-//   node bench/lib/profile-summary.ts file.cpuprofile [TOP=30] [function names...]
+//   [PHASE=turns|healthz] node bench/lib/profile-summary.ts file.cpuprofile [TOP=30] [function names...]
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 interface Node {
 	id: number;
@@ -9,6 +10,7 @@ interface Node {
 	children?: number[];
 }
 interface Profile {
+	startTime: number;
 	nodes: Node[];
 	samples: number[];
 	timeDeltas: number[];
@@ -22,8 +24,15 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
+// PHASE=turns|healthz: only the samples inside that phase of bench/page-turns.ts (phases.json beside the profile).
+const phase = process.env.PHASE;
+const [from, to] = phase ? (JSON.parse(readFileSync(join(dirname(file), 'phases.json'), 'utf8')) as Record<string, [number, number]>)[phase]! : [-Infinity, Infinity];
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let at = profile.startTime;
+profile.samples.forEach((id, i) => {
+	at += profile.timeDeltas[i] ?? 0;
+	if (at >= from && at <= to) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 
 /** Where a frame's code lives: a package, our app's chunks, Node itself, or V8's pseudo-frames. */
 function area(n: Node): string {

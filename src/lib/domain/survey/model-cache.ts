@@ -52,7 +52,7 @@ export function getResponseModel(versionKey: string, definition: object, locale:
 			loadAnswers(entry.model, JSON.parse(answersJson) as Answers);
 			entry.json = answersJson;
 		} else {
-			for (const question of entry.model.getAllQuestions()) question.errors = [];
+			clearErrors(entry.model);
 		}
 	} else {
 		const model = newModel(definition, locale);
@@ -73,7 +73,7 @@ export function rememberResponseAnswers(versionKey: string, locale: Locale, resp
 /** Loads answers into a cached model, clearing what a previous use left behind. */
 export function loadAnswers(model: Model, answers: Answers): Model {
 	model.data = structuredClone(answers);
-	for (const question of model.getAllQuestions()) question.errors = [];
+	clearErrors(model);
 	return model;
 }
 
@@ -88,7 +88,7 @@ export function applyAnswerChanges(model: Model, before: Answers, after: Answers
 		if (after[name] === undefined) model.clearValue(name);
 		else model.setValue(name, structuredClone(after[name]));
 	}
-	for (const question of model.getAllQuestions()) question.errors = [];
+	clearErrors(model);
 	return model;
 }
 
@@ -111,4 +111,9 @@ export function defaultAnswers(versionKey: string, definition: object): Answers 
 		defaults.set(versionKey, answers);
 	}
 	return structuredClone(answers);
+}
+
+/** Clears validation messages a previous use left; assigning survey-core's errors notifies, so only where there are some. */
+function clearErrors(model: Model): void {
+	for (const question of model.getAllQuestions()) if (question.errors.length > 0) question.errors = [];
 }

@@ -47,6 +47,7 @@ export async function findLinkContext(db: Kysely<Database>, tokenHash: string) {
 			'i.id as invitation_id',
 			'i.state as invitation_state',
 			'i.first_opened_at',
+			'i.last_opened_at',
 			'e.id as edition_id',
 			'e.slug as edition_slug',
 			'e.title as edition_title',

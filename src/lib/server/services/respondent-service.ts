@@ -18,6 +18,9 @@ import { isAcceptingAnswers } from './edition-service.ts';
 import { writeBatcher } from '../db/write-batcher.ts';
 import { prefilledOnPage, registryPrefillFor } from './registry-prefill.ts';
 
+/** How stale an invitation's "last opened" time may be before a page view writes it again. */
+const LAST_OPENED_RESOLUTION_MS = 60_000;
+
 /** Published questionnaire versions never change, so their parsed JSON is kept. */
 const definitions = new Map<string, object>();
 
@@ -104,7 +107,12 @@ async function openResponse(db: Db, ctx: LinkContext): Promise<ResponseRow> {
 		answers: defaultAnswers(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id)),
 		prefill: async () => registryPrefillFor(db, ctx.entity_id, await loadDefinition(db, ctx.questionnaire_id))
 	});
-	await markInvitationOpened(db, ctx.invitation_id, ctx.first_opened_at === null);
+	// "Last opened" to the minute is all anyone reads; writing it at every page view cost a
+	// durable write (an fsync) per GET under the page-turn load (bench/page-turns.ts).
+	const lastOpened = ctx.last_opened_at === null ? 0 : Date.parse(ctx.last_opened_at);
+	if (ctx.first_opened_at === null || Date.now() - lastOpened >= LAST_OPENED_RESOLUTION_MS) {
+		await writeBatcher(db).run((trx) => markInvitationOpened(trx, ctx.invitation_id, ctx.first_opened_at === null));
+	}
 	return response;
 }
 
@@ -120,7 +128,10 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 		response = { ...response, locale: lang };
 	}
 	const locale = toLocale(response.locale);
-	const model = loadAnswers(getModel(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id), locale), parseAnswers(response.answers_json));
+	// The response's own model: after this respondent's page post it already holds these
+	// answers, so drawing the next page does not reload them (~8 ms of survey-core each).
+	const definition = await loadDefinition(db, ctx.questionnaire_id);
+	const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(parseAnswers(response.answers_json)));
 	// A link shown to a Secretariat user (not e-mailed to a focal point) gives the receipt
 	// without the answers: a coordinator must never read submitted answers (docs/access.md).
 	if (response.state === 'submitted') return pageFor(ctx, response, model, null, undefined, ctx.link_delivery === 'mailed' ? buildReview(model) : null);
@@ -189,7 +200,10 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 	// Skips the writes of a first visit when the response exists.
 	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
 
-	return db.transaction().execute(async (trx) => {
+	// Group commit, as autosaves: page posts arriving together share one transaction and one
+	// fsync; each is answered after that commit. A commit alone blocked the event loop for
+	// 10-15 ms on a busy disk, the largest single cost of a page turn (bench/page-turns.ts).
+	return writeBatcher(db).run(async (trx) => {
 		await lockResponse(trx, ctx.edition_id, ctx.entity_id);
 		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
 		if (response.state === 'submitted') return { kind: 'submitted' as const };

@@ -1,0 +1,126 @@
+// What a page turn must not do (issue 16 item 1, measured by bench/page-turns.ts): write on
+// every page view, commit every page post alone, or reload a response's answers into
+// survey-core to draw the page that follows its own post.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Model } from 'survey-core';
+import { freshDb, type TestDb } from '../helpers/db.ts';
+import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/config.ts';
+import { inviteEntity } from '../../src/lib/server/services/invitation-service.ts';
+import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '../../src/lib/server/services/respondent-service.ts';
+import type { Db } from '../../src/lib/server/db/create-db.ts';
+import type { LinkContext } from '../../src/lib/server/repositories/invitations.ts';
+
+const PUBLIC_URL = 'http://survey.test';
+let t: TestDb;
+beforeEach(async () => {
+	t = await freshDb();
+	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL, DEMO: '0' }), () => {});
+});
+afterEach(async () => {
+	await t.close();
+});
+
+const tokens = new Map<LinkContext, string>();
+async function respondents(count: number): Promise<LinkContext[]> {
+	const entities = await t.db.selectFrom('entity').select('code').orderBy('code').limit(count).execute();
+	const out: LinkContext[] = [];
+	for (const { code } of entities) {
+		const { token } = await inviteEntity(t.db, 'rp-2026', code, PUBLIC_URL, 'test');
+		const ctx = (await resolveRespondentLink(t.db, token))!;
+		tokens.set(ctx, token);
+		out.push(ctx);
+	}
+	return out;
+}
+
+/** The same database handle, counting the transactions begun through it. */
+function countingTransactions(db: Db): { db: Db; count: () => number } {
+	let n = 0;
+	const counted = new Proxy(db, {
+		get(target, property) {
+			if (property === 'transaction') {
+				return () => {
+					n++;
+					return target.transaction();
+				};
+			}
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+		}
+	});
+	return { db: counted, count: () => n };
+}
+
+const pageZero = (revision: number, category: string) =>
+	new URLSearchParams([['_action', 'next'], ['_page', '0'], ['_revision', String(revision)], ['respondent_category', category], ['sectors_involved', 'itu_d'], ['offices_dealt_with', 'RO-AFR'], ['interaction_frequency', 'monthly']]);
+const formOf = (params: URLSearchParams) => {
+	const form = new FormData();
+	for (const [k, v] of params) form.append(k, v);
+	return form;
+};
+
+describe('the cost of a page turn', () => {
+	it('writes the invitation\'s "last opened" time at most once a minute, not at every page view', async () => {
+		const [ctx] = await respondents(1);
+		await showRespondentPage(t.db, ctx!, null, null);
+		const opened = await t.db.selectFrom('invitation').select(['first_opened_at', 'last_opened_at']).where('id', '=', ctx!.invitation_id).executeTakeFirstOrThrow();
+		expect(opened.first_opened_at).not.toBeNull();
+		// A later view, with the context the next request would resolve.
+		await new Promise((r) => setTimeout(r, 5));
+		const again = (await resolveRespondentLink(t.db, tokens.get(ctx!)!))!;
+		await showRespondentPage(t.db, again, 0, null);
+		const later = await t.db.selectFrom('invitation').select(['first_opened_at', 'last_opened_at']).where('id', '=', ctx!.invitation_id).executeTakeFirstOrThrow();
+		expect(later).toEqual(opened);
+	});
+
+	it('commits page posts arriving together in shared transactions (group commit), each saved', async () => {
+		const people = await respondents(20);
+		for (const ctx of people) await showRespondentPage(t.db, ctx, null, null);
+		const { db, count } = countingTransactions(t.db);
+		const outcomes = await Promise.all(people.map((ctx) => postRespondentPage(db, ctx, formOf(pageZero(0, 'academia')))));
+		expect(outcomes.every((o) => o.kind === 'redirect' && o.page === 1)).toBe(true);
+		expect(count()).toBeLessThan(people.length / 2);
+		const saved = await t.db.selectFrom('response').select(['answers_json', 'revision']).execute();
+		expect(saved).toHaveLength(people.length);
+		for (const row of saved) {
+			expect(row.revision).toBe(1);
+			expect(JSON.parse(row.answers_json)).toMatchObject({ respondent_category: 'academia', interaction_frequency: 'monthly' });
+		}
+	});
+
+	it('draws the page after a post from the model that post left, without loading the answers again', async () => {
+		const [ctx] = await respondents(1);
+		await showRespondentPage(t.db, ctx!, null, null);
+		await postRespondentPage(t.db, ctx!, formOf(pageZero(0, 'academia')));
+		const loads = countDataLoads();
+		try {
+			const view = await showRespondentPage(t.db, ctx!, 1, null);
+			expect(view.page?.index).toBe(1);
+			expect(loads.count()).toBe(0);
+			// The page shown still reflects the stored answers (another respondent's must not leak in).
+			const other = (await respondents(2))[1]!; // the entity after ctx's, with a link of its own
+			await showRespondentPage(t.db, other, null, null);
+			const back = await showRespondentPage(t.db, ctx!, 0, null);
+			const category = back.page?.questions.find((q) => q.name === 'respondent_category');
+			expect(JSON.stringify(category)).toContain('academia');
+		} finally {
+			loads.restore();
+		}
+	});
+});
+
+/** Counts assignments of survey-core's `data` (a full reload of a response's answers). */
+function countDataLoads(): { count: () => number; restore: () => void } {
+	const descriptor = Object.getOwnPropertyDescriptor(Model.prototype, 'data') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Model.prototype), 'data')!;
+	const owner = Object.getOwnPropertyDescriptor(Model.prototype, 'data') ? Model.prototype : Object.getPrototypeOf(Model.prototype);
+	let n = 0;
+	Object.defineProperty(owner, 'data', {
+		...descriptor,
+		set(value: unknown) {
+			n++;
+			descriptor.set!.call(this, value);
+		}
+	});
+	return { count: () => n, restore: () => Object.defineProperty(owner, 'data', descriptor) };
+}
