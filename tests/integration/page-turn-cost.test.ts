@@ -4,12 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Model } from 'survey-core';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { inviteEntity } from '../../src/lib/server/services/invitation-service.ts';
-import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '../../src/lib/server/services/respondent-service.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
+import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '../../src/lib/server/respondent/service.ts';
 import type { Db } from '../../src/lib/server/db/create-db.ts';
-import type { LinkContext } from '../../src/lib/server/repositories/invitations.ts';
+import type { LinkContext } from '../../src/lib/server/distribution/invitations-repository.ts';
 
 const PUBLIC_URL = 'http://survey.test';
 let t: TestDb;
