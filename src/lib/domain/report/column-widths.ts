@@ -7,6 +7,10 @@
  */
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
 
+/** The label column keeps at least this share of the width; a figure up to this many characters stays on one line. */
+const FIRST_SHARE = 0.45;
+const ONE_LINE = 12;
+
 export interface WidthOptions {
 	/** Usable width of the page (twentieths of a point). */
 	total: number;
@@ -41,8 +45,9 @@ export function longestToken(text: string): number {
 /** One width per column (in the unit of `total`), summing to `total`. */
 export function fitColumnWidths(columns: readonly (readonly string[])[], options: WidthOptions): number[] {
 	const { total, charWidth, padding } = options;
-	const firstMin = Math.round(total * (options.firstShare ?? 0.34));
-	const needs = columns.map((cells) => Math.ceil(Math.max(1, ...cells.map((c) => Math.max(longestToken(c), Math.min(textWidth(c), 12)))) * charWidth + padding));
+	const firstMin = Math.round(total * (options.firstShare ?? FIRST_SHARE));
+	// A header may wrap between its words; a figure reads best on one line (up to a short phrase).
+	const needs = columns.map(([header = '', ...cells]) => Math.ceil(Math.max(1, longestToken(header), ...cells.map((c) => Math.max(longestToken(c), Math.min(textWidth(c), ONE_LINE)))) * charWidth + padding));
 	const rest = needs.slice(1).reduce((s, w) => s + w, 0);
 	if (columns.length === 1) return [total];
 	let others = needs.slice(1);

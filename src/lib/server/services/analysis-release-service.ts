@@ -12,6 +12,7 @@ import { analysisMinCount } from './analysis-settings.ts';
 import { canGenerateReports, editionResults, type AnalysisViewer, type EditionResults, type ResultsRequest } from './analysis-service.ts';
 import { themeCounts } from './analysis-comment-service.ts';
 import { compareWaves, type WaveView } from './analysis-wave-service.ts';
+import { responseRatesByGroup } from './analysis-release-rates.ts';
 import { buildBasis, buildSnapshot, resultsFromSnapshot, type ReleaseSnapshot } from './analysis-release-snapshot.ts';
 
 /**
@@ -98,8 +99,9 @@ export async function releaseResults(db: Db, slug: string, user: { role: string;
 		await appendAudit(db, { actor: user.email, action: 'analysis.release_refused', targetType: 'edition', targetId: edition.id, details: { slug, respondents: data.respondents.length, cells: violations.slice(0, 50).map((v) => v.cell) } });
 		throw new ReleaseRefusedError(violations, minCount);
 	}
-	const [status, regions, themes, waves] = await Promise.all([
+	const [status, groupRates, regions, themes, waves] = await Promise.all([
 		editionStatus(db, slug),
+		responseRatesByGroup(db, edition.id),
 		listRegions(db),
 		themeCounts(db, slug, { rawData: false, region: null }, minCount),
 		compareWaves(db, slug, { rawData: false, region: null }, minCount)
@@ -112,7 +114,8 @@ export async function releaseResults(db: Db, slug: string, user: { role: string;
 		regionCodes: regions.map((r) => r.code),
 		officeCodes: offices?.choices.map((c) => c.value) ?? [],
 		waves,
-		themes
+		themes,
+		groupRates
 	});
 	const viewsJson = JSON.stringify(snapshot);
 	const number = previous.length ? Math.max(...previous.map((p) => Number(p.number))) + 1 : 1;
