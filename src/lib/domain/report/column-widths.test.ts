@@ -25,6 +25,11 @@ describe('table column widths', () => {
 		header.forEach((h, i) => expect(widths[i]!, h).toBeGreaterThanOrEqual(longestToken(h) * 100 + 220));
 	});
 
+	it('keep a short East Asian header on one line', () => {
+		const widths = fitColumnWidths([['区域', '非洲'], ['受邀', '92'], ['已答复', '61'], ['答复率', '66%']], opts);
+		expect(widths[2]).toBeGreaterThanOrEqual(6 * 100 + 220);
+	});
+
 	it('count East Asian text as breakable anywhere but twice as wide', () => {
 		expect(longestToken('满意度调查')).toBe(2);
 		expect(longestToken('ITU-D 的优先事项')).toBe(5);

@@ -10,6 +10,7 @@ const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F
 /** The label column keeps at least this share of the width; a figure up to this many characters stays on one line. */
 const FIRST_SHARE = 0.45;
 const ONE_LINE = 12;
+const SHORT_HEADER = 8;
 
 export interface WidthOptions {
 	/** Usable width of the page (twentieths of a point). */
@@ -47,7 +48,8 @@ export function fitColumnWidths(columns: readonly (readonly string[])[], options
 	const { total, charWidth, padding } = options;
 	const firstMin = Math.round(total * (options.firstShare ?? FIRST_SHARE));
 	// A header may wrap between its words; a figure reads best on one line (up to a short phrase).
-	const needs = columns.map(([header = '', ...cells]) => Math.ceil(Math.max(1, longestToken(header), ...cells.map((c) => Math.max(longestToken(c), Math.min(textWidth(c), ONE_LINE)))) * charWidth + padding));
+	// (a short header such as 已答复 or "Don't know" on one line too).
+	const needs = columns.map(([header = '', ...cells]) => Math.ceil(Math.max(1, longestToken(header), Math.min(textWidth(header), SHORT_HEADER), ...cells.map((c) => Math.max(longestToken(c), Math.min(textWidth(c), ONE_LINE)))) * charWidth + padding));
 	const rest = needs.slice(1).reduce((s, w) => s + w, 0);
 	if (columns.length === 1) return [total];
 	let others = needs.slice(1);

@@ -33,7 +33,7 @@ function rateTable(c: Ctx, title: string, first: string, rows: RateRow[]): void 
 }
 
 function charts(c: Ctx, section: CouncilSection): void {
-	const dimension = { category: c.w.m.cr_col_category({}, c.o), region: REPORT_TEXT[c.model.locale].col.region, office: c.w.m.cr_col_group({}, c.o) };
+	const dimension = { category: c.w.m.cr_col_category({}, c.o), region: REPORT_TEXT[c.model.locale].col.region, office: c.w.m.cr_col_office({}, c.o) };
 	const overallBy = (d: string) => c.w.m.cr_overall_question_by({ dimension: d.toLocaleLowerCase(c.model.locale) }, c.o);
 	for (const chart of sectionCharts(section, c.model, { overallBy, dimension })) {
 		c.l.image(c.w.figure(c.l.nextFigureNumber(), chart.title), chart.png, c.w.m.cr_chart_alt({ title: chart.title }, c.o));
@@ -93,7 +93,7 @@ function writeSection(c: Ctx, id: CouncilSection): void {
 		case 'region':
 			return groupSection(c, 'region', t.col.region);
 		case 'office':
-			return groupSection(c, 'office', w.m.cr_col_group({}, o));
+			return groupSection(c, 'office', w.m.cr_col_office({}, o));
 		case 'criterion':
 			charts(c, 'criterion');
 			figureTable(c, model.criteriaTitle, t.col.item, model.criteria);
