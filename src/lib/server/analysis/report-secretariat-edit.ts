@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
-import { newId, nowIso } from '$lib/server/db/ids';
-import { appendAudit } from '$lib/server/repositories/audit';
-import { runImport } from '$lib/server/import-worker/run-import';
-import { toXlsx } from '$lib/server/translation/xlsx';
-import { TRANSLATION_FILE_MAX_BYTES, type ExportedFile, type ImportReport } from '$lib/server/services/translation-files';
-import { ConflictError, InvalidInputError } from '$lib/domain/errors';
-import { isLocale, type Locale } from '$lib/domain/locales';
-import { completeness, isStoredStatus, type Completeness } from '$lib/domain/translation/status';
-import { planImport } from '$lib/domain/translation/file-import';
-import { toXliff, xliffLang } from '$lib/domain/translation/xliff';
-import { toXliff12 } from '$lib/domain/translation/xliff12';
-import { SECRETARIAT_TEXT_FIELDS } from '$lib/domain/report/secretariat-texts';
+import type { Database } from '../db/schema.ts';
+import { newId, nowIso } from '../db/ids.ts';
+import { appendAudit } from '../repositories/audit.ts';
+import { runImport } from '../import-worker/run-import.ts';
+import { toXlsx } from '../translation/xlsx.ts';
+import { TRANSLATION_FILE_MAX_BYTES, type ExportedFile, type ImportReport } from '../services/translation-files.ts';
+import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
+import { isLocale, type Locale } from '../../domain/locales.ts';
+import { completeness, isStoredStatus, type Completeness } from '../../domain/translation/status.ts';
+import { planImport } from '../../domain/translation/file-import.ts';
+import { toXliff, xliffLang } from '../../domain/translation/xliff.ts';
+import { toXliff12 } from '../../domain/translation/xliff12.ts';
+import { SECRETARIAT_TEXT_FIELDS } from '../../domain/report/secretariat-texts.ts';
 import {
 	applySecretariatEdits,
 	secretariatCells,
@@ -20,7 +20,7 @@ import {
 	secretariatStrings,
 	type SecretariatEdit,
 	type StoredSecretariatTexts
-} from '$lib/domain/report/secretariat-strings';
+} from '../../domain/report/secretariat-strings.ts';
 import { latestSecretariatTexts, type SecretariatTextsVersion } from './report-secretariat-texts.ts';
 
 /** The editing page: the latest version and the completeness of each of the six languages. */

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database, Edition } from '$lib/server/db/schema';
-import { findEditionBySlug } from '$lib/server/repositories/editions';
-import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
-import { isLocale, type Locale } from '$lib/domain/locales';
-import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '$lib/domain/report/secretariat-texts';
-import { emptyStoredTexts, textsForLanguage, type StoredSecretariatTexts } from '$lib/domain/report/secretariat-strings';
+import type { Database, Edition } from '../db/schema.ts';
+import { findEditionBySlug } from '../repositories/editions.ts';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { isLocale, type Locale } from '../../domain/locales.ts';
+import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../domain/report/secretariat-texts.ts';
+import { emptyStoredTexts, textsForLanguage, type StoredSecretariatTexts } from '../../domain/report/secretariat-strings.ts';
 
 /** The latest version of an edition's Secretariat texts, as stored. */
 export interface SecretariatTextsVersion {
