@@ -15,6 +15,7 @@ import { councilOutline } from '../../src/lib/domain/report/council-outline.ts';
 import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../src/lib/domain/report/secretariat-texts.ts';
 import type { Locale } from '../../src/lib/domain/locales.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
+import { saveSecretariatTexts } from '../../src/lib/server/analysis/report-secretariat-edit.ts';
 
 /**
  * The Council report as a Council document (issue 15 items 1, 2, 6, 7, 8): generated in English, Arabic
@@ -155,6 +156,19 @@ describe('the Council report as a Council document', () => {
 		for (const text of ['The Secretariat notes progress.', 'Satisfaction held up.', 'Keep the survey every four years.', 'Document C22/25', 'Council 2026, Geneva, 9-19 June 2026']) expect(paras, text).toContain(text);
 		expect(paras.join(' ')).toContain('4 May 2026');
 		expect(paras.join(' ')).not.toContain('[To be written by the Secretariat');
+	});
+
+	it('reads the Secretariat texts stored for the edition: final in English once written, a draft in Arabic until translated', async () => {
+		const fields = { councilSession: 'Council 2026', documentSymbol: 'C26/31-E', purpose: 'Survey results.', actionRequired: 'The Council is invited to note this report.', references: 'Document C22/31', summaryAddition: 'Observations.', conclusions: 'Conclusions.', recommendations: 'Recommendations.' };
+		await saveSecretariatTexts(t.db, 'test', 'rp-2026', { locale: 'en', version: 0, texts: fields, statuses: {}, documentDate: '2026-05-04', originalLanguage: 'en' });
+		const header = async (locale: Locale) => {
+			const stored = await generateCouncilReport(t.db, 'rp-2026', locale, 'test');
+			return texts(unzip((await reportFile(t.db, 'rp-2026', stored.id)).content, 'header\\d+\\.xml')).join(' ');
+		};
+		const en = await header('en');
+		expect(en).toContain('C26/31-E');
+		expect(en).not.toContain(m.cr_draft({}, { locale: 'en' }));
+		expect(await header('ar')).toContain(m.cr_draft({}, { locale: 'ar' }));
 	});
 
 	const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);

@@ -12,7 +12,7 @@ import { summaryPoints } from '../../domain/report/executive-summary.ts';
 import type { SecretariatTextsForLanguage } from '../../domain/report/secretariat-texts.ts';
 import { CouncilWords } from '../reports/council-words.ts';
 import type { GroupRate } from './analysis-release-rates.ts';
-import { loadSecretariatTexts } from './report-secretariat-texts-stub.ts';
+import { loadSecretariatTexts } from '../analysis/report-secretariat-texts.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { findEditionBySlug } from '../repositories/editions.ts';
 import { listRegions } from '../repositories/reference.ts';
