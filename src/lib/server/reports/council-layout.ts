@@ -74,6 +74,9 @@ export class Layout {
 		this.blocks.push(new Paragraph({ heading, pageBreakBefore: options.newPage, bidirectional: this.rtl, tabStops: [{ type: TabStopType.LEFT, position: 794 }], children }));
 	}
 	/** Caption above a table ("Table 3: …"), numbered in order of appearance. */
+	tablesSoFar(): number {
+		return this.tables;
+	}
 	nextTableNumber(): number {
 		return ++this.tables;
 	}

@@ -79,12 +79,11 @@ function writeSection(c: Ctx, id: CouncilSection): void {
 		case 'methodology':
 			return writeMethodology(c);
 		case 'overall': {
-			const first = l.nextTableNumber() - 1;
-			l.para(w.m.cr_overall_intro({ table: w.int(first + 1), items: w.int(first + 2), question: model.overallQuestion }, o));
-			l.caption(w.table(first + 1, model.sectionsTitle));
-			const col = t.col;
-			l.table([col.item, col.n, col.na, col.mean, col.ci, col.satisfied, col.dissatisfied], model.sections.map((s) => figureRow(c, s.label, s.figure)));
-			figureTable(c, model.itemsTitle, col.item, model.items);
+			// The sentence names the two tables that follow it.
+			const next = l.tablesSoFar() + 1;
+			l.para(w.m.cr_overall_intro({ table: w.int(next), items: w.int(next + 1), question: model.overallQuestion }, o));
+			figureTable(c, model.sectionsTitle, t.col.item, model.sections);
+			figureTable(c, model.itemsTitle, t.col.item, model.items);
 			charts(c, 'overall');
 			return;
 		}
