@@ -26,6 +26,7 @@ let t: TestDb;
 const RESPONSES = 300;
 const MAX_MAIN_BODY_PAGES = 25;
 const LIBREOFFICE_TIMEOUT_MS = 600_000;
+const SETUP_TIMEOUT_MS = 600_000;
 const OUT = join(process.cwd(), 'test-results', 'council-report');
 const LANGS: Locale[] = ['en', 'ar', 'zh'];
 const docs = new Map<Locale, Buffer>();
@@ -51,7 +52,8 @@ beforeAll(async () => {
 		docs.set(locale, (await reportFile(t.db, 'rp-2026', stored.id)).content);
 	}
 	mkdirSync(OUT, { recursive: true });
-});
+	// 400 entities, 300 responses, a release and three documents: minutes on a shared, busy machine.
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
 	await t?.close();
 });
