@@ -39,7 +39,7 @@ describe('translation workbench in the browser', () => {
 		expect(await cell.getAttribute('dir')).toBe('rtl');
 		expect(await cell.getAttribute('lang')).toBe('ar');
 		await cell.fill('');
-		await Promise.all([page.waitForLoadState('load'), page.locator(`tr[data-key="${KEY}"] button[type="submit"]`).click()]);
+		await Promise.all([page.waitForLoadState('load'), page.locator(`tr[data-key="${KEY}"] button[type="submit"]:not(.save-next)`).click()]);
 		await page.waitForSelector('#action-result');
 		expect(await arabicCount(page)).toBe('190/191');
 
@@ -52,7 +52,7 @@ describe('translation workbench in the browser', () => {
 
 		await page.getByLabel(`العربية translation of ${KEY}`, { exact: true }).fill('كم مرة تتعاملون مع الاتحاد؟');
 		await page.getByLabel(`Status of the العربية translation of ${KEY}`, { exact: true }).selectOption('reviewed');
-		await Promise.all([page.waitForLoadState('load'), page.locator(`tr[data-key="${KEY}"] button[type="submit"]`).click()]);
+		await Promise.all([page.waitForLoadState('load'), page.locator(`tr[data-key="${KEY}"] button[type="submit"]:not(.save-next)`).click()]);
 		await page.waitForSelector('#action-result');
 		expect(await arabicCount(page)).toBe('191/191');
 		await page.goto(`${server.url}/admin/questionnaires/regional-presence-2026/translations?lang=ar&status=reviewed`);

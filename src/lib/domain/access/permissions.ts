@@ -114,6 +114,8 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	{ prefix: '/admin/results/*/export', action: 'responses.read_raw' },
 	{ prefix: '/admin/results/*/comments', action: 'comments.read' },
 	{ prefix: '/admin/results/*/reports', action: 'reports.read_published' },
+	// The Secretariat's texts of the Council report: written by whoever generates the reports.
+	{ prefix: '/admin/results/*/report-texts', action: 'analysis.manage' },
 	{ prefix: '/admin/results', action: 'results.read' },
 	{ prefix: '/admin/editions', action: 'tracking.read' },
 	{ prefix: '/admin/registry', action: 'registry.manage' },

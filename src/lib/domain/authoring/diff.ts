@@ -29,7 +29,43 @@ function propertyChanges(a: JsonObject, b: JsonObject, skip: readonly string[]):
 	const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !skip.includes(k)).sort();
 	return keys
 		.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-		.map((property) => ({ property, before: show(a[property]), after: show(b[property]) }));
+		.flatMap((property) => itemChanges(property, a[property], b[property]) ?? [{ property, before: show(a[property]), after: show(b[property]) }]);
+}
+
+/** The identity of a list item (a choice, row, column, rate value, item): its value or name. */
+function itemId(item: unknown): string | null {
+	if (typeof item !== 'object' || item === null || Array.isArray(item)) return null;
+	const o = item as JsonObject;
+	const id = o.value ?? o.name;
+	return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+/** What a reader recognises an item by: its text (or title) when it has one, else the whole item. */
+function itemShown(item: unknown): unknown {
+	const o = item as JsonObject;
+	return Object.keys(o).every((k) => ['value', 'name', 'text', 'title'].includes(k)) ? (o.text ?? o.title ?? o.value ?? o.name) : item;
+}
+
+/**
+ * A list of identified items (choices, rows, columns) changes item by item ("choices › 5"),
+ * not as one JSON array; null when the property is not such a list on both sides.
+ */
+function itemChanges(property: string, a: unknown, b: unknown): PropertyChange[] | null {
+	if (!Array.isArray(a) || !Array.isArray(b) || a.length + b.length === 0) return null;
+	const ids = (list: unknown[]) => list.map(itemId);
+	const [idsA, idsB] = [ids(a), ids(b)];
+	if ([...idsA, ...idsB].some((id) => id === null)) return null;
+	const before = new Map(a.map((item, i) => [idsA[i]!, item]));
+	const after = new Map(b.map((item, i) => [idsB[i]!, item]));
+	const changes: PropertyChange[] = [];
+	for (const [id, old] of before) {
+		const now = after.get(id);
+		if (JSON.stringify(old) !== JSON.stringify(now)) changes.push({ property: `${property} › ${id}`, before: show(itemShown(old)), after: now === undefined ? show(undefined) : show(itemShown(now)) });
+	}
+	for (const [id, now] of after) if (!before.has(id)) changes.push({ property: `${property} › ${id}`, before: show(undefined), after: show(itemShown(now)) });
+	const order = (list: (string | null)[]) => list.filter((id) => before.has(id!) && after.has(id!)).join('\u0000');
+	if (order(idsA) !== order(idsB)) changes.push({ property: `${property} (order)`, before: idsA.join(', '), after: idsB.join(', ') });
+	return changes;
 }
 
 function placeOf(json: JsonObject): Map<string, { element: JsonObject; where: string }> {

@@ -10,6 +10,7 @@ import type { AnalysisViewer, EditionResults, ResultsRequest } from './results.t
 import type { ThemeCount } from './comments.ts';
 import type { StatusRow } from '../distribution/editions.ts';
 import type { WaveView } from './waves.ts';
+import type { GroupRate } from './analysis-release-rates.ts';
 
 /**
  * What a release keeps: every view a reader without raw-data rights can ask for,
@@ -33,6 +34,8 @@ export interface ReleaseSnapshot {
 	themes: ThemeCount[];
 	/** The Council report's two breakdowns, in the report's group order. */
 	report: { byRegion: PublishedBreakdown; byOffice: PublishedBreakdown };
+	/** Response rates by member category and Sector (releases made before these were kept lack it). */
+	groupRates?: { category: GroupRate[]; sector: GroupRate[] };
 }
 
 export interface SnapshotInputs {
@@ -43,6 +46,7 @@ export interface SnapshotInputs {
 	officeCodes: string[];
 	waves: WaveView[];
 	themes: ThemeCount[];
+	groupRates?: { category: GroupRate[]; sector: GroupRate[] };
 }
 
 /** A cross-tabulation cell shows a section index and a count: keep only that. */
@@ -81,6 +85,7 @@ export function buildSnapshot(input: SnapshotInputs): ReleaseSnapshot {
 		regions,
 		waves: input.waves,
 		themes: input.themes,
+		groupRates: input.groupRates,
 		report: {
 			byRegion: publishBreakdown(breakdown(catalogue, respondents, 'region', input.regionCodes), k),
 			byOffice: publishBreakdown(breakdown(catalogue, respondents, 'office', input.officeCodes), k)

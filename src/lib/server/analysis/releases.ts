@@ -13,6 +13,7 @@ import { canGenerateReports, editionResults, type AnalysisViewer, type EditionRe
 import { themeCounts } from './comments.ts';
 import { compareWaves, type WaveView } from './waves.ts';
 import { buildBasis, buildSnapshot, resultsFromSnapshot, type ReleaseSnapshot } from './release-snapshot.ts';
+import { responseRatesByGroup } from './analysis-release-rates.ts';
 
 /**
  * Results releases: an analyst or administrator freezes the suppressed aggregates of
@@ -98,8 +99,9 @@ export async function releaseResults(db: Db, slug: string, user: { role: string;
 		await appendAudit(db, { actor: user.email, action: 'analysis.release_refused', targetType: 'edition', targetId: edition.id, details: { slug, respondents: data.respondents.length, cells: violations.slice(0, 50).map((v) => v.cell) } });
 		throw new ReleaseRefusedError(violations, minCount);
 	}
-	const [status, regions, themes, waves] = await Promise.all([
+	const [status, groupRates, regions, themes, waves] = await Promise.all([
 		editionStatus(db, slug),
+		responseRatesByGroup(db, edition.id),
 		listRegions(db),
 		themeCounts(db, slug, { rawData: false, region: null }, minCount),
 		compareWaves(db, slug, { rawData: false, region: null }, minCount)
@@ -112,7 +114,8 @@ export async function releaseResults(db: Db, slug: string, user: { role: string;
 		regionCodes: regions.map((r) => r.code),
 		officeCodes: offices?.choices.map((c) => c.value) ?? [],
 		waves,
-		themes
+		themes,
+		groupRates
 	});
 	const viewsJson = JSON.stringify(snapshot);
 	const number = previous.length ? Math.max(...previous.map((p) => Number(p.number))) + 1 : 1;

@@ -3,14 +3,13 @@ import type { Edition, Questionnaire } from '../db/schema.ts';
 import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
 import type { SessionUser } from '../access/session.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { diffQuestionnaires, type DiffEntry } from '../../domain/authoring/diff.ts';
 import { describeFinding, errorsOf, type Finding } from '../../domain/authoring/lint.ts';
 import { findDraftBySlug, updateDraftIfRevision } from './drafts-repository.ts';
 import { findLatestQuestionnaire, findQuestionnaireVersion, insertPublishedVersion, listQuestionnaireVersions } from './questionnaires-repository.ts';
 import { findEditionBySlug, insertEdition, listEditions } from '../distribution/editions-repository.ts';
 import { copyTranslationStates } from '../translation/states-repository.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
-import { assertAuthor, auditActor, checksumOf, lintOfDraft, loadText, parseVersionRef, requireDraft, titleOf } from './common.ts';
+import { assertAuthor, auditActor, checksumOf, lintOfDraft, parseVersionRef, requireDraft, titleOf } from './common.ts';
 
 export interface SlugOverview {
 	slug: string;
@@ -27,12 +26,6 @@ export async function slugOverview(db: Db, user: SessionUser, slug: string): Pro
 	if (!draft && versions.length === 0) throw new NotFoundError(`no questionnaire "${slug}"`);
 	const base = draft?.base_questionnaire_id ? all.find((v) => v.id === draft.base_questionnaire_id) : undefined;
 	return { slug, draft: draft ?? null, baseLabel: base ? `${base.slug} v${base.version}` : null, findings: draft ? await lintOfDraft(db, draft) : [], versions };
-}
-
-export async function diffTexts(db: Db, user: SessionUser, slug: string, from: string, to: string): Promise<{ from: string; to: string; entries: DiffEntry[] }> {
-	assertAuthor(user);
-	const [a, b] = await Promise.all([loadText(db, slug, parseVersionRef(from)), loadText(db, slug, parseVersionRef(to))]);
-	return { from: a.label, to: b.label, entries: diffQuestionnaires(a.json, b.json) };
 }
 
 /**

@@ -87,7 +87,21 @@ export interface AnalysisReleaseTable {
 	basis_json: string;
 }
 
+/** The Secretariat's texts of an edition's Council report, one row per version (migrations/2026-12-01T1300-report-secretariat-text.ts). */
+export interface ReportSecretariatTextTable {
+	id: string;
+	edition_id: string;
+	version: number;
+	texts_json: string;
+	states_json: string;
+	document_date: string | null;
+	original_language: string | null;
+	created_by: string;
+	created_at: string;
+}
+
 export interface AnalysisTables {
+	report_secretariat_text: ReportSecretariatTextTable;
 	analysis_release: AnalysisReleaseTable;
 	analysis_publication: AnalysisPublicationTable;
 	analysis_report: AnalysisReportTable;

@@ -8,7 +8,7 @@ import { cellOf, completeness, isCellStatus, isStoredStatus, sourceHash, type Ce
 import { appendAudit } from '../access/audit/audit-repository.ts';
 import { upsertTranslationStates } from './states-repository.ts';
 import { saveDraftJson, stateIndex } from './drafts.ts';
-import { requireDraft } from '../authoring/common.ts';
+import { baseOf, requireDraft } from '../authoring/common.ts';
 import { translationMergeFieldProblem } from '../../domain/mail/mail-texts.ts';
 import { bidiControlIn, bidiControlMessage } from '../../domain/survey/bidi-controls.ts';
 
@@ -24,10 +24,14 @@ export interface WorkbenchRow {
 	english: string | null;
 	text: string | null;
 	status: CellStatus;
+	/** The string in the version the draft was copied from (null: the string is new, or there is no such version). */
+	previous: { english: string | null; text: string | null } | null;
 }
 
 export interface Workbench {
 	draft: Pick<QuestionnaireDraft, 'slug' | 'title' | 'revision'>;
+	/** "regional-presence-2026 v1": the version the draft was copied from, whose texts `previous` shows. */
+	baseLabel: string | null;
 	completeness: Record<Locale, Completeness>;
 	rows: WorkbenchRow[];
 	total: number;
@@ -44,13 +48,14 @@ export function parseWorkbenchFilter(params: URLSearchParams): WorkbenchFilter {
 export async function loadWorkbench(db: Kysely<Database>, slug: string, filter: WorkbenchFilter): Promise<Workbench> {
 	const draft = await requireDraft(db, slug);
 	const strings = extractStrings(JSON.parse(draft.definition_json) as Json);
-	const states = await stateIndex(db, draft.id);
+	const [states, base] = await Promise.all([stateIndex(db, draft.id), baseOf(db, draft)]);
+	const previous = new Map(base ? extractStrings(base.json as Json).map((s) => [s.key, { english: s.texts.en, text: s.texts[filter.locale] }]) : []);
 	const needle = filter.search.toLocaleLowerCase();
 	const rows = strings
-		.map((s) => ({ key: s.key, context: s.context, english: s.texts.en, ...cellOf(s, filter.locale, states) }))
+		.map((s) => ({ key: s.key, context: s.context, english: s.texts.en, ...cellOf(s, filter.locale, states), previous: previous.get(s.key) ?? null }))
 		.filter((r) => !filter.status || r.status === filter.status)
 		.filter((r) => !needle || [r.key, r.context, r.english ?? '', r.text ?? ''].some((t) => t.toLocaleLowerCase().includes(needle)));
-	return { draft: { slug: draft.slug, title: draft.title, revision: draft.revision }, completeness: completeness(strings, states), rows, total: strings.length };
+	return { draft: { slug: draft.slug, title: draft.title, revision: draft.revision }, baseLabel: base?.label ?? null, completeness: completeness(strings, states), rows, total: strings.length };
 }
 
 export interface CellEdit {

@@ -5,12 +5,19 @@ import type { AnalysisReportTable } from '../../db/schema-analysis.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
 import { LOCALES, isLocale, surveyCoreLocale, type Locale } from '../../../domain/locales.ts';
 import { localize, type Catalogue, type LocalizedText } from '../../../domain/analysis/catalogue.ts';
-import type { PublishedResult } from '../../../domain/analysis/suppression.ts';
+import { isSuppressed, type Masked, type PublishedResult } from '../../../domain/analysis/suppression.ts';
+import { NO_GROUP } from '../../../domain/analysis/dimensions.ts';
+import { conditionWords } from '../../../domain/report/condition-words.ts';
+import { summaryPoints } from '../../../domain/report/executive-summary.ts';
+import type { SecretariatTextsForLanguage } from '../../../domain/report/secretariat-texts.ts';
+import { CouncilWords } from './council-words.ts';
+import type { GroupRate } from '../analysis-release-rates.ts';
+import { loadSecretariatTexts } from '../report-secretariat-texts.ts';
 import { appendAudit } from '../../access/audit/audit-repository.ts';
 import { findEditionBySlug } from '../../distribution/editions-repository.ts';
 import { listRegions } from '../../distribution/reference-repository.ts';
 import { latestRelease, type Release } from '../releases.ts';
-import { renderCouncilReport, type LabelledFigure, type ReportModel } from './council-docx.ts';
+import { renderCouncilReport, type GroupFigures, type LabelledFigure, type ReportModel } from './council-docx.ts';
 import { REPORT_TEXT } from './report-text.ts';
 import type { ScaleSummary } from '../../../domain/analysis/stats.ts';
 import type { IndexSummary } from '../../../domain/analysis/aggregate.ts';
@@ -29,6 +36,10 @@ function labels(catalogue: Catalogue, surveyLocale: string) {
 	return { item };
 }
 
+const OVERALL_QUESTION = 'overall_satisfaction';
+const CATEGORY_QUESTION = 'respondent_category';
+const SECTORS_QUESTION = 'sectors_involved';
+
 function figures(result: PublishedResult, catalogue: Catalogue, locale: Locale) {
 	const t = REPORT_TEXT[locale];
 	const { item } = labels(catalogue, surveyCoreLocale(locale));
@@ -39,70 +50,118 @@ function figures(result: PublishedResult, catalogue: Catalogue, locale: Locale) 
 	};
 }
 
-function annexOf(definition: Record<string, unknown>, surveyLocale: string): ReportModel['annex'] {
-	const annex: ReportModel['annex'] = [];
-	const pages = Array.isArray(definition.pages) ? (definition.pages as Record<string, unknown>[]) : [];
-	for (const page of pages) {
-		for (const e of (page.elements as Record<string, unknown>[] | undefined) ?? []) {
-			const list = (e.rows ?? e.choices ?? []) as unknown[];
-			const choices = list.map((c) => (typeof c === 'object' && c !== null ? localize(((c as Record<string, unknown>).text as LocalizedText) ?? String((c as Record<string, unknown>).value), surveyLocale) : String(c)));
-			annex.push({ title: localize((e.title as LocalizedText) ?? String(e.name), surveyLocale), choices });
-		}
-	}
-	return annex;
+type Element = Record<string, unknown>;
+
+/** The questionnaire question by question, with each display condition in words (never as code). */
+function annexOf(definition: Element, catalogue: Catalogue, locale: Locale): ReportModel['annex'] {
+	const sl = surveyCoreLocale(locale);
+	const words = new CouncilWords(locale);
+	const elements = (Array.isArray(definition.pages) ? (definition.pages as Element[]) : []).flatMap((p) => (p.elements as Element[] | undefined) ?? []);
+	const byName = new Map(elements.map((e) => [String(e.name), e]));
+	const text = (c: unknown) => (typeof c === 'object' && c !== null ? localize(((c as Element).text as LocalizedText) ?? String((c as Element).value), sl) : String(c));
+	const title = (q: string) => { const e = byName.get(q); return e ? localize((e.title as LocalizedText) ?? q, sl) : q; };
+	const value = (q: string, v: string) => {
+		if (/^\d+$/.test(v)) return words.int(Number(v));
+		const choice = ((byName.get(q)?.choices as unknown[] | undefined) ?? []).find((c) => (typeof c === 'object' && c !== null ? String((c as Element).value) : String(c)) === v);
+		return choice === undefined ? v : `“${text(choice)}”`;
+	};
+	const points = (q: string) => catalogue.scales.find((s) => s.question === q)?.scale ?? null;
+	// A title that pipes an earlier answer in ("You answered "{overall_satisfaction}"") shows an ellipsis there.
+	const piped = (text: string) => text.replace(/\{[\w.-]+\}/g, '…');
+	return elements.map((e) => ({
+		title: piped(title(String(e.name))),
+		choices: ((e.rows ?? e.choices ?? []) as unknown[]).map(text),
+		condition: typeof e.visibleIf === 'string' && e.visibleIf.trim() ? words.condition(conditionWords(e.visibleIf, points), title, value) : null
+	}));
 }
 
+type Groups = { key: string; result: PublishedResult }[];
+
 /**
- * The report's content for one language, drawn only from a results release (the
- * Council's view, suppressed when released): never a live query.
+ * The report's content for one language, drawn only from a results release (the Council's view,
+ * suppressed when released): never a live query. The Secretariat's texts come with it.
  */
-export async function buildReportModel(db: Db, release: Release, locale: Locale): Promise<{ model: ReportModel; data: unknown }> {
+export async function buildReportModel(db: Db, release: Release, locale: Locale, secretariat: SecretariatTextsForLanguage): Promise<{ model: ReportModel; data: unknown }> {
 	const s = release.snapshot;
 	const edition = await findEditionBySlug(db, s.edition.slug);
 	if (!edition) throw new NotFoundError(`no edition "${s.edition.slug}"`);
 	// The questionnaire's text (for the annex) is not a figure: it is read as it stands.
 	const questionnaire = await db.selectFrom('questionnaire').select('definition_json').where('id', '=', edition.questionnaire_id).executeTakeFirstOrThrow();
-	const definition = JSON.parse(questionnaire.definition_json) as Record<string, unknown>;
-	const catalogue = s.catalogue;
-	const minCount = s.minCount;
-	const surveyLocale = surveyCoreLocale(locale);
-	const regionNames = new Map((await listRegions(db)).map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
-	const offices = catalogue.choices.find((c) => c.name === OFFICES_QUESTION);
-	const officeName = (code: string) => localize(offices?.choices.find((c) => c.value === code)?.label ?? code, surveyLocale);
-	const { byRegion, byOffice } = s.report;
-	const rates = s.rates.slice(0, -1);
-	const themes = s.themes;
-	const latestWave = s.waves[0];
+	const definition = JSON.parse(questionnaire.definition_json) as Element;
+	const { catalogue, minCount } = s;
+	const sl = surveyCoreLocale(locale);
 	const t = REPORT_TEXT[locale];
-	const group = (label: string, result: PublishedResult) => {
-		const f = figures(result, catalogue, locale);
-		return { label, respondents: result.respondents, sections: f.sections, items: f.items };
+	const regionNames = new Map((await listRegions(db)).map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
+	const choiceName = (question: string) => {
+		const q = catalogue.choices.find((c) => c.name === question);
+		return (code: string) => localize(q?.choices.find((c) => c.value === code)?.label ?? code, sl);
+	};
+	const [officeName, categoryName, sectorName] = [choiceName(OFFICES_QUESTION), choiceName(CATEGORY_QUESTION), choiceName(SECTORS_QUESTION)];
+	const { byRegion, byOffice } = s.report;
+	const byCategory = s.breakdowns.category;
+	const latestWave = s.waves[0];
+	const { item } = labels(catalogue, sl);
+	const hasOverall = catalogue.scales.some((i) => i.key === OVERALL_QUESTION);
+	const groupsOf = (list: Groups, name: (k: string) => string): GroupFigures[] =>
+		list.filter((g) => g.result.respondents > 0 && g.key !== NO_GROUP).map((g) => ({ label: name(g.key), respondents: g.result.respondents, overall: hasOverall ? (g.result.scales[OVERALL_QUESTION] ?? null) : null, ...figures(g.result, catalogue, locale) }));
+	const groups = {
+		category: groupsOf(byCategory?.groups ?? [], categoryName),
+		region: groupsOf(byRegion.groups, (k) => regionNames.get(k) ?? k),
+		office: groupsOf(byOffice.groups, officeName)
 	};
 	const overall = figures(byRegion.total, catalogue, locale);
+	const total = s.rates.at(-1) ?? { invited: 0, submitted: 0 };
+	const plain = (f: Masked<ScaleSummary> | null | undefined) => (f && !isSuppressed(f) ? { mean: f.mean, ci95: f.ci95 } : { mean: null, ci95: null });
+	const overallFigure = byRegion.total.scales[OVERALL_QUESTION];
+	const change = latestWave?.comparisons.find((c) => c.key === OVERALL_QUESTION && c.current !== null && c.difference !== null);
+	const summary = summaryPoints({
+		invited: total.invited,
+		submitted: total.submitted,
+		overallKey: OVERALL_QUESTION,
+		items: catalogue.scales.map((i) => ({ key: i.key, label: item(i.key), ...plain(byRegion.total.scales[i.key]) })),
+		overallSatisfied: overallFigure && !isSuppressed(overallFigure) ? overallFigure.satisfied : null,
+		change: change && latestWave ? { label: latestWave.label, previous: change.previous.mean, current: change.current!.mean, difference: change.difference!, significant: change.significant === true } : null,
+		groups: [
+			...groups.region.map((g) => ({ dimension: 'region' as const, key: g.label, label: g.label, ...plain(g.overall) })),
+			...groups.category.map((g) => ({ dimension: 'category' as const, key: g.label, label: g.label, ...plain(g.overall) }))
+		]
+	});
+	const names = new Intl.DisplayNames([locale], { type: 'language' });
 	const title = s.surveyTitle ?? s.edition.title;
+	const rate = (name: (k: string) => string) => (r: GroupRate) => ({ label: name(r.key), invited: r.invited, submitted: r.submitted });
 	const model: ReportModel = {
 		locale,
-		editionTitle: localize(title, surveyLocale),
+		editionTitle: localize(title, sl),
 		dataAsOf: (s.lastSubmittedAt ?? release.releasedAt).slice(0, 10),
 		release: { number: release.number, date: release.releasedAt.slice(0, 10) },
 		respondents: release.respondents,
 		minCount,
-		rates: rates.map((r) => ({ label: regionNames.get(r.region) ?? r.region, invited: r.invited, submitted: r.submitted })),
+		period: { opens: edition.opens_at, closes: edition.closes_at },
+		secretariat,
+		languageNames: Object.fromEntries(LOCALES.map((l) => [l, names.of(l) ?? l])),
+		rates: {
+			region: s.rates.slice(0, -1).map((r) => ({ label: regionNames.get(r.region) ?? r.region, invited: r.invited, submitted: r.submitted })),
+			category: s.groupRates?.category.map(rate(categoryName)) ?? null,
+			sector: s.groupRates?.sector.map(rate(sectorName)) ?? null
+		},
+		summary,
+		overallQuestion: hasOverall ? item(OVERALL_QUESTION) : '',
+		itemsTitle: t.questions,
+		sectionsTitle: t.sections,
+		criteriaTitle: t.criteria,
 		...overall,
-		breakdowns: [
-			{ heading: t.regions, groups: byRegion.groups.filter((g) => g.result.respondents > 0).map((g) => group(regionNames.get(g.key) ?? g.key, g.result)) },
-			{ heading: localize(offices?.title ?? OFFICES_QUESTION, surveyLocale), groups: byOffice.groups.filter((g) => g.result.respondents > 0 && g.key !== 'none').map((g) => group(officeName(g.key), g.result)) }
-		],
-		themes,
+		groups,
+		themes: s.themes,
 		wave: latestWave
 			? {
 					label: latestWave.label,
-					rows: latestWave.comparisons.map((c) => ({ label: labels(catalogue, surveyLocale).item(c.key), previous: c.previous.mean, previousN: c.previous.n, current: c.current?.mean ?? null, currentN: c.current?.n ?? null, difference: c.difference, ci95: c.ci95, significant: c.significant }))
+					title: t.wave(latestWave.label),
+					rows: latestWave.comparisons.map((c) => ({ label: item(c.key), previous: c.previous.mean, previousN: c.previous.n, current: c.current?.mean ?? null, currentN: c.current?.n ?? null, difference: c.difference, ci95: c.ci95, significant: c.significant }))
 				}
 			: null,
-		annex: annexOf(definition, surveyLocale)
+		annex: annexOf(definition, catalogue, locale)
 	};
-	return { model, data: { release: release.number, releaseId: release.id, minCount, byRegion, byOffice, rates, themes, wave: latestWave ?? null } };
+	return { model, data: { release: release.number, releaseId: release.id, minCount, byRegion, byOffice, byCategory, rates: s.rates, groupRates: s.groupRates ?? null, themes: s.themes, wave: latestWave ?? null, secretariatVersion: secretariat.version } };
 }
 
 /** Generates the Council report in one language and keeps it with the data it was built from. */
@@ -111,7 +170,8 @@ export async function generateCouncilReport(db: Db, slug: string, locale: string
 	if (!(await findEditionBySlug(db, slug))) throw new NotFoundError(`no edition "${slug}"`);
 	const release = await latestRelease(db, slug);
 	if (!release) throw new ConflictError('no results released yet: release the results first, then generate the report from that release');
-	const { model, data } = await buildReportModel(db, release, locale);
+	const texts = await loadSecretariatTexts(db, slug, locale);
+	const { model, data } = await buildReportModel(db, release, locale, texts);
 	const lastSubmittedAt = release.lastSubmittedAt;
 	const minCount = release.minCount;
 	const content = await renderCouncilReport(model);

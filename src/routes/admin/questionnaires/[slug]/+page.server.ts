@@ -2,7 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
-import { diffTexts, slugOverview, publishDraft, createEditionForVersion } from '$lib/server/authoring/publish.ts';
+import { slugOverview, publishDraft, createEditionForVersion } from '$lib/server/authoring/publish.ts';
+import { diffChoices, diffRefs } from '$lib/server/authoring/authoring-diff.ts';
 import { startNextDraft } from '$lib/server/authoring/library.ts';
 import { DomainError, NotFoundError } from '$lib/domain/errors';
 import { authorFailure, textFields } from '../failure';
@@ -11,20 +12,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
 	const db = getDb();
 	try {
-		const overview = await slugOverview(db, user, params.slug);
+		const [overview, choices] = await Promise.all([slugOverview(db, user, params.slug), diffChoices(db, params.slug)]);
 		const from = url.searchParams.get('from');
 		const to = url.searchParams.get('to');
+		const lang = url.searchParams.get('lang');
 		let diff = null;
 		let diffError = null;
 		if (from && to) {
 			try {
-				diff = await diffTexts(db, user, params.slug, from, to);
+				diff = await diffRefs(db, user, params.slug, { from, to, locale: lang });
 			} catch (e) {
 				if (!(e instanceof DomainError)) throw e;
 				diffError = e.message;
 			}
 		}
-		return { overview, diff, diffError, from, to, published: url.searchParams.get('published'), edition: url.searchParams.get('edition') };
+		return { overview, choices, diff, diffError, from, to, lang, published: url.searchParams.get('published'), edition: url.searchParams.get('edition') };
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
 		throw e;

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database, Edition } from '../db/schema.ts';
+import { findEditionBySlug } from '../distribution/editions-repository.ts';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { isLocale, type Locale } from '../../domain/locales.ts';
+import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../domain/report/secretariat-texts.ts';
+import { emptyStoredTexts, textsForLanguage, type StoredSecretariatTexts } from '../../domain/report/secretariat-strings.ts';
+
+/** The latest version of an edition's Secretariat texts, as stored. */
+export interface SecretariatTextsVersion {
+	edition: Edition;
+	/** 0 when nothing has been written yet. */
+	version: number;
+	stored: StoredSecretariatTexts;
+	documentDate: string | null;
+	originalLanguage: string | null;
+	savedBy: string | null;
+	savedAt: string | null;
+}
+
+export async function requireEdition(db: Kysely<Database>, editionSlug: string): Promise<Edition> {
+	const edition = await findEditionBySlug(db, editionSlug);
+	if (!edition) throw new NotFoundError(`no edition "${editionSlug}"`);
+	return edition;
+}
+
+export async function latestSecretariatTexts(db: Kysely<Database>, editionSlug: string): Promise<SecretariatTextsVersion> {
+	const edition = await requireEdition(db, editionSlug);
+	const row = await db.selectFrom('report_secretariat_text').selectAll().where('edition_id', '=', edition.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+	if (!row) return { edition, version: 0, stored: emptyStoredTexts(), documentDate: null, originalLanguage: null, savedBy: null, savedAt: null };
+	return {
+		edition,
+		version: row.version,
+		stored: { texts: JSON.parse(row.texts_json), states: JSON.parse(row.states_json) } as StoredSecretariatTexts,
+		documentDate: row.document_date,
+		originalLanguage: row.original_language,
+		savedBy: row.created_by,
+		savedAt: row.created_at
+	};
+}
+
+/**
+ * What the Council report generator needs of the Secretariat's texts in one language: the
+ * latest version's texts, whether they are complete in that language (complete: the report
+ * is final; otherwise a draft), the document date and original language.
+ */
+export async function loadSecretariatTexts(db: Kysely<Database>, editionSlug: string, language: string): Promise<SecretariatTextsForLanguage> {
+	if (!isLocale(language)) throw new InvalidInputError(`"${language}" is not one of the six languages`);
+	const latest = await latestSecretariatTexts(db, editionSlug);
+	if (latest.version === 0) return { texts: emptySecretariatTexts(), complete: false, version: 0, documentDate: null, originalLanguage: null };
+	const { texts, complete } = textsForLanguage(latest.stored, language as Locale);
+	return { texts, complete, version: latest.version, documentDate: latest.documentDate, originalLanguage: latest.originalLanguage };
+}
