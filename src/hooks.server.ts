@@ -12,11 +12,16 @@ import { totpRequiredForAdmins } from '$lib/server/services/access-totp';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages.js';
 import { createLogger, redactPath } from '$lib/server/log';
+import { checkChartFonts } from '$lib/server/reports/chart-fonts';
 
 /** First start and every start: migrate, load reference data, import surveys/. */
 export const init: ServerInit = async () => {
 	const log = createLogger('start');
 	await bootstrap(getDb(), getConfig(), (line) => log.info(line));
+	// Charts with Chinese or Arabic labels need fonts the OS may lack: say which package, once, at start.
+	const fonts = checkChartFonts();
+	if (fonts.ok) log.info(fonts.message);
+	else log.warn(fonts.message);
 };
 
 /**
