@@ -126,11 +126,16 @@ export function meanIntervalTable(input: MeanIntervalInput, locale: Locale): Cha
 export async function meanIntervalChart(input: MeanIntervalInput, locale: Locale): Promise<ChartOutput> {
 	const f = format(locale);
 	const drawn = await drawIntervals({ rows: [...input.rows], min: input.min, max: input.max, meanLabel: m.ch_mean({}, o(locale)), ciLabel: m.ch_ci({}, o(locale)), suppressedLabel: m.ch_suppressed({}, o(locale)), num: f.num, rtl: locale === 'ar' });
+	return { ...drawn, table: meanIntervalTable(input, locale), alt: meanIntervalAlt(input, locale) };
+}
+
+/** The dot plot's text alternative, without drawing it (the results page's img alt). */
+export function meanIntervalAlt(input: MeanIntervalInput, locale: Locale): string {
+	const f = format(locale);
 	const ranked = input.rows.filter((r) => r.mean !== null).sort((a, b) => b.mean! - a.mean!);
 	const best = ranked[0];
 	const worst = ranked.at(-1);
-	const alt = m.ch_alt_means({ count: input.rows.length, min: f.int(input.min), max: f.int(input.max), best: best?.label ?? '–', bestMean: best ? f.num(best.mean!) : '–', worst: worst?.label ?? '–', worstMean: worst ? f.num(worst.mean!) : '–' }, o(locale));
-	return { ...drawn, table: meanIntervalTable(input, locale), alt };
+	return m.ch_alt_means({ count: input.rows.length, min: f.int(input.min), max: f.int(input.max), best: best?.label ?? '–', bestMean: best ? f.num(best.mean!) : '–', worst: worst?.label ?? '–', worstMean: worst ? f.num(worst.mean!) : '–' }, o(locale));
 }
 
 export function comparisonTable(input: ComparisonInput, locale: Locale): ChartTable {
