@@ -56,7 +56,10 @@ async function checkDistribution(page: Page): Promise<number> {
 
 /** Inline position of the very dissatisfied and very satisfied segments of the first bar. */
 async function ends(page: Page): Promise<{ low: number; high: number; label: number }> {
-	const row = page.locator('#distribution tbody tr').filter({ has: page.locator('.seg') }).first();
+	const row = page
+		.locator('#distribution tbody tr')
+		.filter({ has: page.locator('.seg') })
+		.first();
 	const box = async (selector: string) => (await row.locator(selector).boundingBox())!;
 	return { low: (await box('.seg[data-point="1"]')).x, high: (await box('.seg[data-point="5"]')).x, label: (await box('th')).x };
 }
@@ -89,7 +92,12 @@ describe('five-point distributions and member category', () => {
 		await pub.goto(`${server.url}/reports/rp-2026?lang=en`);
 		await expect(pub.locator('[data-testid=release-note]').innerText()).resolves.toContain('1');
 		await checkDistribution(pub);
-		await expect(pub.locator('#breakdowns a').evaluateAll((as) => as.map((a) => a.getAttribute('data-by')))).resolves.toEqual(['region', 'category', 'office', 'sector']);
+		await expect(pub.locator('#breakdowns a').evaluateAll((as) => as.map((a) => a.getAttribute('data-by')))).resolves.toEqual([
+			'region',
+			'category',
+			'office',
+			'sector'
+		]);
 		await pub.locator('#breakdowns a[data-by=category]').click();
 		await pub.waitForURL(/by=category/);
 		await expect(pub.locator('h2#breakdown').innerText()).resolves.toBe('Break down by: Member category');

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { breakUnits, contrastRatio, DIVERGING_PALETTE, DONT_KNOW_COLOUR, divergingExtent, divergingSegments, dotPlotDomain, lightness, linearScale, textColourOn, ticks, wrapText } from './chart-layout';
+import {
+	breakUnits,
+	contrastRatio,
+	DIVERGING_PALETTE,
+	DONT_KNOW_COLOUR,
+	divergingExtent,
+	divergingSegments,
+	dotPlotDomain,
+	lightness,
+	linearScale,
+	textColourOn,
+	ticks,
+	wrapText
+} from './chart-layout';
 
 /** A stand-in for canvas measureText: 7 px a character, 14 px for a CJK character. */
 const measure = (s: string) => Array.from(s).reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 14 : 7), 0);
@@ -49,7 +62,8 @@ describe('wrapText', () => {
 describe('palette', () => {
 	it('keeps the five points apart in grey: lightness differs by at least 10 (L*) between any two', () => {
 		const l = DIVERGING_PALETTE.map(lightness);
-		for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) expect(Math.abs(l[i]! - l[j]!), `${DIVERGING_PALETTE[i]} vs ${DIVERGING_PALETTE[j]}`).toBeGreaterThanOrEqual(10);
+		for (let i = 0; i < l.length; i++)
+			for (let j = i + 1; j < l.length; j++) expect(Math.abs(l[i]! - l[j]!), `${DIVERGING_PALETTE[i]} vs ${DIVERGING_PALETTE[j]}`).toBeGreaterThanOrEqual(10);
 	});
 
 	it('runs from dark to light to dark so the neutral middle is the lightest', () => {

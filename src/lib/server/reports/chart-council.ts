@@ -1,12 +1,12 @@
-import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../domain/locales.ts';
 import { drawComparison, drawDistribution, drawIntervals } from './chart-draw.ts';
+import { chartText } from './chart-text.ts';
 
 /**
  * The report's charts (issue 15 item 4), for the Council document and the results
  * pages. Each returns the PNG with its pixel size, the same figures as a table (to
  * print below the chart) and a text alternative, all in the reader's language.
- * Texts come from the message catalogues (keys ch_*), numbers from Intl.
+ * Texts come from the message catalogues (keys ch_*, chart-text.ts), numbers from Intl.
  */
 export interface ChartTable {
 	header: string[];
@@ -70,10 +70,14 @@ function format(locale: Locale) {
 	return { num: (v: number) => num.format(v), pct: (v: number) => pct.format(v), signed: (v: number) => signed.format(v), int: (v: number) => int.format(v) };
 }
 
-const o = (locale: Locale) => ({ locale });
-
 export function pointLabels(points: number, locale: Locale): string[] {
-	const five = [m.ch_point_1({}, o(locale)), m.ch_point_2({}, o(locale)), m.ch_point_3({}, o(locale)), m.ch_point_4({}, o(locale)), m.ch_point_5({}, o(locale))];
+	const five = [
+		chartText(locale, 'ch_point_1'),
+		chartText(locale, 'ch_point_2'),
+		chartText(locale, 'ch_point_3'),
+		chartText(locale, 'ch_point_4'),
+		chartText(locale, 'ch_point_5')
+	];
 	return points === 5 ? five : Array.from({ length: points }, (_, i) => String(i + 1));
 }
 
@@ -87,9 +91,9 @@ export function distributionTable(input: DistributionInput, locale: Locale): Cha
 	const f = format(locale);
 	const points = input.rows.find((r) => r.counts)?.counts?.length ?? 5;
 	return {
-		header: [m.ch_item({}, o(locale)), ...pointLabels(points, locale), m.ch_dont_know({}, o(locale)), m.ch_valid_n({}, o(locale))],
+		header: [chartText(locale, 'ch_item'), ...pointLabels(points, locale), chartText(locale, 'ch_dont_know'), chartText(locale, 'ch_valid_n')],
 		rows: input.rows.map((r) => {
-			if (!r.counts) return [r.label, m.ch_suppressed({}, o(locale)), ...Array<string>(points + 1).fill('')];
+			if (!r.counts) return [r.label, chartText(locale, 'ch_suppressed'), ...Array<string>(points + 1).fill('')];
 			const n = r.counts.reduce((a, b) => a + b, 0);
 			return [r.label, ...r.counts.map((c) => (n ? f.pct(c / n) : '–')), f.int(r.na), f.int(n)];
 		})
@@ -102,30 +106,51 @@ export async function distributionChart(input: DistributionInput, locale: Locale
 	const drawn = await drawDistribution({
 		rows: input.rows.map((r) => ({ label: r.label, counts: r.counts, na: r.na })),
 		pointLabels: pointLabels(points, locale),
-		dontKnowLabel: m.ch_dont_know({}, o(locale)),
-		suppressedLabel: m.ch_suppressed({}, o(locale)),
+		dontKnowLabel: chartText(locale, 'ch_dont_know'),
+		suppressedLabel: chartText(locale, 'ch_suppressed'),
 		pct: f.pct,
 		axisPct: f.pct,
 		rtl: locale === 'ar'
 	});
-	const ranked = input.rows.flatMap((r) => (r.counts && satisfiedShare(r.counts) !== null ? [{ label: r.label, share: satisfiedShare(r.counts)! }] : [])).sort((a, b) => b.share - a.share);
+	const ranked = input.rows
+		.flatMap((r) => (r.counts && satisfiedShare(r.counts) !== null ? [{ label: r.label, share: satisfiedShare(r.counts)! }] : []))
+		.sort((a, b) => b.share - a.share);
 	const best = ranked[0];
 	const worst = ranked.at(-1);
-	const alt = m.ch_alt_distribution({ count: input.rows.length, best: best?.label ?? '–', bestShare: best ? f.pct(best.share) : '–', worst: worst?.label ?? '–', worstShare: worst ? f.pct(worst.share) : '–' }, o(locale));
+	const alt = chartText(locale, 'ch_alt_distribution', {
+		count: input.rows.length,
+		best: best?.label ?? '–',
+		bestShare: best ? f.pct(best.share) : '–',
+		worst: worst?.label ?? '–',
+		worstShare: worst ? f.pct(worst.share) : '–'
+	});
 	return { ...drawn, table: distributionTable(input, locale), alt };
 }
 
 export function meanIntervalTable(input: MeanIntervalInput, locale: Locale): ChartTable {
 	const f = format(locale);
 	return {
-		header: [m.ch_item({}, o(locale)), m.ch_mean({}, o(locale)), m.ch_ci({}, o(locale)), m.ch_valid_n({}, o(locale))],
-		rows: input.rows.map((r) => (r.mean === null ? [r.label, m.ch_suppressed({}, o(locale)), '', ''] : [r.label, f.num(r.mean), r.ci95 ? `${f.num(r.ci95[0])} – ${f.num(r.ci95[1])}` : '–', r.n === null ? '–' : f.int(r.n)]))
+		header: [chartText(locale, 'ch_item'), chartText(locale, 'ch_mean'), chartText(locale, 'ch_ci'), chartText(locale, 'ch_valid_n')],
+		rows: input.rows.map((r) =>
+			r.mean === null
+				? [r.label, chartText(locale, 'ch_suppressed'), '', '']
+				: [r.label, f.num(r.mean), r.ci95 ? `${f.num(r.ci95[0])} – ${f.num(r.ci95[1])}` : '–', r.n === null ? '–' : f.int(r.n)]
+		)
 	};
 }
 
 export async function meanIntervalChart(input: MeanIntervalInput, locale: Locale): Promise<ChartOutput> {
 	const f = format(locale);
-	const drawn = await drawIntervals({ rows: [...input.rows], min: input.min, max: input.max, meanLabel: m.ch_mean({}, o(locale)), ciLabel: m.ch_ci({}, o(locale)), suppressedLabel: m.ch_suppressed({}, o(locale)), num: f.num, rtl: locale === 'ar' });
+	const drawn = await drawIntervals({
+		rows: [...input.rows],
+		min: input.min,
+		max: input.max,
+		meanLabel: chartText(locale, 'ch_mean'),
+		ciLabel: chartText(locale, 'ch_ci'),
+		suppressedLabel: chartText(locale, 'ch_suppressed'),
+		num: f.num,
+		rtl: locale === 'ar'
+	});
 	return { ...drawn, table: meanIntervalTable(input, locale), alt: meanIntervalAlt(input, locale) };
 }
 
@@ -135,15 +160,29 @@ export function meanIntervalAlt(input: MeanIntervalInput, locale: Locale): strin
 	const ranked = input.rows.filter((r) => r.mean !== null).sort((a, b) => b.mean! - a.mean!);
 	const best = ranked[0];
 	const worst = ranked.at(-1);
-	return m.ch_alt_means({ count: input.rows.length, min: f.int(input.min), max: f.int(input.max), best: best?.label ?? '–', bestMean: best ? f.num(best.mean!) : '–', worst: worst?.label ?? '–', worstMean: worst ? f.num(worst.mean!) : '–' }, o(locale));
+	return chartText(locale, 'ch_alt_means', {
+		count: input.rows.length,
+		min: f.int(input.min),
+		max: f.int(input.max),
+		best: best?.label ?? '–',
+		bestMean: best ? f.num(best.mean!) : '–',
+		worst: worst?.label ?? '–',
+		worstMean: worst ? f.num(worst.mean!) : '–'
+	});
 }
 
 export function comparisonTable(input: ComparisonInput, locale: Locale): ChartTable {
 	const f = format(locale);
-	const yesNo = (s: boolean | null | undefined) => (s === true ? m.ch_yes({}, o(locale)) : s === false ? m.ch_no({}, o(locale)) : '–');
+	const yesNo = (s: boolean | null | undefined) => (s === true ? chartText(locale, 'ch_yes') : s === false ? chartText(locale, 'ch_no') : '–');
 	return {
-		header: [m.ch_item({}, o(locale)), input.previousLabel, input.currentLabel, m.ch_change({}, o(locale)), m.ch_significant({}, o(locale))],
-		rows: input.rows.map((r) => [r.label, r.previous === null ? '–' : f.num(r.previous), r.current === null ? '–' : f.num(r.current), r.previous !== null && r.current !== null ? f.signed(r.current - r.previous) : '–', yesNo(r.significant)])
+		header: [chartText(locale, 'ch_item'), input.previousLabel, input.currentLabel, chartText(locale, 'ch_change'), chartText(locale, 'ch_significant')],
+		rows: input.rows.map((r) => [
+			r.label,
+			r.previous === null ? '–' : f.num(r.previous),
+			r.current === null ? '–' : f.num(r.current),
+			r.previous !== null && r.current !== null ? f.signed(r.current - r.previous) : '–',
+			yesNo(r.significant)
+		])
 	};
 }
 
@@ -155,23 +194,20 @@ export async function comparisonChart(input: ComparisonInput, locale: Locale): P
 		max: input.max,
 		previousLabel: input.previousLabel,
 		currentLabel: input.currentLabel,
-		significantNote: m.ch_significant_note({}, o(locale)),
-		suppressedLabel: m.ch_suppressed({}, o(locale)),
+		significantNote: chartText(locale, 'ch_significant_note'),
+		suppressedLabel: chartText(locale, 'ch_suppressed'),
 		num: f.num,
 		signed: f.signed,
 		rtl: locale === 'ar'
 	});
 	const paired = input.rows.filter((r) => r.previous !== null && r.current !== null);
-	const alt = m.ch_alt_comparison(
-		{
-			count: input.rows.length,
-			previous: input.previousLabel,
-			current: input.currentLabel,
-			up: f.int(paired.filter((r) => r.current! > r.previous!).length),
-			down: f.int(paired.filter((r) => r.current! < r.previous!).length),
-			significant: f.int(paired.filter((r) => r.significant === true).length)
-		},
-		o(locale)
-	);
+	const alt = chartText(locale, 'ch_alt_comparison', {
+		count: input.rows.length,
+		previous: input.previousLabel,
+		current: input.currentLabel,
+		up: f.int(paired.filter((r) => r.current! > r.previous!).length),
+		down: f.int(paired.filter((r) => r.current! < r.previous!).length),
+		significant: f.int(paired.filter((r) => r.significant === true).length)
+	});
 	return { ...drawn, table: comparisonTable(input, locale), alt };
 }

@@ -1,4 +1,17 @@
-import { CURRENT_COLOUR, DONT_KNOW_COLOUR, divergingExtent, divergingSegments, dotPlotDomain, INK, linearScale, paletteFor, PREVIOUS_COLOUR, textColourOn, ticks, type Segment } from '../../domain/report/chart-layout.ts';
+import {
+	CURRENT_COLOUR,
+	DONT_KNOW_COLOUR,
+	divergingExtent,
+	divergingSegments,
+	dotPlotDomain,
+	INK,
+	linearScale,
+	paletteFor,
+	PREVIOUS_COLOUR,
+	textColourOn,
+	ticks,
+	type Segment
+} from '../../domain/report/chart-layout.ts';
 import { CHART_PX_WIDTH, drawLegend, legendHeight, LINE_HEIGHT, MARGIN, Painter, wrap, type LegendEntry } from './chart-painter.ts';
 
 /**

@@ -37,6 +37,9 @@ export function checkChartFonts(families: readonly string[] = GlobalFonts.famili
 	return {
 		ok: missing.length === 0,
 		missing,
-		message: missing.length === 0 ? 'chart fonts: Latin, Cyrillic, Han and Arabic available' : `chart fonts missing for ${missing.map((m) => m.script).join(', ')}: charts will show empty boxes for those labels; install the Debian package(s) ${packages.join(' ')} (apt-get install ${packages.join(' ')}) and restart`
+		message:
+			missing.length === 0
+				? 'chart fonts: Latin, Cyrillic, Han and Arabic available'
+				: `chart fonts missing for ${missing.map((m) => m.script).join(', ')}: charts will show empty boxes for those labels; install the Debian package(s) ${packages.join(' ')} (apt-get install ${packages.join(' ')}) and restart`
 	};
 }

@@ -140,12 +140,20 @@ export interface LegendEntry {
 
 /** Legend entries flowed over lines within `width`; returns its height. */
 export function legendHeight(entries: readonly LegendEntry[], width: number): number {
-	const at = flowLayout(entries.map((e) => e.keyWidth + 6 + measure(e.label)), width, 22);
+	const at = flowLayout(
+		entries.map((e) => e.keyWidth + 6 + measure(e.label)),
+		width,
+		22
+	);
 	return (Math.max(0, ...at.map((a) => a.line)) + 1) * (LINE_HEIGHT + 6);
 }
 
 export function drawLegend(p: Painter, entries: readonly LegendEntry[], x: number, y: number, width: number): void {
-	const at = flowLayout(entries.map((e) => e.keyWidth + 6 + measure(e.label)), width, 22);
+	const at = flowLayout(
+		entries.map((e) => e.keyWidth + 6 + measure(e.label)),
+		width,
+		22
+	);
 	entries.forEach((e, i) => {
 		const { line, offset } = at[i]!;
 		const mid = y + line * (LINE_HEIGHT + 6) + LINE_HEIGHT / 2;

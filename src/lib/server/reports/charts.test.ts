@@ -5,7 +5,9 @@ import { comparisonChart, distributionChart, meanIntervalChart, renderMeanBarCha
 import { wrap } from './chart-painter';
 
 /** The real Kigali items of the 2026 questionnaire: the labels the old charts cut at 40 characters. */
-const survey = JSON.parse(readFileSync('surveys/regional-presence-2026.json', 'utf8')) as { pages: { elements: { name: string; title: Record<string, string>; rows?: { value: string; text: Record<string, string> }[] }[] }[] };
+const survey = JSON.parse(readFileSync('surveys/regional-presence-2026.json', 'utf8')) as {
+	pages: { elements: { name: string; title: Record<string, string>; rows?: { value: string; text: Record<string, string> }[] }[] }[];
+};
 const kigali = survey.pages.flatMap((p) => p.elements).find((e) => e.name === 'sat_itud_priorities')!;
 const LANG = { en: 'default', zh: 'zh-cn', ar: 'ar' } as const;
 const labelsIn = (locale: keyof typeof LANG) => kigali.rows!.map((r) => `${kigali.title[LANG[locale]]}: ${r.text[LANG[locale]]}`);
@@ -55,7 +57,12 @@ describe('report charts', () => {
 		});
 
 		it(`draws means with their intervals as a dot plot (${locale})`, async () => {
-			const rows = labels.map((label, i) => ({ label, mean: i === 2 ? null : 3 + i * 0.3, ci95: i === 2 ? null : ([2.7 + i * 0.3, 3.4 + i * 0.3] as [number, number]), n: i === 2 ? null : 40 + i }));
+			const rows = labels.map((label, i) => ({
+				label,
+				mean: i === 2 ? null : 3 + i * 0.3,
+				ci95: i === 2 ? null : ([2.7 + i * 0.3, 3.4 + i * 0.3] as [number, number]),
+				n: i === 2 ? null : 40 + i
+			}));
 			const out = await meanIntervalChart({ rows, min: 1, max: 5 }, locale);
 			save(`means-${locale}`, out);
 			expect(png(out.png)).toEqual({ width: out.width, height: out.height });
@@ -64,7 +71,12 @@ describe('report charts', () => {
 		});
 
 		it(`draws the comparison with the previous survey as paired dots (${locale})`, async () => {
-			const rows = labels.map((label, i) => ({ label, previous: i === 4 ? null : 3.2 + (i % 2) * 0.4, current: 3.5 + (i % 3) * 0.2 - (i === 1 ? 0.9 : 0), significant: i === 1 || i === 0 }));
+			const rows = labels.map((label, i) => ({
+				label,
+				previous: i === 4 ? null : 3.2 + (i % 2) * 0.4,
+				current: 3.5 + (i % 3) * 0.2 - (i === 1 ? 0.9 : 0),
+				significant: i === 1 || i === 0
+			}));
 			const out = await comparisonChart({ rows, previousLabel: '2022', currentLabel: '2026', min: 1, max: 5 }, locale);
 			save(`comparison-${locale}`, out);
 			expect(png(out.png)).toEqual({ width: out.width, height: out.height });

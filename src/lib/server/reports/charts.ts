@@ -75,5 +75,23 @@ function labelFor(label: string, index: number): string | string[] {
 	return HAN.test(label) && !canDrawHan() ? String(index + 1) : wrap(label, MEAN_BAR_LABEL_WIDTH, { size: 12 });
 }
 
-export { distributionChart, meanIntervalChart, comparisonChart, distributionTable, meanIntervalTable, comparisonTable, meanIntervalAlt, pointLabels } from './chart-council.ts';
-export type { ChartOutput, ChartTable, DistributionInput, DistributionRow, MeanIntervalInput, IntervalRow, ComparisonInput, ComparisonRow } from './chart-council.ts';
+export {
+	distributionChart,
+	meanIntervalChart,
+	comparisonChart,
+	distributionTable,
+	meanIntervalTable,
+	comparisonTable,
+	meanIntervalAlt,
+	pointLabels
+} from './chart-council.ts';
+export type {
+	ChartOutput,
+	ChartTable,
+	DistributionInput,
+	DistributionRow,
+	MeanIntervalInput,
+	IntervalRow,
+	ComparisonInput,
+	ComparisonRow
+} from './chart-council.ts';

@@ -38,7 +38,16 @@ const HIDDEN: Figure = { suppressed: true, n: null, na: null, mean: null, ci95: 
 /** Flattens a masked figure into one shape the page can read without narrowing. */
 export function figureOf(f: Masked<ScaleSummary | IndexSummary> | undefined): Figure {
 	if (f === undefined || isSuppressed(f)) return HIDDEN;
-	return { suppressed: false, n: f.n, na: 'na' in f ? f.na : null, mean: f.mean, ci95: f.ci95, satisfied: f.satisfied, dissatisfied: f.dissatisfied, counts: 'counts' in f ? countsLowFirst(f.counts) : null };
+	return {
+		suppressed: false,
+		n: f.n,
+		na: 'na' in f ? f.na : null,
+		mean: f.mean,
+		ci95: f.ci95,
+		satisfied: f.satisfied,
+		dissatisfied: f.dissatisfied,
+		counts: 'counts' in f ? countsLowFirst(f.counts) : null
+	};
 }
 
 function choiceOf(f: Masked<ChoiceSummary> | undefined): ChoiceFigure {
@@ -65,7 +74,17 @@ export interface ResultsView {
 	choices: { name: string; title: string; figure: ChoiceFigure; labels: Record<string, string> }[];
 	breakdown: { multi: boolean; groups: { key: string; label: string; respondents: number }[]; rows: { label: string; cells: Figure[] }[] } | null;
 	/** Cells show the cross-tabulation index with its n: the count suppression decides on, not the respondents. */
-	crossTab: { caption: string; rowKeys: string[]; columnKeys: string[]; rowLabels: string[]; columnLabels: string[]; cells: Figure[][]; rowMargins: Figure[]; columnMargins: Figure[]; total: Figure } | null;
+	crossTab: {
+		caption: string;
+		rowKeys: string[];
+		columnKeys: string[];
+		rowLabels: string[];
+		columnLabels: string[];
+		cells: Figure[][];
+		rowMargins: Figure[];
+		columnMargins: Figure[];
+		total: Figure;
+	} | null;
 }
 
 /** Index shown in cross-tabulation cells: the overall assessment section when present. */
@@ -84,7 +103,8 @@ export function buildResultsView(results: EditionResults, locale: Locale, region
 		criteria: catalogue.criteria.map((c) => ({ key: c, label: t.criterionNames[c] ?? c, figure: figureOf(r.criteria[c]) })),
 		items: catalogue.scales.map((s) => ({ key: s.key, label: itemLabel(s.key), figure: figureOf(r.scales[s.key]) }))
 	});
-	const choiceLabels = (name: string) => Object.fromEntries((catalogue.choices.find((c) => c.name === name)?.choices ?? []).map((c) => [c.value, localize(c.label, sl)]));
+	const choiceLabels = (name: string) =>
+		Object.fromEntries((catalogue.choices.find((c) => c.name === name)?.choices ?? []).map((c) => [c.value, localize(c.label, sl)]));
 	const groupLabel = (dimension: Dimension, key: string): string => {
 		if (key === NO_GROUP) return '–';
 		if (dimension === 'region') return regionNames[key] ?? key;
@@ -104,7 +124,12 @@ export function buildResultsView(results: EditionResults, locale: Locale, region
 		questionsHeading: t.questions,
 		chartAlt: meanIntervalAlt(sectionChartInput(overall.sections), locale),
 		...overall,
-		choices: catalogue.choices.map((c) => ({ name: c.name, title: localize(c.title, sl), figure: choiceOf(results.overall.choices[c.name]), labels: choiceLabels(c.name) })),
+		choices: catalogue.choices.map((c) => ({
+			name: c.name,
+			title: localize(c.title, sl),
+			figure: choiceOf(results.overall.choices[c.name]),
+			labels: choiceLabels(c.name)
+		})),
 		breakdown: b && {
 			multi: isMultiValued(b.dimension),
 			groups: b.groups.map((g) => ({ key: g.key, label: groupLabel(b.dimension, g.key), respondents: g.result.respondents })),
@@ -126,7 +151,6 @@ export function buildResultsView(results: EditionResults, locale: Locale, region
 		}
 	};
 }
-
 
 /** The rating scale of the survey's indices and items. */
 export const SCALE_MIN = 1;

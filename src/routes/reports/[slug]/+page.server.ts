@@ -20,7 +20,15 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		const db = getDb();
 		const [{ publishedAt, release, results }, regions] = await Promise.all([publishedResults(db, params.slug, by), listRegions(db)]);
 		const regionNames = Object.fromEntries(regions.map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
-		const common = { locale, by, breakdowns: [...PUBLIC_BREAKDOWNS], dir: (locale === 'ar' ? 'rtl' : 'ltr') as 'rtl' | 'ltr', slug: params.slug, publishedAt: publishedAt.slice(0, 10), languages: LOCALES.map((l) => ({ code: l, name: LOCALE_NATIVE_NAMES[l] })) };
+		const common = {
+			locale,
+			by,
+			breakdowns: [...PUBLIC_BREAKDOWNS],
+			dir: (locale === 'ar' ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
+			slug: params.slug,
+			publishedAt: publishedAt.slice(0, 10),
+			languages: LOCALES.map((l) => ({ code: l, name: LOCALE_NATIVE_NAMES[l] }))
+		};
 		if (!release || !results) return { ...common, title: null, release: null, results: null };
 		return {
 			...common,
