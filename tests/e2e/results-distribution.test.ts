@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
-import { createUser } from '../../src/lib/server/services/user-service.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
+import { createUser } from '../../src/lib/server/access/user-service.ts';
 
 /**
  * Issue 15 item 5: the results page and the public dashboard show each rating item's

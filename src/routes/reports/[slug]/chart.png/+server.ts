@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { publishedResults } from '$lib/server/services/analysis-publication-service';
-import { meanIntervalChart } from '$lib/server/reports/charts';
-import { buildResultsView, sectionChartInput } from '$lib/server/reports/results-view';
+import { publishedResults } from '$lib/server/analysis/publication.ts';
+import { meanIntervalChart } from '$lib/server/analysis/report/charts.ts';
+import { buildResultsView, sectionChartInput } from '$lib/server/analysis/report/results-view.ts';
 import { toLocale } from '$lib/domain/locales';
 import { toHttpError } from '../../../admin/results/[slug]/analysis-errors';
 

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { viewerFor } from '$lib/server/services/analysis-service';
-import { resultsForViewer } from '$lib/server/services/analysis-release-service';
-import { meanIntervalChart } from '$lib/server/reports/charts';
-import { buildResultsView, sectionChartInput } from '$lib/server/reports/results-view';
+import { viewerFor } from '$lib/server/analysis/results.ts';
+import { resultsForViewer } from '$lib/server/analysis/releases.ts';
+import { meanIntervalChart } from '$lib/server/analysis/report/charts.ts';
+import { buildResultsView, sectionChartInput } from '$lib/server/analysis/report/results-view.ts';
 import { toLocale } from '$lib/domain/locales';
 import { toHttpError } from '../analysis-errors';
 
