@@ -12,11 +12,16 @@ import { totpRequiredForAdmins } from '$lib/server/access/second-factor.ts';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages.js';
 import { createLogger, redactPath } from '$lib/server/platform/log.ts';
+import { checkChartFonts } from '$lib/server/analysis/report/chart-fonts.ts';
 
 /** First start and every start: migrate, load reference data, import surveys/. */
 export const init: ServerInit = async () => {
 	const log = createLogger('start');
 	await bootstrap(getDb(), getConfig(), (line) => log.info(line));
+	// Charts with Chinese or Arabic labels need fonts the OS may lack: say which package, once, at start.
+	const fonts = checkChartFonts();
+	if (fonts.ok) log.info(fonts.message);
+	else log.warn(fonts.message);
 };
 
 /**

@@ -37,7 +37,7 @@ describe('the results page in a browser', () => {
 		await page.goto(`${server.url}/admin/results/rp-2026`);
 		await expect(page.locator('h1').innerText()).resolves.toMatch(/^Résultats/);
 		await expect(page.locator('#sections caption').innerText()).resolves.toBe('Indices par partie');
-		await expect(page.locator('img[src$="chart.png"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(900);
+		await expect(page.locator('img[src$="chart.png"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(1200);
 		await page.locator('select[name=by]').selectOption('region');
 		await page.locator('form[method=GET] button').click();
 		await page.waitForURL(/by=region/);

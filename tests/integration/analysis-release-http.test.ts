@@ -69,6 +69,8 @@ async function whatNonRawReadersSee(): Promise<Record<string, string>> {
 	for (const path of ['/admin/results/rp-2026', '/admin/results/rp-2026?by=category']) seen[`office ${path}`] = await text('regional_office', path);
 	seen['office chart'] = await bytes('regional_office', '/admin/results/rp-2026/chart.png');
 	for (const lang of ['en', 'fr', 'ar']) seen[`public ${lang}`] = await text('nobody', `/reports/rp-2026?lang=${lang}`);
+	// The public breakdowns by member category, office and Sector (issue 15 item 5) come from the release too.
+	for (const by of ['category', 'office', 'sector']) seen[`public by ${by}`] = await text('nobody', `/reports/rp-2026?lang=en&by=${by}`);
 	seen['public chart'] = await bytes('nobody', '/reports/rp-2026/chart.png?lang=en');
 	return seen;
 }

@@ -7,14 +7,28 @@ import { localize } from '$lib/domain/analysis/catalogue';
 import { LOCALES, LOCALE_NATIVE_NAMES, surveyCoreLocale, toLocale } from '$lib/domain/locales';
 import { toHttpError } from '../../admin/results/[slug]/analysis-errors';
 
+/** The breakdowns the public dashboard offers (response language is an analyst's concern). */
+const PUBLIC_BREAKDOWNS = ['region', 'category', 'office', 'sector'] as const;
+
 /** The public, suppressed dashboard from the latest results release; no sign-in, any of the six languages with ?lang=. */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const locale = toLocale(url.searchParams.get('lang'));
+	// Member category is a breakdown of its own beside region, office and Sector (Resolution 25 names the categories).
+	const asked = url.searchParams.get('by');
+	const by = PUBLIC_BREAKDOWNS.find((d) => d === asked) ?? 'region';
 	try {
 		const db = getDb();
-		const [{ publishedAt, release, results }, regions] = await Promise.all([publishedResults(db, params.slug, 'region'), listRegions(db)]);
+		const [{ publishedAt, release, results }, regions] = await Promise.all([publishedResults(db, params.slug, by), listRegions(db)]);
 		const regionNames = Object.fromEntries(regions.map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
-		const common = { locale, dir: (locale === 'ar' ? 'rtl' : 'ltr') as 'rtl' | 'ltr', slug: params.slug, publishedAt: publishedAt.slice(0, 10), languages: LOCALES.map((l) => ({ code: l, name: LOCALE_NATIVE_NAMES[l] })) };
+		const common = {
+			locale,
+			by,
+			breakdowns: [...PUBLIC_BREAKDOWNS],
+			dir: (locale === 'ar' ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
+			slug: params.slug,
+			publishedAt: publishedAt.slice(0, 10),
+			languages: LOCALES.map((l) => ({ code: l, name: LOCALE_NATIVE_NAMES[l] }))
+		};
 		if (!release || !results) return { ...common, title: null, release: null, results: null };
 		return {
 			...common,

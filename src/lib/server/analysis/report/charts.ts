@@ -1,5 +1,7 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import { wrap } from './chart-painter.ts';
+import { CHART_FONT_STACK } from './chart-fonts.ts';
 
 /**
  * Charts drawn on the server with chart.js on @napi-rs/canvas, as PNG: the report
@@ -11,24 +13,31 @@ Chart.register(...registerables);
 
 export const CHART_WIDTH = 900;
 const BAR_HEIGHT = 26;
+const MEAN_BAR_LABEL_WIDTH = 330;
+const LABEL_LINE = 15;
 const CHART_PADDING = 70;
-const FONT_FAMILY = 'DejaVu Sans, Noto Sans, Noto Sans CJK SC, Noto Naskh Arabic, sans-serif';
+const FONT_FAMILY = CHART_FONT_STACK;
 
 export interface BarDatum {
 	label: string;
 	value: number | null;
 }
 
-/** A horizontal bar chart of means on a 1..max scale; null values are drawn as gaps. */
+/**
+ * A horizontal bar chart of means on a 1..max scale; null values are drawn as gaps.
+ * Kept for the report generator's current sections; new sections use the charts of
+ * chart-council.ts (distribution, means with intervals, comparison).
+ */
 export function renderMeanBarChart(data: readonly BarDatum[], options: { max: number; rtl?: boolean }): Buffer {
-	const height = CHART_PADDING + BAR_HEIGHT * Math.max(1, data.length);
+	const labels = data.map((d, i) => labelFor(d.label, i));
+	const height = CHART_PADDING + labels.reduce<number>((h, l) => h + Math.max(BAR_HEIGHT, (Array.isArray(l) ? l.length : 1) * LABEL_LINE + 8), 0);
 	const canvas = createCanvas(CHART_WIDTH, height);
 	const context = canvas.getContext('2d');
 	context.fillStyle = '#ffffff';
 	context.fillRect(0, 0, CHART_WIDTH, height);
 	const config: ChartConfiguration<'bar'> = {
 		type: 'bar',
-		data: { labels: data.map((d, i) => labelFor(d.label, i)), datasets: [{ data: data.map((d) => d.value), backgroundColor: '#1f5f9e' }] },
+		data: { labels, datasets: [{ data: data.map((d) => d.value), backgroundColor: '#1f5f9e' }] },
 		options: {
 			indexAxis: 'y',
 			responsive: false,
@@ -37,7 +46,7 @@ export function renderMeanBarChart(data: readonly BarDatum[], options: { max: nu
 			plugins: { legend: { display: false } },
 			scales: {
 				x: { min: 1, max: options.max, reverse: options.rtl ?? false, ticks: { font: { family: FONT_FAMILY } } },
-				y: { position: options.rtl ? 'right' : 'left', ticks: { font: { family: FONT_FAMILY, size: 12 } } }
+				y: { position: options.rtl ? 'right' : 'left', ticks: { autoSkip: false, font: { family: FONT_FAMILY, size: 12 } } }
 			}
 		}
 	};
@@ -48,7 +57,6 @@ export function renderMeanBarChart(data: readonly BarDatum[], options: { max: nu
 	return png;
 }
 
-const MAX_LABEL = 48;
 const HAN = /\p{Script=Han}/u;
 const HAN_FONT = /CJK|WenQuanYi|Droid Sans Fallback|Hei|Song|Ming|Noto Sans SC/i;
 let hanFont: boolean | undefined;
@@ -62,10 +70,28 @@ function canDrawHan(): boolean {
 	return hanFont;
 }
 
-function labelFor(label: string, index: number): string {
-	return HAN.test(label) && !canDrawHan() ? String(index + 1) : shorten(label);
+/** Full labels, wrapped over lines (chart.js draws an array as lines): never cut. */
+function labelFor(label: string, index: number): string | string[] {
+	return HAN.test(label) && !canDrawHan() ? String(index + 1) : wrap(label, MEAN_BAR_LABEL_WIDTH, { size: 12 });
 }
 
-function shorten(label: string): string {
-	return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
-}
+export {
+	distributionChart,
+	meanIntervalChart,
+	comparisonChart,
+	distributionTable,
+	meanIntervalTable,
+	comparisonTable,
+	meanIntervalAlt,
+	pointLabels
+} from './chart-council.ts';
+export type {
+	ChartOutput,
+	ChartTable,
+	DistributionInput,
+	DistributionRow,
+	MeanIntervalInput,
+	IntervalRow,
+	ComparisonInput,
+	ComparisonRow
+} from './chart-council.ts';

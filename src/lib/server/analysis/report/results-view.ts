@@ -7,6 +7,8 @@ import { isSuppressed, type Masked, type PublishedResult } from '../../../domain
 import { LOCALE_NATIVE_NAMES, isLocale, surveyCoreLocale, type Locale } from '../../../domain/locales.ts';
 import type { EditionResults } from '../results.ts';
 import { REPORT_TEXT } from './report-text.ts';
+import { countsLowFirst } from '../../../domain/report/chart-layout.ts';
+import { meanIntervalAlt, type MeanIntervalInput } from './chart-council.ts';
 
 /**
  * The results page's tables, labelled in the reader's language: the page only
@@ -20,6 +22,8 @@ export interface Figure {
 	ci95: [number, number] | null;
 	satisfied: number | null;
 	dissatisfied: number | null;
+	/** A scale item's answers per point, lowest (very dissatisfied) first; null for indices and hidden figures. */
+	counts: number[] | null;
 }
 
 export interface ChoiceFigure {
@@ -29,12 +33,21 @@ export interface ChoiceFigure {
 	shares: Record<string, number | null>;
 }
 
-const HIDDEN: Figure = { suppressed: true, n: null, na: null, mean: null, ci95: null, satisfied: null, dissatisfied: null };
+const HIDDEN: Figure = { suppressed: true, n: null, na: null, mean: null, ci95: null, satisfied: null, dissatisfied: null, counts: null };
 
 /** Flattens a masked figure into one shape the page can read without narrowing. */
 export function figureOf(f: Masked<ScaleSummary | IndexSummary> | undefined): Figure {
 	if (f === undefined || isSuppressed(f)) return HIDDEN;
-	return { suppressed: false, n: f.n, na: 'na' in f ? f.na : null, mean: f.mean, ci95: f.ci95, satisfied: f.satisfied, dissatisfied: f.dissatisfied };
+	return {
+		suppressed: false,
+		n: f.n,
+		na: 'na' in f ? f.na : null,
+		mean: f.mean,
+		ci95: f.ci95,
+		satisfied: f.satisfied,
+		dissatisfied: f.dissatisfied,
+		counts: 'counts' in f ? countsLowFirst(f.counts) : null
+	};
 }
 
 function choiceOf(f: Masked<ChoiceSummary> | undefined): ChoiceFigure {
@@ -53,13 +66,25 @@ export interface ResultsView {
 	sectionsHeading: string;
 	criteriaHeading: string;
 	questionsHeading: string;
+	/** The section chart's text alternative (chart.png draws the same input). */
+	chartAlt: string;
 	sections: FigureRow[];
 	criteria: FigureRow[];
 	items: FigureRow[];
 	choices: { name: string; title: string; figure: ChoiceFigure; labels: Record<string, string> }[];
 	breakdown: { multi: boolean; groups: { key: string; label: string; respondents: number }[]; rows: { label: string; cells: Figure[] }[] } | null;
 	/** Cells show the cross-tabulation index with its n: the count suppression decides on, not the respondents. */
-	crossTab: { caption: string; rowKeys: string[]; columnKeys: string[]; rowLabels: string[]; columnLabels: string[]; cells: Figure[][]; rowMargins: Figure[]; columnMargins: Figure[]; total: Figure } | null;
+	crossTab: {
+		caption: string;
+		rowKeys: string[];
+		columnKeys: string[];
+		rowLabels: string[];
+		columnLabels: string[];
+		cells: Figure[][];
+		rowMargins: Figure[];
+		columnMargins: Figure[];
+		total: Figure;
+	} | null;
 }
 
 /** Index shown in cross-tabulation cells: the overall assessment section when present. */
@@ -78,7 +103,8 @@ export function buildResultsView(results: EditionResults, locale: Locale, region
 		criteria: catalogue.criteria.map((c) => ({ key: c, label: t.criterionNames[c] ?? c, figure: figureOf(r.criteria[c]) })),
 		items: catalogue.scales.map((s) => ({ key: s.key, label: itemLabel(s.key), figure: figureOf(r.scales[s.key]) }))
 	});
-	const choiceLabels = (name: string) => Object.fromEntries((catalogue.choices.find((c) => c.name === name)?.choices ?? []).map((c) => [c.value, localize(c.label, sl)]));
+	const choiceLabels = (name: string) =>
+		Object.fromEntries((catalogue.choices.find((c) => c.name === name)?.choices ?? []).map((c) => [c.value, localize(c.label, sl)]));
 	const groupLabel = (dimension: Dimension, key: string): string => {
 		if (key === NO_GROUP) return '–';
 		if (dimension === 'region') return regionNames[key] ?? key;
@@ -96,8 +122,14 @@ export function buildResultsView(results: EditionResults, locale: Locale, region
 		sectionsHeading: t.sections,
 		criteriaHeading: t.criteria,
 		questionsHeading: t.questions,
+		chartAlt: meanIntervalAlt(sectionChartInput(overall.sections), locale),
 		...overall,
-		choices: catalogue.choices.map((c) => ({ name: c.name, title: localize(c.title, sl), figure: choiceOf(results.overall.choices[c.name]), labels: choiceLabels(c.name) })),
+		choices: catalogue.choices.map((c) => ({
+			name: c.name,
+			title: localize(c.title, sl),
+			figure: choiceOf(results.overall.choices[c.name]),
+			labels: choiceLabels(c.name)
+		})),
 		breakdown: b && {
 			multi: isMultiValued(b.dimension),
 			groups: b.groups.map((g) => ({ key: g.key, label: groupLabel(b.dimension, g.key), respondents: g.result.respondents })),
@@ -120,3 +152,11 @@ export function buildResultsView(results: EditionResults, locale: Locale, region
 	};
 }
 
+/** The rating scale of the survey's indices and items. */
+export const SCALE_MIN = 1;
+export const SCALE_MAX = 5;
+
+/** The section chart of the results pages: each section's mean index with its 95% interval. */
+export function sectionChartInput(sections: readonly FigureRow[]): MeanIntervalInput {
+	return { min: SCALE_MIN, max: SCALE_MAX, rows: sections.map((s) => ({ label: s.label, mean: s.figure.mean, ci95: s.figure.ci95, n: s.figure.n })) };
+}
