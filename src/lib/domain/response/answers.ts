@@ -19,7 +19,8 @@ export function mergePageAnswers(current: Answers, page: PageAnswers): Answers {
  */
 export function keepVisibleAnswers(model: Model, answers: Answers): Answers {
 	const visible = new Set(
-		model.visiblePages.flatMap((page) => page.questions.filter((q) => q.isVisible).map((q) => q.name))
+		// Keyed as survey-core keys values: a question with a valueName stores under it.
+		model.visiblePages.flatMap((page) => page.questions.filter((q) => q.isVisible).map((q) => q.getValueName()))
 	);
 	return Object.fromEntries(Object.entries(answers).filter(([name]) => visible.has(name)));
 }
