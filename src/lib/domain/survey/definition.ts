@@ -78,9 +78,6 @@ function ourRules(json: JsonObject): Finding[] {
 		const name = String(element.name ?? '');
 		const refusal = typeRefusal(type, name);
 		if (refusal) findings.push({ severity: 'error', rule: refusal.rule, path, message: refusal.message });
-		if (element.showOtherItem || element.hasOther) {
-			findings.push({ severity: 'error', rule: 'renderer/other-item', path, message: `"${name}" uses an "Other" item, which this platform deliberately does not support yet: add a separate comment question.` });
-		}
 		for (const cell of matrixCellTypes(element)) {
 			if ((MATRIX_CELL_TYPES as readonly string[]).includes(cell)) continue;
 			findings.push({

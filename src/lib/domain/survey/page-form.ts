@@ -2,6 +2,7 @@ import type { Model, Question, ItemValue } from 'survey-core';
 import { InvalidInputError } from '../errors.ts';
 import { columnSpec, formValue, subField, textMaxLength, DEFAULT_TEXT_MAX } from './page-view.ts';
 import { fieldName } from './field-names.ts';
+import { applyOther, hasOther, otherField, OTHER_TEXT_MAX } from './kinds/choice-other.ts';
 
 /**
  * Turns the fields posted for one page into answers, refusing anything a genuine
@@ -50,6 +51,7 @@ function fieldsOf(questions: Question[]): Set<string> {
 			default:
 				fields.add(field);
 		}
+		if (hasOther(q)) fields.add(otherField(q));
 	}
 	return fields;
 }
@@ -121,8 +123,14 @@ function parseQuestion(q: Question, posted: Posted): unknown {
 		case 'rating':
 			return pickChoice(own, name, choiceLookup(q.visibleRateValues));
 		case 'checkbox':
-		case 'tagbox':
-			return pickMany(own, name, choiceLookup(q.visibleChoices));
+		case 'tagbox': {
+			const choices = choiceLookup(q.visibleChoices);
+			// "Select all" travels as its own (empty) value: it stands for every ordinary choice.
+			const selectAll = own.includes('') && Boolean((q as Question & { showSelectAllItem?: boolean }).showSelectAllItem);
+			if (!selectAll) return pickMany(own, name, choices);
+			const ordinary = (q.choices as ItemValue[]).map((c) => formValue(c.value));
+			return pickMany([...own, ...ordinary], name, choices);
+		}
 		case 'boolean': {
 			const value = single(own, name);
 			if (value === undefined) return undefined;
@@ -195,6 +203,10 @@ export function parsePageAnswers(model: Model, index: number, entries: [string, 
 	}
 	const answers: PageAnswers = {};
 	// Keyed as survey-core keys the value: by `valueName` when set, so questions sharing one value share one answer.
-	for (const q of questions.filter(ANSWERABLE)) answers[q.getValueName()] = parseQuestion(q, posted);
+	for (const q of questions.filter(ANSWERABLE)) {
+		const value = parseQuestion(q, posted);
+		if (!hasOther(q)) answers[q.getValueName()] = value;
+		else Object.assign(answers, applyOther(q, value, pickText(posted.get(otherField(q)) ?? [], otherField(q), OTHER_TEXT_MAX)));
+	}
 	return answers;
 }

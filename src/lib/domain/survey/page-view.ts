@@ -2,6 +2,7 @@ import type { Model, Question, ItemValue, PanelModel, IElement } from 'survey-co
 import { sanitizeHtml } from './sanitize.ts';
 import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
 import { fieldName, fieldVariable, nameOfField } from './field-names.ts';
+import { otherView, type OtherView } from './kinds/choice-other.ts';
 
 /**
  * Plain, serialisable view of one questionnaire page as survey-core computes it
@@ -38,8 +39,10 @@ export type QuestionView =
 			selected: string | null;
 			minLabel?: string;
 			maxLabel?: string;
+			/** The "Other" item's text field (kinds/choice-other.ts). */
+			other?: OtherView;
 	  })
-	| (BaseQuestionView & { kind: 'multiple'; type: 'checkbox' | 'tagbox'; choices: ChoiceView[]; selected: string[]; maxSelected: number })
+	| (BaseQuestionView & { kind: 'multiple'; type: 'checkbox' | 'tagbox'; choices: ChoiceView[]; selected: string[]; maxSelected: number; other?: OtherView })
 	| (BaseQuestionView & { kind: 'boolean'; type: 'boolean'; labelTrue: string; labelFalse: string; selected: 'true' | 'false' | null })
 	| (BaseQuestionView & { kind: 'text'; type: 'text' | 'comment'; inputType: string; value: string; maxLength: number })
 	| (BaseQuestionView & { kind: 'matrix'; type: 'matrix'; columns: ChoiceView[]; rows: (ChoiceView & { selected: string | null; field: string })[] })
@@ -176,8 +179,11 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 	const type = q.getType();
 	switch (type) {
 		case 'radiogroup':
-		case 'dropdown':
-			return { ...base, kind: 'single', type, choices: q.visibleChoices.map(choiceView), selected: value === undefined || value === null ? null : formValue(value) };
+		case 'dropdown': {
+			// renderedValue: "other" even when survey-core stores the other text in its place.
+			const shown: unknown = q.renderedValue;
+			return { ...base, kind: 'single', type, choices: q.visibleChoices.map(choiceView), selected: shown === undefined || shown === null ? null : formValue(shown), other: otherView(q) };
+		}
 		case 'rating':
 			return {
 				...base,
@@ -195,8 +201,9 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 				kind: 'multiple',
 				type,
 				choices: q.visibleChoices.map(choiceView),
-				selected: Array.isArray(value) ? value.map(formValue) : [],
-				maxSelected: Number(q.maxSelectedChoices) || 0
+				selected: Array.isArray(q.renderedValue) ? (q.renderedValue as unknown[]).map(formValue) : [],
+				maxSelected: Number(q.maxSelectedChoices) || 0,
+				other: otherView(q)
 			};
 		case 'boolean':
 			return { ...base, kind: 'boolean', type, labelTrue: q.locLabelTrue.renderedHtml, labelFalse: q.locLabelFalse.renderedHtml, selected: value === true ? 'true' : value === false ? 'false' : null };
