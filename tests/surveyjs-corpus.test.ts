@@ -35,7 +35,7 @@ function importOne(name: string): Outcome {
 		return { name, accepted: true, pages: model.visiblePages.length, reasons: [] };
 	} catch (e) {
 		if (!(e instanceof InvalidInputError)) throw e;
-		return { name, accepted: false, pages: 0, reasons: e.details.length ? e.details : [e.message] };
+		return { name, accepted: false, pages: 0, reasons: e.details.length ? [...e.details] : [e.message] };
 	}
 }
 

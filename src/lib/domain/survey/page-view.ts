@@ -3,6 +3,7 @@ import { sanitizeHtml } from './sanitize.ts';
 import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
 import { fieldName, fieldVariable, nameOfField } from './field-names.ts';
 import { otherView, type OtherView } from './kinds/choice-other.ts';
+import { rateType, ratingGlyphs, type RateType } from './kinds/rating.ts';
 
 /**
  * Plain, serialisable view of one questionnaire page as survey-core computes it
@@ -41,10 +42,25 @@ export type QuestionView =
 			maxLabel?: string;
 			/** The "Other" item's text field (kinds/choice-other.ts). */
 			other?: OtherView;
+			/** survey-core's colCount (0 = one column). */
+			colCount?: number;
+			/** Rating only: drawn as a horizontal scale (kinds/rating.ts). */
+			rateType?: RateType;
+			glyphs?: string[];
 	  })
-	| (BaseQuestionView & { kind: 'multiple'; type: 'checkbox' | 'tagbox'; choices: ChoiceView[]; selected: string[]; maxSelected: number; other?: OtherView })
+	| (BaseQuestionView & { kind: 'multiple'; type: 'checkbox' | 'tagbox'; choices: ChoiceView[]; selected: string[]; maxSelected: number; other?: OtherView; colCount: number })
 	| (BaseQuestionView & { kind: 'boolean'; type: 'boolean'; labelTrue: string; labelFalse: string; selected: 'true' | 'false' | null })
-	| (BaseQuestionView & { kind: 'text'; type: 'text' | 'comment'; inputType: string; value: string; maxLength: number })
+	| (BaseQuestionView & {
+			kind: 'text';
+			type: 'text' | 'comment';
+			inputType: string;
+			value: string;
+			maxLength: number;
+			/** survey-core's min, max and step as HTML attributes: the browser knows them before any post. */
+			min?: string;
+			max?: string;
+			step?: string;
+	  })
 	| (BaseQuestionView & { kind: 'matrix'; type: 'matrix'; columns: ChoiceView[]; rows: (ChoiceView & { selected: string | null; field: string })[] })
 	| (BaseQuestionView & {
 			kind: 'multipletext';
@@ -128,6 +144,20 @@ export function columnSpec(matrix: Question, column: { cellType: string; templat
 	return { cellType, choices: own && own.length > 0 ? own : ((matrix.choices as ItemValue[]) ?? []) };
 }
 
+/** min/max/step of a number, date or range input ('' when unset: the attribute is then left out). */
+function rangeAttributes(q: Question): { min?: string; max?: string; step?: string } {
+	if (q.getType() !== 'text') return {};
+	const text = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
+	const t = q as Question & { renderedMin?: unknown; renderedMax?: unknown; renderedStep?: unknown };
+	return { min: text(t.renderedMin), max: text(t.renderedMax), step: text(t.renderedStep) };
+}
+
+/** survey-core's colCount for a list of choices (0: one column, as survey-core's "flow"). */
+function colCount(q: Question): number {
+	const n = Number((q as Question & { colCount?: unknown }).colCount);
+	return Number.isInteger(n) && n > 1 ? Math.min(n, 5) : 0;
+}
+
 function displayText(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);
 }
@@ -182,7 +212,7 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 		case 'dropdown': {
 			// renderedValue: "other" even when survey-core stores the other text in its place.
 			const shown: unknown = q.renderedValue;
-			return { ...base, kind: 'single', type, choices: q.visibleChoices.map(choiceView), selected: shown === undefined || shown === null ? null : formValue(shown), other: otherView(q) };
+			return { ...base, kind: 'single', type, choices: q.visibleChoices.map(choiceView), selected: shown === undefined || shown === null ? null : formValue(shown), other: otherView(q), colCount: colCount(q) };
 		}
 		case 'rating':
 			return {
@@ -192,7 +222,9 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 				choices: q.visibleRateValues.map(choiceView),
 				selected: value === undefined || value === null ? null : formValue(value),
 				minLabel: q.locMinRateDescription?.renderedHtml ?? '',
-				maxLabel: q.locMaxRateDescription?.renderedHtml ?? ''
+				maxLabel: q.locMaxRateDescription?.renderedHtml ?? '',
+				rateType: rateType(q),
+				glyphs: ratingGlyphs(q)
 			};
 		case 'checkbox':
 		case 'tagbox':
@@ -203,13 +235,14 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 				choices: q.visibleChoices.map(choiceView),
 				selected: Array.isArray(q.renderedValue) ? (q.renderedValue as unknown[]).map(formValue) : [],
 				maxSelected: Number(q.maxSelectedChoices) || 0,
-				other: otherView(q)
+				other: otherView(q),
+				colCount: colCount(q)
 			};
 		case 'boolean':
 			return { ...base, kind: 'boolean', type, labelTrue: q.locLabelTrue.renderedHtml, labelFalse: q.locLabelFalse.renderedHtml, selected: value === true ? 'true' : value === false ? 'false' : null };
 		case 'text':
 		case 'comment':
-			return { ...base, kind: 'text', type, inputType: type === 'text' ? String(q.inputType || 'text') : 'text', value: displayText(value), maxLength: textMaxLength(q) };
+			return { ...base, kind: 'text', type, inputType: type === 'text' ? String(q.inputType || 'text') : 'text', value: displayText(value), maxLength: textMaxLength(q), ...rangeAttributes(q) };
 		case 'matrix': {
 			const answers = (value ?? {}) as Record<string, unknown>;
 			return {

@@ -13,7 +13,7 @@ const refusalOf = (json: unknown): string[] => {
 		checkQuestionnaire(JSON.stringify(json));
 		return [];
 	} catch (e) {
-		if (e instanceof InvalidInputError) return e.details;
+		if (e instanceof InvalidInputError) return [...e.details];
 		throw e;
 	}
 };
