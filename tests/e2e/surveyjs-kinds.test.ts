@@ -59,6 +59,7 @@ describe('Other, Select all and rating scales without JavaScript', () => {
 		await page.locator('input[name=parts][value=""]').check();
 		await page.screenshot({ path: 'test-results/surveyjs-other-en.png', fullPage: true });
 		await submitAndWait(page, page.locator('.actions button.primary'));
+		await expect(page.locator('main').innerText()).resolves.toContain('Overall satisfaction');
 
 		await page.locator('input[name=Satisfaction][value="2"]').check();
 		await page.locator('input[name=nps][value="9"]').check();

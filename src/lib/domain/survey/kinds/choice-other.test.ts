@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Model } from 'survey-core';
-import { getModel, loadAnswers } from '../model-cache.ts';
+import { applyAnswerChanges, getModel, loadAnswers } from '../model-cache.ts';
 import { parsePageAnswers } from '../page-form.ts';
 import { buildPageView } from '../page-view.ts';
 import { keepVisibleAnswers } from '../../response/answers.ts';
@@ -68,5 +68,14 @@ describe('the Other item', () => {
 	it('keeps the other text at submission', () => {
 		const model = loadAnswers(getModel('other', json, 'en'), { role: 'other', 'role-Comment': 'visitor' });
 		expect(keepVisibleAnswers(model, { role: 'other', 'role-Comment': 'visitor' })).toEqual({ role: 'other', 'role-Comment': 'visitor' });
+	});
+
+	it('reaches survey-core on a page post, so a required other text typed validates', () => {
+		const model = loadAnswers(getModel('other', json, 'en'), {});
+		applyAnswerChanges(model, {}, { role: 'other', 'role-Comment': 'visitor' });
+		expect((model.getQuestionByName('role') as unknown as { otherValue: string }).otherValue).toBe('visitor');
+		expect(model.visiblePages[0]!.validate(true, false)).toBe(true);
+		applyAnswerChanges(model, { role: 'other', 'role-Comment': 'visitor' }, { role: 'other' });
+		expect(model.visiblePages[0]!.validate(true, false)).toBe(false);
 	});
 });
