@@ -10,7 +10,8 @@ import type { ItemValue, Question } from 'survey-core';
 export type RateType = 'labels' | 'stars' | 'smileys';
 
 /** survey-core's smileys run from very unhappy to very happy; five faces cover any count. */
-const FACES = ['😞', '🙁', '😐', '🙂', '😀'] as const;
+// Unicode 6 faces only: 🙁 and 🙂 (Unicode 7) are missing from common fonts and drew as empty boxes.
+const FACES = ['😞', '😕', '😐', '😊', '😀'] as const;
 
 export function rateType(q: Question): RateType {
 	const own = String((q as Question & { rateType?: string; rateDisplayMode?: string }).rateType ?? (q as Question & { rateDisplayMode?: string }).rateDisplayMode ?? 'labels');
