@@ -1,4 +1,4 @@
-import type { Model } from 'survey-core';
+import { settings, type Model } from 'survey-core';
 import type { PageAnswers } from '../survey/page-form.ts';
 
 export type Answers = Record<string, unknown>;
@@ -19,7 +19,10 @@ export function mergePageAnswers(current: Answers, page: PageAnswers): Answers {
  */
 export function keepVisibleAnswers(model: Model, answers: Answers): Answers {
 	const visible = new Set(
-		model.visiblePages.flatMap((page) => page.questions.filter((q) => q.isVisible).map((q) => q.name))
+		// Keyed as survey-core keys values: a question with a valueName stores under it.
+		// Keyed as survey-core keys values: a question with a valueName stores under it, and its
+		// "Other" text (or comment) under that key with settings.commentSuffix.
+		model.visiblePages.flatMap((page) => page.questions.filter((q) => q.isVisible).flatMap((q) => [q.getValueName(), q.getValueName() + settings.commentSuffix]))
 	);
 	return Object.fromEntries(Object.entries(answers).filter(([name]) => visible.has(name)));
 }

@@ -5,6 +5,7 @@ import { shownQuestionNames } from '../survey/page-view.ts';
 import { keepVisibleAnswers, mergePageAnswers, type Answers } from './answers.ts';
 import { firstInvalidPage } from './review.ts';
 import { InvalidInputError } from '../errors.ts';
+import { nameOfField } from '../survey/field-names.ts';
 
 /** What a respondent asked for with the button they pressed. */
 export type PageAction =
@@ -62,7 +63,8 @@ export function applyPagePost(
 		throw new InvalidInputError('the review page sends no answers', [], 'unknown_field');
 	}
 	// What the page showed: what `current` made visible, and what the browser says it revealed itself.
-	const before = new Set([...shown, ...(index === 'review' ? [] : shownQuestionNames(model, index))]);
+	// The browser names questions by their form fields (field-names.ts).
+	const before = new Set([...[...shown].map(nameOfField), ...(index === 'review' ? [] : shownQuestionNames(model, index))]);
 	// The model arrives loaded with `current`; only what changed is set on it.
 	let merged = index === 'review' ? current : mergePageAnswers(current, parsePageAnswers(model, index, entries));
 	applyAnswerChanges(model, current, merged);
@@ -71,7 +73,7 @@ export function applyPagePost(
 		// fields are not posted, and a forged value must not get in either.
 		const locked = model.visiblePages[index]?.questions.filter((q) => q.isReadOnly) ?? [];
 		if (locked.length > 0) {
-			const restored = mergePageAnswers(merged, Object.fromEntries(locked.map((q) => [q.name, current[q.name]])));
+			const restored = mergePageAnswers(merged, Object.fromEntries(locked.map((q) => [q.getValueName(), current[q.getValueName()]])));
 			applyAnswerChanges(model, merged, restored);
 			merged = restored;
 		}

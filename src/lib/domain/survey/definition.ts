@@ -5,6 +5,9 @@ import { InvalidInputError } from '../errors.ts';
 import { MATRIX_CELL_TYPES } from './page-view.ts';
 import { mailTemplateFindings } from '../mail/mail-lint.ts';
 import { bidiControlFindings } from './bidi-controls.ts';
+import { isObject, walkAllElements } from './walk.ts';
+import { normalizeQuestionnaire } from './normalize.ts';
+import { typeRefusal } from './unsupported.ts';
 
 /**
  * The question types our server-side renderer draws. Anything else is refused at
@@ -29,9 +32,6 @@ export const SUPPORTED_QUESTION_TYPES = [
 ] as const;
 export type SupportedQuestionType = (typeof SUPPORTED_QUESTION_TYPES)[number];
 
-/** Names become form fields, report columns and wave-comparison keys: keep them plain. */
-const QUESTION_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
-
 export interface Finding {
 	severity: 'error' | 'warning';
 	rule: string;
@@ -47,29 +47,6 @@ export interface CheckedQuestionnaire {
 
 type JsonObject = Record<string, unknown>;
 
-function isObject(value: unknown): value is JsonObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Every element (question or panel) with its JSON path, depth first. */
-function* walkElements(json: JsonObject): Generator<{ element: JsonObject; path: string }> {
-	const pages = Array.isArray(json.pages) ? json.pages : [];
-	for (const [p, page] of pages.entries()) {
-		if (!isObject(page)) continue;
-		yield* walkList(page.elements ?? page.questions, `pages[${p}].elements`);
-	}
-}
-
-function* walkList(list: unknown, path: string): Generator<{ element: JsonObject; path: string }> {
-	if (!Array.isArray(list)) return;
-	for (const [i, element] of list.entries()) {
-		if (!isObject(element)) continue;
-		const here = `${path}[${i}]`;
-		yield { element, path: here };
-		yield* walkList(element.elements, `${here}.elements`);
-	}
-}
-
 /**
  * Pages and elements that are not objects, and element lists that are not lists:
  * survey-core skips them silently, so a questionnaire would lose them unnoticed.
@@ -81,7 +58,7 @@ function shapeFindings(json: JsonObject): Finding[] {
 		if (!Array.isArray(value)) return void findings.push({ severity: 'error', rule: 'survey/shape', path, message: 'must be a list of elements.' });
 		for (const [i, element] of value.entries()) {
 			if (!isObject(element)) findings.push({ severity: 'error', rule: 'survey/shape', path: `${path}[${i}]`, message: 'an element must be an object with a "type" and a "name".' });
-			else list(element.elements, `${path}[${i}].elements`);
+			else for (const key of ['elements', 'templateElements'] as const) list(element[key], `${path}[${i}].${key}`);
 		}
 	};
 	for (const [p, page] of (Array.isArray(json.pages) ? json.pages : []).entries()) {
@@ -93,47 +70,32 @@ function shapeFindings(json: JsonObject): Finding[] {
 
 function ourRules(json: JsonObject): Finding[] {
 	const findings: Finding[] = shapeFindings(json);
-	if (!Array.isArray(json.pages) || json.pages.length === 0) {
+	if ((!Array.isArray(json.pages) || json.pages.length === 0) && !Array.isArray(json.elements) && !Array.isArray(json.questions)) {
 		findings.push({ severity: 'error', rule: 'survey/no-pages', message: 'The questionnaire has no pages.' });
 	}
-	for (const { element, path } of walkElements(json)) {
+	for (const { element, path } of walkAllElements(json)) {
 		const type = String(element.type ?? '');
 		const name = String(element.name ?? '');
-		if (!(SUPPORTED_QUESTION_TYPES as readonly string[]).includes(type)) {
+		const refusal = typeRefusal(type, name);
+		if (refusal) findings.push({ severity: 'error', rule: refusal.rule, path, message: refusal.message });
+		for (const cell of matrixCellTypes(element)) {
+			if ((MATRIX_CELL_TYPES as readonly string[]).includes(cell)) continue;
 			findings.push({
 				severity: 'error',
-				rule: 'renderer/unsupported-type',
+				rule: 'renderer/unsupported-cell-type',
 				path,
-				message: `"${name}" has type "${type}", which the respondent renderer does not support (supported: ${SUPPORTED_QUESTION_TYPES.join(', ')}).`
-			});
-		}
-		if (!QUESTION_NAME_PATTERN.test(name)) {
-			findings.push({
-				severity: 'error',
-				rule: 'name/format',
-				path,
-				message: `"${name}" is not a valid question name: use letters, digits and underscores, starting with a letter.`
-			});
-		}
-		if (type === 'matrixdropdown') {
-			const matrixCell = String(element.cellType ?? 'dropdown');
-			for (const column of Array.isArray(element.columns) ? element.columns : []) {
-				const cell = isObject(column) && column.cellType && column.cellType !== 'default' ? String(column.cellType) : matrixCell;
-				if (!(MATRIX_CELL_TYPES as readonly string[]).includes(cell)) {
-					findings.push({ severity: 'error', rule: 'renderer/unsupported-cell-type', path, message: `"${name}" has a column of cell type "${cell}"; the renderer draws ${MATRIX_CELL_TYPES.join(', ')} cells.` });
-				}
-			}
-		}
-		if (element.showOtherItem || element.hasOther) {
-			findings.push({
-				severity: 'error',
-				rule: 'renderer/other-item',
-				path,
-				message: `"${name}" uses an "Other" item, which the renderer does not support yet: add a separate comment question.`
+				message: `"${name}" has a column of cell type "${cell}", which this platform deliberately does not draw in a matrix yet (it draws ${MATRIX_CELL_TYPES.join(', ')} cells).`
 			});
 		}
 	}
 	return findings;
+}
+
+/** The cell types of a dropdown or dynamic matrix's columns (each column's own, else the matrix's). */
+function matrixCellTypes(element: JsonObject): string[] {
+	if (element.type !== 'matrixdropdown' && element.type !== 'matrixdynamic') return [];
+	const matrixCell = String(element.cellType ?? 'dropdown');
+	return (Array.isArray(element.columns) ? element.columns : []).map((column) => (isObject(column) && column.cellType && column.cellType !== 'default' ? String(column.cellType) : matrixCell));
 }
 
 /** JSON.parse's message already carries the position; we add the line and column. */
@@ -154,11 +116,21 @@ function parseJson(text: string): unknown {
 	}
 }
 
+/**
+ * Where survey-core's linter is stricter than survey-core's runtime, we follow the
+ * runtime (issue 18, item 2): an unknown `{reference}` is shown as text and is empty
+ * in conditions; several questions with one name share one value on purpose.
+ */
+const SURVEY_CORE_LENIENCY = { 'reference/unknown': 'warning', 'name/duplicate': 'warning' } as const;
+
 /** survey-core's linter plus our rules over parsed JSON, without throwing (the authoring editor shows them). */
-export function lintQuestionnaireJson(json: JsonObject): Finding[] {
+export function lintQuestionnaireJson(input: JsonObject): Finding[] {
 	registerCustomProperties();
+	// Linted as it will be stored: wrapped in a page, every element named (normalize.ts).
+	const { json, findings: normalized } = normalizeQuestionnaire(input);
 	return [
-		...lintSurvey(json)
+		...normalized,
+		...lintSurvey(json, { rules: SURVEY_CORE_LENIENCY })
 			.findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
 			.map((f) => ({
 				severity: f.severity as 'error' | 'warning',
@@ -184,6 +156,7 @@ export function checkQuestionnaire(text: string): CheckedQuestionnaire {
 		throw new InvalidInputError('The questionnaire must be a JSON object with "pages".', [], 'malformed_json');
 	}
 	const findings = lintQuestionnaireJson(json);
+	const stored = normalizeQuestionnaire(json).json;
 	const errors = findings.filter((f) => f.severity === 'error');
 	if (errors.length > 0) {
 		throw new InvalidInputError(
@@ -192,6 +165,6 @@ export function checkQuestionnaire(text: string): CheckedQuestionnaire {
 			'questionnaire_lint'
 		);
 	}
-	const title = new Model(json).title || 'Untitled questionnaire';
-	return { json, title, findings };
+	const title = new Model(stored).title || 'Untitled questionnaire';
+	return { json: stored, title, findings };
 }

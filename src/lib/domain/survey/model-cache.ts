@@ -1,4 +1,4 @@
-import { Model } from 'survey-core';
+import { Model, settings } from 'survey-core';
 import 'survey-core/i18n';
 import { registerCustomProperties } from './custom-properties.ts';
 import { holdExclusiveChoices } from './exclusive-choice.ts';
@@ -85,7 +85,10 @@ export function loadAnswers(model: Model, answers: Answers): Model {
 export function applyAnswerChanges(model: Model, before: Answers, after: Answers): Model {
 	for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
 		if (JSON.stringify(before[name]) === JSON.stringify(after[name])) continue;
-		if (after[name] === undefined) model.clearValue(name);
+		// An "Other" text (`<valueName>-Comment`) reaches its question only through setComment.
+		const commented = name.endsWith(settings.commentSuffix) ? name.slice(0, -settings.commentSuffix.length) : null;
+		if (commented && model.getQuestionByValueName(commented)) model.setComment(commented, after[name] === undefined ? '' : String(after[name]));
+		else if (after[name] === undefined) model.clearValue(name);
 		else model.setValue(name, structuredClone(after[name]));
 	}
 	clearErrors(model);

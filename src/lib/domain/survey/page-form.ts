@@ -1,6 +1,8 @@
 import type { Model, Question, ItemValue } from 'survey-core';
 import { InvalidInputError } from '../errors.ts';
 import { columnSpec, formValue, subField, textMaxLength, DEFAULT_TEXT_MAX } from './page-view.ts';
+import { fieldName } from './field-names.ts';
+import { applyOther, hasOther, otherField, OTHER_TEXT_MAX } from './kinds/choice-other.ts';
 
 /**
  * Turns the fields posted for one page into answers, refusing anything a genuine
@@ -29,25 +31,27 @@ function refuse(code: string, message: string): never {
 function fieldsOf(questions: Question[]): Set<string> {
 	const fields = new Set<string>();
 	for (const q of questions) {
+		const field = fieldName(q.name);
 		switch (q.getType()) {
 			case 'matrix':
-				for (const row of q.rows as ItemValue[]) fields.add(subField(q.name, formValue(row.value)));
+				for (const row of q.rows as ItemValue[]) fields.add(subField(field, formValue(row.value)));
 				break;
 			case 'multipletext':
-				for (const item of q.items as { name: string }[]) fields.add(subField(q.name, item.name));
+				for (const item of q.items as { name: string }[]) fields.add(subField(field, item.name));
 				break;
 			case 'ranking':
-				for (const c of q.visibleChoices as ItemValue[]) fields.add(subField(q.name, formValue(c.value)));
+				for (const c of q.visibleChoices as ItemValue[]) fields.add(subField(field, formValue(c.value)));
 				break;
 			case 'matrixdropdown':
-				for (const row of q.rows as ItemValue[]) for (const col of q.columns as { name: string }[]) fields.add(subField(q.name, formValue(row.value), col.name));
+				for (const row of q.rows as ItemValue[]) for (const col of q.columns as { name: string }[]) fields.add(subField(field, formValue(row.value), col.name));
 				break;
 			case 'html':
 			case 'expression':
 				break;
 			default:
-				fields.add(q.name);
+				fields.add(field);
 		}
+		if (hasOther(q)) fields.add(otherField(q));
 	}
 	return fields;
 }
@@ -97,7 +101,7 @@ function nonEmpty<T extends object>(value: T): T | undefined {
 function parseRanking(q: Question, posted: Posted): unknown[] | undefined {
 	const choices = q.visibleChoices as ItemValue[];
 	const ranked = choices.map((c, order) => {
-		const field = subField(q.name, formValue(c.value));
+		const field = subField(fieldName(q.name), formValue(c.value));
 		const raw = single(posted.get(field) ?? [], field);
 		if (raw !== undefined && !(/^\d{1,3}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= choices.length)) {
 			refuse('invalid_choice', `"${raw}" is not a rank of "${field}"`);
@@ -109,7 +113,8 @@ function parseRanking(q: Question, posted: Posted): unknown[] | undefined {
 }
 
 function parseQuestion(q: Question, posted: Posted): unknown {
-	const name = q.name;
+	// The form field derived from the name (field-names.ts); messages name it as posted.
+	const name = fieldName(q.name);
 	const own = posted.get(name) ?? [];
 	switch (q.getType()) {
 		case 'radiogroup':
@@ -118,8 +123,14 @@ function parseQuestion(q: Question, posted: Posted): unknown {
 		case 'rating':
 			return pickChoice(own, name, choiceLookup(q.visibleRateValues));
 		case 'checkbox':
-		case 'tagbox':
-			return pickMany(own, name, choiceLookup(q.visibleChoices));
+		case 'tagbox': {
+			const choices = choiceLookup(q.visibleChoices);
+			// "Select all" travels as its own (empty) value: it stands for every ordinary choice.
+			const selectAll = own.includes('') && Boolean((q as Question & { showSelectAllItem?: boolean }).showSelectAllItem);
+			if (!selectAll) return pickMany(own, name, choices);
+			const ordinary = (q.choices as ItemValue[]).map((c) => formValue(c.value));
+			return pickMany([...own, ...ordinary], name, choices);
+		}
 		case 'boolean': {
 			const value = single(own, name);
 			if (value === undefined) return undefined;
@@ -191,6 +202,11 @@ export function parsePageAnswers(model: Model, index: number, entries: [string, 
 		posted.set(field, [...(posted.get(field) ?? []), value]);
 	}
 	const answers: PageAnswers = {};
-	for (const q of questions.filter(ANSWERABLE)) answers[q.name] = parseQuestion(q, posted);
+	// Keyed as survey-core keys the value: by `valueName` when set, so questions sharing one value share one answer.
+	for (const q of questions.filter(ANSWERABLE)) {
+		const value = parseQuestion(q, posted);
+		if (!hasOther(q)) answers[q.getValueName()] = value;
+		else Object.assign(answers, applyOther(q, value, pickText(posted.get(otherField(q)) ?? [], otherField(q), OTHER_TEXT_MAX)));
+	}
 	return answers;
 }

@@ -1,6 +1,9 @@
 import type { Model, Question, ItemValue, PanelModel, IElement } from 'survey-core';
 import { sanitizeHtml } from './sanitize.ts';
 import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
+import { fieldName, fieldVariable, nameOfField } from './field-names.ts';
+import { otherView, type OtherView } from './kinds/choice-other.ts';
+import { rateType, ratingGlyphs, type RateType } from './kinds/rating.ts';
 
 /**
  * Plain, serialisable view of one questionnaire page as survey-core computes it
@@ -15,6 +18,8 @@ export interface ChoiceView {
 
 interface BaseQuestionView {
 	name: string;
+	/** The form field, element id and sub-field prefix derived from the name (field-names.ts). */
+	field: string;
 	title: string;
 	description: string;
 	required: boolean;
@@ -35,10 +40,27 @@ export type QuestionView =
 			selected: string | null;
 			minLabel?: string;
 			maxLabel?: string;
+			/** The "Other" item's text field (kinds/choice-other.ts). */
+			other?: OtherView;
+			/** survey-core's colCount (0 = one column). */
+			colCount?: number;
+			/** Rating only: drawn as a horizontal scale (kinds/rating.ts). */
+			rateType?: RateType;
+			glyphs?: string[];
 	  })
-	| (BaseQuestionView & { kind: 'multiple'; type: 'checkbox' | 'tagbox'; choices: ChoiceView[]; selected: string[]; maxSelected: number })
+	| (BaseQuestionView & { kind: 'multiple'; type: 'checkbox' | 'tagbox'; choices: ChoiceView[]; selected: string[]; maxSelected: number; other?: OtherView; colCount: number })
 	| (BaseQuestionView & { kind: 'boolean'; type: 'boolean'; labelTrue: string; labelFalse: string; selected: 'true' | 'false' | null })
-	| (BaseQuestionView & { kind: 'text'; type: 'text' | 'comment'; inputType: string; value: string; maxLength: number })
+	| (BaseQuestionView & {
+			kind: 'text';
+			type: 'text' | 'comment';
+			inputType: string;
+			value: string;
+			maxLength: number;
+			/** survey-core's min, max and step as HTML attributes: the browser knows them before any post. */
+			min?: string;
+			max?: string;
+			step?: string;
+	  })
 	| (BaseQuestionView & { kind: 'matrix'; type: 'matrix'; columns: ChoiceView[]; rows: (ChoiceView & { selected: string | null; field: string })[] })
 	| (BaseQuestionView & {
 			kind: 'multipletext';
@@ -63,6 +85,7 @@ export type QuestionView =
 export interface PanelView {
 	kind: 'panel';
 	name: string;
+	field: string;
 	visible: boolean;
 	visibleIf: ConditionNode | null;
 	title: string;
@@ -121,28 +144,76 @@ export function columnSpec(matrix: Question, column: { cellType: string; templat
 	return { cellType, choices: own && own.length > 0 ? own : ((matrix.choices as ItemValue[]) ?? []) };
 }
 
+/** min/max/step of a number, date or range input ('' when unset: the attribute is then left out). */
+function rangeAttributes(q: Question): { min?: string; max?: string; step?: string } {
+	if (q.getType() !== 'text') return {};
+	const text = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
+	const t = q as Question & { renderedMin?: unknown; renderedMax?: unknown; renderedStep?: unknown };
+	return { min: text(t.renderedMin), max: text(t.renderedMax), step: text(t.renderedStep) };
+}
+
+/** survey-core's colCount for a list of choices (0: one column, as survey-core's "flow"). */
+function colCount(q: Question): number {
+	const n = Number((q as Question & { colCount?: unknown }).colCount);
+	return Number.isInteger(n) && n > 1 ? Math.min(n, 5) : 0;
+}
+
 function displayText(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
-function questionView(q: Question): QuestionView {
+/**
+ * A condition as the browser evaluates it: its variables name form fields, so a
+ * question named "Q1-a" is read from field `x-51-31-2d-61` (field-names.ts).
+ */
+function browserCondition(expression: string | undefined, names: ReadonlySet<string>): ConditionNode | null {
+	const node = compileCondition(expression);
+	if (!node) return null;
+	const rewrite = (n: ConditionNode): ConditionNode => {
+		switch (n[0]) {
+			case 'v':
+				return ['v', fieldVariable(n[1], names)];
+			case 'a':
+				return ['a', n[1].map(rewrite)];
+			case 'u':
+				return ['u', n[1], rewrite(n[2])];
+			case 'b':
+				return ['b', n[1], rewrite(n[2]), rewrite(n[3])];
+			default:
+				return n;
+		}
+	};
+	return rewrite(node);
+}
+
+/** The value names of a model's questions (a shared value may be read by a condition). */
+function valueNamesOf(model: Model): Set<string> {
+	return new Set((model.getAllQuestions() as Question[]).flatMap((q) => [q.name, q.getValueName()]));
+}
+
+function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
+	const field = fieldName(q.name);
 	const base: BaseQuestionView = {
 		name: q.name,
+		field,
 		title: q.locTitle.renderedHtml || q.name,
 		description: q.locDescription?.renderedHtml ?? '',
 		required: q.isRequired,
 		readOnly: q.isReadOnly,
 		errors: q.errors.map((e) => e.getText()),
 		visible: q.isVisible,
-		visibleIf: compileCondition(q.visibleIf),
-		enableIf: compileCondition(q.enableIf)
+		visibleIf: browserCondition(q.visibleIf, names),
+		enableIf: browserCondition(q.enableIf, names)
 	};
 	const value: unknown = q.value;
 	const type = q.getType();
 	switch (type) {
 		case 'radiogroup':
-		case 'dropdown':
-			return { ...base, kind: 'single', type, choices: q.visibleChoices.map(choiceView), selected: value === undefined || value === null ? null : formValue(value) };
+		case 'dropdown': {
+			// renderedValue: "other" even when survey-core stores the other text in its place.
+			const shown: unknown = q.renderedValue;
+			return { ...base, kind: 'single', type, choices: q.visibleChoices.map(choiceView), selected: shown === undefined || shown === null ? null : formValue(shown), other: otherView(q), colCount: colCount(q) };
+		}
 		case 'rating':
 			return {
 				...base,
@@ -151,7 +222,9 @@ function questionView(q: Question): QuestionView {
 				choices: q.visibleRateValues.map(choiceView),
 				selected: value === undefined || value === null ? null : formValue(value),
 				minLabel: q.locMinRateDescription?.renderedHtml ?? '',
-				maxLabel: q.locMaxRateDescription?.renderedHtml ?? ''
+				maxLabel: q.locMaxRateDescription?.renderedHtml ?? '',
+				rateType: rateType(q),
+				glyphs: ratingGlyphs(q)
 			};
 		case 'checkbox':
 		case 'tagbox':
@@ -160,14 +233,16 @@ function questionView(q: Question): QuestionView {
 				kind: 'multiple',
 				type,
 				choices: q.visibleChoices.map(choiceView),
-				selected: Array.isArray(value) ? value.map(formValue) : [],
-				maxSelected: Number(q.maxSelectedChoices) || 0
+				selected: Array.isArray(q.renderedValue) ? (q.renderedValue as unknown[]).map(formValue) : [],
+				maxSelected: Number(q.maxSelectedChoices) || 0,
+				other: otherView(q),
+				colCount: colCount(q)
 			};
 		case 'boolean':
 			return { ...base, kind: 'boolean', type, labelTrue: q.locLabelTrue.renderedHtml, labelFalse: q.locLabelFalse.renderedHtml, selected: value === true ? 'true' : value === false ? 'false' : null };
 		case 'text':
 		case 'comment':
-			return { ...base, kind: 'text', type, inputType: type === 'text' ? String(q.inputType || 'text') : 'text', value: displayText(value), maxLength: textMaxLength(q) };
+			return { ...base, kind: 'text', type, inputType: type === 'text' ? String(q.inputType || 'text') : 'text', value: displayText(value), maxLength: textMaxLength(q), ...rangeAttributes(q) };
 		case 'matrix': {
 			const answers = (value ?? {}) as Record<string, unknown>;
 			return {
@@ -177,7 +252,7 @@ function questionView(q: Question): QuestionView {
 				columns: q.visibleColumns.map(choiceView),
 				rows: q.visibleRows.map((row: { name: unknown; locText: { renderedHtml: string } }) => {
 					const cell = answers[String(row.name)];
-					return { value: formValue(row.name), text: row.locText.renderedHtml, field: subField(q.name, formValue(row.name)), selected: cell === undefined || cell === null ? null : formValue(cell) };
+					return { value: formValue(row.name), text: row.locText.renderedHtml, field: subField(field, formValue(row.name)), selected: cell === undefined || cell === null ? null : formValue(cell) };
 				})
 			};
 		}
@@ -190,7 +265,7 @@ function questionView(q: Question): QuestionView {
 				items: q.items.map((item: { name: string; locTitle: { renderedHtml: string }; inputType?: string; maxLength?: unknown }) => ({
 					name: item.name,
 					title: item.locTitle.renderedHtml || item.name,
-					field: subField(q.name, item.name),
+					field: subField(field, item.name),
 					value: displayText(answers[item.name]),
 					inputType: String(item.inputType || 'text'),
 					maxLength: textMaxLength({ maxLength: item.maxLength, getType: () => 'text' })
@@ -206,7 +281,7 @@ function questionView(q: Question): QuestionView {
 				choices: (q.visibleChoices as ItemValue[]).map((c) => {
 					const v = formValue(c.value);
 					const rank = order.indexOf(v);
-					return { ...choiceView(c), field: subField(q.name, v), rank: rank >= 0 ? String(rank + 1) : '' };
+					return { ...choiceView(c), field: subField(field, v), rank: rank >= 0 ? String(rank + 1) : '' };
 				})
 			};
 		}
@@ -226,7 +301,7 @@ function questionView(q: Question): QuestionView {
 					return {
 						value: rowValue,
 						text: row.text,
-						cells: columns.map((c: { name: string }) => ({ field: subField(q.name, rowValue, c.name), value: formValue(answers[rowValue]?.[c.name]) }))
+						cells: columns.map((c: { name: string }) => ({ field: subField(field, rowValue, c.name), value: formValue(answers[rowValue]?.[c.name]) }))
 					};
 				})
 			};
@@ -245,22 +320,23 @@ function questionView(q: Question): QuestionView {
  * A hidden element is drawn (hidden) only when the browser could reveal it: it has a
  * condition the browser can evaluate. Otherwise it is left out, as before.
  */
-function elementView(element: IElement): ElementView | null {
-	const visibleIf = compileCondition((element as unknown as { visibleIf?: string }).visibleIf);
+function elementView(element: IElement, names: ReadonlySet<string>): ElementView | null {
+	const visibleIf = browserCondition((element as unknown as { visibleIf?: string }).visibleIf, names);
 	if (!element.isVisible && !visibleIf) return null;
 	if (element.isPanel) {
 		const panel = element as unknown as PanelModel;
 		return {
 			kind: 'panel',
 			name: panel.name,
+			field: fieldName(panel.name),
 			visible: panel.isVisible,
 			visibleIf,
 			title: panel.locTitle.renderedHtml,
 			description: panel.locDescription?.renderedHtml ?? '',
-			elements: panel.elements.map(elementView).filter((e): e is ElementView => e !== null)
+			elements: panel.elements.map((e) => elementView(e, names)).filter((e): e is ElementView => e !== null)
 		};
 	}
-	return questionView(element as unknown as Question);
+	return questionView(element as unknown as Question, names);
 }
 
 function flatten(elements: ElementView[]): QuestionView[] {
@@ -275,15 +351,16 @@ function conditionsOf(elements: ElementView[]): ConditionNode[] {
 	]);
 }
 
+/** Keyed by the browser's variables (fields, `field.row`), so respondent.js reads them as it reads the form. */
 function logicValues(model: Model, elements: ElementView[]): Record<string, unknown> {
-	const names = new Set<string>();
-	for (const condition of conditionsOf(elements)) conditionVariables(condition, names);
+	const variables = new Set<string>();
+	for (const condition of conditionsOf(elements)) conditionVariables(condition, variables);
 	const values: Record<string, unknown> = {};
-	for (const name of names) {
-		const [question, ...path] = name.split('.');
-		let value: unknown = model.getValue(question!);
+	for (const variable of variables) {
+		const [question, ...path] = variable.split('.');
+		let value: unknown = model.getValue(nameOfField(question!));
 		for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
-		if (value !== undefined) values[name] = value;
+		if (value !== undefined) values[variable] = value;
 	}
 	return values;
 }
@@ -304,7 +381,8 @@ export function shownQuestionNames(model: Model, index: number): string[] {
 export function buildPageView(model: Model, index: number, revealed: string[] = []): PageView {
 	const page = model.visiblePages[index];
 	if (!page) throw new RangeError(`page ${index} does not exist`);
-	const elements = page.elements.map(elementView).filter((e): e is ElementView => e !== null);
+	const names = valueNamesOf(model);
+	const elements = page.elements.map((e) => elementView(e, names)).filter((e): e is ElementView => e !== null);
 	return {
 		index,
 		count: model.visiblePages.length,

@@ -1,0 +1,40 @@
+import type { Finding } from './definition.ts';
+import { isObject, walkAllElements, type JsonObject } from './walk.ts';
+
+/**
+ * What SurveyJS accepts and we store explicitly, done once at import (issue 18, item 2):
+ * questions at the top level (`elements` or `questions` without `pages`) run in
+ * survey-core as one page, so they are wrapped in one; an element or page without a
+ * name gets one as SurveyJS Creator gives it (question1, panel1, page1: the prefix and
+ * the next number no other name uses), because a name is the key of its answer.
+ * Each change is a warning, so the author sees what was done. Works on a copy.
+ */
+export function normalizeQuestionnaire(input: JsonObject): { json: JsonObject; findings: Finding[] } {
+	const json = structuredClone(input);
+	const findings: Finding[] = [];
+	const topLevel = Array.isArray(json.elements) ? 'elements' : Array.isArray(json.questions) ? 'questions' : null;
+	if (topLevel && !Array.isArray(json.pages)) {
+		json.pages = [{ name: 'page1', elements: json[topLevel] }];
+		delete json[topLevel];
+		findings.push({ severity: 'warning', rule: 'survey/top-level-elements', path: topLevel, message: `The questions at the top level ("${topLevel}") were put in one page, as survey-core runs them.` });
+	}
+	const taken = new Set<string>();
+	const walked = [...walkAllElements(json)];
+	for (const { element } of walked) if (typeof element.name === 'string' && element.name !== '') taken.add(element.name);
+	const pages = Array.isArray(json.pages) ? json.pages.filter(isObject) : [];
+	for (const page of pages) if (typeof page.name === 'string' && page.name !== '') taken.add(page.name);
+	const next = (prefix: string) => {
+		let n = 1;
+		while (taken.has(`${prefix}${n}`)) n++;
+		taken.add(`${prefix}${n}`);
+		return `${prefix}${n}`;
+	};
+	for (const page of pages) if (page.name === undefined || page.name === '') page.name = next('page');
+	for (const { element, path } of walked) {
+		if (element.name !== undefined && element.name !== '') continue;
+		const prefix = element.type === 'panel' || element.type === 'paneldynamic' ? 'panel' : 'question';
+		element.name = next(prefix);
+		findings.push({ severity: 'warning', rule: 'name/generated', path, message: `An element without a name was named "${String(element.name)}", as SurveyJS Creator names it; its answers are stored under that name.` });
+	}
+	return { json, findings };
+}
