@@ -70,3 +70,25 @@ export function auditActionLabel(action: string, locale: Locale = currentLocale(
 	const message = ACTIONS[action];
 	return message ? message({}, { locale }) : bidiIsolate(action);
 }
+
+const TARGETS: Readonly<Record<string, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string>> = {
+	edition: m.ui_target_edition,
+	user: m.ui_target_user,
+	questionnaire: m.ui_target_questionnaire,
+	questionnaire_draft: m.ui_target_questionnaire_draft,
+	entity: m.ui_target_entity,
+	invitation: m.ui_target_invitation,
+	contact: m.ui_target_contact,
+	response: m.ui_target_response,
+	registry: m.ui_target_registry,
+	analysis_release: m.ui_target_analysis_release,
+	analysis_report: m.ui_target_analysis_report,
+	analysis_wave: m.ui_target_analysis_wave,
+	analysis_comment_theme: m.ui_target_analysis_comment_theme
+};
+
+/** The kind of an audit entry's target (`audit_log.target_type`) in the reader's language. */
+export function auditTargetLabel(type: string, locale: Locale = currentLocale()): string {
+	const message = TARGETS[type];
+	return message ? message({}, { locale }) : bidiIsolate(type);
+}
