@@ -145,7 +145,12 @@ async function refusalInWorkspace(event: RequestEvent): Promise<Response | null>
 	if (back && back.origin === event.url.origin && back.pathname.startsWith('/admin')) query.set('back', back.pathname);
 	const drawn = await event.fetch(`/admin/denied?${query}`, { headers: { accept: 'text/html' } });
 	if (drawn.status !== 403) return null;
-	return new Response(event.request.method === 'HEAD' ? null : await drawn.text(), { status: 403, headers: new Headers(drawn.headers) });
+	// SvelteKit writes asset paths relative to the page drawn (/admin/denied: "../_app/…"); served at
+	// another depth they would miss, so they are made absolute (the app is served at the root).
+	const html = (await drawn.text()).replaceAll('="../', '="/');
+	const headers = new Headers(drawn.headers);
+	headers.delete('content-length');
+	return new Response(event.request.method === 'HEAD' ? null : html, { status: 403, headers });
 }
 
 /** A self-contained 403 page (no script, no stylesheet, its own strict CSP): the role does not reach this page. */

@@ -1,9 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/auth/guard';
-import { listEditionReports } from '$lib/server/services/secretariat-home';
+import { reportsArea } from '$lib/server/services/secretariat-pages';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requirePermission(locals, 'reports.read_published');
-	return { editions: await listEditionReports(getDb()) };
+	return { editions: await reportsArea() };
 };

@@ -1,9 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/auth/guard';
-import { listTranslationProgress } from '$lib/server/services/secretariat-home';
+import { translationsArea } from '$lib/server/services/secretariat-pages';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requirePermission(locals, 'questionnaires.author');
-	return { progress: await listTranslationProgress(getDb()) };
+	return { progress: await translationsArea() };
 };
