@@ -25,7 +25,7 @@ const AREAS: Record<Who, string[]> = {
 	regional_office: ['home', 'editions', 'results'],
 	council: ['results', 'reports']
 };
-const email = (role: Who, lang: string) => `${role}.${lang}@shell.example.org`;
+const email = (role: Who, lang: string) => `${role.replace('_', '-')}.${lang}@shell.example.org`;
 /** Codes that must never reach a reader as such. */
 const RAW_CODES = /\b(member_state|sector_member|itu_[rtd]|RO-[A-Z]{3}|AO-[A-Z]{3}|draft|open|closed|in_progress|regional_office)\b/;
 
@@ -115,7 +115,10 @@ describe('the home says what needs attention', () => {
 			 where i.state = 'active' group by n.region_code`
 		);
 		const afr = counts.find((c) => c.region === 'AFR')!;
-		const all = counts.reduce((t, c) => ({ invited: t.invited + Number(c.invited), submitted: t.submitted + Number(c.submitted) }), { invited: 0, submitted: 0 });
+		const all = counts.reduce((t, c) => ({ invited: t.invited + Number(c.invited), submitted: t.submitted + Number(c.submitted) }), {
+			invited: 0,
+			submitted: 0
+		});
 		expect(Number(afr.invited)).not.toBe(all.invited);
 		const { context, page } = await signedIn('regional_office', 'en');
 		const main = (await page.textContent('main'))!;
@@ -192,7 +195,11 @@ describe('errors in the Secretariat layout, with the way back', () => {
 
 	it('still refuses a crafted post with a bare 403 (form actions run without the layout)', async () => {
 		const { context, page } = await signedIn('author', 'en');
-		const res = await context.request.post(`${server.url}/admin/users?/create`, { form: { email: 'x@y.org' }, headers: { origin: server.url }, maxRedirects: 0 });
+		const res = await context.request.post(`${server.url}/admin/users?/create`, {
+			form: { email: 'x@y.org' },
+			headers: { origin: server.url },
+			maxRedirects: 0
+		});
 		expect(res.status()).toBe(403);
 		await page.close();
 		await context.close();
