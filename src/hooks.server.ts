@@ -5,7 +5,7 @@ import { getConfig, getDb } from '$lib/server/db/instance';
 import { bootstrap } from '$lib/server/platform/bootstrap.ts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/access/session.ts';
 import { setSessionCookie } from '$lib/server/access/cookies.ts';
-import { can, routeRule } from '$lib/domain/access/permissions';
+import { can, homeFor, routeRule } from '$lib/domain/access/permissions';
 import { isLocale, type Locale } from '$lib/domain/locales';
 import { appendAudit } from '$lib/server/access/audit/audit-repository.ts';
 import { totpRequiredForAdmins } from '$lib/server/access/second-factor.ts';
@@ -75,7 +75,12 @@ const auth: Handle = async ({ event, resolve }) => {
 			}
 		} else {
 			// Expired, revoked or forged: traced once (the cookie is deleted with this answer).
-			await appendAudit(getDb(), { actor: 'anonymous', action: 'auth.session_invalid', details: { path: event.url.pathname.slice(0, 200) }, ip: clientAddress(event) });
+			await appendAudit(getDb(), {
+				actor: 'anonymous',
+				action: 'auth.session_invalid',
+				details: { path: event.url.pathname.slice(0, 200) },
+				ip: clientAddress(event)
+			});
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
@@ -119,6 +124,9 @@ const guard: Handle = async ({ event, resolve }) => {
 		return new Response(m.access_sign_in_needed(), { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}
 	if (rule === 'signed_in' || can(user, rule)) return resolve(event);
+	const page = event.request.method === 'GET' || event.request.method === 'HEAD';
+	// A Council reader's workspace has no home of its own: /admin sends it to its results.
+	if (page && /^\/admin\/?$/.test(event.url.pathname)) return new Response(null, { status: 303, headers: { location: homeFor(user) } });
 	await appendAudit(getDb(), {
 		actor: user.email,
 		actorUserId: user.id,
@@ -126,13 +134,37 @@ const guard: Handle = async ({ event, resolve }) => {
 		details: { action: rule, role: user.role, method: event.request.method, path: event.url.pathname.slice(0, 200) },
 		ip: clientAddress(event)
 	});
+	if (page && event.url.pathname.startsWith('/admin/')) return (await refusalInWorkspace(event)) ?? forbiddenPage(event.locals.lang, event.locals.dir);
 	return forbiddenPage(event.locals.lang, event.locals.dir);
 };
+
+/**
+ * A refused Secretariat page, drawn in the Secretariat layout and language with the way
+ * back (src/routes/admin/denied, an internal request carrying the session): the areas
+ * the role may use, its home, the area it came from. Null if that page cannot be drawn.
+ */
+async function refusalInWorkspace(event: RequestEvent): Promise<Response | null> {
+	const query = new URLSearchParams({ from: event.url.pathname.slice(0, 200) });
+	const referer = event.request.headers.get('referer');
+	const back = referer && URL.canParse(referer) ? new URL(referer) : null;
+	if (back && back.origin === event.url.origin && back.pathname.startsWith('/admin')) query.set('back', back.pathname);
+	const drawn = await event.fetch(`/admin/denied?${query}`, { headers: { accept: 'text/html' } });
+	if (drawn.status !== 403) return null;
+	// SvelteKit writes asset paths relative to the page drawn (/admin/denied: "../_app/…"); served at
+	// another depth they would miss, so they are made absolute (the app is served at the root).
+	const html = (await drawn.text()).replaceAll('="../', '="/');
+	const headers = new Headers(drawn.headers);
+	headers.delete('content-length');
+	return new Response(event.request.method === 'HEAD' ? null : html, { status: 403, headers });
+}
 
 /** A self-contained 403 page (no script, no stylesheet, its own strict CSP): the role does not reach this page. */
 function forbiddenPage(lang: string, dir: string): Response {
 	const html = `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${m.access_forbidden_title()}</title></head><body><main><h1>${m.access_forbidden_title()}</h1><p>${m.access_forbidden_body()}</p><p><a href="/">${m.app_name()}</a> · <a href="/account">${m.access_account_title()}</a></p></main></body></html>`;
-	return new Response(html, { status: 403, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } });
+	return new Response(html, {
+		status: 403,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" }
+	});
 }
 
 export const handle = sequence(securityHeaders, auth, guard);

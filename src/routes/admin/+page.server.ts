@@ -1,5 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { listEditions } from '$lib/server/distribution/editions-repository.ts';
+import { requireUser } from '$lib/server/access/guard.ts';
+import { loadHome } from '$lib/server/workspace/home.ts';
 
-export const load: PageServerLoad = async () => ({ editions: await listEditions(getDb()) });
+/** The home of each role: what needs attention, only what the role may see (scoped by region for a regional office). */
+export const load: PageServerLoad = async ({ locals }) => ({ home: await loadHome(getDb(), requireUser(locals)) });

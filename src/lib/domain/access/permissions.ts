@@ -120,6 +120,11 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	{ prefix: '/admin/editions', action: 'tracking.read' },
 	{ prefix: '/admin/registry', action: 'registry.manage' },
 	{ prefix: '/admin/questionnaires', action: 'questionnaires.author' },
+	// The Secretariat workspace's own landing pages (issue 14): one per area of the sidebar.
+	{ prefix: '/admin/translations', action: 'questionnaires.author' },
+	{ prefix: '/admin/reports', action: 'reports.read_published' },
+	// The refusal page itself, drawn in the Secretariat layout for any signed-in user (a Council reader too).
+	{ prefix: '/admin/denied', action: 'signed_in' },
 	{ prefix: '/admin', action: 'secretariat.enter' },
 	{ prefix: '/account', action: 'signed_in' },
 	// GET: a page with the sign-out button; POST: ends the session (none needed).

@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import { parseAuditFilters, searchAudit } from '$lib/server/access/audit/audit.ts';
+import { withTargetNames } from '$lib/server/access/audit/targets.ts';
 import { InvalidInputError } from '$lib/domain/errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const result = await searchAudit(getDb(), actor, filters);
 		const query = new URLSearchParams(url.searchParams);
 		query.delete('page');
-		return { filters, ...result, query: query.toString() };
+		return { filters, ...result, rows: await withTargetNames(getDb(), result.rows), query: query.toString() };
 	} catch (e) {
 		if (e instanceof InvalidInputError) error(400, { message: e.message, code: e.code });
 		throw e;
