@@ -82,18 +82,19 @@ describe('the edition workspace', () => {
 	it('a coordinator invites, reaches the respondents by clicking, searches, filters, sorts and reissues a link from a row', async () => {
 		const { context, page } = await signedIn('coord@ws.example.org');
 		await page.goto(`${server.url}/admin/editions/rp-2026`);
-		await Promise.all([page.waitForURL(/\/invitations$/), page.click('nav.tabs a:has-text("Invitations and e-mail")')]);
+		await Promise.all([page.waitForURL(/\/invitations$/), page.click('nav.ui-tabs a:has-text("Invitations and e-mail")')]);
 		await page.click('form[action="?/inviteAll"] button');
 		await expect(page.locator('#action-result').innerText()).resolves.toMatch(/invitations created/);
 		await page.click('form[action="?/sendInvitations"] button');
 		await expect(page.locator('#action-result').innerText()).resolves.toMatch(/e-mail message\(s\) queued/);
 		await until(() => smtp.received.length, (n) => n >= 4, 'four invitations delivered');
 
-		await Promise.all([page.waitForURL(/\/rp-2026$/), page.click('nav.tabs a:has-text("Overview")')]);
+		await Promise.all([page.waitForURL(/\/rp-2026$/), page.click('nav.ui-tabs a:has-text("Overview")')]);
 		await shot(page, 'overview-en');
 		await Promise.all([page.waitForURL(/\/respondents$/), page.click('#to-respondents')]);
-		await expect(page.locator('nav.tabs a[aria-current=page]').innerText()).resolves.toBe('Respondents');
-		expect(await rowCodes(page)).toEqual(expect.arrayContaining(['MS-SEN', 'MS-KEN', 'MS-EGY', 'MS-DEU', 'MS-FRA']));
+		await expect(page.locator('nav.ui-tabs a[aria-current=page]').innerText()).resolves.toBe('Respondents');
+		await expect(page.locator('#respondents-count').innerText()).resolves.toMatch(/^\d+ invited entities match/);
+		expect(await rowCodes(page)).toHaveLength(50); // one page of the reference registry and ours
 		// Labels, never codes: a category and a region by name.
 		const kenya = page.locator('#respondents tr[data-entity=MS-KEN]');
 		await expect(kenya.innerText()).resolves.toMatch(/Member State[\s\S]*Invited/);
@@ -145,7 +146,7 @@ describe('the edition workspace', () => {
 	it('shows the outbox message by message, and retries a failed one', async () => {
 		const { context, page } = await signedIn('coord@ws.example.org');
 		await page.goto(`${server.url}/admin/editions/rp-2026`);
-		await Promise.all([page.waitForURL(/\/invitations$/), page.click('nav.tabs a:has-text("Invitations and e-mail")')]);
+		await Promise.all([page.waitForURL(/\/invitations$/), page.click('nav.ui-tabs a:has-text("Invitations and e-mail")')]);
 		const failed = page.locator('#outbox-messages tr', { hasText: BOUNCE });
 		await until(async () => {
 			await page.reload();
@@ -183,8 +184,8 @@ describe('the edition workspace', () => {
 	it('a regional office sees its own region\'s respondents only, and no coordinator tab', async () => {
 		const { context, page } = await signedIn('afr@ws.example.org');
 		await page.goto(`${server.url}/admin/editions/rp-2026`);
-		await expect(page.locator('nav.tabs a').allInnerTexts()).resolves.toEqual(['Overview', 'Respondents']);
-		await Promise.all([page.waitForURL(/\/respondents$/), page.click('nav.tabs a:has-text("Respondents")')]);
+		await expect(page.locator('nav.ui-tabs a').allInnerTexts()).resolves.toEqual(['Overview', 'Respondents']);
+		await Promise.all([page.waitForURL(/\/respondents$/), page.click('nav.ui-tabs a:has-text("Respondents")')]);
 		const regions = await page.locator('#respondents tbody tr[data-entity]').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-region')))]);
 		expect(regions).toEqual(['AFR']);
 		await page.fill('#f-q', 'ws-test.org');
@@ -203,7 +204,9 @@ describe('the edition workspace', () => {
 		for (const tab of ['', '/invitations', '/reminders', '/respondents', '/settings']) {
 			await page.goto(`${server.url}/admin/editions/rp-2026${tab}`);
 			expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-			const shown = await page.locator('.workspace').innerText();
+			// Entity names are data (an RTO's registry name may say "African"): cut out before looking.
+			const names = await page.locator('#respondents tbody td:nth-child(2)').allInnerTexts();
+			const shown = names.reduce((text, name) => text.split(name).join(' '), await page.locator('.workspace').innerText());
 			for (const code of ['member_state', 'itu_d', 'RO-AFR', 'none', 'in_progress', 'not_opened']) expect(shown, `${code} on ${tab || 'overview'}`).not.toContain(code);
 			for (const english of ['Africa', 'Europe', 'Arab States', 'Americas', 'Asia and the Pacific', 'Member State', 'Invited', 'Failed']) expect(shown, `${english} on ${tab || 'overview'}`).not.toContain(english);
 			await shot(page, `${tab.slice(1) || 'overview'}-ar`);

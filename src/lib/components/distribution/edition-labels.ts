@@ -1,59 +1,47 @@
 import { m } from '../../paraglide/messages.js';
-import { getLocale } from '../../paraglide/runtime.js';
+import { categoryLabel, countryName, currentLocale, editionStateLabel, formatDateTime, formatNumber, formatPercent, mailKindLabel, mailStateLabel, referenceName, sectorLabel as uiSectorLabel, type NameTable } from '../../ui/labels.ts';
+import { localeTag } from '../../ui/locale.ts';
 
 /**
- * Labels of the edition workspace's codes in the reader's language: member categories,
- * Sectors, response, outbox and edition states, regions and offices (from the reference
- * data's names per language). An unknown code is shown as stored.
+ * The edition workspace's labels: the shared ones of $lib/ui/labels (ws-shell), plus the
+ * few codes only these pages show — the tracking states (invited, opened, in progress,
+ * submitted), the reminder segment states, "no Sector" and "no region".
  */
-const KINDS: Record<string, () => string> = {
-	member_state: m.ed_kind_member_state,
-	sector_member: m.ed_kind_sector_member,
-	associate: m.ed_kind_associate,
-	academia: m.ed_kind_academia,
-	rto: m.ed_kind_rto
-};
-const SECTORS: Record<string, () => string> = { itu_r: m.ed_sector_itu_r, itu_t: m.ed_sector_itu_t, itu_d: m.ed_sector_itu_d, none: m.ed_sector_none };
-const RESPONSE_STATES: Record<string, () => string> = { invited: m.invited, opened: m.opened, in_progress: m.dist_in_progress, submitted: m.submitted };
-const OUTBOX_STATES: Record<string, () => string> = { queued: m.dist_queued, sending: m.ed_outbox_sending, sent: m.dist_sent, failed: m.dist_failed, cancelled: m.ed_outbox_cancelled };
-const EDITION_STATES: Record<string, () => string> = { draft: m.ed_state_draft, open: m.ed_state_open, closed: m.ed_state_closed, archived: m.ed_state_archived };
-const MAIL_KINDS: Record<string, () => string> = { invitation: m.mail_kind_invitation, reminder: m.mail_kind_reminder };
+export { categoryLabel as kindLabel, editionStateLabel, mailKindLabel, mailStateLabel as outboxStateLabel, formatDateTime as dateTimeLabel, formatNumber as numberLabel };
 
-export const kindLabel = (code: string) => KINDS[code]?.() ?? code;
-export const sectorLabel = (code: string) => SECTORS[code]?.() ?? code;
-export const responseStateLabel = (code: string) => RESPONSE_STATES[code]?.() ?? code;
-export const outboxStateLabel = (code: string) => OUTBOX_STATES[code]?.() ?? code;
-export const editionStateLabel = (code: string) => EDITION_STATES[code]?.() ?? code;
-export const mailKindLabel = (code: string) => MAIL_KINDS[code]?.() ?? code;
+export const sectorLabel = (code: string) => (code === 'none' ? m.ed_sector_none() : uiSectorLabel(code));
 
-/** A region's or office's name in the reader's language (English, then the code, when the data has none). */
-export function placeLabel(names: Record<string, Record<string, string>>, code: string | null): string {
-	if (code === null || code === '-') return m.ed_no_region();
-	const byLocale = names[code];
-	return byLocale?.[getLocale()] ?? byLocale?.en ?? code;
+const TRACKING_STATES: Record<string, () => string> = { invited: m.invited, opened: m.opened, in_progress: m.dist_in_progress, submitted: m.submitted };
+/** An invited entity's state as tracking counts it (domain/invitation/tracking.ts). */
+export const responseStateLabel = (code: string) => TRACKING_STATES[code]?.() ?? code;
+
+const SEGMENT_STATES: Record<string, () => string> = { not_opened: m.ed_segment_not_opened, opened: m.opened, in_progress: m.dist_in_progress };
+export const segmentStateLabel = (code: string) => SEGMENT_STATES[code]?.() ?? code;
+
+/** A region's or office's name in the reader's language; tracking's "-" (no region) in words. */
+export function placeLabel(names: NameTable, code: string | null): string {
+	return code === null || code === '-' ? m.ed_no_region() : referenceName(code, names);
+}
+
+/**
+ * An entity's name in the reader's language where the data allows: a Member State by its
+ * country's name (Intl.DisplayNames), other entities as the registry has them. English
+ * readers get the registry's own (official) name.
+ */
+export function entityLabel(entity: { name: string; kind: string; countryIso2?: string | null }): string {
+	if (entity.kind !== 'member_state' || !entity.countryIso2 || currentLocale() === 'en') return entity.name;
+	const name = countryName(entity.countryIso2);
+	return name.includes('\u2068') ? entity.name : name;
 }
 
 /** A language's name in the reader's language. */
 export function languageLabel(code: string): string {
 	try {
-		return new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;
+		return new Intl.DisplayNames([localeTag(currentLocale())], { type: 'language' }).of(code) ?? code;
 	} catch {
 		return code;
 	}
 }
 
-/** A date and time in the reader's locale, in UTC (the edition's dates are UTC). */
-export function dateTimeLabel(iso: string | null): string {
-	if (!iso) return '–';
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
-}
-
-export const numberLabel = (n: number) => new Intl.NumberFormat(getLocale()).format(n);
-
-/** A rate in the reader's locale ("–" when nobody was invited). */
-export function rateLabel(submitted: number, invited: number): string {
-	return invited === 0 ? '–' : new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(submitted / invited);
-}
-
-const SEGMENT_STATES: Record<string, () => string> = { not_opened: m.ed_segment_not_opened, opened: m.opened, in_progress: m.dist_in_progress };
-export const segmentStateLabel = (code: string) => SEGMENT_STATES[code]?.() ?? code;
+/** A response rate ("–" when nobody was invited). */
+export const rateLabel = (submitted: number, invited: number) => (invited === 0 ? '–' : formatPercent(submitted / invited));

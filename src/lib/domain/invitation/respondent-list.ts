@@ -41,6 +41,8 @@ export interface RespondentRow {
 	kind: string;
 	region: string | null;
 	countryIso3: string | null;
+	/** For the country's name in the reader's language. */
+	countryIso2: string | null;
 	state: RespondentState;
 	/** The latest of: link first opened, answers saved, submitted (ISO-8601), null if nothing yet. */
 	lastActivity: string | null;

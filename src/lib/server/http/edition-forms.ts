@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { CONFIRM_VALUE } from '../../ui/confirm.ts';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 
 /**
@@ -30,6 +31,8 @@ const checkbox = z.preprocess((v) => v === 'on', z.boolean());
 const utcLocal = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}Z` : v);
 
 export const entityForm = z.object({ entity: entityCode });
+/** Revoking is destructive: the ConfirmAction checkbox must come with it ($lib/ui/confirm). */
+export const revokeForm = z.object({ entity: entityCode, confirm: z.literal(CONFIRM_VALUE, { message: 'tick the confirmation box to revoke the links' }) });
 export const reissueForm = z.object({ entity: entityCode, send: checkbox });
 export const extendForm = z.object({ entity: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : undefined), z.string({ message: 'enter an entity code and a date' })), until: z.preprocess((v) => (typeof v === 'string' && v.trim() ? utcLocal(v.trim()) : undefined), z.string({ message: 'enter an entity code and a date' })) });
 export const contactForm = z.object({

@@ -19,7 +19,8 @@ export async function listRespondents(db: Db, slug: string, region: 'all' | stri
 		.selectFrom('invitation as i')
 		.innerJoin('entity as n', 'n.id', 'i.entity_id')
 		.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
-		.select(['n.id', 'n.code', 'n.name', 'n.kind', 'n.region_code', 'n.country_iso3', 'i.first_opened_at', 'i.last_opened_at', 'r.state as response_state', 'r.revision', 'r.updated_at', 'r.submitted_at', 'r.entered_by_user_id'])
+		.leftJoin('country as k', 'k.iso3', 'n.country_iso3')
+		.select(['n.id', 'n.code', 'n.name', 'n.kind', 'n.region_code', 'n.country_iso3', 'k.iso2 as country_iso2', 'i.first_opened_at', 'i.last_opened_at', 'r.state as response_state', 'r.revision', 'r.updated_at', 'r.submitted_at', 'r.entered_by_user_id'])
 		.where('i.edition_id', '=', edition.id)
 		.where('i.state', '=', 'active');
 	let contacts = db
@@ -45,6 +46,7 @@ export async function listRespondents(db: Db, slug: string, region: 'all' | stri
 			kind: r.kind,
 			region: r.region_code,
 			countryIso3: r.country_iso3,
+			countryIso2: r.country_iso2,
 			state: r.response_state === 'submitted' ? 'submitted' : (r.revision ?? 0) > 0 ? 'in_progress' : r.first_opened_at ? 'opened' : 'invited',
 			lastActivity: latest(r.last_opened_at, r.first_opened_at, r.updated_at, r.submitted_at),
 			contacts: focal,

@@ -4,7 +4,7 @@ import { getConfig, getDb } from '$lib/server/db/instance';
 import { respondentsView } from '$lib/server/services/edition-respondents';
 import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
 import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
-import { attempt, contactForm, entityForm, extendForm, parseForm, reissueForm } from '$lib/server/http/edition-forms';
+import { attempt, contactForm, entityForm, extendForm, parseForm, reissueForm, revokeForm } from '$lib/server/http/edition-forms';
 import { parseRespondentQuery } from '$lib/domain/invitation/respondent-list';
 import { NotFoundError } from '$lib/domain/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,7 +34,7 @@ const unguarded: Actions = {
 		}),
 	revoke: async ({ params, locals, request }) =>
 		attempt(async () => {
-			const { entity } = await parseForm(request, entityForm);
+			const { entity } = await parseForm(request, revokeForm);
 			return { done: 'revoked', entity, revoked: await revokeEntityLinks(getDb(), params.slug, entity, actor(locals)) };
 		}),
 	extend: async ({ params, locals, request }) =>
