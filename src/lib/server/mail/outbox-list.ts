@@ -15,6 +15,8 @@ export interface OutboxMessageView {
 	toEmail: string;
 	entityCode: string;
 	entityName: string;
+	entityKind: string;
+	countryIso2: string | null;
 	kind: OutboxMessageTable['kind'];
 	locale: string;
 	state: OutboxState;
@@ -39,13 +41,14 @@ export async function listOutbox(db: Db, slug: string, filter: { state?: OutboxS
 	const rows = await base
 		.innerJoin('invitation as i', 'i.id', 'o.invitation_id')
 		.innerJoin('entity as n', 'n.id', 'i.entity_id')
-		.select(['o.id', 'o.to_email', 'n.code', 'n.name', 'o.kind', 'o.locale', 'o.state', 'o.attempts', 'o.last_error', 'o.created_at', 'o.sent_at'])
+		.leftJoin('country as k', 'k.iso3', 'n.country_iso3')
+		.select(['o.id', 'o.to_email', 'n.code', 'n.name', 'n.kind', 'k.iso2', 'o.kind', 'o.locale', 'o.state', 'o.attempts', 'o.last_error', 'o.created_at', 'o.sent_at'])
 		.orderBy('o.created_at', 'desc')
 		.orderBy('o.id')
 		.limit(OUTBOX_PAGE_SIZE)
 		.offset((page - 1) * OUTBOX_PAGE_SIZE)
 		.execute();
-	const messages = rows.map((r) => ({ id: r.id, toEmail: r.to_email, entityCode: r.code, entityName: r.name, kind: r.kind, locale: r.locale, state: r.state, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at }));
+	const messages = rows.map((r) => ({ id: r.id, toEmail: r.to_email, entityCode: r.code, entityName: r.name, entityKind: r.kind, countryIso2: r.iso2, kind: r.kind, locale: r.locale, state: r.state, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at }));
 	return { messages, total, page, pages };
 }
 
