@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { can, regionScope, requirePermission } from '$lib/server/auth/guard';
+import { can, regionScope, requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
-import { findEditionBySlug } from '$lib/server/repositories/editions';
+import { editionHeader } from '$lib/server/distribution/edition-overview';
+import { NotFoundError } from '$lib/domain/errors';
 import type { LayoutServerLoad } from './$types';
 
 /**
@@ -11,10 +12,12 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ params, locals }) => {
 	const user = requirePermission(locals, 'tracking.read');
 	if (regionScope(user, 'tracking.read') === null) error(403, { message: 'Your role does not give access to this page.', code: 'forbidden' });
-	const edition = await findEditionBySlug(getDb(), params.slug);
-	if (!edition) error(404, { message: `no edition "${params.slug}"` });
+	const edition = await editionHeader(getDb(), params.slug).catch((e) => {
+		if (e instanceof NotFoundError) error(404, { message: e.message });
+		throw e;
+	});
 	return {
-		edition: { slug: edition.slug, title: edition.title, state: edition.state, opens_at: edition.opens_at, closes_at: edition.closes_at },
+		edition,
 		canSend: can(user, 'invitations.send'),
 		canOnBehalf: can(user, 'responses.enter_on_behalf'),
 		canManageRegistry: can(user, 'registry.manage')

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/auth/guard';
-import { diffTexts, slugOverview, publishDraft, createEditionForVersion } from '$lib/server/services/authoring-publish';
-import { startNextDraft } from '$lib/server/services/authoring-library';
+import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { diffTexts, slugOverview, publishDraft, createEditionForVersion } from '$lib/server/authoring/publish.ts';
+import { startNextDraft } from '$lib/server/authoring/library.ts';
 import { DomainError, NotFoundError } from '$lib/domain/errors';
 import { authorFailure, textFields } from '../failure';
 

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { guardActions, requirePermission } from '$lib/server/auth/guard';
+import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
 import { getConfig, getDb } from '$lib/server/db/instance';
-import { editionMail } from '$lib/server/services/edition-mail';
-import { inviteAllEntities, queueInvitationEmails } from '$lib/server/services/invitation-bulk';
-import { OUTBOX_STATES, retryOutboxMessage, type OutboxState } from '$lib/server/mail/outbox-list';
+import { editionMail } from '$lib/server/distribution/edition-mail';
+import { inviteAllEntities, queueInvitationEmails } from '$lib/server/distribution/invitations-bulk.ts';
+import { OUTBOX_STATES, retryOutboxMessage, type OutboxState } from '$lib/server/distribution/mail/outbox-list';
 import { attempt, parseForm, retryForm } from '$lib/server/http/edition-forms';
 import { NotFoundError } from '$lib/domain/errors';
 import type { Actions, PageServerLoad } from './$types';

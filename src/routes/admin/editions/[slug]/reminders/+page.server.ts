@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { guardActions, requirePermission } from '$lib/server/auth/guard';
+import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
-import { editionReminders } from '$lib/server/services/edition-mail';
-import { queueReminders, type Segment } from '$lib/server/services/invitation-bulk';
-import { scheduleReminder } from '$lib/server/services/invitation-reminder-schedule';
+import { editionReminders } from '$lib/server/distribution/edition-mail';
+import { queueReminders, type Segment } from '$lib/server/distribution/invitations-bulk.ts';
+import { scheduleReminder } from '$lib/server/distribution/reminder-schedule.ts';
 import { attempt, parseForm, remindForm } from '$lib/server/http/edition-forms';
 import { NotFoundError } from '$lib/domain/errors';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { guardActions, regionScope, requirePermission } from '$lib/server/auth/guard';
+import { guardActions, regionScope, requirePermission } from '$lib/server/access/guard.ts';
 import { getConfig, getDb } from '$lib/server/db/instance';
-import { respondentsView } from '$lib/server/services/edition-respondents';
-import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/services/invitation-service';
-import { startOnBehalfEntry } from '$lib/server/services/invitation-on-behalf';
+import { respondentsView } from '$lib/server/distribution/edition-respondents';
+import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/distribution/invitations.ts';
+import { startOnBehalfEntry } from '$lib/server/distribution/on-behalf.ts';
 import { attempt, contactForm, entityForm, extendForm, parseForm, reissueForm, revokeForm } from '$lib/server/http/edition-forms';
 import { parseRespondentQuery } from '$lib/domain/invitation/respondent-list';
 import { NotFoundError } from '$lib/domain/errors';

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { guardActions, requirePermission } from '$lib/server/auth/guard';
+import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
-import { editionSettings } from '$lib/server/services/edition-overview';
-import { changeEditionState } from '$lib/server/services/edition-service';
-import { setEditionDates } from '$lib/server/services/edition-dates';
+import { editionSettings } from '$lib/server/distribution/edition-overview';
+import { changeEditionState } from '$lib/server/distribution/editions.ts';
+import { setEditionDates } from '$lib/server/distribution/edition-dates.ts';
 import { attempt, datesForm, parseForm, stateForm } from '$lib/server/http/edition-forms';
 import { NotFoundError } from '$lib/domain/errors';
 import type { Actions, PageServerLoad } from './$types';
