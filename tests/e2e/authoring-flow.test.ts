@@ -133,6 +133,8 @@ describe('authoring in the browser', () => {
 		// Opening is refused while four languages lack the new texts (the launch gate)...
 		await page.goto(`${server.url}/admin/editions/rp-2030-survey`);
 		expect(await page.textContent('#translation-gate')).toMatch(/fr|French|français/i);
+		// State changes are on the edition's Settings tab (issue 14 item 3).
+		await Promise.all([page.waitForURL(/\/settings$/), page.click('a[href="/admin/editions/rp-2030-survey/settings"]')]);
 		await Promise.all([page.waitForLoadState('load'), page.click('button[data-to=open]')]);
 		expect(await page.textContent('#action-problem')).toBeTruthy();
 		expect(row<{ state: string }>("select state from edition where slug = 'rp-2030-survey'")!.state).toBe('draft');
@@ -146,7 +148,7 @@ describe('authoring in the browser', () => {
 		await page.fill('#ed-title', 'Regional presence survey 2030');
 		await page.click('form[action="?/createEdition"] button[type=submit]');
 		await page.waitForSelector('#edition-created');
-		await page.goto(`${server.url}/admin/editions/rp-2030-final`);
+		await page.goto(`${server.url}/admin/editions/rp-2030-final/settings`);
 		await Promise.all([page.waitForLoadState('load'), page.click('button[data-to=open]')]);
 		expect(await page.textContent('#action-result')).toBeTruthy();
 		expect(row<{ state: string }>("select state from edition where slug = 'rp-2030-final'")!.state).toBe('open');

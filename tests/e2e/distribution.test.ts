@@ -75,7 +75,7 @@ describe('distribution, from the interface', () => {
 	});
 
 	it('invites the edition by e-mail: the Arabic invitation is right-to-left and its link opens the questionnaire in Arabic', async () => {
-		await admin.goto(`${server.url}/admin/editions/rp-2026`);
+		await admin.goto(`${server.url}/admin/editions/rp-2026/invitations`);
 		await admin.locator('form[action="?/inviteAll"] button').click();
 		await expect(admin.locator('#action-result').innerText()).resolves.toMatch(/invitations created/);
 		await admin.locator('form[action="?/sendInvitations"] button').click();
@@ -96,6 +96,7 @@ describe('distribution, from the interface', () => {
 		await admin.goto(`${server.url}/admin/editions/rp-2026`);
 		await expect(admin.locator('[data-count=submitted]').innerText()).resolves.toBe('1');
 		await expect(admin.locator('#by-region tr[data-key=ARB] td').last().innerText()).resolves.toMatch(/%/);
+		await admin.goto(`${server.url}/admin/editions/rp-2026/invitations`);
 		await expect(admin.locator('[data-outbox=sent]').innerText()).resolves.toBe('3');
 	});
 
@@ -103,12 +104,12 @@ describe('distribution, from the interface', () => {
 		const port = smtp.port;
 		await smtp.close();
 		const before = smtp.received.length;
-		await admin.goto(`${server.url}/admin/editions/rp-2026`);
+		await admin.goto(`${server.url}/admin/editions/rp-2026/reminders`);
 		await admin.locator('form[action="?/remind"] select[name=region]').selectOption('ARB');
 		await admin.locator('form[action="?/remind"] button').click();
 		await expect(admin.locator('#action-result').innerText()).resolves.toContain('1 e-mail message(s) queued');
 		await until(async () => {
-			await admin.goto(`${server.url}/admin/editions/rp-2026`);
+			await admin.goto(`${server.url}/admin/editions/rp-2026/invitations`);
 			return admin.locator('#smtp-problem').count();
 		}, (n) => n === 1, 'the SMTP problem notice');
 		await expect(admin.locator('#smtp-problem').innerText()).resolves.toMatch(/ECONNREFUSED/);
@@ -126,9 +127,10 @@ describe('distribution, from the interface', () => {
 	});
 
 	it('lets a coordinator enter a paper answer on behalf of an entity, counted and marked as such', async () => {
-		await admin.goto(`${server.url}/admin/editions/rp-2026`);
-		await admin.locator('form[action="?/onBehalf"] input[name=entity]').fill('ms-fra');
-		await admin.locator('form[action="?/onBehalf"] button').click();
+		// On-behalf entry is a row action of the respondents list (issue 14 item 3).
+		await admin.goto(`${server.url}/admin/editions/rp-2026/respondents?q=ms-fra`);
+		await admin.locator('[data-actions-for=MS-FRA] summary').click();
+		await admin.locator('[data-actions-for=MS-FRA] form[action^="?/onBehalf"] button').click();
 		await admin.waitForURL(/\/r\/[a-z2-7]{32}/);
 		expect(await admin.locator('html').getAttribute('lang')).toBe('fr');
 		await completeQuestionnaire(admin);

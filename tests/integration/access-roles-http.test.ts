@@ -18,6 +18,11 @@ const N = false;
 const GET_MATRIX: [string, boolean[]][] = [
 	['/admin', /*                         */ [Y, Y, Y, Y, Y, N]],
 	['/admin/editions/rp-2026', /*        */ [Y, N, Y, Y, Y, N]],
+	// The edition workspace (issue 14 item 3): sending, reminders and settings are the coordinator's.
+	['/admin/editions/rp-2026/respondents', [Y, N, Y, Y, Y, N]],
+	['/admin/editions/rp-2026/invitations', [Y, N, Y, N, N, N]],
+	['/admin/editions/rp-2026/reminders', [Y, N, Y, N, N, N]],
+	['/admin/editions/rp-2026/settings', [Y, N, Y, N, N, N]],
 	['/admin/users', /*                   */ [Y, N, N, N, N, N]],
 	['/admin/audit', /*                   */ [Y, N, N, N, N, N]],
 	['/admin/audit/export.csv', /*        */ [Y, N, N, N, N, N]],
@@ -96,7 +101,7 @@ describe('distribution actions need the coordinator permissions', () => {
 		['author', 403],
 		['coordinator', 200]
 	] as const)('inviting a whole edition as %s answers %s', async (role, status) => {
-		const res = await formPost(`${server.url}/admin/editions/rp-2026?/inviteAll`, {}, { cookie: cookies[role] });
+		const res = await formPost(`${server.url}/admin/editions/rp-2026/invitations?/inviteAll`, {}, { cookie: cookies[role] });
 		expect(res.status).toBe(status);
 	});
 

@@ -39,7 +39,7 @@ afterAll(async () => {
 
 describe('links a coordinator has seen do not show submitted answers', () => {
 	it('refuses to show a new link for a submitted response, and says why', async () => {
-		const res = await formPost(`${server.url}/admin/editions/rp-2026?/reissue`, { entity }, { cookie });
+		const res = await formPost(`${server.url}/admin/editions/rp-2026/respondents?/reissue`, { entity }, { cookie });
 		expect(res.status).toBe(409);
 		const html = await res.text();
 		expect(html).toContain('already submitted');
@@ -68,7 +68,7 @@ describe('links a coordinator has seen do not show submitted answers', () => {
 	});
 
 	it('e-mails a reissued link to the focal points, and that link shows the receipt with the answers', async () => {
-		const res = await formPost(`${server.url}/admin/editions/rp-2026?/reissue`, { entity, send: 'on' }, { cookie });
+		const res = await formPost(`${server.url}/admin/editions/rp-2026/respondents?/reissue`, { entity, send: 'on' }, { cookie });
 		expect(res.status).toBe(200);
 		expect(await res.text()).not.toMatch(/\/r\/[a-z2-7]{20,}/);
 		const deadline = Date.now() + 20_000;
@@ -85,7 +85,7 @@ describe('links a coordinator has seen do not show submitted answers', () => {
 			server.dbPath,
 			"select n.code from invitation i join entity n on n.id = i.entity_id left join response r on r.edition_id = i.edition_id and r.entity_id = i.entity_id where r.id is null order by n.code"
 		))!.code;
-		const res = await formPost(`${server.url}/admin/editions/rp-2026?/reissue`, { entity: open }, { cookie });
+		const res = await formPost(`${server.url}/admin/editions/rp-2026/respondents?/reissue`, { entity: open }, { cookie });
 		expect(res.status).toBe(200);
 		expect(await res.text()).toMatch(/id="new-link">https?:\/\/\S+\/r\/[a-z2-7]{20,}</);
 	});

@@ -25,8 +25,11 @@ async function withDb<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): 
 	}
 }
 const editionRow = () => withDb((db) => db.selectFrom('edition').select(['opens_at', 'closes_at', 'state']).where('slug', '=', 'rp-2026').executeTakeFirstOrThrow());
-const page = async (cookie = coordinator) => (await get(`${server.url}${EDITION}`, cookie)).text();
-const postDates = (opens: string, closes: string, cookie = coordinator) => formPost(`${server.url}${EDITION}?/dates`, { opens, closes }, { cookie });
+// Dates live on the edition's Settings page, reminders on its Reminders page (issue 14 item 3).
+const page = async (cookie = coordinator) => (await get(`${server.url}${EDITION}/settings`, cookie)).text();
+/** The e-mails as recipients get them are on the Invitations and e-mail page. */
+const mails = async (cookie = coordinator) => (await get(`${server.url}${EDITION}/invitations`, cookie)).text();
+const postDates = (opens: string, closes: string, cookie = coordinator) => formPost(`${server.url}${EDITION}/settings?/dates`, { opens, closes }, { cookie });
 /**
  * The CLI, run without blocking this process: a synchronous run would let the server
  * close an idle kept-alive connection unnoticed, and the next request would fail on it.
@@ -50,12 +53,12 @@ describe('the edition Dates form', () => {
 		const html = await page();
 		expect(html).toMatch(/<form method="POST" action="\?\/dates"/);
 		expect(html).toContain('id="dates-closes"');
-		const shown = text(html);
+		const shown = `${text(html)} ${text(await mails())}`;
 		expect(shown).toContain('Please answer as soon as you can. The link below');
 		expect(shown).toContain('Merci de répondre dès que possible.');
 		expect(shown).not.toMatch(/by as soon|avant le dès|antes del lo|до как можно|请于尽早|قبل في أقرب/);
 		// Without a closing date a reminder cannot be planned.
-		const planned = await formPost(`${server.url}${EDITION}?/remind`, { daysBefore: '3' }, { cookie: coordinator });
+		const planned = await formPost(`${server.url}${EDITION}/reminders?/remind`, { daysBefore: '3' }, { cookie: coordinator });
 		expect(planned.status).toBe(409);
 	});
 
@@ -89,13 +92,13 @@ describe('the edition Dates form', () => {
 
 		const html = await page();
 		expect(html).toContain('value="2099-03-31T23:59"');
-		const shown = text(html);
+		const shown = `${text(html)} ${text(await mails())}`;
 		expect(shown).toContain('Opens 2026-01-15 08:00, closes 2099-03-31 23:59 (UTC)');
 		expect(shown).toContain('Please answer by March 31, 2099 at 11:59 PM UTC.');
 		expect(shown).toContain('Merci de répondre avant le 31 mars 2099');
 		expect(shown).not.toContain('as soon as you can');
 
-		expect((await formPost(`${server.url}${EDITION}?/remind`, { daysBefore: '3' }, { cookie: coordinator })).status).toBe(200);
+		expect((await formPost(`${server.url}${EDITION}/reminders?/remind`, { daysBefore: '3' }, { cookie: coordinator })).status).toBe(200);
 		const cleared = await postDates('2026-01-15T08:00', '');
 		expect(cleared.status).toBe(409);
 		expect(text(await cleared.text())).toContain('reminders are planned');

@@ -214,7 +214,7 @@ describe('launch gate and removal', () => {
 		await withDb((db) => createEdition(db, { questionnaireFile: file, slug: 'mail-gate', open: false }, 'test'));
 		const admin = await signInCookie(server.url, 'admin@mail.example.org', PASSWORD);
 		expect(await (await get(`${server.url}/admin/editions/mail-gate`, admin)).text()).toMatch(/id="translation-gate">Translations incomplete[^<]*العربية \(ar\): 1 missing/);
-		const open = await formPost(`${server.url}/admin/editions/mail-gate?/state`, { to: 'open' }, { cookie: admin });
+		const open = await formPost(`${server.url}/admin/editions/mail-gate/settings?/state`, { to: 'open' }, { cookie: admin });
 		expect(open.status).toBe(409);
 	});
 
@@ -226,12 +226,12 @@ describe('launch gate and removal', () => {
 		writeFileSync(file, JSON.stringify(json));
 		await withDb((db) => createEdition(db, { questionnaireFile: file, slug: 'mail-shown', closes: '2027-05-01T12:00:00Z', open: false }, 'test'));
 		const admin = await signInCookie(server.url, 'admin@mail.example.org', PASSWORD);
-		const html = decodeHtml(await (await get(`${server.url}/admin/editions/mail-shown`, admin)).text());
+		const html = decodeHtml(await (await get(`${server.url}/admin/editions/mail-shown/invitations`, admin)).text());
 		expect(html).toContain('Votre lien personnel pour Republic of Senegal');
 		expect(html).toContain('Merci de répondre avant le 1 mai 2027 à 12:00 UTC');
 		expect(html).toMatch(/<article class="mail-preview[^"]*" lang="ar" dir="rtl" data-kind="reminder"/);
 		// The 2026 edition pins a version without texts of its own: the built-in ones.
-		expect(decodeHtml(await (await get(`${server.url}/admin/editions/rp-2026`, admin)).text())).toContain("Enquête de l'UIT sur la présence régionale : votre lien personnel (Republic of Senegal)");
+		expect(decodeHtml(await (await get(`${server.url}/admin/editions/rp-2026/invitations`, admin)).text())).toContain("Enquête de l'UIT sur la présence régionale : votre lien personnel (Republic of Senegal)");
 	});
 
 	it('removes the e-mail texts after a confirmation step: the property and its states go, the workbench is back to 191', async () => {

@@ -171,7 +171,7 @@ describe.skipIf(why !== '')('nginx (deploy/nginx/rps.conf) in front of two app n
 		const login = await through(proxy, '/login', { method: 'POST', headers: postHeaders(), body: form({ email: ADMIN, password: PASSWORD }) });
 		const cookie = /rps_session=[a-z2-7]+/.exec(String(login.headers['set-cookie'] ?? ''))![0];
 		for (const action of ['inviteAll', 'sendInvitations']) {
-			const res = await through(proxy, `/admin/editions/rp-2026?/${action}`, { method: 'POST', headers: { ...postHeaders(), cookie }, body: '' });
+			const res = await through(proxy, `/admin/editions/rp-2026/invitations?/${action}`, { method: 'POST', headers: { ...postHeaders(), cookie }, body: '' });
 			expect(res.status).toBe(200);
 		}
 		const queued = (await sqlAll<{ to_email: string }>(database.url, `select to_email from outbox_message`)).map((m) => m.to_email).sort();

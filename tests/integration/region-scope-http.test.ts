@@ -35,6 +35,15 @@ const PAGES = [
 	'/admin',
 	'/admin/editions/rp-2026',
 	'/admin/editions/rp-2026/non-responders.csv',
+	// The edition workspace's sub-pages (issue 14 item 3); a crafted filter cannot widen the scope.
+	'/admin/editions/rp-2026/respondents',
+	'/admin/editions/rp-2026/respondents?page=2',
+	'/admin/editions/rp-2026/respondents?region=EUR',
+	'/admin/editions/rp-2026/respondents?q=a&sort=name&dir=desc',
+	'/admin/editions/rp-2026/invitations',
+	'/admin/editions/rp-2026/invitations?state=sent',
+	'/admin/editions/rp-2026/reminders',
+	'/admin/editions/rp-2026/settings',
 	'/admin/registry',
 	'/admin/questionnaires',
 	'/admin/results',
@@ -123,17 +132,23 @@ describe('every page and export shows a role nothing outside its scope', () => {
 });
 
 describe('the Africa office on the edition page', () => {
-	it('sees Africa\'s tracking and non-responders, and no form it may not use', async () => {
-		const html = unescapeHtml(await (await get(`${server.url}/admin/editions/rp-2026`, cookies.regional_office)).text());
+	it('sees Africa\'s tracking and respondents, and no form it may not use', async () => {
+		const overview = unescapeHtml(await (await get(`${server.url}/admin/editions/rp-2026`, cookies.regional_office)).text());
+		const respondents = unescapeHtml(await (await get(`${server.url}/admin/editions/rp-2026/respondents`, cookies.regional_office)).text());
 		const afr = entities.filter((e) => e.region === OWN);
-		expect(html).toContain('data-key="AFR"');
-		const shown = afr.filter((e) => html.includes(e.code));
+		expect(overview).toContain('data-key="AFR"');
+		const shown = afr.filter((e) => respondents.includes(e.code));
 		expect(shown.length).toBeGreaterThan(0);
-		for (const form of ['inviteAll', 'sendInvitations', 'remind', 'reissue', 'revoke', 'extend', 'onBehalf', 'addContact', 'state']) expect(html).not.toContain(`?/${form}"`);
-		expect(html).not.toContain('href="/admin/registry"');
+		for (const html of [overview, respondents]) {
+			for (const form of ['inviteAll', 'sendInvitations', 'remind', 'reissue', 'revoke', 'extend', 'onBehalf', 'addContact', 'state', 'retry', 'dates']) expect(html).not.toContain(`?/${form}`);
+			expect(html).not.toContain('href="/admin/registry"');
+			// No tab to a page it may not open.
+			for (const tab of ['invitations', 'reminders', 'settings']) expect(html).not.toContain(`href="/admin/editions/rp-2026/${tab}"`);
+		}
 		// Its counts are Africa's: invited equals Africa's invitations.
 		const invited = await sqlAll<{ n: number }>(server.dbPath, "select count(*) as n from invitation i join entity n on n.id = i.entity_id join edition e on e.id = i.edition_id where e.slug = 'rp-2026' and n.region_code = 'AFR' and i.state = 'active'");
-		expect(html).toContain(`data-count="invited">${Number(invited[0]!.n)}<`);
+		expect(overview).toContain(`data-count="invited">${Number(invited[0]!.n)}<`);
+		for (const sub of ['invitations', 'reminders', 'settings']) expect((await get(`${server.url}/admin/editions/rp-2026/${sub}`, cookies.regional_office)).status).toBe(403);
 	});
 
 	it('downloads a non-responders CSV of Africa only', async () => {
@@ -144,13 +159,20 @@ describe('the Africa office on the edition page', () => {
 	});
 
 	it('is refused the coordinator\'s actions by a crafted post', async () => {
-		const res = await formPost(`${server.url}/admin/editions/rp-2026?/reissue`, { entity: entities.find((e) => e.region === OWN)!.code }, { cookie: cookies.regional_office });
+		const res = await formPost(`${server.url}/admin/editions/rp-2026/respondents?/reissue`, { entity: entities.find((e) => e.region === OWN)!.code }, { cookie: cookies.regional_office });
 		expect(res.status).toBe(403);
+		const retry = await formPost(`${server.url}/admin/editions/rp-2026/invitations?/retry`, { message: 'x' }, { cookie: cookies.regional_office });
+		expect(retry.status).toBe(403);
 	});
 
 	it('the coordinator still sees every region', async () => {
 		const html = await (await get(`${server.url}/admin/editions/rp-2026`, cookies.coordinator)).text();
 		for (const code of [OWN, ...Object.keys(OTHER_REGIONS)]) expect(html).toContain(`data-key="${code}"`);
-		expect(html).toContain('?/reissue"');
+		for (const code of [OWN, ...Object.keys(OTHER_REGIONS)]) {
+			const respondents = await (await get(`${server.url}/admin/editions/rp-2026/respondents?region=${code}`, cookies.coordinator)).text();
+			expect(respondents).toContain(`data-region="${code}"`);
+			// Row actions keep the list's view in their address.
+			expect(respondents).toContain(`?/reissue&amp;region=${code}"`);
+		}
 	});
 });

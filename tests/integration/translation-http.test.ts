@@ -284,7 +284,7 @@ describe('launch gate', () => {
 			)
 		);
 	const openAs = (role: keyof typeof cookie, extra: Record<string, string> = {}) =>
-		formPost(`${server.url}/admin/editions/${gated}?/state`, { to: 'open', ...extra }, { cookie: cookie[role] });
+		formPost(`${server.url}/admin/editions/${gated}/settings?/state`, { to: 'open', ...extra }, { cookie: cookie[role] });
 	const editionRow = () => withDb((db) => db.selectFrom('edition').select(['state', 'translation_gate_overridden_by']).where('slug', '=', gated).executeTakeFirstOrThrow());
 
 	it('says on the edition page whether the translations are complete', async () => {
@@ -318,8 +318,8 @@ describe('launch gate', () => {
 	});
 
 	it('lets the complete 2026 questionnaire close and reopen without an override', async () => {
-		expect((await formPost(`${server.url}/admin/editions/rp-2026?/state`, { to: 'closed' }, { cookie: cookie.admin })).status).toBe(200);
-		expect((await formPost(`${server.url}/admin/editions/rp-2026?/state`, { to: 'open' }, { cookie: cookie.admin })).status).toBe(200);
+		expect((await formPost(`${server.url}/admin/editions/rp-2026/settings?/state`, { to: 'closed' }, { cookie: cookie.admin })).status).toBe(200);
+		expect((await formPost(`${server.url}/admin/editions/rp-2026/settings?/state`, { to: 'open' }, { cookie: cookie.admin })).status).toBe(200);
 	});
 
 	it('the CLI refuses, then opens with --override-translations and a reason, audited as cli', async () => {

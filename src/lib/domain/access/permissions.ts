@@ -117,6 +117,10 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	// The Secretariat's texts of the Council report: written by whoever generates the reports.
 	{ prefix: '/admin/results/*/report-texts', action: 'analysis.manage' },
 	{ prefix: '/admin/results', action: 'results.read' },
+	// The edition workspace's coordinator pages (issue 14 item 3): sending and the outbox, reminders, dates and state.
+	{ prefix: '/admin/editions/*/invitations', action: 'invitations.send' },
+	{ prefix: '/admin/editions/*/reminders', action: 'invitations.send' },
+	{ prefix: '/admin/editions/*/settings', action: 'invitations.send' },
 	{ prefix: '/admin/editions', action: 'tracking.read' },
 	{ prefix: '/admin/registry', action: 'registry.manage' },
 	{ prefix: '/admin/questionnaires', action: 'questionnaires.author' },

@@ -1,0 +1,57 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { CONFIRM_VALUE } from '../../ui/confirm.ts';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+
+/**
+ * The edge of the edition workspace's actions (src/routes/admin/editions/[slug]/**): the zod
+ * schemas of their forms, and one mapping from domain errors to a form failure.
+ */
+
+/** Runs an action; a domain error becomes `fail(status, { message })`, anything else is rethrown. */
+export async function attempt<T>(run: () => Promise<T>): Promise<T | ReturnType<typeof fail<{ message: string }>>> {
+	try {
+		return await run();
+	} catch (e) {
+		if (e instanceof InvalidInputError) return fail(400, { message: e.message });
+		if (e instanceof NotFoundError) return fail(404, { message: e.message });
+		if (e instanceof ConflictError) return fail(409, { message: e.message });
+		if (e instanceof ForbiddenError) return fail(403, { message: e.message });
+		if (e instanceof DomainError) return fail(400, { message: e.message });
+		throw e;
+	}
+}
+
+/** A text field: trimmed, an empty one is absent. */
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().max(500).optional());
+const entityCode = z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.string().min(1, 'enter an entity code').max(40));
+const checkbox = z.preprocess((v) => v === 'on', z.boolean());
+
+/** A datetime-local field's value (no zone) is read as UTC, as the edition's dates are. */
+const utcLocal = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}Z` : v);
+
+export const entityForm = z.object({ entity: entityCode });
+/** Revoking is destructive: the ConfirmAction checkbox must come with it ($lib/ui/confirm). */
+export const revokeForm = z.object({ entity: entityCode, confirm: z.literal(CONFIRM_VALUE, { message: 'tick the confirmation box to revoke the links' }) });
+export const reissueForm = z.object({ entity: entityCode, send: checkbox });
+export const extendForm = z.object({ entity: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : undefined), z.string({ message: 'enter an entity code and a date' })), until: z.preprocess((v) => (typeof v === 'string' && v.trim() ? utcLocal(v.trim()) : undefined), z.string({ message: 'enter an entity code and a date' })) });
+export const contactForm = z.object({
+	entity: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : undefined), z.string({ message: 'enter an entity code and an e-mail address' })),
+	email: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), z.string({ message: 'enter an entity code and an e-mail address' })),
+	name: optionalText,
+	language: optionalText
+});
+export const remindForm = z.object({ region: optionalText, kind: optionalText, state: optionalText, daysBefore: optionalText });
+export const stateForm = z.object({ to: optionalText, override_translations: checkbox, reason: optionalText });
+export const datesForm = z.object({ opens: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()), closes: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()) });
+export const retryForm = z.object({ message: z.string({ message: 'choose a message' }).min(1, 'choose a message').max(64) });
+
+/** The form's fields checked by `schema`; the first problem becomes an `InvalidInputError` (a 400 via `attempt`). */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+	const form = await request.formData();
+	const fields: Record<string, FormDataEntryValue> = {};
+	for (const [k, v] of form.entries()) if (!(k in fields)) fields[k] = v;
+	const parsed = schema.safeParse(fields);
+	if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0]?.message ?? 'the form could not be read');
+	return parsed.data;
+}
