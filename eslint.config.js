@@ -1,12 +1,13 @@
 // ESLint: the recommended rules of ESLint, typescript-eslint and eslint-plugin-svelte,
 // plus the import boundaries that keep the architecture's shape (issue 13):
-// - src/lib/domain is pure: no SvelteKit, database, server or Node module;
+// - src/lib/domain is pure: no SvelteKit, database, server or Node module, and has no import cycle;
 // - routes reach data through services, never through repositories or the database.
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import noImportCycle from './eslint/no-import-cycle.js';
 
 /** Routes that still import the database or a repository directly: to be moved by issue 13. */
 const ROUTES_STILL_ON_THE_DATABASE = [
@@ -97,7 +98,10 @@ export default ts.config(
 		// in any JavaScript runtime. Its tests may read fixture files (node:fs).
 		files: ['src/lib/domain/**/*.ts', 'src/lib/domain/**/*.svelte'],
 		ignores: ['**/*.test.ts'],
+		plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
 		rules: {
+			// Two modules that import each other can be neither read nor moved apart (issue 13).
+			'local/no-import-cycle': 'error',
 			'no-restricted-imports': [
 				'error',
 				{

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../errors.ts';
 import { MATRIX_CELL_TYPES } from './page-view.ts';
 import { mailTemplateFindings } from '../mail/mail-lint.ts';
 import { bidiControlFindings } from './bidi-controls.ts';
+import type { Finding } from './finding.ts';
 
 /**
  * The question types our server-side renderer draws. Anything else is refused at
@@ -32,12 +33,7 @@ export type SupportedQuestionType = (typeof SUPPORTED_QUESTION_TYPES)[number];
 /** Names become form fields, report columns and wave-comparison keys: keep them plain. */
 const QUESTION_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-export interface Finding {
-	severity: 'error' | 'warning';
-	rule: string;
-	message: string;
-	path?: string;
-}
+export type { Finding } from './finding.ts';
 
 export interface CheckedQuestionnaire {
 	json: Record<string, unknown>;

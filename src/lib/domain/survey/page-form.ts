@@ -1,6 +1,6 @@
 import type { Model, Question, ItemValue } from 'survey-core';
 import { InvalidInputError } from '../errors.ts';
-import { columnSpec, formValue, subField, textMaxLength, DEFAULT_TEXT_MAX } from './page-view.ts';
+import { columnSpec, formValue, subField, textMaxLength, DEFAULT_TEXT_MAX } from './field-names.ts';
 
 /**
  * Turns the fields posted for one page into answers, refusing anything a genuine

@@ -1,6 +1,10 @@
 import type { Model, Question, ItemValue, PanelModel, IElement } from 'survey-core';
 import { sanitizeHtml } from './sanitize.ts';
 import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
+import { columnSpec, formValue, subField, textMaxLength } from './field-names.ts';
+
+// The form-field naming contract lives in field-names.ts; re-exported for existing callers.
+export { DEFAULT_COMMENT_MAX, DEFAULT_TEXT_MAX, columnSpec, formValue, matrixField, subField, textMaxLength } from './field-names.ts';
 
 /**
  * Plain, serialisable view of one questionnaire page as survey-core computes it
@@ -88,37 +92,11 @@ export interface PageView {
 	revealed: string[];
 }
 
-/** The longest text answer we store, unless the question sets its own maxLength. */
-export const DEFAULT_TEXT_MAX = 1_000;
-export const DEFAULT_COMMENT_MAX = 10_000;
 /** Cell types of a matrixdropdown column that the renderer draws. */
 export const MATRIX_CELL_TYPES = ['dropdown', 'text', 'comment'] as const;
 
-/** Sub-fields (matrix rows, items, ranks, cells) travel as `question::part[::part]`. */
-export function subField(question: string, ...parts: string[]): string {
-	return [question, ...parts].join('::');
-}
-export const matrixField = subField;
-
-export function formValue(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
-
 function choiceView(item: ItemValue): ChoiceView {
 	return { value: formValue(item.value), text: item.locText.renderedHtml };
-}
-
-export function textMaxLength(question: { maxLength?: unknown; getType(): string }, kind = question.getType()): number {
-	const own = Number(question.maxLength);
-	if (Number.isFinite(own) && own > 0) return own;
-	return kind === 'comment' ? DEFAULT_COMMENT_MAX : DEFAULT_TEXT_MAX;
-}
-
-/** A matrixdropdown column's effective cell type and choices (its own, else the matrix's). */
-export function columnSpec(matrix: Question, column: { cellType: string; templateQuestion?: Question }): { cellType: string; choices: ItemValue[] } {
-	const cellType = column.cellType === 'default' ? String(matrix.cellType) : column.cellType;
-	const own = column.templateQuestion?.visibleChoices as ItemValue[] | undefined;
-	return { cellType, choices: own && own.length > 0 ? own : ((matrix.choices as ItemValue[]) ?? []) };
 }
 
 function displayText(value: unknown): string {
