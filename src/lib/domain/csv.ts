@@ -1,10 +1,13 @@
+import Papa from 'papaparse';
+
 /**
- * CSV as spreadsheets read it (RFC 4180, CRLF line ends), with formula injection
- * neutralised. The one hand-made CSV writer; where Papa's `unparse` writes CSV it
- * is called with `escapeFormulae`, the same rule. A cell starting with = + - @ (or
- * tab / carriage return, which some spreadsheets strip before looking) gets a
- * leading apostrophe, so an e-mail address, a name or a comment typed by an
- * attacker is shown as text, never run (OWASP "CSV injection").
+ * CSV as spreadsheets read it (RFC 4180, CRLF line ends), written by papaparse's
+ * `unparse`, with formula injection neutralised first. A cell starting with = + - @
+ * (or tab / carriage return, which some spreadsheets strip before looking) gets a
+ * leading apostrophe, so an e-mail address, a name or a comment typed by an attacker
+ * is shown as text, never run (OWASP "CSV injection"). We neutralise ourselves rather
+ * than with Papa's `escapeFormulae`, which also quotes every such cell: the files
+ * stay byte for byte what they were.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -12,17 +15,29 @@ export function neutraliseCell(value: string): string {
 	return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+type Cell = string | number | null | undefined;
+
 /**
- * One cell, quoted when it holds a quote, a line break or a separator of either
- * kind (Excel in French, Spanish or Russian settings splits on ";"), or leading or
- * trailing spaces a spreadsheet would trim.
+ * Quoted when a cell holds a quote, a line break or a separator of either kind (Excel
+ * in French, Spanish or Russian settings splits on ";"), or leading or trailing
+ * white space a spreadsheet would trim (Papa on its own quotes only spaces and ",").
  */
-export function csvCell(value: string | number | null | undefined): string {
-	if (value === null || value === undefined) return '';
-	const text = typeof value === 'number' ? String(value) : neutraliseCell(value);
-	return /[",;\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+function needsQuotes(value: unknown): boolean {
+	const text = String(value ?? '');
+	return /[",;\r\n]/.test(text) || text !== text.trim();
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+const UNPARSE: Papa.UnparseConfig = { newline: '\r\n', quotes: needsQuotes, escapeFormulae: false };
+
+function prepared(row: readonly Cell[]): Cell[] {
+	return row.map((value) => (typeof value === 'string' ? neutraliseCell(value) : value));
+}
+
+/** One cell as it appears in a row. */
+export function csvCell(value: Cell): string {
+	return Papa.unparse([prepared([value])], UNPARSE);
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+	return Papa.unparse([header, ...rows].map(prepared), UNPARSE) + '\r\n';
 }

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { signIn } from '$lib/server/access/user-service.ts';
@@ -6,6 +7,10 @@ import { setSessionCookie } from '$lib/server/access/cookies.ts';
 import { homeFor } from '$lib/server/access/guard.ts';
 import { safeNextPath } from '$lib/domain/access/permissions';
 import { passwordResetAvailable } from '$lib/server/access/reset.ts';
+import { field, parseForm } from '$lib/server/http/form';
+
+/** Empty or absurdly long credentials are refused before any lookup (and before the throttle counts them). */
+const loginForm = z.object({ email: field.trimmed(), password: field.text(), next: field.text() });
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? homeFor(locals.user));
@@ -15,9 +20,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress }) => {
-		const form = await request.formData();
-		const email = String(form.get('email') ?? '').trim();
-		const password = String(form.get('password') ?? '');
+		const parsed = await parseForm(request, loginForm);
+		if (!parsed.ok) return parsed.failure;
+		const { email, password, next } = parsed.data;
 		if (!email || !password || email.length > 320 || password.length > 1024) {
 			return fail(400, { email, problem: 'login_missing' as const, retryAfter: 0 });
 		}
@@ -25,6 +30,6 @@ export const actions: Actions = {
 		if (result.kind === 'throttled') return fail(429, { email, problem: 'login_throttled' as const, retryAfter: result.retryAfterSeconds });
 		if (result.kind === 'failed') return fail(400, { email, problem: 'login_failed' as const, retryAfter: 0 });
 		setSessionCookie(cookies, result.token, new Date(result.expiresAt));
-		redirect(303, result.secondFactor ? '/login/totp' : (safeNextPath(String(form.get('next') ?? '')) ?? homeFor(result.user)));
+		redirect(303, result.secondFactor ? '/login/totp' : (safeNextPath(next) ?? homeFor(result.user)));
 	}
 };

@@ -1,5 +1,5 @@
 import type { Locale } from '../locales.ts';
-import type { MailKind } from './mail-texts.ts';
+import type { MailKind } from './mail-kinds.ts';
 
 /**
  * The built-in invitation and reminder e-mails in the six languages: what a

@@ -1,4 +1,4 @@
-import type { Finding } from '../survey/definition.ts';
+import type { Finding } from '../survey/finding.ts';
 import { LOCALES, questionnaireLocaleKey } from '../locales.ts';
 import { DEADLINE_FIELD, MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, mailStringKey, mergeFieldMismatch, mergeFieldsOf, placeholdersOf, unknownMergeFields, type MailPart } from './mail-texts.ts';
 

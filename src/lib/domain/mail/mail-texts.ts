@@ -1,5 +1,6 @@
 import { LOCALES, questionnaireLocaleKey, type Locale } from '../locales.ts';
 import { BUILTIN_MAIL_TEXTS } from './builtin-mail-texts.ts';
+import { MAIL_KINDS, type MailKind } from './mail-kinds.ts';
 
 /**
  * The invitation and reminder e-mails as part of a questionnaire: a custom top-level
@@ -15,8 +16,7 @@ import { BUILTIN_MAIL_TEXTS } from './builtin-mail-texts.ts';
  * `bodyUndated` may be left out only when `body` does not use {deadline}.
  */
 export const MAIL_TEMPLATES_PROP = 'mailTemplates';
-export const MAIL_KINDS = ['invitation', 'reminder'] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
+export { MAIL_KINDS, type MailKind } from './mail-kinds.ts';
 export const MAIL_PARTS = ['subject', 'body', 'bodyUndated', 'button'] as const;
 /** The parts a template must have in English; `bodyUndated` is needed only when `body` names the date. */
 export const REQUIRED_MAIL_PARTS = ['subject', 'body', 'button'] as const;

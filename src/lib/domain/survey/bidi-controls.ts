@@ -1,4 +1,4 @@
-import type { Finding } from './definition.ts';
+import type { Finding } from './finding.ts';
 
 /**
  * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).

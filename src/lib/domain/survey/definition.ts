@@ -8,36 +8,11 @@ import { bidiControlFindings } from './bidi-controls.ts';
 import { isObject, walkAllElements } from './walk.ts';
 import { normalizeQuestionnaire } from './normalize.ts';
 import { typeRefusal } from './unsupported.ts';
+import type { Finding } from './finding.ts';
 
-/**
- * The question types our server-side renderer draws. Anything else is refused at
- * import, with a message, rather than rendered half-broken to a respondent.
- */
-export const SUPPORTED_QUESTION_TYPES = [
-	'radiogroup',
-	'checkbox',
-	'dropdown',
-	'rating',
-	'boolean',
-	'text',
-	'comment',
-	'matrix',
-	'matrixdropdown',
-	'multipletext',
-	'ranking',
-	'tagbox',
-	'expression',
-	'panel',
-	'html'
-] as const;
-export type SupportedQuestionType = (typeof SUPPORTED_QUESTION_TYPES)[number];
+export { SUPPORTED_QUESTION_TYPES, type SupportedQuestionType } from './supported-types.ts';
 
-export interface Finding {
-	severity: 'error' | 'warning';
-	rule: string;
-	message: string;
-	path?: string;
-}
+export type { Finding } from './finding.ts';
 
 export interface CheckedQuestionnaire {
 	json: Record<string, unknown>;

@@ -33,3 +33,9 @@ export function fieldVariable(variable: string, names: ReadonlySet<string>): str
 	}
 	return dot > 0 ? `${fieldName(variable.slice(0, dot))}${variable.slice(dot)}` : fieldName(variable);
 }
+
+/** Sub-fields (matrix rows, items, ranks, cells) travel as `question::part[::part]`. */
+export function subField(question: string, ...parts: string[]): string {
+	return [question, ...parts].join('::');
+}
+export const matrixField = subField;

@@ -1,4 +1,4 @@
-import type { Finding } from './definition.ts';
+import type { Finding } from './finding.ts';
 import { isObject, walkAllElements, type JsonObject } from './walk.ts';
 
 /**

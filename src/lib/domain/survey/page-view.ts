@@ -1,7 +1,7 @@
 import type { Model, Question, ItemValue, PanelModel, IElement } from 'survey-core';
 import { sanitizeHtml } from './sanitize.ts';
 import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
-import { fieldName, fieldVariable, nameOfField } from './field-names.ts';
+import { fieldName, fieldVariable, nameOfField, subField } from './field-names.ts';
 import { otherView, type OtherView } from './kinds/choice-other.ts';
 import { rateType, ratingGlyphs, type RateType } from './kinds/rating.ts';
 
@@ -117,11 +117,7 @@ export const DEFAULT_COMMENT_MAX = 10_000;
 /** Cell types of a matrixdropdown column that the renderer draws. */
 export const MATRIX_CELL_TYPES = ['dropdown', 'text', 'comment'] as const;
 
-/** Sub-fields (matrix rows, items, ranks, cells) travel as `question::part[::part]`. */
-export function subField(question: string, ...parts: string[]): string {
-	return [question, ...parts].join('::');
-}
-export const matrixField = subField;
+export { matrixField, subField } from './field-names.ts';
 
 export function formValue(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);

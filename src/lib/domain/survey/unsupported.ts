@@ -1,5 +1,5 @@
 import { Serializer } from 'survey-core';
-import { SUPPORTED_QUESTION_TYPES } from './definition.ts';
+import { SUPPORTED_QUESTION_TYPES } from './supported-types.ts';
 
 /**
  * SurveyJS types this platform deliberately does not draw (yet), each with its reason:

@@ -1,8 +1,7 @@
-import { error, fail, redirect, type ActionFailure, type Actions as KitActions, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type ActionFailure, type Actions as KitActions, type RequestEvent } from '@sveltejs/kit';
 import type { SessionUser } from './session.ts';
 import { can, type Action, type Role } from '../../domain/access/permissions.ts';
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { m } from '../../paraglide/messages.js';
+import { failFrom } from '../http/errors.ts';
 
 /**
  * The route guard other areas call from loads and actions (see docs/access.md):
@@ -32,36 +31,9 @@ export function requirePermission(locals: App.Locals, action: Action, scope: { r
 	return user;
 }
 
-const STATUS: [new (...args: never[]) => DomainError, 400 | 403 | 404 | 409][] = [
-	[InvalidInputError, 400],
-	[ForbiddenError, 403],
-	[NotFoundError, 404],
-	[ConflictError, 409]
-];
-
-/** Error codes the Secretariat sees often, in the user's language; others show the service's (English) message. */
-const LOCALISED: Record<string, () => string> = {
-	forbidden: () => m.access_forbidden_body(),
-	wrong_password: () => m.access_error_wrong_password(),
-	password_too_short: () => m.access_error_password_short(),
-	password_mismatch: () => m.access_error_password_mismatch(),
-	self_change: () => m.access_error_self_change(),
-	last_admin: () => m.access_error_last_admin(),
-	email_taken: () => m.access_error_email_taken(),
-	region_required: () => m.access_error_region_required(),
-	reset_unavailable: () => m.access_reset_unavailable(),
-	totp_wrong: () => m.access_totp_wrong()
-};
-
-/** Maps a typed domain error to an action failure `{ message, code }`; anything else is rethrown. */
+/** Maps a typed domain error to an action failure; anything else is rethrown. The one mapping is http/errors.ts. */
 export function failFromError(e: unknown): ActionFailure<{ message: string; code: string }> {
-	for (const [type, status] of STATUS) {
-		if (e instanceof type) {
-			const code = (e as DomainError).code;
-			return fail(status, { message: LOCALISED[code]?.() ?? e.message, code });
-		}
-	}
-	throw e;
+	return failFrom(e);
 }
 
 /**

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../../domain/access/permissions.ts';
 import { decideThrottle } from '../../domain/access/throttle.ts';
 import { isLocale } from '../../domain/locales.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
-import { createSession, generateSessionToken, invalidateUserSessions, type SessionUser } from './session.ts';
+import { createSession, generateSessionToken, invalidateSession, invalidateUserSessions, revokeUserSession, type SessionUser } from './session.ts';
 import { clearAccountCounters, purgeExpiredCounters, readCounters, recordFailure } from './throttle.ts';
 import { findUserById, regionExists, updateUser } from './accounts.ts';
 import { findUserByEmail, insertUser } from './users-repository.ts';
@@ -153,4 +153,17 @@ let dummy: Promise<string> | undefined;
 function dummyHash(): Promise<string> {
 	dummy ??= hashPassword(crypto.randomUUID());
 	return dummy;
+}
+
+/** Ends the current session (if any) and records the sign-out of the user it belonged to. */
+export async function signOut(db: Db, sessionId: string | null, user: SessionUser | null): Promise<void> {
+	if (sessionId) await invalidateSession(db, sessionId);
+	if (user) await appendAudit(db, { actor: user.email, actorUserId: user.id, action: 'auth.logout', targetType: 'user', targetId: user.id });
+}
+
+/** Revokes one of the user's own sessions, recorded in the audit log; false when it is not theirs or already gone. */
+export async function revokeOwnSession(db: Db, user: SessionUser, sessionId: string, ip: string | null): Promise<boolean> {
+	if (!(await revokeUserSession(db, user.id, sessionId))) return false;
+	await appendAudit(db, { actor: user.email, actorUserId: user.id, action: 'auth.session_revoke', targetType: 'user', targetId: user.id, ip });
+	return true;
 }

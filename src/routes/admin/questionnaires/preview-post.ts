@@ -1,10 +1,16 @@
-import { error, fail, type Cookies } from '@sveltejs/kit';
+import { fail, type Cookies } from '@sveltejs/kit';
+import { z } from 'zod';
 import { getDb } from '$lib/server/db/instance';
 import { previewDraft } from '$lib/server/authoring/preview.ts';
-import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
+import type { SessionUser } from '$lib/server/access/session.ts';
+import { edgeFailure, errorFrom } from '$lib/server/http/errors';
+import { field, parseForm } from '$lib/server/http/form';
 
 /** The preview's own fields, never answers. */
 const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_shown', '_answers', '_json']);
+
+/** The control fields this post reads; the answers are every other text field. */
+const previewForm = z.object({ _action: field.text(), _page: field.optional(), _answers: field.text(), _json: field.optional(), json: field.optional() });
 
 /**
  * The preview pane's language, remembered for the editor's next load (a save reloads the
@@ -25,31 +31,33 @@ export const pageNumber = (raw: string | null) => (raw && /^\d{1,3}$/.test(raw) 
  * editor's JSON form (a `json` field and no `_page`), whose text is previewed
  * unsaved; the unsaved text travels on as `_json`. Nothing is stored.
  */
-export async function previewPost(event: { request: Request; locals: App.Locals; params: { slug: string }; url: URL }, maxBytes: number) {
+export async function previewPost(event: { request: Request; locals: App.Locals; params: { slug: string }; url: URL }, user: SessionUser, maxBytes: number) {
 	const { request, locals, params, url } = event;
 	if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return fail(413, { problem: 'the form is too large' });
-	const form = await request.formData();
-	const action = String(form.get('_action') ?? '');
-	const fromRespondentForm = form.has('_page');
-	const posted = pageNumber(String(form.get('_page') ?? ''));
+	const parsed = await parseForm(request, previewForm);
+	if (!parsed.ok) return parsed.failure;
+	const { _action: action, _page, _answers, _json, json } = parsed.data;
+	const fromRespondentForm = _page !== undefined;
+	const posted = pageNumber(_page ?? '');
 	const lang = /^lang:(.+)$/.exec(action)?.[1] ?? url.searchParams.get('lang');
 	const page = action === 'next' ? posted + 1 : action === 'previous' ? Math.max(0, posted - 1) : posted;
-	const text = form.get('_json') ?? (fromRespondentForm ? null : form.get('json'));
-	const entries = [...form].filter(([k, v]) => !CONTROL_FIELDS.has(k) && typeof v === 'string') as [string, string][];
+	const text = _json ?? (fromRespondentForm ? undefined : json);
+	const entries = [...parsed.form].filter(([k, v]) => !CONTROL_FIELDS.has(k) && typeof v === 'string') as [string, string][];
 	try {
-		const view = await previewDraft(getDb(), locals.user!, params.slug, {
+		const view = await previewDraft(getDb(), user, params.slug, {
 			lang,
 			page,
-			answersJson: String(form.get('_answers') ?? ''),
+			answersJson: _answers,
 			...(fromRespondentForm ? { posted: { page: posted, entries } } : {}),
-			...(typeof text === 'string' ? { jsonText: text } : {})
+			...(text !== undefined ? { jsonText: text } : {})
 		});
 		locals.lang = view.locale;
 		locals.dir = view.dir;
 		return { view };
 	} catch (e) {
-		if (e instanceof InvalidInputError) return fail(400, { problem: e.message, details: [...e.details] });
-		if (e instanceof NotFoundError) error(404, { message: e.message });
-		throw e;
+		// A refused answer or text is shown on the page; anything else is the error page.
+		const { status, message, details } = edgeFailure(e);
+		if (status !== 400) errorFrom(e);
+		return fail(400, { problem: message, details });
 	}
 }

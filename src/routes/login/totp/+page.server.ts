@@ -5,6 +5,11 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/access/session
 import { deleteSessionCookie } from '$lib/server/access/cookies.ts';
 import { homeFor } from '$lib/server/access/guard.ts';
 import { verifySessionTotp } from '$lib/server/access/second-factor.ts';
+import { z } from 'zod';
+import { field, parseForm } from '$lib/server/http/form';
+
+/** A one-time code; anything past 20 characters is no code and is not passed on. */
+const codeForm = z.object({ code: field.text(z.string().transform((c) => c.slice(0, 20))) });
 
 /** The session waiting for its second factor, or a redirect elsewhere. */
 async function pendingSession(cookies: Cookies) {
@@ -22,8 +27,9 @@ export const load: PageServerLoad = async ({ cookies }) => {
 export const actions: Actions = {
 	default: async ({ cookies, request, getClientAddress }) => {
 		const { session, user } = await pendingSession(cookies);
-		const code = String((await request.formData()).get('code') ?? '').slice(0, 20);
-		const outcome = await verifySessionTotp(getDb(), { id: session.id, userId: user.id, email: user.email }, code, getClientAddress());
+		const parsed = await parseForm(request, codeForm);
+		if (!parsed.ok) return parsed.failure;
+		const outcome = await verifySessionTotp(getDb(), { id: session.id, userId: user.id, email: user.email }, parsed.data.code, getClientAddress());
 		if (outcome === 'verified') redirect(303, homeFor(user));
 		if (outcome === 'session_ended') {
 			deleteSessionCookie(cookies);

@@ -3,11 +3,16 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '$lib/server/respondent/service.ts';
 import { resolveGuarded } from '$lib/server/respondent/link-guard.ts';
-import { InvalidInputError } from '$lib/domain/errors';
+import { z } from 'zod';
+import { edgeFailure } from '$lib/server/http/errors';
+import { field, parseForm } from '$lib/server/http/form';
 import { textDirection, toLocale } from '$lib/domain/locales';
 
 /** Respondent pages are plain HTML forms: no JavaScript is needed or shipped. */
 export const csr = false;
+
+/** The button pressed (next, previous, save, submit, lang:<xx>); the answers are the page's own fields. */
+const respondentForm = z.object({ _action: field.text() });
 
 /** Form posts larger than this are refused before parsing (the largest page is far smaller). */
 const MAX_FORM_BYTES = 256 * 1024;
@@ -56,17 +61,15 @@ export const actions: Actions = {
 		if (length > MAX_FORM_BYTES) {
 			return fail(413, { problem: { code: 'too_large', message: 'the form is too large' } });
 		}
-		let form: FormData;
-		try {
-			form = await request.formData();
-		} catch {
-			return fail(400, { problem: { code: 'malformed_form', message: 'the form could not be read' } });
-		}
+		// The answers are read by the survey's own rules (page-form.ts); here only the button.
+		const parsed = await parseForm(request, respondentForm);
+		if (!parsed.ok) return fail(parsed.failure.status, { problem: { code: parsed.failure.data.code, message: parsed.failure.data.message } });
+		const form = parsed.form;
 		try {
 			const outcome = await postRespondentPage(getDb(), ctx, form);
 			if (outcome.kind === 'redirect') {
 				if (outcome.page === 'review') redirect(303, `${url.pathname}?review`);
-				const saved = form.get('_action') === 'save' ? '&saved' : '';
+				const saved = parsed.data._action === 'save' ? '&saved' : '';
 				redirect(303, `${url.pathname}?page=${outcome.page}${saved}`);
 			}
 			if (outcome.kind === 'submitted') redirect(303, url.pathname);
@@ -77,12 +80,9 @@ export const actions: Actions = {
 			const asking = outcome.view.notice === 'conflict' || (page?.revealed.length ?? 0) > 0;
 			return asking && page?.questions.every((q) => q.errors.length === 0) ? { view: outcome.view } : fail(422, { view: outcome.view });
 		} catch (e) {
-			if (e instanceof InvalidInputError) {
-				const locale = toLocale(locals.lang);
-				locals.dir = textDirection(locale);
-				return fail(400, { problem: { code: e.code, message: e.message } });
-			}
-			throw e;
+			const { status, code, message } = edgeFailure(e);
+			locals.dir = textDirection(toLocale(locals.lang));
+			return fail(status, { problem: { code, message } });
 		}
 	}
 };

@@ -1,6 +1,5 @@
 import { settings, type Question } from 'survey-core';
-import { subField } from '../page-view.ts';
-import { fieldName } from '../field-names.ts';
+import { fieldName, subField } from '../field-names.ts';
 
 /**
  * The "Other (describe)" item of a radiogroup, dropdown, checkbox or tagbox, its text

@@ -31,6 +31,12 @@ export async function searchEntities(db: Db, query: string) {
 		.execute();
 }
 
+/** How many entities of each kind the registry holds (the registry page's summary). */
+export async function entityCountsByKind(db: Db): Promise<{ kind: string; n: number }[]> {
+	const rows = await db.selectFrom('entity').select(['kind', sql<number>`count(*)`.as('n')]).groupBy('kind').orderBy('kind').execute();
+	return rows.map((k) => ({ kind: k.kind, n: Number(k.n) }));
+}
+
 export async function entityDetails(db: Db, code: string): Promise<EntityDetails> {
 	const entity = await findEntityByCode(db, code);
 	if (!entity) throw new NotFoundError(`no entity with code "${code}"`);

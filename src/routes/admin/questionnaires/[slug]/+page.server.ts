@@ -1,12 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { requirePermission } from '$lib/server/access/guard.ts';
 import { slugOverview, publishDraft, createEditionForVersion } from '$lib/server/authoring/publish.ts';
 import { diffChoices, diffRefs } from '$lib/server/authoring/authoring-diff.ts';
 import { startNextDraft } from '$lib/server/authoring/library.ts';
 import { DomainError, NotFoundError } from '$lib/domain/errors';
-import { authorFailure, textFields } from '../failure';
+import { authorFailure } from '../failure';
+import { field, parseForm } from '$lib/server/http/form';
+import { guarded } from '$lib/server/http/guarded';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
@@ -33,44 +36,38 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
-const str = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const publishForm = z.object({ revision: field.trimmed(z.string().transform(Number)) });
+const editionForm = z.object({ version: field.trimmed(), slug: field.trimmed(), title: field.trimmed(), opens: field.trimmed(), closes: field.trimmed() });
 
-const unguarded = {
-	startDraft: async ({ locals, params }) => {
+export const actions = {
+	startDraft: guarded('questionnaires.author', async ({ params }, user) => {
 		try {
-			await startNextDraft(getDb(), locals.user!, params.slug);
+			await startNextDraft(getDb(), user, params.slug);
 		} catch (e) {
 			return authorFailure(e, 'startDraft');
 		}
 		redirect(303, `/admin/questionnaires/${params.slug}/edit`);
-	},
-	publish: async ({ request, locals, params }) => {
-		const form = await request.formData();
+	}),
+	publish: guarded('questionnaires.author', async ({ request, params }, user) => {
+		const parsed = await parseForm(request, publishForm, { extra: { form: 'publish' } });
+		if (!parsed.ok) return parsed.failure;
 		let version;
 		try {
-			version = await publishDraft(getDb(), locals.user!, params.slug, Number(str(form, 'revision')));
+			version = await publishDraft(getDb(), user, params.slug, parsed.data.revision);
 		} catch (e) {
 			return authorFailure(e, 'publish');
 		}
 		redirect(303, `/admin/questionnaires/${params.slug}?published=v${version.version}`);
-	},
-	createEdition: async ({ request, locals, params }) => {
-		const form = await request.formData();
+	}),
+	createEdition: guarded('questionnaires.author', async ({ request, params }, user) => {
+		const parsed = await parseForm(request, editionForm, { extra: { form: 'createEdition' } });
+		if (!parsed.ok) return parsed.failure;
 		let edition;
 		try {
-			edition = await createEditionForVersion(getDb(), locals.user!, {
-				questionnaireSlug: params.slug,
-				version: str(form, 'version'),
-				slug: str(form, 'slug'),
-				title: str(form, 'title'),
-				opens: str(form, 'opens'),
-				closes: str(form, 'closes')
-			});
+			edition = await createEditionForVersion(getDb(), user, { questionnaireSlug: params.slug, ...parsed.data });
 		} catch (e) {
-			return authorFailure(e, 'createEdition', textFields(form));
+			return authorFailure(e, 'createEdition', parsed.input);
 		}
 		redirect(303, `/admin/questionnaires/${params.slug}?edition=${edition.slug}`);
-	}
+	})
 } satisfies Actions;
-
-export const actions: Actions = guardActions(unguarded, 'questionnaires.author');

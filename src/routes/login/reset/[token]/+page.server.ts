@@ -2,7 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { checkResetToken, completePasswordReset } from '$lib/server/access/reset.ts';
-import { failFromError } from '$lib/server/access/guard.ts';
+import { z } from 'zod';
+import { failFrom } from '$lib/server/http/errors';
+import { field, parseForm } from '$lib/server/http/form';
+
+const newPasswordForm = z.object({ next: field.text(), confirm: field.text() });
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
@@ -11,11 +15,12 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request, getClientAddress }) => {
-		const form = await request.formData();
+		const parsed = await parseForm(request, newPasswordForm);
+		if (!parsed.ok) return parsed.failure;
 		try {
-			await completePasswordReset(getDb(), params.token, { next: String(form.get('next') ?? ''), confirm: String(form.get('confirm') ?? '') }, { ip: getClientAddress() });
+			await completePasswordReset(getDb(), params.token, parsed.data, { ip: getClientAddress() });
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
 		redirect(303, '/login?reset=done');
 	}

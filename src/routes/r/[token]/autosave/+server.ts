@@ -3,7 +3,8 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { autosaveRespondentPage, resolveRespondentLink } from '$lib/server/respondent/service.ts';
 import { resolveGuarded } from '$lib/server/respondent/link-guard.ts';
-import { InvalidInputError } from '$lib/domain/errors';
+import { jsonFrom } from '$lib/server/http/errors';
+import { readForm } from '$lib/server/http/read-form';
 
 /** Same limit as a page post: an autosave carries one page's fields. */
 const MAX_FORM_BYTES = 256 * 1024;
@@ -28,9 +29,9 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress }
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) return json({ ok: false, code: 'too_large' }, { status: 413 });
 	let form: FormData;
 	try {
-		form = await request.formData();
-	} catch {
-		return json({ ok: false, code: 'malformed_form' }, { status: 400 });
+		form = await readForm(request);
+	} catch (e) {
+		return jsonFrom(e);
 	}
 	form.set('_action', 'save');
 	try {
@@ -38,7 +39,6 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress }
 		if (outcome.kind === 'submitted') return json({ ok: false, code: 'already_submitted' }, { status: 409 });
 		return json({ ok: true, revision: outcome.revision, conflict: outcome.conflict });
 	} catch (e) {
-		if (e instanceof InvalidInputError) return json({ ok: false, code: e.code, message: e.message }, { status: 400 });
-		throw e;
+		return jsonFrom(e);
 	}
 };

@@ -1,17 +1,21 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { requirePermission } from '$lib/server/access/guard.ts';
+import type { SessionUser } from '$lib/server/access/session.ts';
 import { applyDraftEdit, loadDraftForEdit, saveDraftJson } from '$lib/server/authoring/edit.ts';
-import { addPage, addQuestion, ADDABLE_TYPES, conditionSources, movePage, removeElement, removePage, updateQuestion, type Direction } from '$lib/domain/authoring/operations';
+import { addPage, addQuestion, ADDABLE_TYPES, conditionSources, movePage, removeElement, removePage, updateQuestion } from '$lib/domain/authoring/operations';
 import { addPanel, moveElement, moveElementTo, moveTargets, updatePage, updatePanel } from '$lib/domain/authoring/panels';
 import { outline, panelFormValues, questionFormValues } from '$lib/domain/authoring/question-form';
 import { isLocale } from '$lib/domain/locales';
 import { findElement } from '$lib/domain/authoring/elements';
 import type { JsonObject } from '$lib/domain/authoring/json-text';
 import { RESOLUTION_25_CRITERIA } from '$lib/domain/survey/custom-properties';
-import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
-import { authorFailure, textFields } from '../../failure';
+import { authorFailure } from '../../failure';
+import { errorFrom } from '$lib/server/http/errors';
+import { field, parseForm } from '$lib/server/http/form';
+import { guarded } from '$lib/server/http/guarded';
 import { PREVIEW_LANG_COOKIE } from '../../preview-post';
 
 export const load: PageServerLoad = async ({ locals, params, url, cookies }) => {
@@ -41,103 +45,98 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies }) => 
 			saved: url.searchParams.has('saved')
 		};
 	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: e.message });
-		throw e;
+		errorFrom(e);
 	}
 };
 
-const str = (form: FormData, name: string) => String(form.get(name) ?? '');
-const direction = (form: FormData): Direction => {
-	const d = str(form, 'direction');
-	if (d !== 'up' && d !== 'down') throw new InvalidInputError(`"${d}" is not a direction.`, [], 'invalid_edit');
-	return d;
-};
-const index = (form: FormData, name: string) => {
-	const raw = str(form, name);
-	if (!/^\d{1,4}$/.test(raw)) throw new InvalidInputError(`"${raw}" is not a page number.`, [], 'invalid_edit');
-	return Number(raw);
-};
+/** Every edit names the draft revision it was made on; a stale one is refused by the service (409). */
+const revision = field.text(z.string().transform((r) => Number(r || NaN)));
+const direction = field.text(z.enum(['up', 'down'], { error: (issue) => `"${String(issue.input)}" is not a direction.` }));
+const pageIndex = field.text(
+	z
+		.string()
+		.regex(/^\d{1,4}$/, { error: (issue) => `"${String(issue.input)}" is not a page number.` })
+		.transform(Number)
+);
+const name = field.text();
+const trimmedName = field.trimmed();
+const text = field.text();
+const editForm = <T extends z.ZodRawShape>(shape: T) => z.object({ revision, ...shape });
 
-/** Runs one edit; on success back to the editor (on the question, if any), else the report with the input. */
-async function edit(event: { request: Request; locals: App.Locals; params: { slug: string } }, formName: string, build: (form: FormData) => (json: JsonObject) => JsonObject, after?: (form: FormData) => string) {
-	const form = await event.request.formData();
+const questionForm = editForm({
+	original: text,
+	name: text,
+	title: text,
+	description: text,
+	isRequired: field.checkbox(),
+	visibleIf: text,
+	choices: field.optional(),
+	rows: field.optional(),
+	columns: field.optional(),
+	items: field.optional(),
+	rateMin: text,
+	rateMax: text,
+	rateStep: text,
+	minValue: text,
+	maxValue: text,
+	minLength: text,
+	maxLength: text,
+	regex: text,
+	expression: text,
+	criteria: field.list(),
+	reportSection: text
+});
+
+/**
+ * Runs one edit: parse the form, apply the change to the draft, then back to the editor
+ * (on the question, if any); a refusal comes back as the report with what was posted.
+ */
+async function edit<S extends z.ZodType<{ revision: number }>>(
+	event: { request: Request; params: { slug: string } },
+	user: SessionUser,
+	formName: string,
+	schema: S,
+	change: (data: z.output<S>) => (json: JsonObject) => JsonObject,
+	after?: (data: z.output<S>) => string
+) {
+	const parsed = await parseForm(event.request, schema, { status: 400, code: 'invalid_edit', extra: { form: formName } });
+	if (!parsed.ok) return parsed.failure;
 	try {
-		const change = build(form);
-		await applyDraftEdit(getDb(), event.locals.user!, event.params.slug, Number(str(form, 'revision') || NaN), formName, change);
+		await applyDraftEdit(getDb(), user, event.params.slug, parsed.data.revision, formName, change(parsed.data));
 	} catch (e) {
-		return authorFailure(e, formName, textFields(form));
+		return authorFailure(e, formName, parsed.input);
 	}
-	const q = after?.(form);
+	const q = after?.(parsed.data);
 	redirect(303, `/admin/questionnaires/${event.params.slug}/edit?saved${q ? `&q=${encodeURIComponent(q)}#properties` : ''}`);
 }
 
-const unguarded = {
-	addPage: (e) => edit(e, 'addPage', (f) => (json) => addPage(json, { name: str(f, 'name').trim(), title: str(f, 'title') })),
-	movePage: (e) => edit(e, 'movePage', (f) => { const i = index(f, 'page'), d = direction(f); return (json) => movePage(json, i, d); }),
-	removePage: (e) => edit(e, 'removePage', (f) => { const i = index(f, 'page'); return (json) => removePage(json, i); }),
-	addQuestion: (e) =>
-		edit(
-			e,
-			'addQuestion',
-			(f) => { const pageIndex = index(f, 'page'); return (json) => addQuestion(json, { pageIndex, type: str(f, 'type'), name: str(f, 'name').trim(), title: str(f, 'title') }); },
-			(f) => str(f, 'name').trim()
-		),
-	move: (e) => edit(e, 'move', (f) => { const d = direction(f); return (json) => moveElement(json, str(f, 'name'), d); }),
-	moveTo: (e) => edit(e, 'moveTo', (f) => (json) => moveElementTo(json, str(f, 'name'), str(f, 'target'))),
-	addPanel: (e) =>
-		edit(
-			e,
-			'addPanel',
-			(f) => { const pageIndex = index(f, 'page'); return (json) => addPanel(json, { pageIndex, name: str(f, 'name').trim(), title: str(f, 'title') }); },
-			(f) => str(f, 'name').trim()
-		),
-	updatePanel: (e) =>
-		edit(
-			e,
-			'updatePanel',
-			(f) => (json) => updatePanel(json, str(f, 'original'), { name: str(f, 'name'), title: str(f, 'title'), description: str(f, 'description'), visibleIf: str(f, 'visibleIf') }),
-			(f) => str(f, 'name').trim()
-		),
-	updatePage: (e) => edit(e, 'updatePage', (f) => { const i = index(f, 'page'); return (json) => updatePage(json, i, { title: str(f, 'title'), description: str(f, 'description') }); }),
-	remove: (e) => edit(e, 'remove', (f) => (json) => removeElement(json, str(f, 'name'))),
-	update: (e) =>
-		edit(
-			e,
-			'update',
-			(f) => (json) =>
-				updateQuestion(json, str(f, 'original'), {
-					name: str(f, 'name'),
-					title: str(f, 'title'),
-					description: str(f, 'description'),
-					isRequired: f.get('isRequired') === 'on',
-					visibleIf: str(f, 'visibleIf'),
-					choices: f.has('choices') ? str(f, 'choices') : undefined,
-					rows: f.has('rows') ? str(f, 'rows') : undefined,
-					columns: f.has('columns') ? str(f, 'columns') : undefined,
-					items: f.has('items') ? str(f, 'items') : undefined,
-					rateMin: str(f, 'rateMin'),
-					rateMax: str(f, 'rateMax'),
-					rateStep: str(f, 'rateStep'),
-					minValue: str(f, 'minValue'),
-					maxValue: str(f, 'maxValue'),
-					minLength: str(f, 'minLength'),
-					maxLength: str(f, 'maxLength'),
-					regex: str(f, 'regex'),
-					expression: str(f, 'expression'),
-					criteria: f.getAll('criteria').map(String) as never,
-					reportSection: str(f, 'reportSection')
-				}),
-			(f) => str(f, 'name').trim()
-		),
-	json: async ({ request, locals, params }) => {
-		const form = await request.formData();
+const author = 'questionnaires.author';
+const named = (d: { name: string }) => d.name.trim();
+
+export const actions = {
+	addPage: guarded(author, (e, user) => edit(e, user, 'addPage', editForm({ name: trimmedName, title: text }), (d) => (json) => addPage(json, d))),
+	movePage: guarded(author, (e, user) => edit(e, user, 'movePage', editForm({ page: pageIndex, direction }), (d) => (json) => movePage(json, d.page, d.direction))),
+	removePage: guarded(author, (e, user) => edit(e, user, 'removePage', editForm({ page: pageIndex }), (d) => (json) => removePage(json, d.page))),
+	addQuestion: guarded(author, (e, user) =>
+		edit(e, user, 'addQuestion', editForm({ page: pageIndex, type: text, name: trimmedName, title: text }), (d) => (json) => addQuestion(json, { pageIndex: d.page, type: d.type, name: d.name, title: d.title }), named)
+	),
+	move: guarded(author, (e, user) => edit(e, user, 'move', editForm({ direction, name }), (d) => (json) => moveElement(json, d.name, d.direction))),
+	moveTo: guarded(author, (e, user) => edit(e, user, 'moveTo', editForm({ name, target: text }), (d) => (json) => moveElementTo(json, d.name, d.target))),
+	addPanel: guarded(author, (e, user) => edit(e, user, 'addPanel', editForm({ page: pageIndex, name: trimmedName, title: text }), (d) => (json) => addPanel(json, { pageIndex: d.page, name: d.name, title: d.title }), named)),
+	updatePanel: guarded(author, (e, user) =>
+		edit(e, user, 'updatePanel', editForm({ original: text, name, title: text, description: text, visibleIf: text }), ({ original, revision: _r, ...panel }) => (json) => updatePanel(json, original, panel), named)
+	),
+	updatePage: guarded(author, (e, user) => edit(e, user, 'updatePage', editForm({ page: pageIndex, title: text, description: text }), (d) => (json) => updatePage(json, d.page, { title: d.title, description: d.description }))),
+	remove: guarded(author, (e, user) => edit(e, user, 'remove', editForm({ name }), (d) => (json) => removeElement(json, d.name))),
+	update: guarded(author, (e, user) => edit(e, user, 'update', questionForm, ({ original, revision: _r, criteria, ...question }) => (json) => updateQuestion(json, original, { ...question, criteria: criteria as never }), named)),
+	json: guarded(author, async ({ request, params }, user) => {
+		const parsed = await parseForm(request, editForm({ json: text }), { extra: { form: 'json' } });
+		if (!parsed.ok) return parsed.failure;
 		try {
-			await saveDraftJson(getDb(), locals.user!, params.slug, Number(str(form, 'revision') || NaN), str(form, 'json'));
+			await saveDraftJson(getDb(), user, params.slug, parsed.data.revision, parsed.data.json);
 		} catch (e) {
-			return authorFailure(e, 'json', textFields(form));
+			return authorFailure(e, 'json', parsed.input);
 		}
 		redirect(303, `/admin/questionnaires/${params.slug}/edit?saved#json`);
-	}
+	})
 } satisfies Actions;
-
-export const actions: Actions = guardActions(unguarded, 'questionnaires.author');

@@ -1,9 +1,8 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import { exportJson } from '$lib/server/authoring/library.ts';
-import { DomainError, NotFoundError } from '$lib/domain/errors';
+import { errorFrom } from '$lib/server/http/errors';
 
 /** GET ?v=draft | v<N>: the questionnaire JSON as a download. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
@@ -12,8 +11,6 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		const { filename, text } = await exportJson(getDb(), user, params.slug, url.searchParams.get('v') ?? 'draft');
 		return new Response(text, { headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' } });
 	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: e.message });
-		if (e instanceof DomainError) error(400, { message: e.message });
-		throw e;
+		errorFrom(e);
 	}
 };

@@ -1,9 +1,9 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { requirePermission } from '$lib/server/access/guard.ts';
+import { errorFrom } from '$lib/server/http/errors';
+import { guarded } from '$lib/server/http/guarded';
 import { previewDraft } from '$lib/server/authoring/preview.ts';
-import { NotFoundError } from '$lib/domain/errors';
 import { MAX_QUESTIONNAIRE_BYTES } from '$lib/domain/authoring/json-text';
 import { pageNumber, previewPost, rememberPreviewLang } from '../../preview-post';
 
@@ -25,18 +25,15 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies }) => 
 		rememberPreviewLang(cookies, view.locale);
 		return { slug: params.slug, view };
 	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: e.message });
-		throw e;
+		errorFrom(e);
 	}
 };
 
-const unguarded = {
+export const actions = {
 	/** The respondent form's buttons, or the editor's JSON form (its unsaved text). Nothing is stored. */
-	default: async (event) => {
-		const result = await previewPost(event, MAX_FORM_BYTES);
+	default: guarded('questionnaires.author', async (event, user) => {
+		const result = await previewPost(event, user, MAX_FORM_BYTES);
 		if ('view' in result) rememberPreviewLang(event.cookies, result.view.locale);
 		return result;
-	}
+	})
 } satisfies Actions;
-
-export const actions: Actions = guardActions(unguarded, 'questionnaires.author');

@@ -1,9 +1,9 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { requirePermission } from '$lib/server/access/guard.ts';
+import { errorFrom } from '$lib/server/http/errors';
+import { guarded } from '$lib/server/http/guarded';
 import { previewDraft } from '$lib/server/authoring/preview.ts';
-import { NotFoundError } from '$lib/domain/errors';
 import { pageNumber, previewPost } from '../../preview-post';
 
 /** Form posts larger than this are refused before parsing (as on the respondent page). */
@@ -17,14 +17,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		locals.dir = view.dir;
 		return { slug: params.slug, view };
 	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: e.message });
-		throw e;
+		errorFrom(e);
 	}
 };
 
-const unguarded = {
+export const actions = {
 	/** The respondent form's buttons: next, previous, save (stay), lang:<xx>. Nothing is stored. */
-	default: (event) => previewPost(event, MAX_FORM_BYTES)
+	default: guarded('questionnaires.author', (event, user) => previewPost(event, user, MAX_FORM_BYTES))
 } satisfies Actions;
-
-export const actions: Actions = guardActions(unguarded, 'questionnaires.author');

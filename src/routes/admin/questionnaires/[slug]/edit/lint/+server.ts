@@ -1,10 +1,11 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import { lintDraftText } from '$lib/server/authoring/live.ts';
 import { MAX_QUESTIONNAIRE_BYTES } from '$lib/domain/authoring/json-text';
-import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
+import { InvalidInputError } from '$lib/domain/errors';
+import { errorFrom } from '$lib/server/http/errors';
 
 /**
  * The JSON view's live check: POST the text (text/plain), get the findings as JSON;
@@ -19,8 +20,7 @@ export const POST: RequestHandler = async ({ request, locals, params }) => {
 		return json(await lintDraftText(getDb(), user, params.slug, await request.text()));
 	} catch (e) {
 		if (e instanceof InvalidInputError && e.code === 'too_large') return tooLarge(e.message);
-		if (e instanceof NotFoundError) error(404, { message: e.message });
-		throw e;
+		errorFrom(e);
 	}
 };
 

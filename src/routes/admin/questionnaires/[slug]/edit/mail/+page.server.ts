@@ -1,40 +1,43 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { requirePermission } from '$lib/server/access/guard.ts';
 import { loadMailTexts, removeMailTexts, saveMailEnglish, useEditableMailTexts } from '$lib/server/authoring/mail.ts';
-import { NotFoundError } from '$lib/domain/errors';
 import { MERGE_FIELDS } from '$lib/domain/mail/mail-texts';
-import { authorFailure, textFields } from '../../../failure';
+import { authorFailure } from '../../../failure';
+import { errorFrom } from '$lib/server/http/errors';
+import { field, parseForm } from '$lib/server/http/form';
+import { guarded } from '$lib/server/http/guarded';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
 	try {
 		return { ...(await loadMailTexts(getDb(), user, params.slug)), mergeFields: [...MERGE_FIELDS], confirmRemove: url.searchParams.has('remove'), saved: url.searchParams.has('saved') };
 	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: e.message });
-		throw e;
+		errorFrom(e);
 	}
 };
 
-const str = (form: FormData, name: string) => String(form.get(name) ?? '');
-const revisionOf = (form: FormData) => Number(str(form, 'revision') || NaN);
+const revisionForm = z.object({ revision: field.text(z.string().transform((r) => Number(r || NaN))) });
+const saveForm = revisionForm.extend({ kind: field.text(), subject: field.text(), body: field.text(), bodyUndated: field.optional(), button: field.text() });
 
 /** Runs one change; on success back to the page, else the report with the author's input. */
-async function change(event: { request: Request; locals: App.Locals; params: { slug: string } }, formName: string, run: (form: FormData) => Promise<void>) {
-	const form = await event.request.formData();
+async function change<S extends z.ZodType>(event: { request: Request; params: { slug: string } }, formName: string, schema: S, run: (data: z.output<S>) => Promise<void>) {
+	const parsed = await parseForm(event.request, schema, { extra: { form: formName } });
+	if (!parsed.ok) return parsed.failure;
 	try {
-		await run(form);
+		await run(parsed.data);
 	} catch (e) {
-		return authorFailure(e, formName, textFields(form));
+		return authorFailure(e, formName, parsed.input);
 	}
 	redirect(303, `/admin/questionnaires/${event.params.slug}/edit/mail?saved`);
 }
 
-const unguarded = {
-	use: (e) => change(e, 'use', (f) => useEditableMailTexts(getDb(), e.locals.user!, e.params.slug, revisionOf(f))),
-	save: (e) => change(e, 'save', (f) => saveMailEnglish(getDb(), e.locals.user!, e.params.slug, revisionOf(f), str(f, 'kind'), { subject: str(f, 'subject'), body: str(f, 'body'), bodyUndated: f.has('bodyUndated') ? str(f, 'bodyUndated') : undefined, button: str(f, 'button') })),
-	remove: (e) => change(e, 'remove', (f) => removeMailTexts(getDb(), e.locals.user!, e.params.slug, revisionOf(f)))
-} satisfies Actions;
+const author = 'questionnaires.author';
 
-export const actions: Actions = guardActions(unguarded, 'questionnaires.author');
+export const actions = {
+	use: guarded(author, (e, user) => change(e, 'use', revisionForm, (d) => useEditableMailTexts(getDb(), user, e.params.slug, d.revision))),
+	save: guarded(author, (e, user) => change(e, 'save', saveForm, ({ revision, kind, ...text }) => saveMailEnglish(getDb(), user, e.params.slug, revision, kind, text))),
+	remove: guarded(author, (e, user) => change(e, 'remove', revisionForm, (d) => removeMailTexts(getDb(), user, e.params.slug, d.revision)))
+} satisfies Actions;
