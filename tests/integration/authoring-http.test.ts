@@ -177,11 +177,12 @@ describe('library → draft → edit → publish → edition', () => {
 	});
 
 	it('refuses to publish a draft with a lint error, and keeps it', async () => {
-		const bad = { title: 'Bad', pages: [{ name: 'p', elements: [{ type: 'text', name: 'a', visibleIf: '{nowhere} = 1' }] }] };
+		// An unresolved {reference} is only a warning now, as survey-core treats it (issue 18): a type the renderer does not draw is an error.
+		const bad = { title: 'Bad', pages: [{ name: 'p', elements: [{ type: 'signaturepad', name: 'a' }] }] };
 		await sqlRun(server.dbPath, "insert into questionnaire_draft (id, slug, title, definition_json, base_questionnaire_id, revision, created_by, created_at, updated_by, updated_at) values ('d-bad', 'bad-draft', 'Bad', ?, null, 1, 't', '2026-11-27T00:00:00Z', 't', '2026-11-27T00:00:00Z')", JSON.stringify(bad));
 		const res = await post('/admin/questionnaires/bad-draft?/publish', { revision: '1' }, author);
 		expect(res.status).toBe(400);
-		expect(decode(await res.text())).toContain('reference/unknown');
+		expect(decode(await res.text())).toContain('signaturepad');
 		expect((await query("select * from questionnaire where slug = 'bad-draft'"))).toEqual([]);
 	});
 

@@ -121,6 +121,30 @@ export function removeElement(json: JsonObject, name: string): JsonObject {
 	return next;
 }
 
+/**
+ * The editor's removal: survey-core would read a removed question as empty, silently changing what a
+ * condition shows, so a question that a condition or piped text still reads is not removed (an imported
+ * questionnaire's unresolved reference is only a warning, as in survey-core).
+ */
+export function removeUnreadElement(json: JsonObject, name: string): JsonObject {
+	const next = removeElement(json, name);
+	if (readsName(next, name)) {
+		throw new InvalidInputError(`"${name}" is read by a condition or a piped text ({${name}}): change those first (reference/unknown).`, [], 'reference/unknown');
+	}
+	return next;
+}
+
+function readsName(json: JsonObject, name: string): boolean {
+	const pattern = new RegExp(`\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[.\\[}])`);
+	const visit = (value: unknown): boolean => {
+		if (typeof value === 'string') return pattern.test(value);
+		if (Array.isArray(value)) return value.some(visit);
+		if (isObject(value)) return Object.values(value).some(visit);
+		return false;
+	};
+	return visit(json.pages);
+}
+
 const optionalNumber = z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : Number(v)), z.number().finite().optional());
 
 export const QuestionEdit = z.object({

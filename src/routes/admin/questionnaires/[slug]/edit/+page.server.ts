@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import type { SessionUser } from '$lib/server/access/session.ts';
 import { applyDraftEdit, loadDraftForEdit, saveDraftJson } from '$lib/server/authoring/edit.ts';
-import { addPage, addQuestion, ADDABLE_TYPES, conditionSources, movePage, removeElement, removePage, updateQuestion } from '$lib/domain/authoring/operations';
+import { addPage, addQuestion, ADDABLE_TYPES, conditionSources, movePage, removePage, removeUnreadElement, updateQuestion } from '$lib/domain/authoring/operations';
 import { addPanel, moveElement, moveElementTo, moveTargets, updatePage, updatePanel } from '$lib/domain/authoring/panels';
 import { outline, panelFormValues, questionFormValues } from '$lib/domain/authoring/question-form';
 import { isLocale } from '$lib/domain/locales';
@@ -127,7 +127,7 @@ export const actions = {
 		edit(e, user, 'updatePanel', editForm({ original: text, name, title: text, description: text, visibleIf: text }), ({ original, revision: _r, ...panel }) => (json) => updatePanel(json, original, panel), named)
 	),
 	updatePage: guarded(author, (e, user) => edit(e, user, 'updatePage', editForm({ page: pageIndex, title: text, description: text }), (d) => (json) => updatePage(json, d.page, { title: d.title, description: d.description }))),
-	remove: guarded(author, (e, user) => edit(e, user, 'remove', editForm({ name }), (d) => (json) => removeElement(json, d.name))),
+	remove: guarded(author, (e, user) => edit(e, user, 'remove', editForm({ name }), (d) => (json) => removeUnreadElement(json, d.name))),
 	update: guarded(author, (e, user) => edit(e, user, 'update', questionForm, ({ original, revision: _r, criteria, ...question }) => (json) => updateQuestion(json, original, { ...question, criteria: criteria as never }), named)),
 	json: guarded(author, async ({ request, params }, user) => {
 		const parsed = await parseForm(request, editForm({ json: text }), { extra: { form: 'json' } });
