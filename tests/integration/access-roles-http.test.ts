@@ -62,7 +62,11 @@ describe('role × route matrix over HTTP', () => {
 	const cases = GET_MATRIX.flatMap(([path, allowed]) => ROLES.map((role, i) => [path, role, allowed[i]] as const));
 	it.each(cases)('GET %s as %s: allowed=%s', async (path, role, allowed) => {
 		const res = await get(server.url + path, cookies[role]);
-		if (allowed) {
+		if (path === '/admin' && role === 'council') {
+			// A Council reader's home is the results (issue 14): /admin sends it there rather than refusing.
+			expect(res.status).toBe(303);
+			expect(res.headers.get('location')).toBe('/admin/results');
+		} else if (allowed) {
 			// Allowed: the page itself answers (404 where another area has not built it yet), never 403 or a sign-in redirect.
 			expect([200, 404]).toContain(res.status);
 		} else {

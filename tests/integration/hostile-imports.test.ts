@@ -134,14 +134,13 @@ function questionnaireCases(): FileCase[] {
 		'two documents': '{"pages": []}{"pages": []}',
 		'a NUL byte': '{"title": "a\u0000b", "pages": []}',
 		'pages not a list': '{"pages": {"name": "p"}}',
-		'a question without a name': '{"pages": [{"name": "p", "elements": [{"type": "text"}]}]}',
+		// (A question without a name is no longer hostile: it is named on import as SurveyJS Creator names it; nor are two questions sharing one name, which share one value as in survey-core: issue 18.)
 		'an element that is a string': '{"pages": [{"name": "p", "elements": ["text"]}]}',
 		'__proto__ at the top': '{"__proto__": {"polluted": true}, "pages": [{"name": "p", "elements": [{"type": "text", "name": "q"}]}]}',
 		'constructor.prototype in a question': '{"pages": [{"name": "p", "elements": [{"type": "text", "name": "q", "constructor": {"prototype": {"polluted": true}}}]}]}',
 		'__proto__ in a question': '{"pages": [{"name": "p", "elements": [{"type": "text", "name": "q", "__proto__": {"isRequired": true}}]}]}',
 		'an unsupported question type': '{"pages": [{"name": "p", "elements": [{"type": "signaturepad", "name": "s"}]}]}',
 		'an unknown question type': '{"pages": [{"name": "p", "elements": [{"type": "evil-widget", "name": "s"}]}]}',
-		'duplicate question names': '{"pages": [{"name": "p", "elements": [{"type": "text", "name": "q"}, {"type": "comment", "name": "q"}]}]}',
 		'a condition that does not parse': '{"pages": [{"name": "p", "elements": [{"type": "text", "name": "q", "visibleIf": "{a} = = ) ("}]}]}',
 		'a 2.1 MB questionnaire': JSON.stringify({ title: 'x'.repeat(2_100_000), pages: [{ name: 'p', elements: [{ type: 'text', name: 'q' }] }] })
 	})) add(name, text);

@@ -117,7 +117,8 @@ describe('every page and export shows a role nothing outside its scope', () => {
 	const cases = PAGES.flatMap((path) => ROLES.map((role) => [path, role] as const));
 	it.each(cases)('%s as %s', async (path, role) => {
 		const res = await get(server.url + path, cookies[role]);
-		expect([200, 403, 404]).toContain(res.status);
+		// 303: a Council reader's /admin sends it to its home, the results (issue 14): the redirect shows nothing.
+		expect([200, 303, 403, 404]).toContain(res.status);
 		const text = unescapeHtml(await res.text());
 		const { forbidden, allowed } = scopeOf(role);
 		expect(leaks(text, forbidden, allowed)).toEqual([]);
