@@ -46,7 +46,7 @@ describe('Secretariat access in the browser', () => {
 		await page.click('text=Audit log');
 		await page.fill('#f-action', 'user.create');
 		await page.click('form.filters button[type=submit]');
-		expect(await page.textContent('table.data tbody')).toContain('ro-afr@browser.example.org');
+		expect(await page.textContent('table.ui-table tbody')).toContain('ro-afr@browser.example.org');
 		await context.close();
 
 		const office = await browser.newContext({ javaScriptEnabled: false });

@@ -66,7 +66,8 @@ describe('translation workbench layout and navigation', () => {
 			});
 			expect(geometry.target / geometry.table).toBeGreaterThanOrEqual(0.4);
 			expect(geometry.area / geometry.table).toBeGreaterThanOrEqual(0.38);
-			expect(geometry.table).toBeGreaterThanOrEqual(0.85 * geometry.viewport);
+			// The Secretariat's sidebar (issue 14) takes its part of the viewport; the table fills the rest.
+			expect(geometry.table).toBeGreaterThanOrEqual(0.7 * geometry.viewport);
 			await page.screenshot({ path: `test-results/translation-workbench-${email.startsWith('author-ar') ? 'ar' : 'en'}.png` });
 			await context.close();
 		}
@@ -105,9 +106,14 @@ describe('translation workbench layout and navigation', () => {
 		const keys = await page.locator('#strings tbody tr[data-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')!));
 		expect(keys.length).toBeGreaterThan(2);
 		const focusedKey = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-key'));
-		await page.focus(`tr[data-key="${keys[0]}"] textarea`);
-		await page.keyboard.press('Alt+ArrowDown');
-		expect(await focusedKey()).toBe(keys[1]);
+		// The keys work once the page is hydrated (after `load`): press until the move happens, bounded.
+		await expect
+			.poll(async () => {
+				await page.focus(`tr[data-key="${keys[0]}"] textarea`);
+				await page.keyboard.press('Alt+ArrowDown');
+				return focusedKey();
+			}, { timeout: 10_000 })
+			.toBe(keys[1]);
 		await page.keyboard.press('Alt+ArrowDown');
 		await page.keyboard.press('Alt+ArrowUp');
 		expect(await focusedKey()).toBe(keys[1]);
