@@ -52,7 +52,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-describe.sequential('translation workbench layout and navigation', () => {
+describe('translation workbench layout and navigation', () => {
 	it('gives the translation at least 40% of the table at 1280 px, in English and Arabic', async () => {
 		for (const email of ['author@wl.example.org', 'author-ar@wl.example.org']) {
 			const context = await signedIn(email);
@@ -105,6 +105,9 @@ describe.sequential('translation workbench layout and navigation', () => {
 		const keys = await page.locator('#strings tbody tr[data-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')!));
 		expect(keys.length).toBeGreaterThan(2);
 		const focusedKey = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-key'));
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.waitForSelector('#strings[data-keys-ready]');
 		await page.focus(`tr[data-key="${keys[0]}"] textarea`);
 		await page.keyboard.press('Alt+ArrowDown');
 		expect(await focusedKey()).toBe(keys[1]);
@@ -117,6 +120,7 @@ describe.sequential('translation workbench layout and navigation', () => {
 		await page.waitForSelector('#action-result');
 		await expect.poll(focusedKey, { timeout: 10_000 }).toBe(keys[2]);
 		expect(await page.inputValue(`tr[data-key="${keys[1]}"] textarea`)).toBe('Texte saisi au clavier');
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 
