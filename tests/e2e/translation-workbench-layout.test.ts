@@ -141,7 +141,7 @@ describe('translation workbench layout and navigation', () => {
 			expect(before).not.toContain('{');
 			expect(await row.locator('td').first().getAttribute('lang')).toBe('es');
 			expect(await page.textContent('#diff-heading')).toContain(`${SLUG} v1`);
-			await page.screenshot({ path: `test-results/version-diff-${email.startsWith('author-ar') ? 'ar' : 'en'}.png`, fullPage: false });
+			await page.screenshot({ path: `test-results/version-diff-${email.startsWith('author-ar') ? 'ar' : 'en'}.png`, fullPage: true });
 			await context.close();
 		}
 	});
