@@ -21,15 +21,15 @@
 // Environment as adapter-node (HOST, PORT, ORIGIN, ADDRESS_HEADER, XFF_DEPTH, BODY_SIZE_LIMIT (default
 // here 6M), KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT, SHUTDOWN_TIMEOUT) plus WORKERS, SHUTDOWN_DRAIN_MS and
 // LOG_FORMAT. Every variable the server reads is validated here, before anything starts, by the app's
-// own schema (src/lib/server/config.ts, run by Node's type stripping): a bad value of any of them
+// own schema (src/lib/server/platform/config.ts, run by Node's type stripping): a bad value of any of them
 // stops the server with exit code 2 and a message naming it, not a worker later or a request.
 import cluster from 'node:cluster';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
-import { configWarnings, getConfig } from './src/lib/server/config.ts';
-import { createLogger, redactPath } from './src/lib/server/log.ts';
+import { configWarnings, getConfig } from './src/lib/server/platform/config.ts';
+import { createLogger, redactPath } from './src/lib/server/platform/log.ts';
 
-const DRAINING = Symbol.for('rps.draining'); // read by src/lib/server/lifecycle.ts (/readyz)
+const DRAINING = Symbol.for('rps.draining'); // read by src/lib/server/platform/lifecycle.ts (/readyz)
 const RESTART_DELAY_MS = 1_000;
 /** How long a connection answered before its upload ended keeps reading (and discarding) it. */
 const LINGER_MS = 5_000;

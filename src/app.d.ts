@@ -1,4 +1,4 @@
-import type { SessionUser } from '$lib/server/auth/session';
+import type { SessionUser } from '$lib/server/access/session.ts';
 
 declare global {
 	namespace App {

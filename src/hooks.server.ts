@@ -2,16 +2,16 @@ import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@svelt
 import { sequence } from '@sveltejs/kit/hooks';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { getConfig, getDb } from '$lib/server/db/instance';
-import { bootstrap } from '$lib/server/services/bootstrap';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { bootstrap } from '$lib/server/platform/bootstrap.ts';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/access/session.ts';
+import { setSessionCookie } from '$lib/server/access/cookies.ts';
 import { can, routeRule } from '$lib/domain/access/permissions';
 import { isLocale, type Locale } from '$lib/domain/locales';
-import { appendAudit } from '$lib/server/repositories/audit';
-import { totpRequiredForAdmins } from '$lib/server/services/access-totp';
+import { appendAudit } from '$lib/server/access/audit/audit-repository.ts';
+import { totpRequiredForAdmins } from '$lib/server/access/second-factor.ts';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages.js';
-import { createLogger, redactPath } from '$lib/server/log';
+import { createLogger, redactPath } from '$lib/server/platform/log.ts';
 
 /** First start and every start: migrate, load reference data, import surveys/. */
 export const init: ServerInit = async () => {

@@ -2,11 +2,11 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError } from '../lib/domain/errors.ts';
 import { LOCALES } from '../lib/domain/locales.ts';
-import { generateCouncilReport, reportFile } from '../lib/server/services/analysis-report-service.ts';
-import { exportFile } from '../lib/server/services/analysis-export.ts';
-import { releaseResults } from '../lib/server/services/analysis-release-service.ts';
-import { CLI_DOWNLOADER } from '../lib/server/services/download-audit.ts';
-import { insertSyntheticResponses } from '../lib/server/services/analysis-demo.ts';
+import { generateCouncilReport, reportFile } from '../lib/server/analysis/report/report-service.ts';
+import { exportFile } from '../lib/server/analysis/export.ts';
+import { releaseResults } from '../lib/server/analysis/releases.ts';
+import { CLI_DOWNLOADER } from '../lib/server/access/audit/download-audit.ts';
+import { insertSyntheticResponses } from '../lib/server/analysis/demo.ts';
 import { required, type Command } from './options.ts';
 
 /** Results: releases, the Council report (from the latest release), raw-data exports, and synthetic responses for demos. */

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { getConfig, loadConfig } from '../lib/server/config.ts';
+import { getConfig, loadConfig } from '../lib/server/platform/config.ts';
 import type { Db } from '../lib/server/db/create-db.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { InvalidInputError } from '../lib/domain/errors.ts';
-import { loadReferenceData } from '../lib/server/services/reference-service.ts';
-import { importRegistry } from '../lib/server/services/registry-import.ts';
-import { inviteEntity, addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '../lib/server/services/invitation-service.ts';
-import { inviteAllEntities, queueInvitationEmails, queueReminders, type QueueResult, type Segment } from '../lib/server/services/invitation-bulk.ts';
-import { scheduleReminder } from '../lib/server/services/invitation-reminder-schedule.ts';
-import { createMailTransport, drainOutbox } from '../lib/server/mail/outbox-sender.ts';
-import { outboxCounts } from '../lib/server/mail/outbox-store.ts';
-import { findEditionBySlug } from '../lib/server/repositories/editions.ts';
+import { loadReferenceData } from '../lib/server/distribution/reference.ts';
+import { importRegistry } from '../lib/server/distribution/registry/import.ts';
+import { inviteEntity, addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '../lib/server/distribution/invitations.ts';
+import { inviteAllEntities, queueInvitationEmails, queueReminders, type QueueResult, type Segment } from '../lib/server/distribution/invitations-bulk.ts';
+import { scheduleReminder } from '../lib/server/distribution/reminder-schedule.ts';
+import { createMailTransport, drainOutbox } from '../lib/server/distribution/mail/outbox-sender.ts';
+import { outboxCounts } from '../lib/server/distribution/mail/outbox-store.ts';
+import { findEditionBySlug } from '../lib/server/distribution/editions-repository.ts';
 import { required, type Command } from './options.ts';
 
 /** Sends what was just queued, when this machine can reach SMTP; prints progress on stderr. */

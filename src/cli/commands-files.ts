@@ -1,4 +1,4 @@
-import { loadConfig } from '../lib/server/config.ts';
+import { loadConfig } from '../lib/server/platform/config.ts';
 import { backupDatabase, restoreDatabase } from '../lib/server/db/backup.ts';
 import { InvalidInputError } from '../lib/domain/errors.ts';
 

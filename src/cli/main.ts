@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../lib/server/config.ts';
+import { loadConfig } from '../lib/server/platform/config.ts';
 import { createDb, type Db } from '../lib/server/db/create-db.ts';
 import { DomainError, InvalidInputError } from '../lib/domain/errors.ts';
 import { HELP } from './help.ts';

@@ -3,8 +3,8 @@ import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
-import { createUser } from '../../src/lib/server/services/user-service.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
+import { createUser } from '../../src/lib/server/access/user-service.ts';
 
 /** An analyst, in Chromium with JavaScript off as everywhere: results, a breakdown, a French report. */
 let server: RunningServer;

@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 import { seedUsers } from '../helpers/access-http.ts';
 import { startDraftAs } from '../helpers/drafts.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { duplicateToDraft } from '../../src/lib/server/services/authoring-library.ts';
+import { duplicateToDraft } from '../../src/lib/server/authoring/library.ts';
 
 /**
  * The translation workbench as a translator uses it (issue 14 item 6): source and translation

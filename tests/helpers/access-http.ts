@@ -1,5 +1,5 @@
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { createUser } from '../../src/lib/server/services/user-service.ts';
+import { createUser } from '../../src/lib/server/access/user-service.ts';
 
 /** HTTP helpers for the access tests: form posts as a browser sends them, sign-in, users. */
 export function formPost(url: string, body: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {

@@ -1,5 +1,5 @@
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { startNextDraft } from '../../src/lib/server/services/authoring-library.ts';
+import { startNextDraft } from '../../src/lib/server/authoring/library.ts';
 
 /** Starts the draft of a questionnaire's next version as the library's button does, acting as `email`. */
 export async function startDraftAs(dbUrl: string, email: string, slug: string): Promise<void> {

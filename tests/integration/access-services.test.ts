@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { createUser, signIn, changeOwnPassword } from '../../src/lib/server/services/user-service.ts';
-import { changeRole, setDisabled, createUserAs } from '../../src/lib/server/services/access-users.ts';
-import { exportAuditCsv, parseAuditFilters, searchAudit } from '../../src/lib/server/services/access-audit.ts';
-import { validateSessionToken } from '../../src/lib/server/auth/session.ts';
-import { appendAudit } from '../../src/lib/server/repositories/audit.ts';
-import { upsertRegions } from '../../src/lib/server/repositories/reference.ts';
+import { createUser, signIn, changeOwnPassword } from '../../src/lib/server/access/user-service.ts';
+import { changeRole, setDisabled, createUserAs } from '../../src/lib/server/access/users.ts';
+import { exportAuditCsv, parseAuditFilters, searchAudit } from '../../src/lib/server/access/audit/audit.ts';
+import { validateSessionToken } from '../../src/lib/server/access/session.ts';
+import { appendAudit } from '../../src/lib/server/access/audit/audit-repository.ts';
+import { upsertRegions } from '../../src/lib/server/distribution/reference-repository.ts';
 import { ForbiddenError, ConflictError, InvalidInputError } from '../../src/lib/domain/errors.ts';
 import { PAIR_FREE_FAILURES, ADDRESS_MAX_FAILURES } from '../../src/lib/domain/access/throttle.ts';
 

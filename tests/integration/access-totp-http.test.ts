@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost, get, seedUsers, signInCookie } from '../helpers/access-http.ts';
-import { currentStep, totpCode } from '../../src/lib/server/auth/totp.ts';
+import { currentStep, totpCode } from '../../src/lib/server/access/totp.ts';
 
 /** The optional TOTP second factor over HTTP, and its mandatory form for administrators. */
 const PASSWORD = 'totp test password 1';

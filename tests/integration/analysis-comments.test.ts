@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
-import { createTheme, exportComments, listComments, listThemes, tagComment, themeCounts } from '../../src/lib/server/services/analysis-comment-service.ts';
-import { viewerFor } from '../../src/lib/server/services/analysis-service.ts';
-import { CLI_DOWNLOADER } from '../../src/lib/server/services/download-audit.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
+import { createTheme, exportComments, listComments, listThemes, tagComment, themeCounts } from '../../src/lib/server/analysis/comments.ts';
+import { viewerFor } from '../../src/lib/server/analysis/results.ts';
+import { CLI_DOWNLOADER } from '../../src/lib/server/access/audit/download-audit.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../src/lib/domain/errors.ts';
 
 let t: TestDb;

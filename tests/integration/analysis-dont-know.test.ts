@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
-import { loadEditionData } from '../../src/lib/server/services/analysis-data.ts';
-import { editionResults, viewerFor } from '../../src/lib/server/services/analysis-service.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
+import { loadEditionData } from '../../src/lib/server/analysis/data.ts';
+import { editionResults, viewerFor } from '../../src/lib/server/analysis/results.ts';
 import { isSuppressed } from '../../src/lib/domain/analysis/suppression.ts';
 
 /**

@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
-import { createUser } from '../../src/lib/server/services/user-service.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
+import { createUser } from '../../src/lib/server/access/user-service.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 
 /**
  * The results routes over real HTTP on the built server: what a Council reader and

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
 import { newId, nowIso } from '../../src/lib/server/db/ids.ts';
-import { createUser } from '../../src/lib/server/services/user-service.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
+import { createUser } from '../../src/lib/server/access/user-service.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 
 /**
  * Results releases over real HTTP (issue 12, item 1): a Council reader, a regional

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
-import { editionResults, viewerFor } from '../../src/lib/server/services/analysis-service.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
+import { editionResults, viewerFor } from '../../src/lib/server/analysis/results.ts';
 import { isSuppressed, type PublishedResult } from '../../src/lib/domain/analysis/suppression.ts';
 import type { ScaleSummary } from '../../src/lib/domain/analysis/stats.ts';
 import { ForbiddenError, InvalidInputError } from '../../src/lib/domain/errors.ts';

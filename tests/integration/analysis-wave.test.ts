@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
-import { compareWaves, importWave } from '../../src/lib/server/services/analysis-wave-service.ts';
-import { viewerFor } from '../../src/lib/server/services/analysis-service.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
+import { compareWaves, importWave } from '../../src/lib/server/analysis/waves.ts';
+import { viewerFor } from '../../src/lib/server/analysis/results.ts';
 import { InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 let t: TestDb;

@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { importQuestionnaire, importSurveysDir } from '../../src/lib/server/services/questionnaire-service.ts';
-import { inviteEntity } from '../../src/lib/server/services/invitation-service.ts';
-import { editionStatus } from '../../src/lib/server/services/edition-service.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { importQuestionnaire, importSurveysDir } from '../../src/lib/server/authoring/questionnaires.ts';
+import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
+import { editionStatus } from '../../src/lib/server/distribution/editions.ts';
 import { InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 let t: TestDb;

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { startSmtp } from '../helpers/smtp.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { changeEditionState } from '../../src/lib/server/services/edition-service.ts';
-import { addEntityContact, extendEntity, inviteEntity, reissueEntityLink } from '../../src/lib/server/services/invitation-service.ts';
-import { resolveRespondentLink } from '../../src/lib/server/services/respondent-service.ts';
-import { queueInvitationEmails } from '../../src/lib/server/services/invitation-bulk.ts';
-import { createMailTransport, drainOutbox } from '../../src/lib/server/mail/outbox-sender.ts';
-import { loadMailConfig } from '../../src/lib/server/mail/mail-config.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { changeEditionState } from '../../src/lib/server/distribution/editions.ts';
+import { addEntityContact, extendEntity, inviteEntity, reissueEntityLink } from '../../src/lib/server/distribution/invitations.ts';
+import { resolveRespondentLink } from '../../src/lib/server/respondent/service.ts';
+import { queueInvitationEmails } from '../../src/lib/server/distribution/invitations-bulk.ts';
+import { createMailTransport, drainOutbox } from '../../src/lib/server/distribution/mail/outbox-sender.ts';
+import { loadMailConfig } from '../../src/lib/server/distribution/mail/mail-config.ts';
 import { ConflictError, InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 const PUBLIC_URL = 'http://survey.test';

@@ -148,7 +148,7 @@ describe('uploads that would exhaust the server', () => {
 
 describe('the upload limit', () => {
 	it('docs/distribution.md states the body limit the configuration sets', () => {
-		const megabytes = /DEFAULT_BODY_SIZE_LIMIT = '(\d+)M'/.exec(readFileSync('src/lib/server/config.ts', 'utf8'))?.[1];
+		const megabytes = /DEFAULT_BODY_SIZE_LIMIT = '(\d+)M'/.exec(readFileSync('src/lib/server/platform/config.ts', 'utf8'))?.[1];
 		expect(megabytes).toBeDefined();
 		const docs = readFileSync('docs/distribution.md', 'utf8');
 		expect(docs).toContain(`limited to **${megabytes} MB** by \`BODY_SIZE_LIMIT\``);

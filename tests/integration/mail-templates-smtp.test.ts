@@ -1,20 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { importRegistry } from '../../src/lib/server/services/registry-import.ts';
-import { inviteAllEntities, queueInvitationEmails } from '../../src/lib/server/services/invitation-bulk.ts';
-import { createMailTransport, drainOutbox } from '../../src/lib/server/mail/outbox-sender.ts';
-import { loadMailConfig } from '../../src/lib/server/mail/mail-config.ts';
-import { startNextDraft } from '../../src/lib/server/services/authoring-library.ts';
-import { publishDraft, createEditionForVersion } from '../../src/lib/server/services/authoring-publish.ts';
-import { useEditableMailTexts } from '../../src/lib/server/services/authoring-mail.ts';
-import { editCell } from '../../src/lib/server/services/translation-service.ts';
-import { translationGaps } from '../../src/lib/server/services/translation-gate.ts';
-import { changeEditionState } from '../../src/lib/server/services/edition-service.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
+import { inviteAllEntities, queueInvitationEmails } from '../../src/lib/server/distribution/invitations-bulk.ts';
+import { createMailTransport, drainOutbox } from '../../src/lib/server/distribution/mail/outbox-sender.ts';
+import { loadMailConfig } from '../../src/lib/server/distribution/mail/mail-config.ts';
+import { startNextDraft } from '../../src/lib/server/authoring/library.ts';
+import { publishDraft, createEditionForVersion } from '../../src/lib/server/authoring/publish.ts';
+import { useEditableMailTexts } from '../../src/lib/server/authoring/mail.ts';
+import { editCell } from '../../src/lib/server/translation/service.ts';
+import { translationGaps } from '../../src/lib/server/translation/gate.ts';
+import { changeEditionState } from '../../src/lib/server/distribution/editions.ts';
 import { builtinMailText } from '../../src/lib/domain/mail/mail-texts.ts';
-import type { SessionUser } from '../../src/lib/server/auth/session.ts';
+import type { SessionUser } from '../../src/lib/server/access/session.ts';
 
 /**
  * End to end: an edition pinning a version with its own e-mail texts sends them (French

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { startOnBehalfEntry } from '../../src/lib/server/services/invitation-on-behalf.ts';
-import { resolveRespondentLink } from '../../src/lib/server/services/respondent-service.ts';
-import { editionTracking } from '../../src/lib/server/services/invitation-tracking.ts';
-import { changeEditionState } from '../../src/lib/server/services/edition-service.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { startOnBehalfEntry } from '../../src/lib/server/distribution/on-behalf.ts';
+import { resolveRespondentLink } from '../../src/lib/server/respondent/service.ts';
+import { editionTracking } from '../../src/lib/server/distribution/tracking.ts';
+import { changeEditionState } from '../../src/lib/server/distribution/editions.ts';
 import { ConflictError, NotFoundError } from '../../src/lib/domain/errors.ts';
 
 const PUBLIC_URL = 'http://survey.test';

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { importRegistry } from '../../src/lib/server/services/registry-import.ts';
-import { inviteAllEntities, queueInvitationEmails, queueReminders } from '../../src/lib/server/services/invitation-bulk.ts';
-import { createMailTransport, drainOutbox } from '../../src/lib/server/mail/outbox-sender.ts';
-import { loadMailConfig, type MailConfig } from '../../src/lib/server/mail/mail-config.ts';
-import { outboxCounts } from '../../src/lib/server/mail/outbox-store.ts';
-import { resolveRespondentLink } from '../../src/lib/server/services/respondent-service.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
+import { inviteAllEntities, queueInvitationEmails, queueReminders } from '../../src/lib/server/distribution/invitations-bulk.ts';
+import { createMailTransport, drainOutbox } from '../../src/lib/server/distribution/mail/outbox-sender.ts';
+import { loadMailConfig, type MailConfig } from '../../src/lib/server/distribution/mail/mail-config.ts';
+import { outboxCounts } from '../../src/lib/server/distribution/mail/outbox-store.ts';
+import { resolveRespondentLink } from '../../src/lib/server/respondent/service.ts';
 import { hashToken } from '../../src/lib/domain/invitation/token.ts';
 
 const PUBLIC_URL = 'http://survey.test';

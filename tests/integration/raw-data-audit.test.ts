@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, runCli, type RunningServer } from '../helpers/server.ts';
 import { get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 
 /**
  * Issue 12 item 5: every raw-data download (microdata CSV and XLSX, codebook, open answers,

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { loadReferenceData } from '../../src/lib/server/services/reference-service.ts';
-import { importRegistry } from '../../src/lib/server/services/registry-import.ts';
+import { loadReferenceData } from '../../src/lib/server/distribution/reference.ts';
+import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
 import { InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 let t: TestDb;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/services/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { createEdition } from '../../src/lib/server/services/edition-service.ts';
-import { importRegistry } from '../../src/lib/server/services/registry-import.ts';
-import { inviteAllEntities } from '../../src/lib/server/services/invitation-bulk.ts';
-import { listReminderSchedules, runDueReminderSchedules, scheduleReminder } from '../../src/lib/server/services/invitation-reminder-schedule.ts';
+import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { createEdition } from '../../src/lib/server/distribution/editions.ts';
+import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
+import { inviteAllEntities } from '../../src/lib/server/distribution/invitations-bulk.ts';
+import { listReminderSchedules, runDueReminderSchedules, scheduleReminder } from '../../src/lib/server/distribution/reminder-schedule.ts';
 import { ConflictError, InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
 import { get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/services/analysis-demo.ts';
+import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 
 /**
  * Issue 17 item 2: the CLI and the analyst's export page give SPSS, Stata and R scripts that

@@ -1,12 +1,12 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { requireUser, failFromError } from '$lib/server/auth/guard';
-import { listUserSessions, revokeUserSession } from '$lib/server/auth/session';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { changeOwnPassword, setOwnLanguage } from '$lib/server/services/user-service';
-import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, totpRequiredForAdmins, totpStatus } from '$lib/server/services/access-totp';
-import { totpKeyUri } from '$lib/server/auth/totp';
-import { appendAudit } from '$lib/server/repositories/audit';
+import { requireUser, failFromError } from '$lib/server/access/guard.ts';
+import { listUserSessions, revokeUserSession } from '$lib/server/access/session.ts';
+import { setSessionCookie } from '$lib/server/access/cookies.ts';
+import { changeOwnPassword, setOwnLanguage } from '$lib/server/access/user-service.ts';
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, totpRequiredForAdmins, totpStatus } from '$lib/server/access/second-factor.ts';
+import { totpKeyUri } from '$lib/server/access/totp.ts';
+import { appendAudit } from '$lib/server/access/audit/audit-repository.ts';
 import { fail, redirect } from '@sveltejs/kit';
 
 export const load: PageServerLoad = async ({ locals }) => {

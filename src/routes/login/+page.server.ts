@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { signIn } from '$lib/server/services/user-service';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { homeFor } from '$lib/server/auth/guard';
+import { signIn } from '$lib/server/access/user-service.ts';
+import { setSessionCookie } from '$lib/server/access/cookies.ts';
+import { homeFor } from '$lib/server/access/guard.ts';
 import { safeNextPath } from '$lib/domain/access/permissions';
-import { passwordResetAvailable } from '$lib/server/services/access-reset';
+import { passwordResetAvailable } from '$lib/server/access/reset.ts';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? homeFor(locals.user));

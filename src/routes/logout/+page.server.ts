@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { invalidateSession } from '$lib/server/auth/session';
-import { deleteSessionCookie } from '$lib/server/auth/cookies';
-import { appendAudit } from '$lib/server/repositories/audit';
+import { invalidateSession } from '$lib/server/access/session.ts';
+import { deleteSessionCookie } from '$lib/server/access/cookies.ts';
+import { appendAudit } from '$lib/server/access/audit/audit-repository.ts';
 
 export const actions: Actions = {
 	default: async ({ locals, cookies }) => {

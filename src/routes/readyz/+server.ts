@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/instance';
 import { pendingMigrations } from '$lib/server/db/migrate';
-import { isDraining } from '$lib/server/lifecycle';
+import { isDraining } from '$lib/server/platform/lifecycle.ts';
 
 /** Readiness: not shutting down, the database answers and every migration in migrations/ is applied. */
 export async function GET() {

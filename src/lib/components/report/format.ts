@@ -10,4 +10,4 @@ export function formatters(locale: string) {
 }
 
 /** A figure as the results view hands it to a table (one definition: the server's). */
-export type { Figure as FigureLike } from '../../server/reports/results-view.ts';
+export type { Figure as FigureLike } from '../../server/analysis/report/results-view.ts';

@@ -2,7 +2,7 @@ import { ForbiddenError } from '../errors.ts';
 
 /**
  * Who may do what: the one source of the role × action matrix. Services call
- * `assertCan` before they read or write; routes call the guard (src/lib/server/auth/guard.ts),
+ * `assertCan` before they read or write; routes call the guard (src/lib/server/access/guard.ts),
  * which uses the same table. docs/access.md prints this matrix.
  */
 export const ROLES = ['admin', 'author', 'coordinator', 'analyst', 'regional_office', 'council'] as const;

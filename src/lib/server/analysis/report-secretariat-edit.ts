@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { appendAudit } from '../repositories/audit.ts';
+import { appendAudit } from '../access/audit/audit-repository.ts';
 import { runImport } from '../import-worker/run-import.ts';
 import { toXlsx } from '../translation/xlsx.ts';
-import { TRANSLATION_FILE_MAX_BYTES, type ExportedFile, type ImportReport } from '../services/translation-files.ts';
+import { TRANSLATION_FILE_MAX_BYTES, type ExportedFile, type ImportReport } from '../translation/files.ts';
 import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { completeness, isStoredStatus, type Completeness } from '../../domain/translation/status.ts';

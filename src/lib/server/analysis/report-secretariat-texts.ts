@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Edition } from '../db/schema.ts';
-import { findEditionBySlug } from '../repositories/editions.ts';
+import { findEditionBySlug } from '../distribution/editions-repository.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../domain/report/secretariat-texts.ts';

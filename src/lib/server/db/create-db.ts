@@ -6,7 +6,7 @@ import pg from 'pg';
 import { FifoSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
-import { DEFAULT_POOL_SIZE } from '../config.ts';
+import { DEFAULT_POOL_SIZE } from '../platform/config.ts';
 
 export type Db = Kysely<Database>;
 

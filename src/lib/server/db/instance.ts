@@ -1,5 +1,5 @@
 import { createDb, type Db } from './create-db.ts';
-import { getConfig } from '../config.ts';
+import { getConfig } from '../platform/config.ts';
 
 export { getConfig };
 

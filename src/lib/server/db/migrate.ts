@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely/migration';
 import type { Db } from './create-db.ts';
-import { getConfig } from '../config.ts';
+import { getConfig } from '../platform/config.ts';
 
 /** Where the frozen migration files live; the CLI and the server both run from the repository. */
 export function migrationsFolder(): string {

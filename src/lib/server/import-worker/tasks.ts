@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { JsonObject } from '../../domain/authoring/json-text.ts';
-import type { TranslationFormat } from '../services/translation-files.ts';
+import type { TranslationFormat } from '../translation/files.ts';
 
 /** An uploaded questionnaire: parsed and linted; any error refuses it whole. */
 async function checkQuestionnaireUpload(text: string): Promise<JsonObject> {
@@ -17,9 +17,9 @@ async function checkQuestionnaireUpload(text: string): Promise<JsonObject> {
  * task loads its parsers when first used (exceljs alone takes a second to load).
  */
 const TASKS = {
-	registry: async (input: { fileName: string; bytes: Uint8Array }) => (await import('../services/registry-file.ts')).readRegistryFile(input.fileName, input.bytes),
+	registry: async (input: { fileName: string; bytes: Uint8Array }) => (await import('../distribution/registry/file.ts')).readRegistryFile(input.fileName, input.bytes),
 	translationFile: async (input: { format: TranslationFormat; bytes: Uint8Array }) => (await import('../translation/parse-file.ts')).parseTranslationFile(input.format, input.bytes),
-	wave: async (input: { fileName: string; bytes: Uint8Array }) => (await import('../services/wave-file.ts')).readWaveFile(input.fileName, input.bytes),
+	wave: async (input: { fileName: string; bytes: Uint8Array }) => (await import('../analysis/wave-file.ts')).readWaveFile(input.fileName, input.bytes),
 	questionnaire: (input: { text: string }) => checkQuestionnaireUpload(input.text)
 };
 

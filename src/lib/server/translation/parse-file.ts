@@ -3,7 +3,7 @@ import type { ParsedFile } from '../../domain/translation/file-import.ts';
 import { parseXliff } from '../../domain/translation/xliff.ts';
 import { parseXlsx } from './xlsx.ts';
 import { TRANSLATION_SHEET_LIMITS } from '../import-worker/file-limits.ts';
-import type { TranslationFormat } from '../services/translation-files.ts';
+import type { TranslationFormat } from './files.ts';
 
 /**
  * Reads an uploaded translation file (XLIFF 2.0 or 1.2, or our XLSX) into entries.

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { requirePermission } from '$lib/server/auth/guard';
-import { parseAuditFilters, searchAudit } from '$lib/server/services/access-audit';
+import { requirePermission } from '$lib/server/access/guard.ts';
+import { parseAuditFilters, searchAudit } from '$lib/server/access/audit/audit.ts';
 import { InvalidInputError } from '$lib/domain/errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { error, fail, type Cookies } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/instance';
-import { previewDraft } from '$lib/server/services/authoring-preview';
+import { previewDraft } from '$lib/server/authoring/preview.ts';
 import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
 
 /** The preview's own fields, never answers. */

@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { guardActions } from '$lib/server/auth/guard';
+import { guardActions } from '$lib/server/access/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db/instance';
-import { importRegistry } from '$lib/server/services/registry-import';
+import { importRegistry } from '$lib/server/distribution/registry/import.ts';
 import { MAX_REGISTRY_BYTES } from '$lib/server/import-worker/file-limits';
 import { InvalidInputError } from '$lib/domain/errors';
 import { REGISTRY_COLUMNS } from '$lib/domain/registry/registry-rows';
-import { searchEntities } from '$lib/server/services/registry-edit';
+import { searchEntities } from '$lib/server/distribution/registry/edit.ts';
 import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async ({ url }) => {

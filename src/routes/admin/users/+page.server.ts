@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { failFromError, requirePermission } from '$lib/server/auth/guard';
-import { changeRole, createUserAs, listUsersFor, removeSecondFactorAs, setDisabled, setPasswordAs } from '$lib/server/services/access-users';
-import { listRegions } from '$lib/server/repositories/reference';
+import { failFromError, requirePermission } from '$lib/server/access/guard.ts';
+import { changeRole, createUserAs, listUsersFor, removeSecondFactorAs, setDisabled, setPasswordAs } from '$lib/server/access/users.ts';
+import { listRegions } from '$lib/server/distribution/reference-repository.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requirePermission(locals, 'users.manage');

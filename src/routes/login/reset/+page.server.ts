@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getConfig, getDb } from '$lib/server/db/instance';
-import { passwordResetAvailable, requestPasswordReset } from '$lib/server/services/access-reset';
-import { failFromError } from '$lib/server/auth/guard';
+import { passwordResetAvailable, requestPasswordReset } from '$lib/server/access/reset.ts';
+import { failFromError } from '$lib/server/access/guard.ts';
 
 export const load: PageServerLoad = () => ({ available: passwordResetAvailable() });
 

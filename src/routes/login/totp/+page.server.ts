@@ -1,10 +1,10 @@
 import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie } from '$lib/server/auth/cookies';
-import { homeFor } from '$lib/server/auth/guard';
-import { verifySessionTotp } from '$lib/server/services/access-totp';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/access/session.ts';
+import { deleteSessionCookie } from '$lib/server/access/cookies.ts';
+import { homeFor } from '$lib/server/access/guard.ts';
+import { verifySessionTotp } from '$lib/server/access/second-factor.ts';
 
 /** The session waiting for its second factor, or a redirect elsewhere. */
 async function pendingSession(cookies: Cookies) {

@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '$lib/server/services/respondent-service';
-import { resolveGuarded } from '$lib/server/services/link-guard';
+import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '$lib/server/respondent/service.ts';
+import { resolveGuarded } from '$lib/server/respondent/link-guard.ts';
 import { InvalidInputError } from '$lib/domain/errors';
 import { textDirection, toLocale } from '$lib/domain/locales';
 

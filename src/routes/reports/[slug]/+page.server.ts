@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { listRegions } from '$lib/server/repositories/reference';
-import { publishedResults } from '$lib/server/services/analysis-publication-service';
-import { buildResultsView } from '$lib/server/reports/results-view';
+import { listRegions } from '$lib/server/distribution/reference-repository.ts';
+import { publishedResults } from '$lib/server/analysis/publication.ts';
+import { buildResultsView } from '$lib/server/analysis/report/results-view.ts';
 import { localize } from '$lib/domain/analysis/catalogue';
 import { LOCALES, LOCALE_NATIVE_NAMES, surveyCoreLocale, toLocale } from '$lib/domain/locales';
 import { toHttpError } from '../../admin/results/[slug]/analysis-errors';

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/auth/guard';
-import { slugOverview, publishDraft, createEditionForVersion } from '$lib/server/services/authoring-publish';
-import { diffChoices, diffRefs } from '$lib/server/services/authoring-diff';
-import { startNextDraft } from '$lib/server/services/authoring-library';
+import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { slugOverview, publishDraft, createEditionForVersion } from '$lib/server/authoring/publish.ts';
+import { diffChoices, diffRefs } from '$lib/server/authoring/diff.ts';
+import { startNextDraft } from '$lib/server/authoring/library.ts';
 import { DomainError, NotFoundError } from '$lib/domain/errors';
 import { authorFailure, textFields } from '../failure';
 

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { guardActions } from '$lib/server/auth/guard';
+import { guardActions } from '$lib/server/access/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { clearBounce, entityDetails, updateEntity } from '$lib/server/services/registry-edit';
-import { addEntityContact } from '$lib/server/services/invitation-service';
+import { clearBounce, entityDetails, updateEntity } from '$lib/server/distribution/registry/edit.ts';
+import { addEntityContact } from '$lib/server/distribution/invitations.ts';
 import { REGISTRY_KINDS } from '$lib/domain/registry/registry-rows';
 import { ConflictError, InvalidInputError, NotFoundError } from '$lib/domain/errors';
 

@@ -1,16 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { listRegions } from '$lib/server/repositories/reference';
-import { canGenerateReports, canReadReports, viewerFor } from '$lib/server/services/analysis-service';
-import { listReleases, ReleaseRefusedError, releaseResults, resultsForViewer } from '$lib/server/services/analysis-release-service';
+import { listRegions } from '$lib/server/distribution/reference-repository.ts';
+import { canGenerateReports, canReadReports, viewerFor } from '$lib/server/analysis/results.ts';
+import { listReleases, ReleaseRefusedError, releaseResults, resultsForViewer } from '$lib/server/analysis/releases.ts';
 
 /** A refused release names its cells; past this many the page says how many more. */
 const REFUSED_CELLS_SHOWN = 20;
-import { generateCouncilReport, listReports } from '$lib/server/services/analysis-report-service';
-import { buildResultsView } from '$lib/server/reports/results-view';
-import { importWave } from '$lib/server/services/analysis-wave-service';
-import { publicationOf, setPublication } from '$lib/server/services/analysis-publication-service';
+import { generateCouncilReport, listReports } from '$lib/server/analysis/report/report-service.ts';
+import { buildResultsView } from '$lib/server/analysis/report/results-view.ts';
+import { importWave } from '$lib/server/analysis/waves.ts';
+import { publicationOf, setPublication } from '$lib/server/analysis/publication.ts';
 import { DIMENSIONS } from '$lib/domain/analysis/dimensions';
 import { LOCALES, LOCALE_NATIVE_NAMES, surveyCoreLocale, toLocale } from '$lib/domain/locales';
 import { localize } from '$lib/domain/analysis/catalogue';

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { checkResetToken, completePasswordReset } from '$lib/server/services/access-reset';
-import { failFromError } from '$lib/server/auth/guard';
+import { checkResetToken, completePasswordReset } from '$lib/server/access/reset.ts';
+import { failFromError } from '$lib/server/access/guard.ts';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { autosaveRespondentPage, resolveRespondentLink } from '$lib/server/services/respondent-service';
-import { resolveGuarded } from '$lib/server/services/link-guard';
+import { autosaveRespondentPage, resolveRespondentLink } from '$lib/server/respondent/service.ts';
+import { resolveGuarded } from '$lib/server/respondent/link-guard.ts';
 import { InvalidInputError } from '$lib/domain/errors';
 
 /** Same limit as a page post: an autosave carries one page's fields. */

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { publishedResults } from '$lib/server/services/analysis-publication-service';
-import { renderMeanBarChart } from '$lib/server/reports/charts';
-import { REPORT_TEXT } from '$lib/server/reports/report-text';
+import { publishedResults } from '$lib/server/analysis/publication.ts';
+import { renderMeanBarChart } from '$lib/server/analysis/report/charts.ts';
+import { REPORT_TEXT } from '$lib/server/analysis/report/report-text.ts';
 import { isSuppressed } from '$lib/domain/analysis/suppression';
 import { toLocale } from '$lib/domain/locales';
 import { toHttpError } from '../../../admin/results/[slug]/analysis-errors';

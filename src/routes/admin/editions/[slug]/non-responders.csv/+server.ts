@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { editionTracking, nonRespondersCsv } from '$lib/server/services/invitation-tracking';
-import { auditDownload, downloaderOf } from '$lib/server/services/download-audit';
+import { editionTracking, nonRespondersCsv } from '$lib/server/distribution/tracking.ts';
+import { auditDownload, downloaderOf } from '$lib/server/access/audit/download-audit.ts';
 import { NotFoundError } from '$lib/domain/errors';
-import { regionScope } from '$lib/server/auth/guard';
+import { regionScope } from '$lib/server/access/guard.ts';
 
 /** The non-responders of an edition as CSV, to follow up: `tracking.read`, a regional office's own region only. */
 export const GET: RequestHandler = async ({ params, locals, getClientAddress }) => {

@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/auth/guard';
-import { applyDraftEdit, loadDraftForEdit, saveDraftJson } from '$lib/server/services/authoring-edit';
+import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { applyDraftEdit, loadDraftForEdit, saveDraftJson } from '$lib/server/authoring/edit.ts';
 import { addPage, addQuestion, ADDABLE_TYPES, conditionSources, movePage, removeElement, removePage, updateQuestion, type Direction } from '$lib/domain/authoring/operations';
 import { addPanel, moveElement, moveElementTo, moveTargets, updatePage, updatePanel } from '$lib/domain/authoring/panels';
 import { outline, panelFormValues, questionFormValues } from '$lib/domain/authoring/question-form';

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { requirePermission } from '$lib/server/auth/guard';
-import { exportJson } from '$lib/server/services/authoring-library';
+import { requirePermission } from '$lib/server/access/guard.ts';
+import { exportJson } from '$lib/server/authoring/library.ts';
 import { DomainError, NotFoundError } from '$lib/domain/errors';
 
 /** GET ?v=draft | v<N>: the questionnaire JSON as a download. */

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/auth/guard';
-import { previewDraft } from '$lib/server/services/authoring-preview';
+import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { previewDraft } from '$lib/server/authoring/preview.ts';
 import { NotFoundError } from '$lib/domain/errors';
 import { pageNumber, previewPost } from '../../preview-post';
 

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failFromError, guardActions } from '$lib/server/auth/guard';
+import { failFromError, guardActions } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
-import { editCell, loadWorkbench, markReviewed, parseWorkbenchFilter } from '$lib/server/services/translation-service';
-import { importTranslations } from '$lib/server/services/translation-files';
+import { editCell, loadWorkbench, markReviewed, parseWorkbenchFilter } from '$lib/server/translation/service.ts';
+import { importTranslations } from '$lib/server/translation/files.ts';
 import { NotFoundError } from '$lib/domain/errors';
 import { readForm } from '$lib/server/http/read-form';
 

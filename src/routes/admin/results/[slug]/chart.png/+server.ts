@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { viewerFor } from '$lib/server/services/analysis-service';
-import { resultsForViewer } from '$lib/server/services/analysis-release-service';
-import { renderMeanBarChart } from '$lib/server/reports/charts';
-import { REPORT_TEXT } from '$lib/server/reports/report-text';
+import { viewerFor } from '$lib/server/analysis/results.ts';
+import { resultsForViewer } from '$lib/server/analysis/releases.ts';
+import { renderMeanBarChart } from '$lib/server/analysis/report/charts.ts';
+import { REPORT_TEXT } from '$lib/server/analysis/report/report-text.ts';
 import { isSuppressed } from '$lib/domain/analysis/suppression';
 import { toLocale } from '$lib/domain/locales';
 import { toHttpError } from '../analysis-errors';

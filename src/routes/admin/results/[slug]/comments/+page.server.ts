@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { listRegions } from '$lib/server/repositories/reference';
-import { viewerFor } from '$lib/server/services/analysis-service';
-import { createTheme, listComments, listThemes, tagComment, themeCounts } from '$lib/server/services/analysis-comment-service';
-import { loadEditionData } from '$lib/server/services/analysis-data';
+import { listRegions } from '$lib/server/distribution/reference-repository.ts';
+import { viewerFor } from '$lib/server/analysis/results.ts';
+import { createTheme, listComments, listThemes, tagComment, themeCounts } from '$lib/server/analysis/comments.ts';
+import { loadEditionData } from '$lib/server/analysis/data.ts';
 import { localize } from '$lib/domain/analysis/catalogue';
 import { LOCALES, LOCALE_NATIVE_NAMES, surveyCoreLocale, toLocale } from '$lib/domain/locales';
 import { DomainError } from '$lib/domain/errors';

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failFromError, guardActions, requirePermission } from '$lib/server/auth/guard';
+import { failFromError, guardActions, requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { readForm } from '$lib/server/http/read-form';
 import { importSecretariatTexts, saveSecretariatTexts, secretariatTextsOverview } from '$lib/server/analysis/report-secretariat-edit';

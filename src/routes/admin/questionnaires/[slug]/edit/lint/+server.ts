@@ -1,8 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { requirePermission } from '$lib/server/auth/guard';
-import { lintDraftText } from '$lib/server/services/authoring-live';
+import { requirePermission } from '$lib/server/access/guard.ts';
+import { lintDraftText } from '$lib/server/authoring/live.ts';
 import { MAX_QUESTIONNAIRE_BYTES } from '$lib/domain/authoring/json-text';
 import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
 

@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { guardActions, requirePermission } from '$lib/server/auth/guard';
-import { loadMailTexts, removeMailTexts, saveMailEnglish, useEditableMailTexts } from '$lib/server/services/authoring-mail';
+import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { loadMailTexts, removeMailTexts, saveMailEnglish, useEditableMailTexts } from '$lib/server/authoring/mail.ts';
 import { NotFoundError } from '$lib/domain/errors';
 import { MERGE_FIELDS } from '$lib/domain/mail/mail-texts';
 import { authorFailure, textFields } from '../../../failure';

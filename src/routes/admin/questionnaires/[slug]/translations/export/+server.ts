@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { exportTranslations } from '$lib/server/services/translation-files';
+import { exportTranslations } from '$lib/server/translation/files.ts';
 import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
 
 /** GET ?lang=fr&format=xliff|xlsx: the file for translators (the route rule requires questionnaires.author). */

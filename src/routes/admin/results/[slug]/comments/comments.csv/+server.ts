@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { viewerFor } from '$lib/server/services/analysis-service';
-import { exportComments } from '$lib/server/services/analysis-comment-service';
-import { downloaderOf } from '$lib/server/services/download-audit';
+import { viewerFor } from '$lib/server/analysis/results.ts';
+import { exportComments } from '$lib/server/analysis/comments.ts';
+import { downloaderOf } from '$lib/server/access/audit/download-audit.ts';
 import { toHttpError } from '../../analysis-errors';
 
 /** The open answers matching the page's filters, as CSV (raw-data rights only; audited with the filters). */

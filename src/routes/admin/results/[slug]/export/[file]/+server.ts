@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { viewerFor } from '$lib/server/services/analysis-service';
-import { exportFile } from '$lib/server/services/analysis-export';
-import { downloaderOf } from '$lib/server/services/download-audit';
+import { viewerFor } from '$lib/server/analysis/results.ts';
+import { exportFile } from '$lib/server/analysis/export.ts';
+import { downloaderOf } from '$lib/server/access/audit/download-audit.ts';
 import { toHttpError } from '../../analysis-errors';
 
 /** Microdata, codebook and statistics scripts (raw-data rights only; the service refuses others and audits each). `?partial=1` adds responses in progress. */

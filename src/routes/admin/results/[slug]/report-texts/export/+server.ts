@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { requirePermission } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/access/guard.ts';
 import { exportSecretariatTexts } from '$lib/server/analysis/report-secretariat-edit';
 import { InvalidInputError, NotFoundError } from '$lib/domain/errors';
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { canReadReports } from '$lib/server/services/analysis-service';
-import { reportFile } from '$lib/server/services/analysis-report-service';
+import { canReadReports } from '$lib/server/analysis/results.ts';
+import { reportFile } from '$lib/server/analysis/report/report-service.ts';
 import { toHttpError } from '../../analysis-errors';
 
 /** A stored Council report. Endpoints do not run the admin layout's guard: check here. */

@@ -1,0 +1,264 @@
+import type { Db } from '../db/create-db.ts';
+import type { Model } from 'survey-core';
+import type { ResponseRow } from '../db/schema.ts';
+import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
+import { isLocale, LOCALES, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
+import { defaultAnswers, getModel, getResponseModel, loadAnswers, rememberResponseAnswers } from '../../domain/survey/model-cache.ts';
+import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
+import { mergePageAnswers, parseAnswers } from '../../domain/response/answers.ts';
+import { dataIndependentPages } from '../../domain/survey/save-plan.ts';
+import { parsePageAnswers } from '../../domain/survey/page-form.ts';
+import { applyPagePost, parsePageAction, type PageAction } from '../../domain/response/page-post.ts';
+import { buildReview, firstInvalidPage, type ReviewSection } from '../../domain/response/review.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
+import { findLinkContext, markInvitationOpened, type LinkContext } from '../distribution/invitations-repository.ts';
+import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLocale } from './responses-repository.ts';
+import { findQuestionnaireById } from '../authoring/questionnaires-repository.ts';
+import { isAcceptingAnswers } from '../distribution/editions.ts';
+import { writeBatcher } from '../db/write-batcher.ts';
+import { prefilledOnPage, registryPrefillFor } from '../distribution/registry/prefill.ts';
+
+/** Published questionnaire versions never change, so their parsed JSON is kept. */
+const definitions = new Map<string, object>();
+
+async function loadDefinition(db: Db, questionnaireId: string): Promise<object> {
+	let definition = definitions.get(questionnaireId);
+	if (!definition) {
+		const row = await findQuestionnaireById(db, questionnaireId);
+		if (!row) throw new Error(`questionnaire ${questionnaireId} is missing`);
+		definition = JSON.parse(row.definition_json) as object;
+		definitions.set(questionnaireId, definition);
+	}
+	return definition;
+}
+
+/**
+ * Builds the models of a questionnaire in all six languages ahead of the first
+ * respondent, so that nobody waits for survey-core's start-up cost (~0.4 s cold).
+ */
+export async function warmRespondentModels(db: Db, questionnaireId: string): Promise<void> {
+	const definition = await loadDefinition(db, questionnaireId);
+	for (const locale of LOCALES) buildPageView(loadAnswers(getModel(questionnaireId, definition, locale), {}), 0);
+}
+
+/**
+ * The invitation behind a token, or null when the link cannot be used: unknown,
+ * malformed, revoked, or its edition not taking answers. Callers show one and the
+ * same page for all of these, so the answer reveals nothing about the token.
+ */
+export async function resolveRespondentLink(db: Db, token: string, now = new Date()): Promise<LinkContext | null> {
+	if (!isWellFormedToken(token)) return null;
+	const context = await findLinkContext(db, hashToken(token));
+	if (!context || context.link_revoked_at || context.invitation_state !== 'active') return null;
+	const edition = { state: context.edition_state, opens_at: context.opens_at, closes_at: context.closes_at };
+	if (!isAcceptingAnswers(edition, now, context.extended_until)) return null;
+	return context;
+}
+
+export interface RespondentPage {
+	locale: Locale;
+	dir: 'rtl' | 'ltr';
+	entityName: string;
+	/** The questionnaire's title in the respondent's language. */
+	surveyTitle: string;
+	closesAt: string | null;
+	revision: number;
+	furthest: number;
+	submitted: boolean;
+	submittedAt: string | null;
+	page: PageView | null;
+	/** Every answer, shown before the final submit (and as the receipt once submitted). */
+	review: ReviewSection[] | null;
+	notice?: 'conflict' | 'saved';
+	/** Titles of this page's questions that started from the registry (confirm or correct). */
+	registryPrefilled: string[];
+}
+
+function pageFor(ctx: LinkContext, response: ResponseRow, model: Model, page: PageView | null, notice?: RespondentPage['notice'], review: ReviewSection[] | null = null): RespondentPage {
+	const locale = toLocale(response.locale);
+	return {
+		locale,
+		dir: textDirection(locale),
+		entityName: ctx.entity_name,
+		surveyTitle: model.locTitle.renderedHtml || ctx.edition_title,
+		closesAt: ctx.closes_at,
+		revision: response.revision,
+		furthest: response.furthest_page,
+		submitted: response.state === 'submitted',
+		submittedAt: response.submitted_at,
+		page,
+		review,
+		notice,
+		registryPrefilled: page ? prefilledOnPage(response.registry_prefill_json, page.questions) : []
+	};
+}
+
+async function openResponse(db: Db, ctx: LinkContext): Promise<ResponseRow> {
+	const response = await ensureResponse(db, {
+		editionId: ctx.edition_id,
+		entityId: ctx.entity_id,
+		invitationId: ctx.invitation_id,
+		questionnaireId: ctx.questionnaire_id,
+		locale: toLocale(ctx.entity_language),
+		// survey-core shows defaults only in a fresh model: the response starts with them.
+		answers: defaultAnswers(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id)),
+		prefill: async () => registryPrefillFor(db, ctx.entity_id, await loadDefinition(db, ctx.questionnaire_id))
+	});
+	await markInvitationOpened(db, ctx.invitation_id, ctx.first_opened_at === null);
+	return response;
+}
+
+/**
+ * The page to show on GET: `requested` if already reached, else the furthest page
+ * reached (so a returning respondent resumes where they stopped). `lang` switches
+ * the response's language for this and later visits.
+ */
+export async function showRespondentPage(db: Db, ctx: LinkContext, requested: number | 'review' | null, lang: string | null): Promise<RespondentPage> {
+	let response = await openResponse(db, ctx);
+	if (lang !== null && isLocale(lang) && lang !== response.locale) {
+		await setResponseLocale(db, response.id, lang);
+		response = { ...response, locale: lang };
+	}
+	const locale = toLocale(response.locale);
+	const model = loadAnswers(getModel(ctx.questionnaire_id, await loadDefinition(db, ctx.questionnaire_id), locale), parseAnswers(response.answers_json));
+	// A link shown to a Secretariat user (not e-mailed to a focal point) gives the receipt
+	// without the answers: a coordinator must never read submitted answers (docs/access.md).
+	if (response.state === 'submitted') return pageFor(ctx, response, model, null, undefined, ctx.link_delivery === 'mailed' ? buildReview(model) : null);
+	const last = model.visiblePages.length - 1;
+	if (requested === 'review') {
+		const invalid = firstInvalidPage(model);
+		if (invalid < 0) return pageFor(ctx, response, model, null, undefined, buildReview(model));
+		// Not complete yet: show the first page that needs an answer, with its messages.
+		return pageFor(ctx, response, model, buildPageView(model, invalid));
+	}
+	const index = Math.max(0, Math.min(requested ?? response.furthest_page, response.furthest_page, last));
+	return pageFor(ctx, response, model, buildPageView(model, index));
+}
+
+export type PostOutcome =
+	| { kind: 'redirect'; page: number | 'review'; revision: number; conflict: boolean }
+	| { kind: 'show'; view: RespondentPage }
+	| { kind: 'submitted' };
+
+const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_shown']);
+
+interface PagePostFields {
+	action: PageAction;
+	/** A language switch posted as `lang:xx`: saves, then shows the page in that language. */
+	lang: Locale | null;
+	index: number | 'review';
+	revision: number;
+	entries: [string, string][];
+	/** Questions the page showed (the browser adds those its script revealed): not asked again. */
+	shown: Set<string>;
+}
+
+/** The control fields and answer fields of a page post, refused when malformed. */
+function readPagePost(form: FormData): PagePostFields {
+	const rawAction = String(form.get('_action') ?? '');
+	const langSwitch = /^lang:(.+)$/.exec(rawAction);
+	if (langSwitch && !isLocale(langSwitch[1])) throw new InvalidInputError(`unknown language "${langSwitch[1]}"`, [], 'unknown_action');
+	const action: PageAction | null = langSwitch ? { kind: 'save' } : parsePageAction(rawAction);
+	if (!action) throw new InvalidInputError(`unknown action "${rawAction}"`, [], 'unknown_action');
+	const rawPage = String(form.get('_page') ?? '');
+	const rawRevision = String(form.get('_revision') ?? '');
+	const index = rawPage === 'review' ? ('review' as const) : /^\d{1,3}$/.test(rawPage) ? Number(rawPage) : -1;
+	if (index === -1 || !/^\d{1,9}$/.test(rawRevision)) {
+		throw new InvalidInputError('the page or revision field is missing or malformed', [], 'malformed_form');
+	}
+	const revision = Number(rawRevision);
+	const entries: [string, string][] = [];
+	for (const [name, value] of form.entries()) {
+		if (CONTROL_FIELDS.has(name)) continue;
+		if (typeof value !== 'string') throw new InvalidInputError(`"${name}" must not be a file`, [], 'unexpected_file');
+		entries.push([name, value]);
+	}
+	const shown = new Set(String(form.get('_shown') ?? '').split(' ').filter(Boolean).slice(0, 1000));
+	return { action, lang: langSwitch ? toLocale(langSwitch[1]) : null, index, revision, entries, shown };
+}
+
+/**
+ * One page post: parse, merge, validate, save, in one transaction. Answers are
+ * saved even when the page has errors. A revision older than the stored one means
+ * someone else saved in between: the posted page still wins for its own questions,
+ * and the respondent is told.
+ */
+export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
+	const { action, lang, index, revision, entries, shown } = readPagePost(form);
+	const definition = await loadDefinition(db, ctx.questionnaire_id);
+	// Skips the writes of a first visit when the response exists.
+	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
+
+	return db.transaction().execute(async (trx) => {
+		await lockResponse(trx, ctx.edition_id, ctx.entity_id);
+		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
+		if (response.state === 'submitted') return { kind: 'submitted' as const };
+		const locale = lang ?? toLocale(response.locale);
+		const current = parseAnswers(response.answers_json);
+		const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(current));
+		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
+		const outcome = applyPagePost(model, current, index, entries, action, response.furthest_page, shown);
+		// Build the view now, while the model still holds this request's answers and errors.
+		const view = outcome.kind === 'invalid' || outcome.kind === 'revealed' ? buildPageView(model, outcome.page, outcome.kind === 'revealed' ? outcome.revealed : []) : null;
+		// The model now holds the merged answers (before the await, so nothing else ran in between).
+		rememberResponseAnswers(ctx.questionnaire_id, locale, response.id, JSON.stringify(outcome.kind === 'submitted' ? {} : outcome.answers));
+		const newRevision = await saveResponse(trx, response.id, {
+			answers: outcome.answers,
+			locale,
+			furthestPage: outcome.furthest,
+			submit: outcome.kind === 'submitted'
+		});
+		if (newRevision === null) return { kind: 'submitted' as const };
+		if (outcome.kind === 'submitted') return { kind: 'submitted' as const };
+		const conflict = revision !== response.revision;
+		if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const, revision: newRevision, conflict };
+		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
+		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, model, view, conflict ? 'conflict' : undefined) };
+		if (conflict) {
+			const again = loadAnswers(model, outcome.answers);
+			return { kind: 'show' as const, view: pageFor(ctx, saved, model, buildPageView(again, outcome.page), 'conflict') };
+		}
+		return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict };
+	});
+}
+
+export type AutosaveOutcome = { kind: 'saved'; revision: number; conflict: boolean } | { kind: 'submitted' };
+
+/** Per questionnaire version (immutable): which pages an autosave may parse without the answers. */
+const savePlans = new Map<string, boolean[]>();
+
+/**
+ * An autosave (a page's fields, no navigation, no validation). On a page whose fields
+ * cannot depend on the answers (src/lib/domain/survey/save-plan.ts) it parses the post
+ * against the questionnaire alone and merges it into the stored answers in one short
+ * transaction, without running survey-core's conditions: the same answers are stored
+ * as on the full path (tested in save-plan.test.ts), at a fraction of the cost. Any
+ * other page, a first visit or a language switch takes the full path.
+ */
+export async function autosaveRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<AutosaveOutcome> {
+	const post = readPagePost(form);
+	const definition = await loadDefinition(db, ctx.questionnaire_id);
+	let plan = savePlans.get(ctx.questionnaire_id);
+	if (!plan) savePlans.set(ctx.questionnaire_id, (plan = dataIndependentPages(definition)));
+	if (post.action.kind === 'save' && post.lang === null && post.index !== 'review' && plan[post.index]) {
+		// Parsed (and refused) before any write; the cached model's answers play no part on such a page.
+		const page = parsePageAnswers(getModel(ctx.questionnaire_id, definition, 'en'), post.index, post.entries);
+		// Shares its commit with the autosaves arriving at the same moment (group commit).
+		const fast = await writeBatcher(db).run(async (trx): Promise<AutosaveOutcome | null> => {
+			await lockResponse(trx, ctx.edition_id, ctx.entity_id);
+			const response = await findResponse(trx, ctx.edition_id, ctx.entity_id);
+			if (!response) return null;
+			if (response.state === 'submitted') return { kind: 'submitted' };
+			const answers = mergePageAnswers(parseAnswers(response.answers_json), page);
+			const revision = await saveResponse(trx, response.id, { answers, locale: response.locale, furthestPage: response.furthest_page, submit: false });
+			if (revision === null) return { kind: 'submitted' };
+			return { kind: 'saved', revision, conflict: post.revision !== response.revision };
+		});
+		if (fast) return fast;
+	}
+	form.set('_action', 'save');
+	const outcome = await postRespondentPage(db, ctx, form);
+	if (outcome.kind === 'submitted') return outcome;
+	if (outcome.kind === 'redirect') return { kind: 'saved', revision: outcome.revision, conflict: outcome.conflict };
+	return { kind: 'saved', revision: outcome.view.revision, conflict: outcome.view.notice === 'conflict' };
+}
