@@ -106,14 +106,12 @@ describe('translation workbench layout and navigation', () => {
 		const keys = await page.locator('#strings tbody tr[data-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')!));
 		expect(keys.length).toBeGreaterThan(2);
 		const focusedKey = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-key'));
-		// The keys work once the page is hydrated (after `load`): press until the move happens, bounded.
-		await expect
-			.poll(async () => {
-				await page.focus(`tr[data-key="${keys[0]}"] textarea`);
-				await page.keyboard.press('Alt+ArrowDown');
-				return focusedKey();
-			}, { timeout: 10_000 })
-			.toBe(keys[1]);
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.waitForSelector('#strings[data-keys-ready]');
+		await page.focus(`tr[data-key="${keys[0]}"] textarea`);
+		await page.keyboard.press('Alt+ArrowDown');
+		expect(await focusedKey()).toBe(keys[1]);
 		await page.keyboard.press('Alt+ArrowDown');
 		await page.keyboard.press('Alt+ArrowUp');
 		expect(await focusedKey()).toBe(keys[1]);
@@ -123,6 +121,7 @@ describe('translation workbench layout and navigation', () => {
 		await page.waitForSelector('#action-result');
 		await expect.poll(focusedKey, { timeout: 10_000 }).toBe(keys[2]);
 		expect(await page.inputValue(`tr[data-key="${keys[1]}"] textarea`)).toBe('Texte saisi au clavier');
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 
@@ -143,7 +142,7 @@ describe('translation workbench layout and navigation', () => {
 			expect(before).not.toContain('{');
 			expect(await row.locator('td').first().getAttribute('lang')).toBe('es');
 			expect(await page.textContent('#diff-heading')).toContain(`${SLUG} v1`);
-			await page.screenshot({ path: `test-results/version-diff-${email.startsWith('author-ar') ? 'ar' : 'en'}.png`, fullPage: false });
+			await page.screenshot({ path: `test-results/version-diff-${email.startsWith('author-ar') ? 'ar' : 'en'}.png`, fullPage: true });
 			await context.close();
 		}
 	});

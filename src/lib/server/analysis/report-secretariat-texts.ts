@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database, Edition } from '../db/schema.ts';
-import { findEditionBySlug } from '../distribution/editions-repository.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../domain/report/secretariat-texts.ts';
@@ -19,7 +18,7 @@ export interface SecretariatTextsVersion {
 }
 
 export async function requireEdition(db: Kysely<Database>, editionSlug: string): Promise<Edition> {
-	const edition = await findEditionBySlug(db, editionSlug);
+	const edition = await db.selectFrom('edition').selectAll().where('slug', '=', editionSlug).executeTakeFirst();
 	if (!edition) throw new NotFoundError(`no edition "${editionSlug}"`);
 	return edition;
 }

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import { slugOverview, publishDraft, createEditionForVersion } from '$lib/server/authoring/publish.ts';
-import { diffChoices, diffRefs } from '$lib/server/authoring/authoring-diff.ts';
+import { diffChoices, diffRefs } from '$lib/server/authoring/diff.ts';
 import { startNextDraft } from '$lib/server/authoring/library.ts';
 import { DomainError, NotFoundError } from '$lib/domain/errors';
 import { authorFailure } from '../failure';

@@ -7,10 +7,10 @@ import { importTranslations } from '$lib/server/translation/files.ts';
 import { NotFoundError } from '$lib/domain/errors';
 import { readForm } from '$lib/server/http/read-form';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const filter = parseWorkbenchFilter(url.searchParams);
 	try {
-		return { filter, workbench: await loadWorkbench(getDb(), params.slug, filter) };
+		return { filter, lang: locals.lang ?? 'en', workbench: await loadWorkbench(getDb(), params.slug, filter) };
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
 		throw e;
