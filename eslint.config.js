@@ -81,7 +81,10 @@ export default ts.config(
 	{
 		rules: {
 			// `_name` marks a parameter or binding kept on purpose (a callback's position, a destructured rest).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+			],
 			// The app is served at the root (no paths.base): its links are plain absolute paths.
 			'svelte/no-navigation-without-resolve': 'off',
 			// A literal brace in markup is written {'{'} (as in a pattern="[0-9]{'{'}6{'}'}").

@@ -24,7 +24,7 @@ const config = {
 				'base-uri': ['self'],
 				'object-src': ['none']
 			}
-		},
+		}
 		// SvelteKit's cross-site form-post check stays on (the default; not configured away).
 	}
 };

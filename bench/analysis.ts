@@ -43,10 +43,11 @@ for (const n of COUNTS) {
 	const data = respondents(n);
 	const baseline = time(() => {
 		let sum = 0;
-		for (const r of data) for (const item of catalogue.scales) {
-			const v = scaleAnswer(item, r.answers);
-			if (typeof v === 'number') sum += v;
-		}
+		for (const r of data)
+			for (const item of catalogue.scales) {
+				const v = scaleAnswer(item, r.answers);
+				if (typeof v === 'number') sum += v;
+			}
 		return sum;
 	});
 	const overall = time(() => aggregate(catalogue, data));

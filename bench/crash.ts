@@ -28,7 +28,16 @@ async function freePort(): Promise<number> {
 async function start(dbPath: string, port: number): Promise<ChildProcess> {
 	const child = spawn(process.execPath, [join(ROOT, 'server.js')], {
 		cwd: ROOT,
-		env: { ...process.env, DATABASE_URL: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, DEMO: '0', ADMIN_PASSWORD: 'crash-test-password', SHUTDOWN_TIMEOUT: '10' },
+		env: {
+			...process.env,
+			DATABASE_URL: dbPath,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DEMO: '0',
+			ADMIN_PASSWORD: 'crash-test-password',
+			SHUTDOWN_TIMEOUT: '10'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';
@@ -53,7 +62,13 @@ interface Respondent {
 }
 
 /** One respondent saving as fast as the server answers, until `stop()` or an error. */
-async function saveLoop(url: string, origin: string, r: Respondent, running: () => boolean, inflight: { sent: number; answered: number; failed: number }): Promise<void> {
+async function saveLoop(
+	url: string,
+	origin: string,
+	r: Respondent,
+	running: () => boolean,
+	inflight: { sent: number; answered: number; failed: number }
+): Promise<void> {
 	while (running()) {
 		const seq = ++r.seq;
 		inflight.sent++;
@@ -107,22 +122,30 @@ const graceful = { sent: 0, answered: 0, failed: 0, reasons: [] as string[] };
 const oneShot = (r: Respondent) =>
 	new Promise<void>((resolve) => {
 		const body = saveBody(r.revision, ++r.seq);
-		const req = httpRequest(`${url}/r/${r.token}/autosave`, { method: 'POST', agent: false, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url, 'content-length': Buffer.byteLength(body) } }, (res) => {
-			let text = '';
-			res.on('data', (d) => (text += d));
-			res.on('end', () => {
-				if (res.statusCode === 200) {
-					graceful.answered++;
-					// Not counted in r.acked: eight saves of one respondent race each other here,
-					// so the last one answered need not be the last one stored. The kill rounds check durability.
-					r.revision = JSON.parse(text).revision;
-				} else {
-					graceful.failed++;
-					graceful.reasons.push(`HTTP ${res.statusCode} ${text.slice(0, 80)}`);
-				}
-				resolve();
-			});
-		});
+		const req = httpRequest(
+			`${url}/r/${r.token}/autosave`,
+			{
+				method: 'POST',
+				agent: false,
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url, 'content-length': Buffer.byteLength(body) }
+			},
+			(res) => {
+				let text = '';
+				res.on('data', (d) => (text += d));
+				res.on('end', () => {
+					if (res.statusCode === 200) {
+						graceful.answered++;
+						// Not counted in r.acked: eight saves of one respondent race each other here,
+						// so the last one answered need not be the last one stored. The kill rounds check durability.
+						r.revision = JSON.parse(text).revision;
+					} else {
+						graceful.failed++;
+						graceful.reasons.push(`HTTP ${res.statusCode} ${text.slice(0, 80)}`);
+					}
+					resolve();
+				});
+			}
+		);
 		req.on('error', (e) => {
 			graceful.failed++;
 			graceful.reasons.push(e.message);
@@ -143,7 +166,9 @@ await exited(server);
 
 const db = new SQLite(dbPath, { readonly: true });
 const integrity = db.pragma('integrity_check', { simple: true });
-const lookup = db.prepare(`select r.answers_json from response r join invitation i on i.id = r.invitation_id join invitation_link l on l.invitation_id = i.id where l.token_hash = ?`);
+const lookup = db.prepare(
+	`select r.answers_json from response r join invitation i on i.id = r.invitation_id join invitation_link l on l.invitation_id = i.id where l.token_hash = ?`
+);
 const { createHash } = await import('node:crypto');
 let lost = 0;
 for (const r of respondents) {
@@ -160,6 +185,8 @@ rmSync(dir, { recursive: true, force: true });
 console.log(`\n${ROUNDS} SIGKILLs under load by ${RESPONDENTS} respondents; ${acknowledged} saves answered 2xx before the kills`);
 console.log(`acknowledged saves missing afterwards: ${lost}   (${lost === 0 ? 'PASS' : 'FAIL'})`);
 console.log(`SQLite integrity_check: ${integrity}   (${integrity === 'ok' ? 'PASS' : 'FAIL'})`);
-console.log(`graceful SIGTERM: ${sentBeforeTerm} saves in flight when it came, ${graceful.answered} answered 2xx, ${graceful.failed} failed   (${graceful.failed === 0 ? 'PASS' : 'FAIL'})`);
+console.log(
+	`graceful SIGTERM: ${sentBeforeTerm} saves in flight when it came, ${graceful.answered} answered 2xx, ${graceful.failed} failed   (${graceful.failed === 0 ? 'PASS' : 'FAIL'})`
+);
 if (graceful.reasons.length) console.log(`  failures: ${[...new Set(graceful.reasons)].join('; ')}`);
 process.exitCode = lost === 0 && integrity === 'ok' && graceful.failed === 0 ? 0 : 1;

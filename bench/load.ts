@@ -67,7 +67,9 @@ try {
 	const saves = result['2xx'] / DURATION_S;
 	const p50 = result.latency.p50;
 	const p99 = result.latency.p99;
-	console.log(`connections ${CONNECTIONS}, ${DURATION_S} s, ${result['2xx']} saves answered 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+	console.log(
+		`connections ${CONNECTIONS}, ${DURATION_S} s, ${result['2xx']} saves answered 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`
+	);
 	console.log(`saves/s              ${saves.toFixed(0)}   (target >= ${TARGET_SAVES}: ${saves >= TARGET_SAVES ? 'PASS' : 'MISS'})`);
 	console.log(`latency p50 / p99    ${p50} ms / ${p99} ms   (p99 target <= ${TARGET_P99_MS} ms: ${p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'})`);
 	console.log(`raw SQLite inserts/s ${raw.toFixed(0)}   (same durability, one process, no HTTP)`);

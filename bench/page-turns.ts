@@ -38,7 +38,14 @@ async function phase(each: (i: number, until: number, latencies: number[]) => Pr
 	const latencies: number[] = [];
 	const before = await processUsage(pid);
 	let peakRss = before.rssMb;
-	const sampler = setInterval(() => void processUsage(pid).then((u) => (peakRss = Math.max(peakRss, u.rssMb)), () => {}), RSS_SAMPLE_MS);
+	const sampler = setInterval(
+		() =>
+			void processUsage(pid).then(
+				(u) => (peakRss = Math.max(peakRss, u.rssMb)),
+				() => {}
+			),
+		RSS_SAMPLE_MS
+	);
 	const startedUs = process.hrtime.bigint() / 1000n;
 	const started = performance.now();
 	const until = started + DURATION_S * 1000;
@@ -50,7 +57,16 @@ async function phase(each: (i: number, until: number, latencies: number[]) => Pr
 	const after = await processUsage(pid);
 	latencies.sort((a, b) => a - b);
 	const done = latencies.length;
-	return { done, errors: counts.reduce((a, b) => a + b, 0), rate: done / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMsEach: (after.cpuMs - before.cpuMs) / Math.max(1, done), window, peakRss: Math.max(peakRss, after.rssMb) };
+	return {
+		done,
+		errors: counts.reduce((a, b) => a + b, 0),
+		rate: done / seconds,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		cpuMsEach: (after.cpuMs - before.cpuMs) / Math.max(1, done),
+		window,
+		peakRss: Math.max(peakRss, after.rssMb)
+	};
 }
 
 const startRss = (await processUsage(pid)).rssMb;
@@ -101,15 +117,25 @@ try {
 	const ratio = turns.rate / health.rate;
 	const peakRss = Math.max(turns.peakRss, health.peakRss);
 	const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-	console.log(`respondents ${RESPONDENTS} without JavaScript, ${pages} pages each, ${DURATION_S} s per phase; server pid ${pid}${process.env.WORKERS ? ` (WORKERS=${process.env.WORKERS}: CPU and RSS are the primary's only)` : ''}`);
+	console.log(
+		`respondents ${RESPONDENTS} without JavaScript, ${pages} pages each, ${DURATION_S} s per phase; server pid ${pid}${process.env.WORKERS ? ` (WORKERS=${process.env.WORKERS}: CPU and RSS are the primary's only)` : ''}`
+	);
 	console.log(`page turns          ${turns.done} (POST next → 303 → GET), ${turns.errors} errors`);
 	console.log(`turns/s             ${turns.rate.toFixed(1)}`);
-	console.log(`turn p50 / p99      ${turns.p50.toFixed(1)} ms / ${turns.p99.toFixed(1)} ms   (p99 target <= ${TARGET_P99_MS} ms: ${verdict(turns.p99 <= TARGET_P99_MS)})`);
+	console.log(
+		`turn p50 / p99      ${turns.p50.toFixed(1)} ms / ${turns.p99.toFixed(1)} ms   (p99 target <= ${TARGET_P99_MS} ms: ${verdict(turns.p99 <= TARGET_P99_MS)})`
+	);
 	console.log(`server CPU / turn   ${turns.cpuMsEach.toFixed(2)} ms`);
-	console.log(`/healthz/s          ${health.rate.toFixed(0)}   (same client, same ${RESPONDENTS} sockets; p50 ${health.p50.toFixed(1)} ms, p99 ${health.p99.toFixed(1)} ms, ${health.errors} errors)`);
+	console.log(
+		`/healthz/s          ${health.rate.toFixed(0)}   (same client, same ${RESPONDENTS} sockets; p50 ${health.p50.toFixed(1)} ms, p99 ${health.p99.toFixed(1)} ms, ${health.errors} errors)`
+	);
 	console.log(`server CPU / healthz ${health.cpuMsEach.toFixed(3)} ms`);
-	console.log(`ratio turns/healthz ${ratio.toFixed(3)}   (target >= ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}); CPU ratio healthz/turn ${(health.cpuMsEach / turns.cpuMsEach).toFixed(3)}`);
-	console.log(`server RSS peak     ${peakRss.toFixed(0)} MB, ${startRss.toFixed(0)} MB after start   (target <= ${TARGET_RSS_MB} MB: ${verdict(peakRss <= TARGET_RSS_MB)})`);
+	console.log(
+		`ratio turns/healthz ${ratio.toFixed(3)}   (target >= ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}); CPU ratio healthz/turn ${(health.cpuMsEach / turns.cpuMsEach).toFixed(3)}`
+	);
+	console.log(
+		`server RSS peak     ${peakRss.toFixed(0)} MB, ${startRss.toFixed(0)} MB after start   (target <= ${TARGET_RSS_MB} MB: ${verdict(peakRss <= TARGET_RSS_MB)})`
+	);
 	if (turns.errors > 0 || turns.done === 0) process.exitCode = 1;
 } finally {
 	client.close();

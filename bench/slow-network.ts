@@ -33,24 +33,32 @@ async function main(): Promise<void> {
 		const times: Record<string, number[]> = { ours: [], reference: [] };
 		const wall: Record<string, number[]> = { ours: [], reference: [] };
 		console.log(`Slow network — time until the first question can be answered; Chromium ${bench.browser.version()}`);
-		console.log(`emulation: ${THROTTLE.downloadThroughput * 8 / 1000} kbit/s down, ${THROTTLE.uploadThroughput * 8 / 1000} kbit/s up, ${THROTTLE.latency} ms latency; cold cache (new context, cache disabled); ${RUNS} runs each, alternating`);
+		console.log(
+			`emulation: ${(THROTTLE.downloadThroughput * 8) / 1000} kbit/s down, ${(THROTTLE.uploadThroughput * 8) / 1000} kbit/s up, ${THROTTLE.latency} ms latency; cold cache (new context, cache disabled); ${RUNS} runs each, alternating`
+		);
 		for (let i = 1; i <= RUNS; i++) {
 			for (const t of targets) {
 				const l = await loadOnce(bench.browser, t, { throttle: THROTTLE, record: false, timeoutMs: 180_000 });
 				times[t.name]!.push(l.answerableMs);
 				wall[t.name]!.push(l.answerableWallMs);
-				console.log(`  run ${i} ${t.name.padEnd(9)} ${fmt(l.answerableMs)} (wall clock from page.goto: ${fmt(l.answerableWallMs)}; document: first byte ${fmt(l.documentTtfbMs)} after its request, last byte at ${fmt(l.documentDoneMs)}; first radio value=${l.answerableValue})`);
+				console.log(
+					`  run ${i} ${t.name.padEnd(9)} ${fmt(l.answerableMs)} (wall clock from page.goto: ${fmt(l.answerableWallMs)}; document: first byte ${fmt(l.documentTtfbMs)} after its request, last byte at ${fmt(l.documentDoneMs)}; first radio value=${l.answerableValue})`
+				);
 			}
 		}
 		console.log('\n             min      median   max      (performance.now() in the page)');
 		for (const t of targets) {
 			const xs = times[t.name]!;
-			console.log(`  ${t.name.padEnd(9)}  ${fmt(Math.min(...xs)).padEnd(8)} ${fmt(median(xs)).padEnd(8)} ${fmt(Math.max(...xs)).padEnd(8)}  (wall clock median ${fmt(median(wall[t.name]!))})`);
+			console.log(
+				`  ${t.name.padEnd(9)}  ${fmt(Math.min(...xs)).padEnd(8)} ${fmt(median(xs)).padEnd(8)} ${fmt(Math.max(...xs)).padEnd(8)}  (wall clock median ${fmt(median(wall[t.name]!))})`
+			);
 		}
 		const ours = median(times.ours!);
 		const ref = median(times.reference!);
 		console.log(`  ratio reference/ours (medians): ${(ref / ours).toFixed(1)}×`);
-		console.log(`  target ours ≤ ${fmt(TARGET_MS)}: ${Math.max(...times.ours!) <= TARGET_MS ? 'PASS' : 'MISS'} (median ${fmt(ours)}, max ${fmt(Math.max(...times.ours!))}; PASS needs every run within)`);
+		console.log(
+			`  target ours ≤ ${fmt(TARGET_MS)}: ${Math.max(...times.ours!) <= TARGET_MS ? 'PASS' : 'MISS'} (median ${fmt(ours)}, max ${fmt(Math.max(...times.ours!))}; PASS needs every run within)`
+		);
 	} finally {
 		await bench.stop();
 	}

@@ -44,11 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('entity')
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('code', 'text', (c) => c.notNull().unique())
-		.addColumn('kind', 'text', (c) =>
-			c
-				.notNull()
-				.check(sql`kind in ('member_state', 'sector_member', 'associate', 'academia', 'rto')`)
-		)
+		.addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('member_state', 'sector_member', 'associate', 'academia', 'rto')`))
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('country_iso3', 'text', (c) => c.references('country.iso3'))
 		.addColumn('region_code', 'text', (c) => c.references('region.code'))
@@ -61,9 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('entity_sector')
 		.addColumn('entity_id', 'text', (c) => c.notNull().references('entity.id').onDelete('cascade'))
-		.addColumn('sector', 'text', (c) =>
-			c.notNull().check(sql`sector in ('itu_r', 'itu_t', 'itu_d')`)
-		)
+		.addColumn('sector', 'text', (c) => c.notNull().check(sql`sector in ('itu_r', 'itu_t', 'itu_d')`))
 		.addPrimaryKeyConstraint('entity_sector_pk', ['entity_id', 'sector'])
 		.execute();
 
@@ -103,9 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('questionnaire_id', 'text', (c) => c.notNull().references('questionnaire.id'))
 		.addColumn('opens_at', 'text')
 		.addColumn('closes_at', 'text')
-		.addColumn('state', 'text', (c) =>
-			c.notNull().check(sql`state in ('draft', 'open', 'closed', 'archived')`)
-		)
+		.addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('draft', 'open', 'closed', 'archived')`))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
 
@@ -126,18 +118,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('invitation_link')
 		.addColumn('token_hash', 'text', (c) => c.primaryKey())
-		.addColumn('invitation_id', 'text', (c) =>
-			c.notNull().references('invitation.id').onDelete('cascade')
-		)
+		.addColumn('invitation_id', 'text', (c) => c.notNull().references('invitation.id').onDelete('cascade'))
 		.addColumn('contact_id', 'text', (c) => c.references('contact.id'))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('revoked_at', 'text')
 		.execute();
-	await db.schema
-		.createIndex('invitation_link_invitation_idx')
-		.on('invitation_link')
-		.column('invitation_id')
-		.execute();
+	await db.schema.createIndex('invitation_link_invitation_idx').on('invitation_link').column('invitation_id').execute();
 
 	await db.schema
 		.createTable('response')
@@ -149,9 +135,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('answers_json', 'text', (c) => c.notNull().defaultTo('{}'))
 		.addColumn('locale', 'text', (c) => c.notNull())
 		.addColumn('furthest_page', 'integer', (c) => c.notNull().defaultTo(0))
-		.addColumn('state', 'text', (c) =>
-			c.notNull().check(sql`state in ('in_progress', 'submitted')`)
-		)
+		.addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('in_progress', 'submitted')`))
 		.addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('entered_by_user_id', 'text')
 		.addColumn('started_at', 'text', (c) => c.notNull())
@@ -165,13 +149,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('email', 'text', (c) => c.notNull().unique())
 		.addColumn('display_name', 'text', (c) => c.notNull())
-		.addColumn('role', 'text', (c) =>
-			c
-				.notNull()
-				.check(
-					sql`role in ('admin', 'author', 'coordinator', 'analyst', 'regional_office', 'council')`
-				)
-		)
+		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'author', 'coordinator', 'analyst', 'regional_office', 'council')`))
 		.addColumn('region_code', 'text', (c) => c.references('region.code'))
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('language', 'text', (c) => c.notNull().defaultTo('en'))

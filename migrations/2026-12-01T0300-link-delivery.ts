@@ -11,7 +11,12 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.alterTable('invitation_link')
-		.addColumn('delivery', 'text', (c) => c.notNull().defaultTo('shown').check(sql`delivery in ('shown', 'mailed')`))
+		.addColumn('delivery', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('shown')
+				.check(sql`delivery in ('shown', 'mailed')`)
+		)
 		.execute();
 	await db.updateTable('invitation_link').set({ delivery: 'mailed' }).where('contact_id', 'is not', null).execute();
 }

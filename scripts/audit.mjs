@@ -25,7 +25,9 @@ const found = Object.values(report.vulnerabilities);
 const blocking = found.filter((v) => v.severity === 'high' || v.severity === 'critical');
 for (const v of found) {
 	const titles = v.via.filter((x) => typeof x === 'object').map((x) => x.title);
-	console.log(`audit: ${v.severity.padEnd(8)} ${v.name}${v.isDirect ? ' (direct)' : ''}${titles.length ? `: ${titles.join('; ')}` : ` via ${v.via.join(', ')}`}${v.fixAvailable ? ' (fix available)' : ''}`);
+	console.log(
+		`audit: ${v.severity.padEnd(8)} ${v.name}${v.isDirect ? ' (direct)' : ''}${titles.length ? `: ${titles.join('; ')}` : ` via ${v.via.join(', ')}`}${v.fixAvailable ? ' (fix available)' : ''}`
+	);
 }
 console.log(`audit: ${found.length} vulnerable packages, ${blocking.length} high or critical`);
 process.exit(blocking.length ? 1 : 0);

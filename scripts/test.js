@@ -1,5 +1,4 @@
-// The whole test suite: the static checks (ESLint, svelte-check; Prettier's check when
-// TEST_FORMAT_CHECK=1), then build the server once (end-to-end tests run the real build),
+// The whole test suite: the static checks (ESLint, svelte-check, Prettier's check), then build the server once (end-to-end tests run the real build),
 // then Vitest over unit, integration and end-to-end tests on SQLite (vite.config.ts: three
 // projects, files of a project side by side, one project after another); then, when
 // TEST_POSTGRES_URL names a PostgreSQL server, the integration suite again on
@@ -24,10 +23,7 @@ function check(script) {
 }
 
 // TEST_CHECKS=0 skips them (a quick rerun of a few test files).
-const checks = process.env.TEST_CHECKS === '0' ? [] : [check('lint'), check('check')];
-// Prettier's check joins the suite once the tree has been formatted (npx prettier --write .):
-// until then TEST_FORMAT_CHECK=1 runs it on demand.
-if (process.env.TEST_FORMAT_CHECK === '1') checks.push(check('format:check'));
+const checks = process.env.TEST_CHECKS === '0' ? [] : [check('lint'), check('check'), check('format:check')];
 const checksFailed = checks.filter((c) => !c.ok);
 
 const build = run('npx', ['vite', 'build', '--logLevel', 'warn']);
@@ -60,7 +56,13 @@ function vitest(label, args, env) {
  */
 function failuresOf(result) {
 	const out = [];
-	const first = (text) => String(text ?? '').split('\n').filter((l) => l.trim()).slice(0, 3).join(' | ').slice(0, 400);
+	const first = (text) =>
+		String(text ?? '')
+			.split('\n')
+			.filter((l) => l.trim())
+			.slice(0, 3)
+			.join(' | ')
+			.slice(0, 400);
 	for (const file of result.testResults ?? []) {
 		const name = String(file.name ?? '').replace(`${process.cwd()}/`, '');
 		const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
@@ -78,7 +80,9 @@ if (process.env.TEST_POSTGRES_URL) {
 	const files = extra.length ? extra.filter((a) => a.startsWith('tests/integration')) : ['tests/integration'];
 	if (files.length || !extra.length) passes.push(vitest('PostgreSQL', files, { TEST_DB: 'postgres' }));
 } else {
-	console.log('\nPostgreSQL pass skipped: set TEST_POSTGRES_URL=postgres://user:password@127.0.0.1:5432/postgres (a role that may create databases) to run tests/integration on PostgreSQL too.');
+	console.log(
+		'\nPostgreSQL pass skipped: set TEST_POSTGRES_URL=postgres://user:password@127.0.0.1:5432/postgres (a role that may create databases) to run tests/integration on PostgreSQL too.'
+	);
 }
 
 console.log('');

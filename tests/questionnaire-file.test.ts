@@ -35,14 +35,7 @@ const EXPECTED_PAGES: Record<string, string[]> = {
 		'sat_regional_initiatives'
 	],
 	support_to_sectors: ['sat_information', 'sat_itud_priorities', 'sat_itur_support', 'sat_itut_support', 'sat_one_itu'],
-	events_cooperation: [
-		'sat_regional_events',
-		'events_office',
-		'sat_rto_cooperation',
-		'sat_needs_to_hq',
-		'sat_own_language',
-		'sat_remote_engagement'
-	],
+	events_cooperation: ['sat_regional_events', 'events_office', 'sat_rto_cooperation', 'sat_needs_to_hq', 'sat_own_language', 'sat_remote_engagement'],
 	overall_assessment: ['overall_satisfaction', 'overall_reason', 'change_since_last', 'priorities', 'suggestions']
 };
 
@@ -127,7 +120,10 @@ describe('surveys/regional-presence-2026.json', () => {
 		const model = new Model(json);
 		expect(model.pages.map((p) => p.name)).toEqual(Object.keys(EXPECTED_PAGES));
 		for (const page of model.pages) {
-			expect(page.questions.map((q) => q.name), page.name).toEqual(EXPECTED_PAGES[page.name]);
+			expect(
+				page.questions.map((q) => q.name),
+				page.name
+			).toEqual(EXPECTED_PAGES[page.name]);
 			expect(page.title, page.name).not.toBe('');
 			expect(page.getPropertyValue('reportSection'), page.name).toBeTruthy();
 		}
@@ -158,8 +154,14 @@ describe('surveys/regional-presence-2026.json', () => {
 			for (const c of q.criteria) expect(RATEABLE_CRITERIA, `${q.name}: ${c}`).toContain(c);
 			expect(q.notApplicableValue, q.name).toBe('na');
 			const scale = q.type === 'matrix' ? q.columns : q.choices;
-			expect(scale.map((c: Json) => c.value), q.name).toEqual(SCALE_VALUES);
-			expect(scale.map((c: Json) => c.text.default), q.name).toEqual(SCALE_TEXTS);
+			expect(
+				scale.map((c: Json) => c.value),
+				q.name
+			).toEqual(SCALE_VALUES);
+			expect(
+				scale.map((c: Json) => c.text.default),
+				q.name
+			).toEqual(SCALE_TEXTS);
 			if (q.type === 'matrix') {
 				for (const row of q.rows) {
 					expect(Array.isArray(row.criteria), `${q.name}.${row.value}`).toBe(true);

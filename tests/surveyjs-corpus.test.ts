@@ -66,7 +66,9 @@ describe('the SurveyJS corpus', () => {
 			'',
 			'| Questionnaire | Outcome | Reason |',
 			'|---|---|---|',
-			...outcomes.map((o) => `| ${o.name} | ${o.accepted ? `accepted, ${o.pages} page(s) drawn` : 'refused'} | ${o.reasons.join('<br>').replace(/\|/g, '\\|')} |`)
+			...outcomes.map(
+				(o) => `| ${o.name} | ${o.accepted ? `accepted, ${o.pages} page(s) drawn` : 'refused'} | ${o.reasons.join('<br>').replace(/\|/g, '\\|')} |`
+			)
 		];
 		mkdirSync('test-results', { recursive: true });
 		writeFileSync('test-results/surveyjs-corpus.md', lines.join('\n') + '\n');

@@ -28,16 +28,23 @@ export function ensureReferenceInstalled(): void {
 	});
 	if (installed) return;
 	log('installing the reference page dependencies (npm install --prefix bench/reference)');
-	execFileSync('npm', ['install', '--prefix', REFERENCE_DIR, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+	execFileSync('npm', ['install', '--prefix', REFERENCE_DIR, '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
 }
 
 /** Builds the reference page into a fresh temp dir with the root vite; returns the dir. */
 export function buildReference(): string {
 	const outDir = mkdtempSync(join(tmpdir(), 'rps-bench-ref-'));
-	execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(REFERENCE_DIR, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir'], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'pipe'] // vite's timing chatter stays quiet; on failure it is in the thrown error
-	});
+	execFileSync(
+		process.execPath,
+		[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(REFERENCE_DIR, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir'],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 'ignore', 'pipe'] // vite's timing chatter stays quiet; on failure it is in the thrown error
+		}
+	);
 	if (!existsSync(join(outDir, 'index.html'))) throw new Error('the reference build wrote no index.html');
 	return outDir;
 }
@@ -91,10 +98,17 @@ export async function startProxy(upstream: string, referenceDir: string): Promis
 		if (path === '/reference' || path.startsWith('/reference/')) {
 			const rel = normalize(decodeURIComponent(path.slice('/reference'.length)) || '/');
 			let file = join(referenceDir, rel);
-			if (!file.startsWith(referenceDir + sep) && file !== referenceDir) return send(res, 403, { 'content-type': 'text/plain' }, Buffer.from('forbidden'), acceptsGzip);
+			if (!file.startsWith(referenceDir + sep) && file !== referenceDir)
+				return send(res, 403, { 'content-type': 'text/plain' }, Buffer.from('forbidden'), acceptsGzip);
 			if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 			if (!existsSync(file)) return send(res, 404, { 'content-type': 'text/plain' }, Buffer.from('not found'), acceptsGzip);
-			return send(res, 200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }, readFileSync(file), acceptsGzip);
+			return send(
+				res,
+				200,
+				{ 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' },
+				readFileSync(file),
+				acceptsGzip
+			);
 		}
 		const headers = { ...req.headers, host: up.host, 'accept-encoding': 'identity' };
 		const upReq = httpRequest({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers }, (upRes) => {

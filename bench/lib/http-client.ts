@@ -23,7 +23,9 @@ export function createClient(base: string, sockets: number) {
 			const req = http.request({ agent, hostname, port, method, path, headers }, (res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string | undefined) ?? null, body: Buffer.concat(chunks).toString('utf8') }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string | undefined) ?? null, body: Buffer.concat(chunks).toString('utf8') })
+				);
 				res.on('error', reject);
 			});
 			req.on('error', reject);

@@ -112,12 +112,20 @@ export async function loadOnce(browser: Browser, target: Target, opts: { throttl
 
 		const t0 = Date.now();
 		await page.goto(target.url, { waitUntil: 'commit', timeout: timeoutMs });
-		await page.waitForFunction(() => typeof (window as unknown as { __firstAnswerable?: number }).__firstAnswerable === 'number', null, { timeout: timeoutMs, polling: 10 });
+		await page.waitForFunction(() => typeof (window as unknown as { __firstAnswerable?: number }).__firstAnswerable === 'number', null, {
+			timeout: timeoutMs,
+			polling: 10
+		});
 		const answerableWallMs = Date.now() - t0;
 		const { at, value, ttfb, done } = await page.evaluate(() => {
 			const w = window as unknown as { __firstAnswerable: number; __firstAnswerableValue: string };
 			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-			return { at: w.__firstAnswerable, value: w.__firstAnswerableValue, ttfb: nav ? nav.responseStart - nav.requestStart : NaN, done: nav ? nav.responseEnd : NaN };
+			return {
+				at: w.__firstAnswerable,
+				value: w.__firstAnswerableValue,
+				ttfb: nav ? nav.responseStart - nav.requestStart : NaN,
+				done: nav ? nav.responseEnd : NaN
+			};
 		});
 		// The same check, Playwright's way: the first question's first radio is visible and enabled.
 		const radio = page.locator(target.questionSelector).first().locator('input[type=radio]').first();

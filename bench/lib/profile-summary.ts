@@ -26,7 +26,9 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 
 // PHASE=turns|healthz: only the samples inside that phase of bench/page-turns.ts (phases.json beside the profile).
 const phase = process.env.PHASE;
-const [from, to] = phase ? (JSON.parse(readFileSync(join(dirname(file), 'phases.json'), 'utf8')) as Record<string, [number, number]>)[phase]! : [-Infinity, Infinity];
+const [from, to] = phase
+	? (JSON.parse(readFileSync(join(dirname(file), 'phases.json'), 'utf8')) as Record<string, [number, number]>)[phase]!
+	: [-Infinity, Infinity];
 const selfUs = new Map<number, number>();
 let at = profile.startTime;
 profile.samples.forEach((id, i) => {

@@ -42,5 +42,5 @@ export const analysisCommands: Record<string, Command> = {
 		const seed = options.seed === undefined ? 1 : Number(options.seed);
 		const n = await insertSyntheticResponses(db, required(options, 'edition'), count, seed, 'cli');
 		console.log(`${n} synthetic responses submitted`);
-	},
+	}
 };

@@ -24,7 +24,9 @@ async function sendQueued(db: Db, editionSlug: string, queued: QueueResult): Pro
 	}
 	const transport = createMailTransport(mail.smtpUrl);
 	try {
-		const t = await drainOutbox(db, transport, mail, loadConfig().publicUrl, (p) => process.stderr.write(`\rsent ${p.sent}, to retry ${p.retry}, failed ${p.failed}   `));
+		const t = await drainOutbox(db, transport, mail, loadConfig().publicUrl, (p) =>
+			process.stderr.write(`\rsent ${p.sent}, to retry ${p.retry}, failed ${p.failed}   `)
+		);
 		process.stderr.write('\n');
 		const c = await outboxCounts(db, { batchId: queued.batchId });
 		console.log(`sent ${t.sent}, failed ${t.failed}; still queued ${c.queued}${c.lastError ? ` (last error: ${c.lastError})` : ''}`);
@@ -56,7 +58,11 @@ export const distributionCommands: Record<string, Command> = {
 	},
 	async remind(db, options) {
 		const edition = required(options, 'edition');
-		const segment: Segment = { region: options.region as string | undefined, kind: options.category as string | undefined, state: options.state as Segment['state'] };
+		const segment: Segment = {
+			region: options.region as string | undefined,
+			kind: options.category as string | undefined,
+			state: options.state as Segment['state']
+		};
 		if (options['days-before'] !== undefined) {
 			await scheduleReminder(db, edition, Number(options['days-before']), segment, 'cli');
 			console.log(`reminder planned ${String(options['days-before'])} days before closing`);
@@ -86,7 +92,13 @@ export const distributionCommands: Record<string, Command> = {
 		console.log(`${String(options.entity)} may answer until ${until}`);
 	},
 	async 'contact:add'(db, options) {
-		const r = await addEntityContact(db, required(options, 'entity'), { name: (options.name as string | undefined) ?? '', email: required(options, 'email'), language: (options.language as string | undefined) ?? null }, 'cli', options.edition as string | undefined);
+		const r = await addEntityContact(
+			db,
+			required(options, 'entity'),
+			{ name: (options.name as string | undefined) ?? '', email: required(options, 'email'), language: (options.language as string | undefined) ?? null },
+			'cli',
+			options.edition as string | undefined
+		);
 		console.log(`contact added${r.queued ? `; ${r.queued} invitation e-mail queued` : ''}`);
-	},
+	}
 };

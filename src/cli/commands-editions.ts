@@ -64,5 +64,5 @@ export const editionCommands: Record<string, Command> = {
 		console.log(`${edition.slug} (${edition.state}): ${edition.title}`);
 		console.log(['region', 'invited', 'opened', 'started', 'submitted'].join('\t'));
 		for (const r of [...byRegion, total]) console.log([r.region, r.invited, r.opened, r.started, r.submitted].join('\t'));
-	},
+	}
 };

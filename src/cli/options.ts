@@ -48,5 +48,7 @@ export async function readStdin(): Promise<string> {
 	if (process.stdin.isTTY) process.stderr.write('password: ');
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+	return Buffer.concat(chunks)
+		.toString('utf8')
+		.replace(/\r?\n$/, '');
 }

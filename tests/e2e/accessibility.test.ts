@@ -5,7 +5,6 @@ import { axeViolations as violations } from '../helpers/axe.ts';
 import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
 import { answerPage } from '../helpers/answer.ts';
 
-
 let server: RunningServer;
 let browser: Browser;
 
@@ -19,8 +18,6 @@ afterAll(async () => {
 });
 
 const linkFor = (entity: string) => newLink(server, entity);
-
-
 
 const ENTITY: Record<string, string> = { ar: 'MS-SAU', zh: 'MS-SGP', en: 'MS-GBR', fr: 'MS-BEL', ru: 'MS-ARM', es: 'MS-MEX' };
 

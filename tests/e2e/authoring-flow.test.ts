@@ -27,8 +27,6 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-
-
 function row<T>(sql: string): T | undefined {
 	const db = new Database(server.dbPath, { readonly: true });
 	try {

@@ -22,7 +22,8 @@ const linkFor = (entity: string) => newLink(server, entity);
 function answersOf(entity: string): Record<string, unknown> {
 	const db = new Database(server.dbPath, { readonly: true });
 	try {
-		const row = db.prepare('select r.answers_json from response r join entity e on e.id = r.entity_id where e.code = ?').get(entity) as { answers_json: string } | undefined;
+		const row = db.prepare('select r.answers_json from response r join entity e on e.id = r.entity_id where e.code = ?').get(entity) as
+			{ answers_json: string } | undefined;
 		return row ? JSON.parse(row.answers_json) : {};
 	} finally {
 		db.close();

@@ -31,7 +31,14 @@ async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, what
 
 beforeAll(async () => {
 	smtp = await startSmtp();
-	server = await startServer({ ADMIN_PASSWORD: 'correct horse battery staple', SMTP_URL: smtp.url, MAIL_POLL_MS: '200', MAIL_RETRY_BASE_MS: '300', MAIL_RATE_PER_MINUTE: '6000', DEMO: '0' });
+	server = await startServer({
+		ADMIN_PASSWORD: 'correct horse battery staple',
+		SMTP_URL: smtp.url,
+		MAIL_POLL_MS: '200',
+		MAIL_RETRY_BASE_MS: '300',
+		MAIL_RATE_PER_MINUTE: '6000',
+		DEMO: '0'
+	});
 	browser = await launchBrowser();
 	admin = await browser.newPage();
 	await admin.goto(`${server.url}/login`);
@@ -80,7 +87,11 @@ describe('distribution, from the interface', () => {
 		await expect(admin.locator('#action-result').innerText()).resolves.toMatch(/invitations created/);
 		await admin.locator('form[action="?/sendInvitations"] button').click();
 		await expect(admin.locator('#action-result').innerText()).resolves.toContain('3 e-mail message(s) queued');
-		await until(() => smtp.received.length, (n) => n >= 3, 'three invitations');
+		await until(
+			() => smtp.received.length,
+			(n) => n >= 3,
+			'three invitations'
+		);
 
 		const arabic = smtp.received.find((m) => m.to === 'sara@example.org')!;
 		expect(arabic.html).toContain('dir="rtl"');
@@ -108,14 +119,22 @@ describe('distribution, from the interface', () => {
 		await admin.locator('form[action="?/remind"] select[name=region]').selectOption('ARB');
 		await admin.locator('form[action="?/remind"] button').click();
 		await expect(admin.locator('#action-result').innerText()).resolves.toContain('1 e-mail message(s) queued');
-		await until(async () => {
-			await admin.goto(`${server.url}/admin/editions/rp-2026/invitations`);
-			return admin.locator('#smtp-problem').count();
-		}, (n) => n === 1, 'the SMTP problem notice');
+		await until(
+			async () => {
+				await admin.goto(`${server.url}/admin/editions/rp-2026/invitations`);
+				return admin.locator('#smtp-problem').count();
+			},
+			(n) => n === 1,
+			'the SMTP problem notice'
+		);
 		await expect(admin.locator('#smtp-problem').innerText()).resolves.toMatch(/ECONNREFUSED/);
 
 		smtp = await startSmtp(() => null, port);
-		await until(() => smtp.received.length, (n) => n >= 1, 'the reminder after SMTP is back');
+		await until(
+			() => smtp.received.length,
+			(n) => n >= 1,
+			'the reminder after SMTP is back'
+		);
 		expect(smtp.received.map((m) => m.to)).toEqual(['omar@example.org']);
 		expect(before).toBe(3);
 

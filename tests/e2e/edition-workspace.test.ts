@@ -24,7 +24,17 @@ const REGISTRY = [
 	`MS-DEU,member_state,Federal Republic of Germany,DEU,en,Hans Weber,${BOUNCE},en`,
 	'MS-FRA,member_state,French Republic,FRA,fr,Anne Martin,anne@eur.ws-test.org,fr'
 ].join('\n');
-const OTHER_REGION = ['MS-EGY', 'Arab Republic of Egypt', 'sara@arb.ws-test.org', 'MS-DEU', 'Federal Republic of Germany', BOUNCE, 'MS-FRA', 'French Republic', 'anne@eur.ws-test.org'];
+const OTHER_REGION = [
+	'MS-EGY',
+	'Arab Republic of Egypt',
+	'sara@arb.ws-test.org',
+	'MS-DEU',
+	'Federal Republic of Germany',
+	BOUNCE,
+	'MS-FRA',
+	'French Republic',
+	'anne@eur.ws-test.org'
+];
 const SHOTS = 'test-results/edition-workspace';
 
 let server: RunningServer;
@@ -56,7 +66,14 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${n
 beforeAll(async () => {
 	mkdirSync(SHOTS, { recursive: true });
 	smtp = await startSmtp((to) => (refusing && to === BOUNCE ? 550 : null));
-	server = await startServer({ ADMIN_PASSWORD: PASSWORD, SMTP_URL: smtp.url, MAIL_POLL_MS: '200', MAIL_RETRY_BASE_MS: '300', MAIL_RATE_PER_MINUTE: '6000', DEMO: '0' });
+	server = await startServer({
+		ADMIN_PASSWORD: PASSWORD,
+		SMTP_URL: smtp.url,
+		MAIL_POLL_MS: '200',
+		MAIL_RETRY_BASE_MS: '300',
+		MAIL_RATE_PER_MINUTE: '6000',
+		DEMO: '0'
+	});
 	const file = join(server.dir, 'registry.csv');
 	writeFileSync(file, REGISTRY);
 	runCli(server, 'registry:import', file);
@@ -87,7 +104,11 @@ describe('the edition workspace', () => {
 		await expect(page.locator('#action-result').innerText()).resolves.toMatch(/invitations created/);
 		await page.click('form[action="?/sendInvitations"] button');
 		await expect(page.locator('#action-result').innerText()).resolves.toMatch(/e-mail message\(s\) queued/);
-		await until(() => smtp.received.length, (n) => n >= 4, 'four invitations delivered');
+		await until(
+			() => smtp.received.length,
+			(n) => n >= 4,
+			'four invitations delivered'
+		);
 
 		await Promise.all([page.waitForURL(/\/rp-2026$/), page.click('nav.ui-tabs a:has-text("Overview")')]);
 		await shot(page, 'overview-en');
@@ -148,10 +169,14 @@ describe('the edition workspace', () => {
 		await page.goto(`${server.url}/admin/editions/rp-2026`);
 		await Promise.all([page.waitForURL(/\/invitations$/), page.click('nav.ui-tabs a:has-text("Invitations and e-mail")')]);
 		const failed = page.locator('#outbox-messages tr', { hasText: BOUNCE });
-		await until(async () => {
-			await page.reload();
-			return failed.getAttribute('data-state');
-		}, (s) => s === 'failed', 'the bounce to fail');
+		await until(
+			async () => {
+				await page.reload();
+				return failed.getAttribute('data-state');
+			},
+			(s) => s === 'failed',
+			'the bounce to fail'
+		);
 		const cells = await failed.locator('td').allInnerTexts();
 		expect(cells[0]).toContain(BOUNCE);
 		expect(cells[1]).toBe('Invitation');
@@ -167,11 +192,19 @@ describe('the edition workspace', () => {
 		refusing = false;
 		await Promise.all([page.waitForLoadState('load'), failed.locator('form[action="?/retry"] button').click()]);
 		await expect(page.locator('#action-result').innerText()).resolves.toContain('queued again');
-		await until(() => smtp.received.filter((m) => m.to === BOUNCE).length, (n) => n === 1, 'the retried message delivered');
-		await until(async () => {
-			await page.reload();
-			return page.locator('#outbox-messages tr', { hasText: BOUNCE }).getAttribute('data-state');
-		}, (s) => s === 'sent', 'the retried message shown as sent');
+		await until(
+			() => smtp.received.filter((m) => m.to === BOUNCE).length,
+			(n) => n === 1,
+			'the retried message delivered'
+		);
+		await until(
+			async () => {
+				await page.reload();
+				return page.locator('#outbox-messages tr', { hasText: BOUNCE }).getAttribute('data-state');
+			},
+			(s) => s === 'sent',
+			'the retried message shown as sent'
+		);
 		await expect(page.locator('#outbox-messages tr', { hasText: BOUNCE }).locator('form[action="?/retry"]').count()).resolves.toBe(0);
 
 		for (const tab of ['reminders', 'settings']) {
@@ -181,17 +214,25 @@ describe('the edition workspace', () => {
 		await context.close();
 	});
 
-	it('a regional office sees its own region\'s respondents only, and no coordinator tab', async () => {
+	it("a regional office sees its own region's respondents only, and no coordinator tab", async () => {
 		const { context, page } = await signedIn('afr@ws.example.org');
 		await page.goto(`${server.url}/admin/editions/rp-2026`);
 		await expect(page.locator('nav.ui-tabs a').allInnerTexts()).resolves.toEqual(['Overview', 'Respondents']);
 		await Promise.all([page.waitForURL(/\/respondents$/), page.click('nav.ui-tabs a:has-text("Respondents")')]);
-		const regions = await page.locator('#respondents tbody tr[data-entity]').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-region')))]);
+		const regions = await page
+			.locator('#respondents tbody tr[data-entity]')
+			.evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-region')))]);
 		expect(regions).toEqual(['AFR']);
 		await page.fill('#f-q', 'ws-test.org');
 		await Promise.all([page.waitForURL(/q=ws-test/), page.click('#apply-filters')]);
 		expect((await rowCodes(page)).sort()).toEqual(['MS-KEN', 'MS-SEN']);
-		for (const url of ['/admin/editions/rp-2026/respondents', '/admin/editions/rp-2026/respondents?q=ws-test', '/admin/editions/rp-2026/respondents?region=EUR', '/admin/editions/rp-2026/respondents?page=2', '/admin/editions/rp-2026']) {
+		for (const url of [
+			'/admin/editions/rp-2026/respondents',
+			'/admin/editions/rp-2026/respondents?q=ws-test',
+			'/admin/editions/rp-2026/respondents?region=EUR',
+			'/admin/editions/rp-2026/respondents?page=2',
+			'/admin/editions/rp-2026'
+		]) {
 			await page.goto(server.url + url);
 			const html = await page.content();
 			for (const other of OTHER_REGION) expect(html, `${other} on ${url}`).not.toContain(other);
@@ -207,8 +248,10 @@ describe('the edition workspace', () => {
 			// Entity names are data (an RTO's registry name may say "African"): cut out before looking.
 			const names = await page.locator('#respondents tbody td:nth-child(2)').allInnerTexts();
 			const shown = names.reduce((text, name) => text.split(name).join(' '), await page.locator('.workspace').innerText());
-			for (const code of ['member_state', 'itu_d', 'RO-AFR', 'none', 'in_progress', 'not_opened']) expect(shown, `${code} on ${tab || 'overview'}`).not.toContain(code);
-			for (const english of ['Africa', 'Europe', 'Arab States', 'Americas', 'Asia and the Pacific', 'Member State', 'Invited', 'Failed']) expect(shown, `${english} on ${tab || 'overview'}`).not.toContain(english);
+			for (const code of ['member_state', 'itu_d', 'RO-AFR', 'none', 'in_progress', 'not_opened'])
+				expect(shown, `${code} on ${tab || 'overview'}`).not.toContain(code);
+			for (const english of ['Africa', 'Europe', 'Arab States', 'Americas', 'Asia and the Pacific', 'Member State', 'Invited', 'Failed'])
+				expect(shown, `${english} on ${tab || 'overview'}`).not.toContain(english);
 			await shot(page, `${tab.slice(1) || 'overview'}-ar`);
 		}
 		await context.close();

@@ -79,7 +79,9 @@ describe('the editor with script', () => {
 		expect(await page.getAttribute('#json-live-summary', 'aria-live')).toBe('polite');
 		expect(await page.textContent('#json-save')).toMatch(/1 error/);
 		await page.click('#json-go-to');
-		expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).selectionStart)).toBe('{\n  "title": "Broken",\n  "pages": [\n    '.length);
+		expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).selectionStart)).toBe(
+			'{\n  "title": "Broken",\n  "pages": [\n    '.length
+		);
 		expect(await axeViolations(page)).toEqual([]);
 
 		// Fixed: the error clears, and the valid unsaved JSON shows in the (Arabic) preview.
@@ -88,7 +90,9 @@ describe('the editor with script', () => {
 		await paste(page, '#json-text', JSON.stringify(json, null, 2));
 		await page.waitForFunction(() => /\b0 error/.test(document.getElementById('json-live-summary')?.textContent ?? ''));
 		expect(await page.textContent('#json-save')).not.toMatch(/error/);
-		await page.waitForFunction(() => /Unsaved first page/.test((document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.body?.textContent ?? ''));
+		await page.waitForFunction(() =>
+			/Unsaved first page/.test((document.getElementById('preview-frame') as HTMLIFrameElement).contentDocument?.body?.textContent ?? '')
+		);
 		expect(await frameState(page)).toMatchObject({ dir: 'rtl', lang: 'ar' });
 		// Another language re-posts the unsaved JSON, not the saved draft.
 		await page.selectOption('#preview-lang', 'fr');

@@ -16,7 +16,17 @@ const COLUMN_COUNTS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 beforeAll(async () => {
 	server = await startServer();
 	browser = await launchBrowser();
-	runCli(server, 'edition:create', '--questionnaire', 'tests/fixtures/matrix-scales.json', '--slug', 'matrix-scales', '--override-translations', '--reason', 'test fixture in English and Arabic only');
+	runCli(
+		server,
+		'edition:create',
+		'--questionnaire',
+		'tests/fixtures/matrix-scales.json',
+		'--slug',
+		'matrix-scales',
+		'--override-translations',
+		'--reason',
+		'test fixture in English and Arabic only'
+	);
 });
 afterAll(async () => {
 	await browser?.close();
@@ -24,11 +34,20 @@ afterAll(async () => {
 });
 
 async function storedAnswers(entity: string): Promise<Record<string, unknown>> {
-	const row = await sqlGet<{ answers_json: string }>(server.dbPath, "select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'matrix-scales'", entity);
+	const row = await sqlGet<{ answers_json: string }>(
+		server.dbPath,
+		"select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'matrix-scales'",
+		entity
+	);
 	return JSON.parse(row?.answers_json ?? '{}') as Record<string, unknown>;
 }
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
 const centreX = (b: Box) => b.x + b.width / 2;
 
 /** The column headings of a grid with their boxes, in document order. */
@@ -53,7 +72,10 @@ async function openScales(page: Page, entity: string, lang: string): Promise<voi
 }
 
 describe('Likert grids of 2 to 10 columns', () => {
-	it.each([['en', 'MS-KEN'], ['ar', 'MS-JOR']])('puts over each radio button the heading of the value it saves (%s)', async (lang, entity) => {
+	it.each([
+		['en', 'MS-KEN'],
+		['ar', 'MS-JOR']
+	])('puts over each radio button the heading of the value it saves (%s)', async (lang, entity) => {
 		const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
 		await openScales(page, entity, lang);
@@ -74,13 +96,21 @@ describe('Likert grids of 2 to 10 columns', () => {
 			// Clicking by sight: the button under the middle heading (row a) and under the last (row b).
 			const middle = heads[Math.ceil(n / 2) - 1]!;
 			const last = heads[n - 1]!;
-			for (const [r, wanted] of [[0, middle], [1, last]] as const) {
+			for (const [r, wanted] of [
+				[0, middle],
+				[1, last]
+			] as const) {
 				const rowAt = page.locator(`#q-${question} fieldset.matrix-row`).nth(r);
 				// Mouse coordinates are the viewport's: bring the row into view, then measure again.
 				await rowAt.scrollIntoViewIfNeeded();
 				const heading = (await headings(page, question)).find((h) => h.text === wanted.text)!;
 				const radios = rowAt.locator('input[type=radio]');
-				const boxes = await radios.evaluateAll((inputs) => inputs.map((i) => { const b = i.getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; }));
+				const boxes = await radios.evaluateAll((inputs) =>
+					inputs.map((i) => {
+						const b = i.getBoundingClientRect();
+						return { x: b.x, y: b.y, width: b.width, height: b.height };
+					})
+				);
 				const under = boxes.find((b) => centreX(b) >= heading.box.x && centreX(b) <= heading.box.x + heading.box.width)!;
 				await page.mouse.click(centreX(under), under.y + under.height / 2);
 			}

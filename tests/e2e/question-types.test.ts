@@ -15,7 +15,18 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	// The fixture is in English only: the launch gate refuses to open it until an administrator overrides it.
 	expect(() => cli('edition:create', '--questionnaire', 'tests/fixtures/all-types.json', '--slug', 'all-types')).toThrow(/translations are incomplete/);
-	expect(cli('edition:create', '--questionnaire', 'tests/fixtures/all-types.json', '--slug', 'all-types', '--override-translations', '--reason', 'test fixture in English only')).toContain('translation gate overridden');
+	expect(
+		cli(
+			'edition:create',
+			'--questionnaire',
+			'tests/fixtures/all-types.json',
+			'--slug',
+			'all-types',
+			'--override-translations',
+			'--reason',
+			'test fixture in English only'
+		)
+	).toContain('translation gate overridden');
 });
 afterAll(async () => {
 	await browser?.close();
@@ -25,7 +36,11 @@ afterAll(async () => {
 function stored(entity: string) {
 	const db = new Database(server.dbPath, { readonly: true });
 	try {
-		const row = db.prepare(`select r.state, r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'all-types'`).get(entity) as { state: string; answers_json: string };
+		const row = db
+			.prepare(
+				`select r.state, r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'all-types'`
+			)
+			.get(entity) as { state: string; answers_json: string };
 		return { state: row.state, answers: JSON.parse(row.answers_json) };
 	} finally {
 		db.close();

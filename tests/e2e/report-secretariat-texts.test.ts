@@ -11,7 +11,14 @@ let browser: Browser;
 
 beforeAll(async () => {
 	server = await startServer();
-	await seedUsers(server.dbPath, [{ email: 'analyst@st.example.org', role: 'analyst', language: 'en' }, { email: 'analyst-ar@st.example.org', role: 'analyst', language: 'ar' }], PASSWORD);
+	await seedUsers(
+		server.dbPath,
+		[
+			{ email: 'analyst@st.example.org', role: 'analyst', language: 'en' },
+			{ email: 'analyst-ar@st.example.org', role: 'analyst', language: 'ar' }
+		],
+		PASSWORD
+	);
 	browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {

@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 async function storedAnswers(entity: string): Promise<Record<string, unknown>> {
-	const row = await sqlGet<{ answers_json: string }>(server.dbPath, 'select r.answers_json from response r join entity e on e.id = r.entity_id where e.code = ?', entity);
+	const row = await sqlGet<{ answers_json: string }>(
+		server.dbPath,
+		'select r.answers_json from response r join entity e on e.id = r.entity_id where e.code = ?',
+		entity
+	);
 	return JSON.parse(row?.answers_json ?? '{}') as Record<string, unknown>;
 }
 

@@ -30,7 +30,6 @@ function responseCount(entityCode: string): number {
 	}
 }
 
-
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: 'correct horse battery staple' });
 	browser = await launchBrowser();
@@ -109,7 +108,14 @@ describe('respondent, in a real browser', () => {
 	});
 
 	const THANKS: Record<string, RegExp> = { ar: /شكر/, zh: /谢谢|感谢/, en: /Thank you/, fr: /Merci|merci/, ru: /Спасибо|Благодар/, es: /Gracias|gracias/ };
-	const ENTITIES: Record<string, [string, string]> = { ar: ['MS-JOR', 'MS-LBN'], zh: ['MS-CHN', 'MS-MNG'], en: ['MS-KEN', 'MS-AUS'], fr: ['MS-MLI', 'MS-CHE'], ru: ['MS-KAZ', 'MS-KGZ'], es: ['MS-ARG', 'MS-CHL'] };
+	const ENTITIES: Record<string, [string, string]> = {
+		ar: ['MS-JOR', 'MS-LBN'],
+		zh: ['MS-CHN', 'MS-MNG'],
+		en: ['MS-KEN', 'MS-AUS'],
+		fr: ['MS-MLI', 'MS-CHE'],
+		ru: ['MS-KAZ', 'MS-KGZ'],
+		es: ['MS-ARG', 'MS-CHL']
+	};
 	it.each(Object.keys(THANKS).flatMap((locale) => [[locale, 'with JavaScript', true] as const, [locale, 'without JavaScript', false] as const]))(
 		'completes the whole questionnaire in %s %s',
 		async (locale, _label, javaScriptEnabled) => {

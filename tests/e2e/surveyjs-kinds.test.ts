@@ -30,7 +30,11 @@ afterAll(async () => {
 function storedAnswers(entity: string): Record<string, unknown> {
 	const db = new Database(server.dbPath, { readonly: true });
 	try {
-		const row = db.prepare(`select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'kinds'`).get(entity) as { answers_json: string };
+		const row = db
+			.prepare(
+				`select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'kinds'`
+			)
+			.get(entity) as { answers_json: string };
 		return JSON.parse(row.answers_json);
 	} finally {
 		db.close();
@@ -41,7 +45,12 @@ function storedAnswers(entity: string): Record<string, unknown> {
 async function scaleGeometry(page: Page, name: string) {
 	const boxes = await page.locator(`#q-${name} .rating-point`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
 	const ends = await page.locator(`#q-${name} .scale-labels span`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-	return { boxes, ends, width: await page.evaluate(() => document.documentElement.clientWidth), scroll: await page.evaluate(() => document.documentElement.scrollWidth) };
+	return {
+		boxes,
+		ends,
+		width: await page.evaluate(() => document.documentElement.clientWidth),
+		scroll: await page.evaluate(() => document.documentElement.scrollWidth)
+	};
 }
 
 describe('Other, Select all and rating scales without JavaScript', () => {
@@ -51,7 +60,11 @@ describe('Other, Select all and rating scales without JavaScript', () => {
 		await page.goto(runCli(server, 'invite', '--edition', 'kinds', '--entity', 'MS-SEN'));
 		await submitAndWait(page, page.locator('button[value="lang:en"]'));
 		// min/max/step are the input's own attributes, known to the browser before any post.
-		await expect(page.locator('#q-hours-input').evaluate((e) => [e.getAttribute('min'), e.getAttribute('max'), e.getAttribute('step')])).resolves.toEqual(['0', '24', '0.25']);
+		await expect(page.locator('#q-hours-input').evaluate((e) => [e.getAttribute('min'), e.getAttribute('max'), e.getAttribute('step')])).resolves.toEqual([
+			'0',
+			'24',
+			'0.25'
+		]);
 		// colCount 3: the three ordinary choices of "role" share one row on a wide screen.
 		const roleRows = await page.locator('#q-role .choice').evaluateAll((els) => els.slice(0, 3).map((e) => Math.round(e.getBoundingClientRect().y)));
 		expect(new Set(roleRows).size).toBe(1);

@@ -22,7 +22,9 @@ let browser: Browser;
 beforeAll(async () => {
 	server = await startServer();
 	browser = await launchBrowser();
-	expect(runCli(server, 'edition:create', '--questionnaire', FIXTURE, '--slug', 'names', '--override-translations', '--reason', 'test fixture in English only')).toContain('translation gate overridden');
+	expect(
+		runCli(server, 'edition:create', '--questionnaire', FIXTURE, '--slug', 'names', '--override-translations', '--reason', 'test fixture in English only')
+	).toContain('translation gate overridden');
 });
 afterAll(async () => {
 	await browser?.close();
@@ -32,7 +34,11 @@ afterAll(async () => {
 function storedAnswers(entity: string): Record<string, unknown> {
 	const db = new Database(server.dbPath, { readonly: true });
 	try {
-		const row = db.prepare(`select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'names'`).get(entity) as { answers_json: string };
+		const row = db
+			.prepare(
+				`select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'names'`
+			)
+			.get(entity) as { answers_json: string };
 		return JSON.parse(row.answers_json);
 	} finally {
 		db.close();

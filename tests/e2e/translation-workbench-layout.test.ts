@@ -40,7 +40,11 @@ beforeAll(async () => {
 	await startDraftAs(server.dbPath, 'author@wl.example.org', SLUG);
 	const db = createDb(server.dbPath);
 	try {
-		const user = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('email', '=', 'author@wl.example.org').executeTakeFirstOrThrow();
+		const user = await db
+			.selectFrom('app_user')
+			.select(['id', 'email', 'display_name', 'role', 'region_code', 'language'])
+			.where('email', '=', 'author@wl.example.org')
+			.executeTakeFirstOrThrow();
 		await duplicateToDraft(db, user, { fromSlug: SLUG, from: 'v1', slug: 'rp-copy' });
 	} finally {
 		await db.destroy();

@@ -24,7 +24,6 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-
 const arabicCount = (page: Page) => page.textContent('#completeness li[data-locale="ar"] [data-count="complete"]');
 
 describe('translation workbench in the browser', () => {

@@ -33,7 +33,16 @@ const questionnaire = {
 			title: hostile(),
 			description: hostile(),
 			elements: [
-				{ type: 'radiogroup', name: 'r', title: hostile(), description: hostile(), choices: [{ value: 'a', text: hostile() }, { value: 'b', text: hostile() }] },
+				{
+					type: 'radiogroup',
+					name: 'r',
+					title: hostile(),
+					description: hostile(),
+					choices: [
+						{ value: 'a', text: hostile() },
+						{ value: 'b', text: hostile() }
+					]
+				},
 				{ type: 'checkbox', name: 'c', title: hostile(), choices: [{ value: 'x', text: hostile() }] },
 				{ type: 'matrix', name: 'm', title: hostile(), columns: [{ value: 1, text: hostile() }], rows: [{ value: 'row', text: hostile() }] },
 				{ type: 'dropdown', name: 'd', title: hostile(), choices: [{ value: 'z', text: hostile() }] },
@@ -64,39 +73,42 @@ afterAll(async () => {
 });
 
 describe('script in questionnaire text never runs', () => {
-	it.each(['en', 'ar', 'zh', 'fr', 'ru', 'es'])('in %s: no dialog, no injected element, no CSP violation, on the page, its errors and the review', async (locale) => {
-		const page = await browser.newPage();
-		const incidents: string[] = [];
-		page.on('dialog', (d) => {
-			incidents.push(`dialog: ${d.message()}`);
-			void d.dismiss();
-		});
-		page.on('console', (m) => {
-			if (/Content Security Policy|Refused to/i.test(m.text())) incidents.push(`csp: ${m.text()}`);
-		});
-		const inspect = async (where: string) => {
-			const injected = await page.evaluate(() => ({
-				scripts: [...document.scripts].filter((s) => !s.src).length,
-				handlers: document.querySelectorAll('[onerror],[onload],[onclick],iframe,svg').length,
-				jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:')).length
-			}));
-			if (injected.scripts || injected.handlers || injected.jsLinks) incidents.push(`${where}: ${JSON.stringify(injected)}`);
-		};
-		await page.goto(`${cli('invite', '--edition', 'hostile', '--entity', ENTITY[locale]!)}?lang=${locale}`);
-		await inspect('page');
-		await submitAndWait(page, page.locator('.actions button.primary'));
-		await inspect('page with errors');
-		await answerPage(page);
-		await submitAndWait(page, page.locator('.actions button.primary'));
-		await inspect('review');
-		// Wait for the events themselves, not a while: every image has loaded or failed (an
-		// injected onerror would have run), then a console marker comes back; console and
-		// dialog events arrive in order, so anything the page did before it is in incidents.
-		await page.waitForLoadState('load');
-		await Promise.all([page.waitForEvent('console', (m) => m.text() === 'xss-check-done'), page.evaluate(() => console.log('xss-check-done'))]);
-		expect(incidents).toEqual([]);
-		// The attacks are there, shown as the text they are.
-		expect(await page.locator('main').innerText()).toMatch(/onerror=|<script>|onload=|srcdoc=/);
-		await page.close();
-	});
+	it.each(['en', 'ar', 'zh', 'fr', 'ru', 'es'])(
+		'in %s: no dialog, no injected element, no CSP violation, on the page, its errors and the review',
+		async (locale) => {
+			const page = await browser.newPage();
+			const incidents: string[] = [];
+			page.on('dialog', (d) => {
+				incidents.push(`dialog: ${d.message()}`);
+				void d.dismiss();
+			});
+			page.on('console', (m) => {
+				if (/Content Security Policy|Refused to/i.test(m.text())) incidents.push(`csp: ${m.text()}`);
+			});
+			const inspect = async (where: string) => {
+				const injected = await page.evaluate(() => ({
+					scripts: [...document.scripts].filter((s) => !s.src).length,
+					handlers: document.querySelectorAll('[onerror],[onload],[onclick],iframe,svg').length,
+					jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:')).length
+				}));
+				if (injected.scripts || injected.handlers || injected.jsLinks) incidents.push(`${where}: ${JSON.stringify(injected)}`);
+			};
+			await page.goto(`${cli('invite', '--edition', 'hostile', '--entity', ENTITY[locale]!)}?lang=${locale}`);
+			await inspect('page');
+			await submitAndWait(page, page.locator('.actions button.primary'));
+			await inspect('page with errors');
+			await answerPage(page);
+			await submitAndWait(page, page.locator('.actions button.primary'));
+			await inspect('review');
+			// Wait for the events themselves, not a while: every image has loaded or failed (an
+			// injected onerror would have run), then a console marker comes back; console and
+			// dialog events arrive in order, so anything the page did before it is in incidents.
+			await page.waitForLoadState('load');
+			await Promise.all([page.waitForEvent('console', (m) => m.text() === 'xss-check-done'), page.evaluate(() => console.log('xss-check-done'))]);
+			expect(incidents).toEqual([]);
+			// The attacks are there, shown as the text they are.
+			expect(await page.locator('main').innerText()).toMatch(/onerror=|<script>|onload=|srcdoc=/);
+			await page.close();
+		}
+	);
 });

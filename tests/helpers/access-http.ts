@@ -24,7 +24,11 @@ export async function signInCookie(base: string, email: string, password: string
 }
 
 /** Creates users straight in the server's database file (as the CLI would). */
-export async function seedUsers(dbPath: string, users: { email: string; role: string; regionCode?: string; language?: string }[], password: string): Promise<void> {
+export async function seedUsers(
+	dbPath: string,
+	users: { email: string; role: string; regionCode?: string; language?: string }[],
+	password: string
+): Promise<void> {
 	const db = createDb(dbPath);
 	try {
 		for (const u of users) await createUser(db, { ...u, password }, 'test');

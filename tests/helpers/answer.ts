@@ -39,7 +39,10 @@ export async function answerPage(page: Page): Promise<void> {
 				break;
 			case 'dropdown': {
 				const select = q.locator('select');
-				const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean)).catch(() => []);
+				const values = await select
+					.locator('option')
+					.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean))
+					.catch(() => []);
 				if (values.length > 0) await select.selectOption(values[0]!);
 				else await select.selectOption({ index: 1 });
 				break;

@@ -5,7 +5,11 @@ import { startNextDraft } from '../../src/lib/server/authoring/library.ts';
 export async function startDraftAs(dbUrl: string, email: string, slug: string): Promise<void> {
 	const db = createDb(dbUrl);
 	try {
-		const user = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('email', '=', email).executeTakeFirstOrThrow();
+		const user = await db
+			.selectFrom('app_user')
+			.select(['id', 'email', 'display_name', 'role', 'region_code', 'language'])
+			.where('email', '=', email)
+			.executeTakeFirstOrThrow();
 		await startNextDraft(db, user, slug);
 	} finally {
 		await db.destroy();

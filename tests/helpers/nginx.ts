@@ -49,7 +49,27 @@ export function testSite(site: string, port: number, upstreams: [number, number]
 export async function startNginx(port: number, upstreams: [number, number]): Promise<RunningNginx> {
 	if (!NGINX_PATH) throw new Error('nginx is not installed');
 	const dir = mkdtempSync(join(tmpdir(), 'rps-nginx-'));
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+	execFileSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-days',
+			'1',
+			'-subj',
+			'/CN=127.0.0.1',
+			'-addext',
+			'subjectAltName=IP:127.0.0.1',
+			'-keyout',
+			join(dir, 'key.pem'),
+			'-out',
+			join(dir, 'cert.pem')
+		],
+		{ stdio: 'ignore' }
+	);
 	for (const t of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, t));
 	const site = testSite(readFileSync('deploy/nginx/rps.conf', 'utf8'), port, upstreams, dir);
 	writeFileSync(
@@ -70,7 +90,9 @@ export async function startNginx(port: number, upstreams: [number, number]): Pro
 		].join('\n')
 	);
 	const asRoot = process.getuid?.() === 0;
-	const nobody = asRoot ? { uid: Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' })) } : undefined;
+	const nobody = asRoot
+		? { uid: Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' })) }
+		: undefined;
 	if (nobody) for (const f of ['', ...readdirSync(dir)]) chownSync(join(dir, f), nobody.uid, nobody.gid);
 	const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
 	execFileSync(NGINX_PATH, ['-t', '-q', ...args], { stdio: 'pipe', ...nobody });
@@ -83,7 +105,10 @@ export async function startNginx(port: number, upstreams: [number, number]): Pro
 	const errors = () => output + (existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '');
 	const deadline = Date.now() + 15_000;
 	for (;;) {
-		const ready = await through({ url, ca }, '/readyz').then((r) => r.status === 200, () => false);
+		const ready = await through({ url, ca }, '/readyz').then(
+			(r) => r.status === 200,
+			() => false
+		);
 		if (ready) break;
 		if (child.exitCode !== null || Date.now() > deadline) {
 			child.kill('SIGKILL');

@@ -17,7 +17,13 @@ interface Field {
 }
 
 const attrs = (s: string): Record<string, string> => Object.fromEntries([...s.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, decode(m[2] ?? '')]));
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+	s
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
 
 /** The fields of the page's form, in document order. */
 export function formFields(html: string): Field[] {
@@ -28,7 +34,15 @@ export function formFields(html: string): Field[] {
 		if (!a.name || 'disabled' in a) continue;
 		const options = tag === 'select' ? [...m[3]!.matchAll(/<option\b([^>]*)>/g)].map((o) => attrs(o[1]!)) : [];
 		const selected = options.find((o) => 'selected' in o)?.value ?? '';
-		fields.push({ tag, type: a.type ?? tag, name: a.name, value: tag === 'textarea' ? decode(m[3] ?? '') : tag === 'select' ? selected : (a.value ?? ''), checked: 'checked' in a, invalid: a['aria-invalid'] === 'true', options: options.map((o) => o.value ?? '').filter((v) => v !== '') });
+		fields.push({
+			tag,
+			type: a.type ?? tag,
+			name: a.name,
+			value: tag === 'textarea' ? decode(m[3] ?? '') : tag === 'select' ? selected : (a.value ?? ''),
+			checked: 'checked' in a,
+			invalid: a['aria-invalid'] === 'true',
+			options: options.map((o) => o.value ?? '').filter((v) => v !== '')
+		});
 	}
 	return fields;
 }
@@ -61,7 +75,12 @@ export function pageAnswers(fields: Field[], overrides: Record<string, string | 
 }
 
 const post = (url: string, fields: [string, string][]) =>
-	fetch(url, { method: 'POST', redirect: 'manual', headers: { accept: 'text/html', origin: new URL(url).origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+	fetch(url, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: new URL(url).origin, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields).toString()
+	});
 
 /** Answers every page of the questionnaire behind `link` without JavaScript and submits. */
 export async function answerAndSubmit(link: string, overrides: Record<string, string | string[]> = {}): Promise<void> {
@@ -71,7 +90,11 @@ export async function answerAndSubmit(link: string, overrides: Record<string, st
 		const fields = formFields(html);
 		if (url.includes('?review')) {
 			const revision = fields.find((f) => f.name === '_revision')!.value;
-			const done = await post(link, [['_page', 'review'], ['_revision', revision], ['_action', 'submit']]);
+			const done = await post(link, [
+				['_page', 'review'],
+				['_revision', revision],
+				['_action', 'submit']
+			]);
 			expect(done.status).toBe(303);
 			return;
 		}

@@ -52,10 +52,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 		log = '';
 		const started: ChildProcess = spawn(process.execPath, ['server.js'], {
 			// No drain period on stop: tests stop servers they are not talking to any more.
-		// KEEP_ALIVE_TIMEOUT: a test that blocks its own event loop (a CLI step run with
-		// execFileSync) must not come back to a kept-alive socket the server closed meanwhile
-		// ("other side closed"); Node's 5 s is shorter than a busy machine's CLI call.
-			env: { ...process.env, DATABASE_URL: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NODE_ENV: 'test', SHUTDOWN_DRAIN_MS: '0', KEEP_ALIVE_TIMEOUT: '60', ...env },
+			// KEEP_ALIVE_TIMEOUT: a test that blocks its own event loop (a CLI step run with
+			// execFileSync) must not come back to a kept-alive socket the server closed meanwhile
+			// ("other side closed"); Node's 5 s is shorter than a busy machine's CLI call.
+			env: {
+				...process.env,
+				DATABASE_URL: dbPath,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: url,
+				NODE_ENV: 'test',
+				SHUTDOWN_DRAIN_MS: '0',
+				KEEP_ALIVE_TIMEOUT: '60',
+				...env
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		started.stdout!.on('data', (d) => (log += d));

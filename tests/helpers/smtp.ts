@@ -66,7 +66,8 @@ export async function startSmtp(refuse: (to: string) => number | null = () => nu
 			stream.on('data', (c: Buffer) => chunks.push(c));
 			stream.on('end', () => {
 				const raw = Buffer.concat(chunks).toString('utf8');
-				for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address, raw, subject: decodeSubject(raw), text: decodePart(raw, 'text/plain'), html: decodePart(raw, 'text/html') });
+				for (const rcpt of session.envelope.rcptTo)
+					received.push({ to: rcpt.address, raw, subject: decodeSubject(raw), text: decodePart(raw, 'text/plain'), html: decodePart(raw, 'text/html') });
 				callback();
 			});
 		}

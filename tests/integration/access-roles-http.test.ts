@@ -123,7 +123,11 @@ describe('role escalation through crafted posts', () => {
 		const res = await formPost(`${server.url}/admin/users?/create`, { email, role: 'admin', password: PASSWORD }, { cookie: cookies[role] });
 		expect(res.status).toBe(403);
 		expect(await userRole(email)).toBeUndefined();
-		const denied = (await sqlGet<{ n: number }>(server.dbPath, "select count(*) as n from audit_log where action = 'access.denied' and actor = ? and details_json like '%/admin/users%'", emailOf(role)))!;
+		const denied = (await sqlGet<{ n: number }>(
+			server.dbPath,
+			"select count(*) as n from audit_log where action = 'access.denied' and actor = ? and details_json like '%/admin/users%'",
+			emailOf(role)
+		))!;
 		expect(denied.n).toBeGreaterThan(0);
 	});
 
@@ -135,7 +139,11 @@ describe('role escalation through crafted posts', () => {
 	});
 
 	it('lets the administrator create a user, and refuses its own demotion with a clear message', async () => {
-		const created = await formPost(`${server.url}/admin/users?/create`, { email: 'new-analyst@matrix.example.org', role: 'analyst', password: PASSWORD, language: 'fr' }, { cookie: cookies.admin });
+		const created = await formPost(
+			`${server.url}/admin/users?/create`,
+			{ email: 'new-analyst@matrix.example.org', role: 'analyst', password: PASSWORD, language: 'fr' },
+			{ cookie: cookies.admin }
+		);
 		expect(created.status).toBe(200);
 		expect(await userRole('new-analyst@matrix.example.org')).toBe('analyst');
 		const adminId = (await sqlGet<{ id: string }>(server.dbPath, 'select id from app_user where email = ?', emailOf('admin')))!.id;

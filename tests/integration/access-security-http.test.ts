@@ -16,7 +16,8 @@ let adminCookie: string;
 
 const from = (address: string) => ({ 'x-forwarded-for': address });
 // Behind the proxy every request carries the client's address; a default one here.
-const formPost = (url: string, body: Record<string, string>, headers: Record<string, string> = {}) => rawPost(url, body, { ...from('198.51.100.50'), ...headers });
+const formPost = (url: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
+	rawPost(url, body, { ...from('198.51.100.50'), ...headers });
 const get = (url: string, cookie?: string) => rawGet(url, cookie, from('198.51.100.50'));
 const count = async (query: string, ...params: unknown[]) => (await sqlGet<{ n: number }>(server.dbPath, query, ...params))!.n;
 
@@ -31,7 +32,11 @@ afterAll(async () => {
 
 describe('cross-site requests and headers', () => {
 	it('refuses a cross-site form post, even with a valid session, and changes nothing', async () => {
-		const res = await formPost(`${server.url}/admin/users?/create`, { email: 'csrf@example.org', role: 'admin', password: PASSWORD }, { cookie: adminCookie, origin: 'https://evil.example' });
+		const res = await formPost(
+			`${server.url}/admin/users?/create`,
+			{ email: 'csrf@example.org', role: 'admin', password: PASSWORD },
+			{ cookie: adminCookie, origin: 'https://evil.example' }
+		);
 		expect(res.status).toBe(403);
 		expect(await res.text()).toMatch(/Cross-site POST form submissions are forbidden/);
 		expect(await count('select count(*) as n from app_user where email = ?', 'csrf@example.org')).toBe(0);
@@ -100,7 +105,7 @@ describe('sign-in throttling over HTTP', () => {
 });
 
 describe('sessions, language and audit over HTTP', () => {
-	it('shows the Secretariat in the user\'s language (French)', async () => {
+	it("shows the Secretariat in the user's language (French)", async () => {
 		const cookie = await signInCookie(server.url, 'coord@security.example.org', PASSWORD, from('198.51.100.3'));
 		const html = await (await get(`${server.url}/account`, cookie)).text();
 		expect(html).toContain('<html lang="fr"');
@@ -108,7 +113,7 @@ describe('sessions, language and audit over HTTP', () => {
 		expect(html).toContain('Changer mon mot de passe');
 	});
 
-	it('lists one\'s sessions and revokes another one', async () => {
+	it("lists one's sessions and revokes another one", async () => {
 		const a = await signInCookie(server.url, 'coord@security.example.org', PASSWORD, from('198.51.100.4'));
 		const b = await signInCookie(server.url, 'coord@security.example.org', PASSWORD, from('198.51.100.5'));
 		const page = await (await get(`${server.url}/account`, a)).text();
@@ -129,10 +134,18 @@ describe('sessions, language and audit over HTTP', () => {
 	it('ends every other session when the password changes', async () => {
 		const a = await signInCookie(server.url, 'coord@security.example.org', PASSWORD, from('198.51.100.6'));
 		const b = await signInCookie(server.url, 'coord@security.example.org', PASSWORD, from('198.51.100.7'));
-		const wrong = await formPost(`${server.url}/account?/password`, { current: 'not the password', next: 'new password 2026!', confirm: 'new password 2026!' }, { cookie: a });
+		const wrong = await formPost(
+			`${server.url}/account?/password`,
+			{ current: 'not the password', next: 'new password 2026!', confirm: 'new password 2026!' },
+			{ cookie: a }
+		);
 		expect(wrong.status).toBe(400);
 		expect(await wrong.text()).toContain('Le mot de passe actuel est incorrect');
-		const res = await formPost(`${server.url}/account?/password`, { current: PASSWORD, next: 'new password 2026!', confirm: 'new password 2026!' }, { cookie: a });
+		const res = await formPost(
+			`${server.url}/account?/password`,
+			{ current: PASSWORD, next: 'new password 2026!', confirm: 'new password 2026!' },
+			{ cookie: a }
+		);
 		expect(res.status).toBe(200);
 		const fresh = /rps_session=[a-z2-7]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 		expect((await get(`${server.url}/account`, a)).status).toBe(303);

@@ -29,7 +29,16 @@ afterAll(async () => {
 	await t?.close();
 });
 
-const auditCount = async (action: string) => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+const auditCount = async (action: string) =>
+	Number(
+		(
+			await t.db
+				.selectFrom('audit_log')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.where('action', '=', action)
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 describe('sign-in throttle shared through the database', () => {
 	it('backs off one account from one address, counted across two processes, while another address signs in', async () => {
@@ -70,7 +79,9 @@ describe('user management enforced in the services', () => {
 
 	it('requires a known region for a regional office and refuses an unknown role', async () => {
 		await expect(createUserAs(t.db, admin, { email: 'ro@example.org', role: 'regional_office', password: PASSWORD })).rejects.toThrow(InvalidInputError);
-		await expect(createUserAs(t.db, admin, { email: 'ro@example.org', role: 'regional_office', password: PASSWORD, regionCode: 'XXX' })).rejects.toThrow(InvalidInputError);
+		await expect(createUserAs(t.db, admin, { email: 'ro@example.org', role: 'regional_office', password: PASSWORD, regionCode: 'XXX' })).rejects.toThrow(
+			InvalidInputError
+		);
 		const ro = await createUserAs(t.db, admin, { email: 'ro@example.org', role: 'regional_office', password: PASSWORD, regionCode: 'AFR' });
 		expect(ro.region_code).toBe('AFR');
 		await expect(changeRole(t.db, admin, ro.id, 'emperor', null)).rejects.toThrow(InvalidInputError);
@@ -102,7 +113,9 @@ describe('user management enforced in the services', () => {
 		const b = await signIn(t.db, { email: 'coord@example.org', password: PASSWORD, ip: '198.51.100.9' });
 		if (a.kind !== 'signed_in' || b.kind !== 'signed_in') throw new Error('sign-in failed');
 		const me = (await validateSessionToken(t.db, a.token))!.user;
-		await expect(changeOwnPassword(t.db, me, { current: 'not my password', next: 'a brand new secret', confirm: 'a brand new secret' }, { ip: null })).rejects.toThrow(InvalidInputError);
+		await expect(
+			changeOwnPassword(t.db, me, { current: 'not my password', next: 'a brand new secret', confirm: 'a brand new secret' }, { ip: null })
+		).rejects.toThrow(InvalidInputError);
 		await expect(changeOwnPassword(t.db, me, { current: PASSWORD, next: 'short', confirm: 'short' }, { ip: null })).rejects.toThrow(InvalidInputError);
 		expect(await validateSessionToken(t.db, b.token)).not.toBeNull();
 		const fresh = await changeOwnPassword(t.db, me, { current: PASSWORD, next: 'a brand new secret', confirm: 'a brand new secret' }, { ip: null });

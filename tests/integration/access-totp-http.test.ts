@@ -25,7 +25,15 @@ describe('TOTP second factor', () => {
 		const page = await (await get(`${server.url}/account`, cookie)).text();
 		secret = /data-totp-secret[^>]*>([A-Z2-7]+)</.exec(page)![1]!;
 		expect(page).toContain('otpauth://totp/');
-		expect((await formPost(`${server.url}/account?/totp_confirm`, { code: '000000' === totpCode(secret, currentStep(Date.now())) ? '111111' : '000000' }, { cookie })).status).toBe(400);
+		expect(
+			(
+				await formPost(
+					`${server.url}/account?/totp_confirm`,
+					{ code: '000000' === totpCode(secret, currentStep(Date.now())) ? '111111' : '000000' },
+					{ cookie }
+				)
+			).status
+		).toBe(400);
 		enrolledStep = currentStep(Date.now());
 		expect((await formPost(`${server.url}/account?/totp_confirm`, { code: totpCode(secret, enrolledStep) }, { cookie })).status).toBe(200);
 		// The session that enrolled stays usable.
@@ -39,7 +47,9 @@ describe('TOTP second factor', () => {
 		const held = await get(`${server.url}/admin/users`, cookie);
 		expect(held.status).toBe(303);
 		expect(held.headers.get('location')).toBe('/login/totp');
-		expect((await formPost(`${server.url}/admin/users?/create`, { email: 'x@totp.example.org', role: 'admin', password: PASSWORD }, { cookie })).status).toBe(401);
+		expect((await formPost(`${server.url}/admin/users?/create`, { email: 'x@totp.example.org', role: 'admin', password: PASSWORD }, { cookie })).status).toBe(
+			401
+		);
 		// The code already used at enrolment is refused (no replay)...
 		expect((await formPost(`${server.url}/login/totp`, { code: totpCode(secret, enrolledStep) }, { cookie })).status).toBe(400);
 		// ...the next step's code (within the allowed drift) is accepted.
@@ -52,7 +62,8 @@ describe('TOTP second factor', () => {
 	it('ends a pending session after five wrong codes', async () => {
 		const login = await formPost(`${server.url}/login`, { email: ADMIN, password: PASSWORD });
 		const cookie = /rps_session=[a-z2-7]+/.exec(login.headers.get('set-cookie') ?? '')![0];
-		for (let i = 0; i < 4; i++) expect(await (await formPost(`${server.url}/login/totp`, { code: 'abcdef' }, { cookie })).text()).toContain('This code is not correct');
+		for (let i = 0; i < 4; i++)
+			expect(await (await formPost(`${server.url}/login/totp`, { code: 'abcdef' }, { cookie })).text()).toContain('This code is not correct');
 		const last = await formPost(`${server.url}/login/totp`, { code: 'abcdef' }, { cookie });
 		expect(last.headers.get('location')).toBe('/login?totp=ended');
 		expect(await (await get(`${server.url}/login?totp=ended`)).text()).toContain('Too many wrong codes');

@@ -42,15 +42,32 @@ describe('open answers', () => {
 		await expect(createTheme(t.db, 'rp-2026', '<b>', analyst, 'test')).rejects.toThrow(InvalidInputError);
 		await expect(createTheme(t.db, 'rp-2026', 'Other', council, 'test')).rejects.toThrow(ForbiddenError);
 		const comments = await listComments(t.db, 'rp-2026', analyst);
-		for (const c of comments.slice(0, 8)) await tagComment(t.db, 'rp-2026', { responseId: c.responseId, question: c.question, themeId: funding }, analyst, 'test');
+		for (const c of comments.slice(0, 8))
+			await tagComment(t.db, 'rp-2026', { responseId: c.responseId, question: c.question, themeId: funding }, analyst, 'test');
 		await tagComment(t.db, 'rp-2026', { responseId: comments[0]!.responseId, question: comments[0]!.question, themeId: funding }, analyst, 'test');
-		for (const c of comments.slice(0, 2)) await tagComment(t.db, 'rp-2026', { responseId: c.responseId, question: c.question, themeId: language }, analyst, 'test');
-		expect(await themeCounts(t.db, 'rp-2026', analyst)).toEqual([{ name: 'Funding', count: 8 }, { name: 'Language', count: 2 }]);
+		for (const c of comments.slice(0, 2))
+			await tagComment(t.db, 'rp-2026', { responseId: c.responseId, question: c.question, themeId: language }, analyst, 'test');
+		expect(await themeCounts(t.db, 'rp-2026', analyst)).toEqual([
+			{ name: 'Funding', count: 8 },
+			{ name: 'Language', count: 2 }
+		]);
 		// 2 < 5 is hidden; 8 must go too, or total (10) - 8 would give it.
-		expect(await themeCounts(t.db, 'rp-2026', council)).toEqual([{ name: 'Funding', count: null }, { name: 'Language', count: null }]);
+		expect(await themeCounts(t.db, 'rp-2026', council)).toEqual([
+			{ name: 'Funding', count: null },
+			{ name: 'Language', count: null }
+		]);
 		const tagged = await listComments(t.db, 'rp-2026', analyst, { theme: language });
-		expect(tagged.map((c) => c.themes)).toEqual([['Funding', 'Language'], ['Funding', 'Language']]);
-		await tagComment(t.db, 'rp-2026', { responseId: comments[1]!.responseId, question: comments[1]!.question, themeId: language, remove: true }, analyst, 'test');
+		expect(tagged.map((c) => c.themes)).toEqual([
+			['Funding', 'Language'],
+			['Funding', 'Language']
+		]);
+		await tagComment(
+			t.db,
+			'rp-2026',
+			{ responseId: comments[1]!.responseId, question: comments[1]!.question, themeId: language, remove: true },
+			analyst,
+			'test'
+		);
 		expect((await listComments(t.db, 'rp-2026', analyst, { theme: language })).length).toBe(1);
 		const csv = (await exportComments(t.db, 'rp-2026', analyst, { theme: funding }, CLI_DOWNLOADER)).toString('utf8');
 		expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('response_id,question,region,language,themes,text');
@@ -61,9 +78,13 @@ describe('open answers', () => {
 	it('refuses to tag what does not exist, changing nothing', async () => {
 		const [theme] = await listThemes(t.db, 'rp-2026');
 		const before = (await t.db.selectFrom('analysis_comment_tag').select('theme_id').execute()).length;
-		await expect(tagComment(t.db, 'rp-2026', { responseId: 'nope', question: 'suggestions', themeId: theme!.id }, analyst, 'test')).rejects.toThrow(NotFoundError);
+		await expect(tagComment(t.db, 'rp-2026', { responseId: 'nope', question: 'suggestions', themeId: theme!.id }, analyst, 'test')).rejects.toThrow(
+			NotFoundError
+		);
 		const [c] = await listComments(t.db, 'rp-2026', analyst);
-		await expect(tagComment(t.db, 'rp-2026', { responseId: c!.responseId, question: c!.question, themeId: 'nope' }, analyst, 'test')).rejects.toThrow(NotFoundError);
+		await expect(tagComment(t.db, 'rp-2026', { responseId: c!.responseId, question: c!.question, themeId: 'nope' }, analyst, 'test')).rejects.toThrow(
+			NotFoundError
+		);
 		expect((await t.db.selectFrom('analysis_comment_tag').select('theme_id').execute()).length).toBe(before);
 	});
 });

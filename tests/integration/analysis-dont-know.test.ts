@@ -34,7 +34,14 @@ beforeAll(async () => {
 		.orderBy('r.id')
 		.execute();
 	expect(cis.length).toBeGreaterThan(1);
-	await db.deleteFrom('response').where('id', 'in', cis.slice(1).map((r) => r.id)).execute();
+	await db
+		.deleteFrom('response')
+		.where(
+			'id',
+			'in',
+			cis.slice(1).map((r) => r.id)
+		)
+		.execute();
 	// The one left says "don't know" to every rated item of the overall section.
 	const { catalogue } = await loadEditionData(db, 'rp-2026');
 	const overallItems = catalogue.scales.filter((s) => s.section === 'overall');
@@ -44,7 +51,11 @@ beforeAll(async () => {
 		if (item.row === null) answers[item.question] = item.naValue;
 		else answers[item.question] = { ...(answers[item.question] as Record<string, unknown>), [item.row]: item.naValue };
 	}
-	await db.updateTable('response').set({ answers_json: JSON.stringify(answers) }).where('id', '=', cis[0]!.id).execute();
+	await db
+		.updateTable('response')
+		.set({ answers_json: JSON.stringify(answers) })
+		.where('id', '=', cis[0]!.id)
+		.execute();
 	cisCategory = cis[0]!.kind;
 	await seedUsers(server.dbPath, [{ email: 'analyst@example.org', role: 'analyst' }], PASSWORD);
 	analyst = await signInCookie(server.url, 'analyst@example.org', PASSWORD);

@@ -26,7 +26,10 @@ async function signIn(email: string): Promise<string> {
 		body: new URLSearchParams({ email, password: PASSWORD })
 	});
 	expect(res.status).toBe(303);
-	return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	return res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
 }
 
 const get = (who: string, path: string) => fetch(`${server.url}${path}`, { headers: { cookie: cookies[who] ?? '' }, redirect: 'manual' });
@@ -37,7 +40,11 @@ const html = async (who: string, path: string) => {
 };
 /** A results release by the analyst: what the Council, the regional office and the public read. */
 async function release(): Promise<void> {
-	const res = await fetch(`${server.url}/admin/results/rp-2026?/release`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies.analyst!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+	const res = await fetch(`${server.url}/admin/results/rp-2026?/release`, {
+		method: 'POST',
+		headers: { accept: 'text/html', cookie: cookies.analyst!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+		body: ''
+	});
 	expect(res.status).toBe(200);
 }
 /** The cells of the breakdown table's column for one group. */
@@ -47,8 +54,22 @@ beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD });
 	db = createDb(server.dbPath);
 	await insertSyntheticResponses(db, 'rp-2026', 1000, 3);
-	const cis = await db.selectFrom('response as r').innerJoin('entity as n', 'n.id', 'r.entity_id').select('r.id').where('n.region_code', '=', 'CIS').where('r.state', '=', 'submitted').orderBy('r.id').execute();
-	await db.deleteFrom('response').where('id', 'in', cis.slice(2).map((r) => r.id)).execute();
+	const cis = await db
+		.selectFrom('response as r')
+		.innerJoin('entity as n', 'n.id', 'r.entity_id')
+		.select('r.id')
+		.where('n.region_code', '=', 'CIS')
+		.where('r.state', '=', 'submitted')
+		.orderBy('r.id')
+		.execute();
+	await db
+		.deleteFrom('response')
+		.where(
+			'id',
+			'in',
+			cis.slice(2).map((r) => r.id)
+		)
+		.execute();
 	// A regional office user belongs to a region from the start (the access rules require it).
 	for (const role of ['council', 'analyst', 'regional_office']) {
 		await createUser(db, { email: `${role}@example.org`, role, password: PASSWORD, regionCode: role === 'regional_office' ? 'AFR' : null }, 'test');
@@ -98,7 +119,11 @@ describe('results over HTTP', () => {
 		expect((await get('council', '/admin/results/rp-2026/export/codebook.csv')).status).toBe(403);
 		const chart = await get('council', '/admin/results/rp-2026/chart.png');
 		expect(chart.headers.get('content-type')).toBe('image/png');
-		expect(Buffer.from(await chart.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+		expect(
+			Buffer.from(await chart.arrayBuffer())
+				.subarray(1, 4)
+				.toString()
+		).toBe('PNG');
 	});
 
 	it('limits a regional office to its own region', async () => {
@@ -110,9 +135,17 @@ describe('results over HTTP', () => {
 	});
 
 	it('lets the analyst generate a report the Council downloads, suppressed, and refuses the Council generating one', async () => {
-		const refused = await fetch(`${server.url}/admin/results/rp-2026?/report`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies.council!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'locale=en' });
+		const refused = await fetch(`${server.url}/admin/results/rp-2026?/report`, {
+			method: 'POST',
+			headers: { accept: 'text/html', cookie: cookies.council!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'locale=en'
+		});
 		expect(refused.status).toBe(403);
-		const made = await fetch(`${server.url}/admin/results/rp-2026?/report`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies.analyst!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'locale=fr' });
+		const made = await fetch(`${server.url}/admin/results/rp-2026?/report`, {
+			method: 'POST',
+			headers: { accept: 'text/html', cookie: cookies.analyst!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'locale=fr'
+		});
 		expect(made.status).toBe(200);
 		const list = await html('council', '/admin/results/rp-2026');
 		const link = /href="(\/admin\/results\/rp-2026\/reports\/[^"]+)"/.exec(list)![1]!;
@@ -129,14 +162,25 @@ describe('results over HTTP', () => {
 	it('gives the analyst microdata and a codebook that describe the same variables', async () => {
 		const csv = await (await get('analyst', '/admin/results/rp-2026/export/microdata.csv')).text();
 		const book = await (await get('analyst', '/admin/results/rp-2026/export/codebook.csv')).text();
-		const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
-		const variables = book.replace(/^\uFEFF/, '').split('\r\n').slice(1).map((l) => l.split(',')[0]);
+		const header = csv
+			.replace(/^\uFEFF/, '')
+			.split('\r\n')[0]!
+			.split(',');
+		const variables = book
+			.replace(/^\uFEFF/, '')
+			.split('\r\n')
+			.slice(1)
+			.map((l) => l.split(',')[0]);
 		expect(header).toEqual(variables);
 		expect(header).toContain('sat_itud_priorities.affordable_connectivity');
 		expect(csv.split('\r\n').length - 1).toBeGreaterThan(150);
 		const xlsx = await get('analyst', '/admin/results/rp-2026/export/microdata.xlsx');
 		expect(xlsx.status).toBe(200);
-		expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+		expect(
+			Buffer.from(await xlsx.arrayBuffer())
+				.subarray(0, 2)
+				.toString()
+		).toBe('PK');
 		expect((await get('analyst', '/admin/results/rp-2026/export/secrets.csv')).status).toBe(400);
 	});
 
@@ -145,7 +189,11 @@ describe('results over HTTP', () => {
 			const body = new FormData();
 			body.set('label', '2022');
 			body.set('file', new Blob([content], { type: 'text/csv' }), name);
-			return fetch(`${server.url}/admin/results/rp-2026?/wave`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url }, body });
+			return fetch(`${server.url}/admin/results/rp-2026?/wave`, {
+				method: 'POST',
+				headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url },
+				body
+			});
 		};
 		expect((await upload('council', 'question,n,mean,sd\nsat_responsiveness,80,3.1,1\n')).status).toBe(403);
 		const bad = await upload('analyst', 'question,n,mean,sd\nsat_nothing,80,3.1,1\n');
@@ -163,7 +211,11 @@ describe('results over HTTP', () => {
 
 	it('lets the analyst read, theme and export open answers, and keeps them from the Council', async () => {
 		const post = (who: string, action: string, body: Record<string, string>) =>
-			fetch(`${server.url}/admin/results/rp-2026/comments?/${action}`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+			fetch(`${server.url}/admin/results/rp-2026/comments?/${action}`, {
+				method: 'POST',
+				headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams(body)
+			});
 		expect((await get('council', '/admin/results/rp-2026/comments')).status).toBe(403);
 		expect((await get('council', '/admin/results/rp-2026/comments/comments.csv')).status).toBe(403);
 		expect((await post('council', 'theme', { name: 'Funding' })).status).toBe(403);
@@ -181,7 +233,11 @@ describe('results over HTTP', () => {
 
 	it('publishes a suppressed public dashboard only when an analyst says so, and withdraws it', async () => {
 		const publish = (who: string, value: string) =>
-			fetch(`${server.url}/admin/results/rp-2026?/publish`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: `publish=${value}` });
+			fetch(`${server.url}/admin/results/rp-2026?/publish`, {
+				method: 'POST',
+				headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+				body: `publish=${value}`
+			});
 		expect((await get('nobody', '/reports/rp-2026')).status).toBe(404);
 		expect((await get('nobody', '/reports/rp-2026/chart.png')).status).toBe(404);
 		expect((await publish('council', '1')).status).toBe(403);

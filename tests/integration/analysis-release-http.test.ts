@@ -31,7 +31,10 @@ async function signIn(email: string): Promise<string> {
 		body: new URLSearchParams({ email, password: PASSWORD })
 	});
 	expect(res.status).toBe(303);
-	return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	return res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
 }
 
 const get = (who: string, path: string) => fetch(`${server.url}${path}`, { headers: { cookie: cookies[who] ?? '' }, redirect: 'manual' });
@@ -46,8 +49,18 @@ const bytes = async (who: string, path: string) => {
 	return Buffer.from(await res.arrayBuffer()).toString('base64');
 };
 const post = (who: string, action: string, body = '') =>
-	fetch(`${server.url}/admin/results/rp-2026?/${action}`, { method: 'POST', headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body });
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+	fetch(`${server.url}/admin/results/rp-2026?/${action}`, {
+		method: 'POST',
+		headers: { accept: 'text/html', cookie: cookies[who]!, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+		body
+	});
+const decode = (s: string) =>
+	s
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
 
 /** The report the analyst generates now, as the Council downloads it: its text and the data it was built from. */
 async function report(): Promise<{ xml: string; data: string }> {
@@ -64,7 +77,14 @@ async function report(): Promise<{ xml: string; data: string }> {
 /** Everything a reader without raw-data rights can see, as sent. */
 async function whatNonRawReadersSee(): Promise<Record<string, string>> {
 	const seen: Record<string, string> = {};
-	for (const path of ['/admin/results/rp-2026', '/admin/results/rp-2026?by=region', '/admin/results/rp-2026?by=category', '/admin/results/rp-2026?by=office', '/admin/results/rp-2026?rows=region&columns=category']) seen[`council ${path}`] = await text('council', path);
+	for (const path of [
+		'/admin/results/rp-2026',
+		'/admin/results/rp-2026?by=region',
+		'/admin/results/rp-2026?by=category',
+		'/admin/results/rp-2026?by=office',
+		'/admin/results/rp-2026?rows=region&columns=category'
+	])
+		seen[`council ${path}`] = await text('council', path);
 	seen['council chart'] = await bytes('council', '/admin/results/rp-2026/chart.png');
 	for (const path of ['/admin/results/rp-2026', '/admin/results/rp-2026?by=category']) seen[`office ${path}`] = await text('regional_office', path);
 	seen['office chart'] = await bytes('regional_office', '/admin/results/rp-2026/chart.png');
@@ -83,10 +103,29 @@ async function submitMore(count: number): Promise<void> {
 	const now = nowIso();
 	for (const entity of entities) {
 		const invited = await db.selectFrom('invitation').select('id').where('edition_id', '=', edition.id).where('entity_id', '=', entity).executeTakeFirst();
-		if (!invited) await db.insertInto('invitation').values({ id: newId(), edition_id: edition.id, entity_id: entity, state: 'active', created_at: now, first_opened_at: null, last_opened_at: null }).execute();
+		if (!invited)
+			await db
+				.insertInto('invitation')
+				.values({ id: newId(), edition_id: edition.id, entity_id: entity, state: 'active', created_at: now, first_opened_at: null, last_opened_at: null })
+				.execute();
 		await db
 			.insertInto('response')
-			.values({ id: newId(), edition_id: edition.id, entity_id: entity, invitation_id: null, questionnaire_id: edition.questionnaire_id, answers_json: template.answers_json, locale: template.locale, furthest_page: 5, state: 'submitted', revision: 1, entered_by_user_id: null, started_at: now, updated_at: now, submitted_at: now })
+			.values({
+				id: newId(),
+				edition_id: edition.id,
+				entity_id: entity,
+				invitation_id: null,
+				questionnaire_id: edition.questionnaire_id,
+				answers_json: template.answers_json,
+				locale: template.locale,
+				furthest_page: 5,
+				state: 'submitted',
+				revision: 1,
+				entered_by_user_id: null,
+				started_at: now,
+				updated_at: now,
+				submitted_at: now
+			})
 			.execute();
 	}
 }
@@ -110,7 +149,14 @@ beforeAll(async () => {
 	template = { answers_json: rows[0]!.answers_json, locale: rows[0]!.locale, region };
 	const held = rows.slice(1, 1 + K);
 	heldBack.push(...held.map((r) => r.entity_id));
-	await db.deleteFrom('response').where('id', 'in', held.map((r) => r.id)).execute();
+	await db
+		.deleteFrom('response')
+		.where(
+			'id',
+			'in',
+			held.map((r) => r.id)
+		)
+		.execute();
 	for (const role of ['council', 'analyst', 'regional_office']) {
 		await createUser(db, { email: `${role}@example.org`, role, password: PASSWORD, regionCode: role === 'regional_office' ? 'EUR' : null }, 'test');
 		cookies[role] = await signIn(`${role}@example.org`);
@@ -167,7 +213,11 @@ describe('results releases', () => {
 		expect(reportAfter.data).toBe(reportBefore.data);
 		// The DOCX library numbers drawings, bookmarks and table-of-contents anchors with counters of the server
 		// process: not content.
-		const content = (xml: string) => xml.replace(/<wp:docPr id="\d+"/g, '<wp:docPr').replace(/_Toc\d+/g, '_Toc').replace(/ w:id="\d+"/g, ' w:id');
+		const content = (xml: string) =>
+			xml
+				.replace(/<wp:docPr id="\d+"/g, '<wp:docPr')
+				.replace(/_Toc\d+/g, '_Toc')
+				.replace(/ w:id="\d+"/g, ' w:id');
 		expect(content(reportAfter.xml)).toBe(content(reportBefore.xml));
 		expect(decode(reportAfter.xml)).toMatch(/This report uses results release 1 of \d{1,2} \w+ \d{4} \(\d+ responses\)/);
 	});

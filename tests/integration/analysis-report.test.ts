@@ -24,19 +24,42 @@ beforeAll(async () => {
 	t = await freshDb();
 	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' }), () => {});
 	await insertSyntheticResponses(t.db, 'rp-2026', 1000, 7);
-	const cis = await t.db.selectFrom('response as r').innerJoin('entity as n', 'n.id', 'r.entity_id').select('r.id').where('n.region_code', '=', 'CIS').orderBy('r.id').execute();
-	await t.db.deleteFrom('response').where('id', 'in', cis.slice(3).map((r) => r.id)).execute();
+	const cis = await t.db
+		.selectFrom('response as r')
+		.innerJoin('entity as n', 'n.id', 'r.entity_id')
+		.select('r.id')
+		.where('n.region_code', '=', 'CIS')
+		.orderBy('r.id')
+		.execute();
+	await t.db
+		.deleteFrom('response')
+		.where(
+			'id',
+			'in',
+			cis.slice(3).map((r) => r.id)
+		)
+		.execute();
 	const region = await t.db.selectFrom('region').select('name_json').where('code', '=', 'CIS').executeTakeFirstOrThrow();
 	Object.assign(CIS_NAMES, JSON.parse(region.name_json));
-	await importWave(t.db, 'rp-2026', { label: '2022', filename: 'rp-2022.csv', content: Buffer.from('question,n,mean,sd\nsat_responsiveness,90,1.4,0.5\noverall_satisfaction,90,3.1,1.2\n') }, 'test');
+	await importWave(
+		t.db,
+		'rp-2026',
+		{ label: '2022', filename: 'rp-2022.csv', content: Buffer.from('question,n,mean,sd\nsat_responsiveness,90,1.4,0.5\noverall_satisfaction,90,3.1,1.2\n') },
+		'test'
+	);
 	// Themes: 7, 7 and 1 comments; the Council sees one 7 and two "n < 5".
 	const analyst = viewerFor({ role: 'analyst', region_code: null });
 	const comments = await listComments(t.db, 'rp-2026', analyst);
-	const counts: [string, number][] = [['Funding', 7], ['Language', 7], ['Staff', 1]];
+	const counts: [string, number][] = [
+		['Funding', 7],
+		['Language', 7],
+		['Staff', 1]
+	];
 	let next = 0;
 	for (const [name, n] of counts) {
 		const theme = await createTheme(t.db, 'rp-2026', name, analyst, 'test');
-		for (const c of comments.slice(next, next + n)) await tagComment(t.db, 'rp-2026', { responseId: c.responseId, question: c.question, themeId: theme }, analyst, 'test');
+		for (const c of comments.slice(next, next + n))
+			await tagComment(t.db, 'rp-2026', { responseId: c.responseId, question: c.question, themeId: theme }, analyst, 'test');
 		next += n;
 	}
 	// The report reads only a results release, never live figures.
@@ -51,7 +74,13 @@ function paragraphs(docx: Buffer): { xml: string; texts: string[]; media: string
 	const file = join(t.dir, `report-${Math.random().toString(36).slice(2)}.docx`);
 	writeFileSync(file, docx);
 	const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-	const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+	const decode = (s: string) =>
+		s
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&apos;/g, "'")
+			.replace(/&amp;/g, '&');
 	const texts = xml.split('</w:p>').map((p) => decode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((x) => x[1] ?? '\t').join('')));
 	return { xml, texts, media: execFileSync('unzip', ['-l', file], { encoding: 'utf8' }) };
 }
@@ -68,7 +97,14 @@ describe('the Council report', () => {
 		const o = { locale };
 		const heading = (n: string, title: string) => `${n}\t${title}`;
 		const sectionTitles = { 8: m.cr_s_comparison({}, o), 9: m.cr_s_comments({}, o), 10: m.cr_s_conclusions({}, o) };
-		for (const p of [m.cr_title({}, o), m.cr_exec_summary({}, o), heading('1', m.cr_s_introduction({}, o)), heading('2', m.cr_s_methodology({}, o)), heading('9', sectionTitles[9]), m.cr_annex({ number: 'A', title: m.cr_a_questionnaire({}, o) }, o)]) {
+		for (const p of [
+			m.cr_title({}, o),
+			m.cr_exec_summary({}, o),
+			heading('1', m.cr_s_introduction({}, o)),
+			heading('2', m.cr_s_methodology({}, o)),
+			heading('9', sectionTitles[9]),
+			m.cr_annex({ number: 'A', title: m.cr_a_questionnaire({}, o) }, o)
+		]) {
 			expect(texts, p).toContain(p);
 		}
 		const today = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
@@ -82,7 +118,16 @@ describe('the Council report', () => {
 		expect(wave).toContain(words.waveCols.beyond);
 		expect(wave).toContain(words.waveCols.yes);
 		const themes = texts.slice(texts.indexOf(heading('9', sectionTitles[9])), texts.indexOf(heading('10', sectionTitles[10])));
-		expect(themes.slice(3).filter(Boolean)).toEqual([words.theme, words.comments, 'Funding', words.suppressed(K), 'Language', '7', 'Staff', words.suppressed(K)]);
+		expect(themes.slice(3).filter(Boolean)).toEqual([
+			words.theme,
+			words.comments,
+			'Funding',
+			words.suppressed(K),
+			'Language',
+			'7',
+			'Staff',
+			words.suppressed(K)
+		]);
 		if (locale === 'ar') expect(xml).toContain('<w:bidi/>');
 		else expect(xml).not.toContain('<w:bidi/>');
 

@@ -19,8 +19,21 @@ beforeAll(async () => {
 	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' }), () => {});
 	expect(await insertSyntheticResponses(t.db, 'rp-2026', 1000, 42)).toBeGreaterThan(150);
 	// Leave the CIS region with three respondents: below the threshold.
-	const cis = await t.db.selectFrom('response as r').innerJoin('entity as n', 'n.id', 'r.entity_id').select('r.id').where('n.region_code', '=', 'CIS').orderBy('r.id').execute();
-	await t.db.deleteFrom('response').where('id', 'in', cis.slice(KEPT_IN_CIS).map((r) => r.id)).execute();
+	const cis = await t.db
+		.selectFrom('response as r')
+		.innerJoin('entity as n', 'n.id', 'r.entity_id')
+		.select('r.id')
+		.where('n.region_code', '=', 'CIS')
+		.orderBy('r.id')
+		.execute();
+	await t.db
+		.deleteFrom('response')
+		.where(
+			'id',
+			'in',
+			cis.slice(KEPT_IN_CIS).map((r) => r.id)
+		)
+		.execute();
 });
 afterAll(async () => {
 	await t.close();
@@ -49,7 +62,10 @@ describe('results by role', () => {
 		for (const item of res.catalogue.scales) {
 			const groups = res.breakdown!.groups;
 			const cis = groups.find((g) => g.key === 'CIS')!;
-			const answered = scale((await editionResults(t.db, 'rp-2026', analyst, { by: 'region' }, K)).breakdown!.groups.find((g) => g.key === 'CIS')!.result, item.key);
+			const answered = scale(
+				(await editionResults(t.db, 'rp-2026', analyst, { by: 'region' }, K)).breakdown!.groups.find((g) => g.key === 'CIS')!.result,
+				item.key
+			);
 			if (answered.n + answered.na > 0) expect(isSuppressed(cis.result.scales[item.key]), item.key).toBe(true);
 			// The attack: total minus every visible region.
 			const total = scale(res.overall, item.key);

@@ -21,7 +21,12 @@ afterAll(async () => {
 	await t.close();
 });
 
-const CSV = ['question,n,mean,sd,satisfied,maps_to', 'sat_responsiveness,80,3.1,1.0,0.4,', 'regional_events_old,70,1.2,0.5,0.05,sat_regional_events', 'sat_itud_priorities.affordable_connectivity,60,3.0,1.1,,'].join('\n');
+const CSV = [
+	'question,n,mean,sd,satisfied,maps_to',
+	'sat_responsiveness,80,3.1,1.0,0.4,',
+	'regional_events_old,70,1.2,0.5,0.05,sat_regional_events',
+	'sat_itud_priorities.affordable_connectivity,60,3.0,1.1,,'
+].join('\n');
 
 describe('previous edition import', () => {
 	it('imports an aggregated CSV with a renamed question and compares it with today, flagging changes beyond the interval', async () => {
@@ -55,7 +60,9 @@ describe('previous edition import', () => {
 		expect(error.details.join('\n')).toMatch(/line 3: "no_such_question" is not a rated item/);
 		const latin1 = Buffer.concat([Buffer.from('question,n,mean,sd\nsat_responsiveness,80,3,1\n# r'), Buffer.from([0xe9, 0xff]), Buffer.from('sum\n')]);
 		await expect(importWave(t.db, 'rp-2026', { label: '2014', filename: 'latin1.csv', content: latin1 }, 'test')).rejects.toThrow(/not valid UTF-8/);
-		await expect(importWave(t.db, 'rp-2026', { label: '2014', filename: 'x.xlsx', content: Buffer.from('not a zip') }, 'test')).rejects.toThrow(/not a readable XLSX/);
+		await expect(importWave(t.db, 'rp-2026', { label: '2014', filename: 'x.xlsx', content: Buffer.from('not a zip') }, 'test')).rejects.toThrow(
+			/not a readable XLSX/
+		);
 		await expect(importWave(t.db, 'rp-2026', { label: '2014', filename: 'x.pdf', content: Buffer.from('%PDF') }, 'test')).rejects.toThrow(/\.csv/);
 		await expect(importWave(t.db, 'rp-2026', { label: '<script>', filename: 'a.csv', content: Buffer.from(CSV) }, 'test')).rejects.toThrow(/label/);
 		expect(await waves()).toBe(before);

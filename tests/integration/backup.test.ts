@@ -9,7 +9,11 @@ import { SKIP_ON_POSTGRES } from '../helpers/pg.ts';
 const dir = mkdtempSync(join(tmpdir(), 'rps-backup-'));
 const dbPath = join(dir, 'survey.db');
 const cli = (...args: string[]) =>
-	execFileSync(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: dbPath, PUBLIC_URL: 'http://x' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	execFileSync(process.execPath, ['src/cli/main.ts', ...args], {
+		env: { ...process.env, DATABASE_URL: dbPath, PUBLIC_URL: 'http://x' },
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 const cliFails = (...args: string[]) => {
 	try {
 		cli(...args);
@@ -23,7 +27,9 @@ const cliFails = (...args: string[]) => {
 function dump(file: string): string {
 	const db = new Database(file, { readonly: true });
 	try {
-		const tables = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map((t) => t.name);
+		const tables = (
+			db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]
+		).map((t) => t.name);
 		return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`select * from "${t}" order by 1`).all())}`).join('\n');
 	} finally {
 		db.close();

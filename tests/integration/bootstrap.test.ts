@@ -20,13 +20,28 @@ afterEach(async () => {
 
 const config = () => loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' });
 const count = async (table: 'entity' | 'country' | 'region' | 'office' | 'questionnaire' | 'edition' | 'app_user') =>
-	Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await t.db
+				.selectFrom(table)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 describe('first start', () => {
 	it('loads the reference data, the questionnaire, the edition and an administrator, and is idempotent', async () => {
 		const lines: string[] = [];
 		await bootstrap(t.db, config(), (l) => lines.push(l));
-		const first = { entity: await count('entity'), country: await count('country'), region: await count('region'), office: await count('office'), questionnaire: await count('questionnaire'), edition: await count('edition'), user: await count('app_user') };
+		const first = {
+			entity: await count('entity'),
+			country: await count('country'),
+			region: await count('region'),
+			office: await count('office'),
+			questionnaire: await count('questionnaire'),
+			edition: await count('edition'),
+			user: await count('app_user')
+		};
 		expect(first).toMatchObject({ country: 194, region: 6, questionnaire: 1, edition: 1, user: 1 });
 		expect(first.office).toBeGreaterThanOrEqual(10);
 		expect(first.entity).toBeGreaterThan(194 + 7);
@@ -34,7 +49,13 @@ describe('first start', () => {
 		expect(lines.join('\n')).not.toContain('a long enough password');
 
 		await bootstrap(t.db, config(), () => {});
-		expect({ entity: await count('entity'), country: await count('country'), questionnaire: await count('questionnaire'), edition: await count('edition'), user: await count('app_user') }).toEqual({ entity: first.entity, country: 194, questionnaire: 1, edition: 1, user: 1 });
+		expect({
+			entity: await count('entity'),
+			country: await count('country'),
+			questionnaire: await count('questionnaire'),
+			edition: await count('edition'),
+			user: await count('app_user')
+		}).toEqual({ entity: first.entity, country: 194, questionnaire: 1, edition: 1, user: 1 });
 	});
 
 	it('holds the launch gate at first start too: a questionnaire missing a language makes a draft edition', async () => {
@@ -43,7 +64,11 @@ describe('first start', () => {
 		delete json.title.ar;
 		writeFileSync(join(dir, 'regional-presence-2026.json'), JSON.stringify(json));
 		const lines: string[] = [];
-		await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test', SURVEYS_DIR: dir }), (l) => lines.push(l));
+		await bootstrap(
+			t.db,
+			loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test', SURVEYS_DIR: dir }),
+			(l) => lines.push(l)
+		);
 		expect((await t.db.selectFrom('edition').select('state').where('slug', '=', 'rp-2026').executeTakeFirstOrThrow()).state).toBe('draft');
 		expect(lines.join('\n')).toMatch(/rp-2026 created as a draft: .*translations are incomplete.*\(ar\): 1 missing/);
 	});
@@ -66,7 +91,18 @@ describe('questionnaire import', () => {
 	});
 
 	it('refuses a questionnaire with lint errors and lists them', async () => {
-		const json = JSON.stringify({ pages: [{ name: 'p1', elements: [{ type: 'paneldynamic', name: 'p' }, { type: 'text', name: 'a' }, { type: 'text', name: 'a' }] }] });
+		const json = JSON.stringify({
+			pages: [
+				{
+					name: 'p1',
+					elements: [
+						{ type: 'paneldynamic', name: 'p' },
+						{ type: 'text', name: 'a' },
+						{ type: 'text', name: 'a' }
+					]
+				}
+			]
+		});
 		const error = await importQuestionnaire(t.db, 'lint', json, null).catch((e) => e);
 		expect(error).toBeInstanceOf(InvalidInputError);
 		expect(error.details.join('\n')).toMatch(/renderer\/unsupported-type/);

@@ -18,8 +18,11 @@ afterEach(async () => {
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
-		execFile(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: join(dir, 'survey.db'), DEMO: '0', PUBLIC_URL: 'http://survey.test', MAIL_RATE_PER_MINUTE: '60000', ...env } }, (error, stdout, stderr) =>
-			resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+		execFile(
+			process.execPath,
+			['src/cli/main.ts', ...args],
+			{ env: { ...process.env, DATABASE_URL: join(dir, 'survey.db'), DEMO: '0', PUBLIC_URL: 'http://survey.test', MAIL_RATE_PER_MINUTE: '60000', ...env } },
+			(error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
 		);
 	});
 }
@@ -28,7 +31,7 @@ const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 const COUNTRIES = ['EGY', 'CHN', 'GBR', 'SEN', 'RUS', 'MEX'];
 
 describe('the distribution command line', () => {
-	it('imports 1,200 entities, invites them in six languages through SMTP, and reminds one region\'s non-responders', async () => {
+	it("imports 1,200 entities, invites them in six languages through SMTP, and reminds one region's non-responders", async () => {
 		const lines = ['code,kind,name,country,sectors,language,contact_name,contact_email'];
 		for (let i = 1; i <= 1200; i++) lines.push(`SM-${i},sector_member,Company ${i},${COUNTRIES[i % 6]},ITU-T,${LANGS[i % 6]},Focal ${i},focal${i}@example.org`);
 		writeFileSync(join(dir, 'registry.csv'), lines.join('\n'));
@@ -52,7 +55,8 @@ describe('the distribution command line', () => {
 		expect(sent.stdout).toContain('sent 1200, failed 0; still queued 0');
 		expect(sent.stderr).toContain('sent 1200');
 		expect(smtp.received).toHaveLength(1200);
-		for (const [i, lang] of LANGS.entries()) expect(smtp.received.find((m) => m.to === `focal${i === 0 ? 6 : i}@example.org`)!.html).toContain(`lang="${lang}"`);
+		for (const [i, lang] of LANGS.entries())
+			expect(smtp.received.find((m) => m.to === `focal${i === 0 ? 6 : i}@example.org`)!.html).toContain(`lang="${lang}"`);
 
 		const reminded = await cli(['remind', '--edition', 'rp-test', '--region', 'ARB', '--send'], { SMTP_URL: smtp.url });
 		expect(reminded.stdout).toContain('200 message(s) queued');

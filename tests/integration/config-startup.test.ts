@@ -25,7 +25,15 @@ async function freePort(): Promise<number> {
 async function tryStart(env: Record<string, string>): Promise<{ outcome: 'exited' | 'listening'; code: number | null; output: string }> {
 	const dir = mkdtempSync(join(tmpdir(), 'rps-config-'));
 	const child = spawn(process.execPath, ['server.js'], {
-		env: { ...process.env, DATABASE_URL: join(dir, 'survey.db'), PORT: String(await freePort()), HOST: '127.0.0.1', NODE_ENV: 'test', SHUTDOWN_DRAIN_MS: '0', ...env },
+		env: {
+			...process.env,
+			DATABASE_URL: join(dir, 'survey.db'),
+			PORT: String(await freePort()),
+			HOST: '127.0.0.1',
+			NODE_ENV: 'test',
+			SHUTDOWN_DRAIN_MS: '0',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

@@ -23,7 +23,13 @@ const ANSWER_LINE = 'class="answer-line"';
 
 beforeAll(async () => {
 	smtp = await startSmtp();
-	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@links.example.org', DEMO: '1', SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '60000' });
+	server = await startServer({
+		ADMIN_PASSWORD: PASSWORD,
+		ADMIN_EMAIL: 'admin@links.example.org',
+		DEMO: '1',
+		SMTP_URL: smtp.url,
+		MAIL_RATE_PER_MINUTE: '60000'
+	});
 	await seedUsers(server.dbPath, [{ email: COORDINATOR, role: 'coordinator' }], PASSWORD);
 	cookie = await signInCookie(server.url, COORDINATOR, PASSWORD);
 	runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '10');
@@ -49,7 +55,11 @@ describe('links a coordinator has seen do not show submitted answers', () => {
 	it('refuses the same on the command line', () => {
 		let stderr = '';
 		try {
-			execFileSync(process.execPath, ['src/cli/main.ts', 'reissue', '--edition', 'rp-2026', '--entity', entity], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url }, encoding: 'utf8', stdio: 'pipe' });
+			execFileSync(process.execPath, ['src/cli/main.ts', 'reissue', '--edition', 'rp-2026', '--entity', entity], {
+				env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url },
+				encoding: 'utf8',
+				stdio: 'pipe'
+			});
 		} catch (e) {
 			stderr = String((e as { stderr?: string }).stderr);
 		}
@@ -83,7 +93,7 @@ describe('links a coordinator has seen do not show submitted answers', () => {
 	it('still shows a coordinator the new link of a response not yet submitted', async () => {
 		const open = (await sqlGet<{ code: string }>(
 			server.dbPath,
-			"select n.code from invitation i join entity n on n.id = i.entity_id left join response r on r.edition_id = i.edition_id and r.entity_id = i.entity_id where r.id is null order by n.code"
+			'select n.code from invitation i join entity n on n.id = i.entity_id left join response r on r.edition_id = i.edition_id and r.entity_id = i.entity_id where r.id is null order by n.code'
 		))!.code;
 		const res = await formPost(`${server.url}/admin/editions/rp-2026/respondents?/reissue`, { entity: open }, { cookie });
 		expect(res.status).toBe(200);

@@ -39,13 +39,32 @@ beforeAll(async () => {
 	const sectors = await t.db.selectFrom('entity_sector').selectAll().execute();
 	for (const [i, e] of entities.slice(0, 200).entries()) {
 		const id = `syn-${i}`;
-		await t.db.insertInto('entity').values({ ...e, id, code: `SYN${String(i).padStart(3, '0')}`, name: `${e.name} (copy)` }).execute();
+		await t.db
+			.insertInto('entity')
+			.values({ ...e, id, code: `SYN${String(i).padStart(3, '0')}`, name: `${e.name} (copy)` })
+			.execute();
 		for (const s of sectors.filter((s) => s.entity_id === e.id)) await t.db.insertInto('entity_sector').values({ entity_id: id, sector: s.sector }).execute();
 	}
 	await insertSyntheticResponses(t.db, 'rp-2026', 1000, 11);
 	const submitted = await t.db.selectFrom('response').select('id').where('state', '=', 'submitted').orderBy('id').execute();
-	await t.db.deleteFrom('response').where('id', 'in', submitted.slice(RESPONSES).map((r) => r.id)).execute();
-	await importWave(t.db, 'rp-2026', { label: '2022', filename: 'rp-2022.csv', content: Buffer.from('question,n,mean,sd\nsat_responsiveness,90,3.4,0.9\noverall_satisfaction,90,3.1,1.2\nsat_one_itu,80,3.0,1.1\n') }, 'test');
+	await t.db
+		.deleteFrom('response')
+		.where(
+			'id',
+			'in',
+			submitted.slice(RESPONSES).map((r) => r.id)
+		)
+		.execute();
+	await importWave(
+		t.db,
+		'rp-2026',
+		{
+			label: '2022',
+			filename: 'rp-2022.csv',
+			content: Buffer.from('question,n,mean,sd\nsat_responsiveness,90,3.4,0.9\noverall_satisfaction,90,3.1,1.2\nsat_one_itu,80,3.0,1.1\n')
+		},
+		'test'
+	);
 	await releaseResults(t.db, 'rp-2026', { role: 'analyst', email: 'test' });
 	for (const locale of LANGS) {
 		const stored = await generateCouncilReport(t.db, 'rp-2026', locale, 'test');
@@ -68,11 +87,18 @@ function unzip(docx: Buffer, part: string): string {
 
 /** Paragraph texts of a part, tabs kept as "\t", entities decoded. */
 function texts(xml: string): string[] {
-	const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+	const decode = (s: string) =>
+		s
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&apos;/g, "'")
+			.replace(/&amp;/g, '&');
 	return xml.split('</w:p>').map((p) => decode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((x) => x[1] ?? '\t').join('')));
 }
 
-const sectionTitle = (id: string, locale: Locale): string => (m as unknown as Record<string, (i: object, o: { locale: Locale }) => string>)[`cr_s_${id}`]!({}, { locale });
+const sectionTitle = (id: string, locale: Locale): string =>
+	(m as unknown as Record<string, (i: object, o: { locale: Locale }) => string>)[`cr_s_${id}`]!({}, { locale });
 
 describe('the Council report as a Council document', () => {
 	it.each(LANGS)('in %s has the cover, running header, page numbers, a TOC field, every section and fitted tables', (locale) => {
@@ -80,7 +106,14 @@ describe('the Council report as a Council document', () => {
 		const xml = unzip(docx, 'document.xml');
 		const paras = texts(xml);
 		// Cover block: report by the Secretary-General, title, Purpose, Action required, References with Resolution 25.
-		for (const line of [m.cr_report_by({}, { locale }), m.cr_title({}, { locale }), m.cr_purpose({}, { locale }), m.cr_action_required({}, { locale }), m.cr_references({}, { locale })]) expect(paras, line).toContain(line);
+		for (const line of [
+			m.cr_report_by({}, { locale }),
+			m.cr_title({}, { locale }),
+			m.cr_purpose({}, { locale }),
+			m.cr_action_required({}, { locale }),
+			m.cr_references({}, { locale })
+		])
+			expect(paras, line).toContain(line);
 		expect(paras.some((p) => p.includes(m.cr_resolution_reference({}, { locale })))).toBe(true);
 		// A real TOC field that Word and LibreOffice update.
 		expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC\b|<w:fldSimple w:instr="\s*TOC\b/);
@@ -91,7 +124,10 @@ describe('the Council report as a Council document', () => {
 		expect(paras).toContain(m.cr_annex({ number: 'A', title: m.cr_a_questionnaire({}, { locale }) }, { locale }));
 		// The release the figures come from and its date.
 		const today = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
-		const release = m.cr_release({ number: new Intl.NumberFormat(locale).format(1), date: today, respondents: new Intl.NumberFormat(locale).format(RESPONSES) }, { locale });
+		const release = m.cr_release(
+			{ number: new Intl.NumberFormat(locale).format(1), date: today, respondents: new Intl.NumberFormat(locale).format(RESPONSES) },
+			{ locale }
+		);
 		expect(paras).toContain(release);
 		// Header with the document symbol (draft placeholder here: the Secretariat's texts are empty) and a PAGE field in the footer.
 		const header = unzip(docx, 'header\\d+\\.xml');
@@ -124,7 +160,9 @@ describe('the Council report as a Council document', () => {
 		else expect(xml).not.toContain('<w:bidi/>');
 		// Conditions in words in the annex, never as code.
 		expect(xml).not.toMatch(/\{overall_satisfaction\}/);
-		const survey = JSON.parse(readFileSync('surveys/regional-presence-2026.json', 'utf8')) as { pages: { elements: { name: string; title: Record<string, string> }[] }[] };
+		const survey = JSON.parse(readFileSync('surveys/regional-presence-2026.json', 'utf8')) as {
+			pages: { elements: { name: string; title: Record<string, string> }[] }[];
+		};
 		const overallTitle = survey.pages.flatMap((p) => p.elements).find((e) => e.name === 'overall_satisfaction')!.title;
 		const question = overallTitle[locale === 'zh' ? 'zh-cn' : locale === 'en' ? 'default' : locale]!;
 		const values = new Intl.ListFormat(locale, { type: 'disjunction' }).format(['1', '2']);
@@ -144,7 +182,17 @@ describe('the Council report as a Council document', () => {
 	it('is final, without the draft mark, once the Secretariat texts are complete, and prints them', async () => {
 		const release = (await latestRelease(t.db, 'rp-2026'))!;
 		const complete: SecretariatTextsForLanguage = {
-			texts: { ...emptySecretariatTexts(), councilSession: 'Council 2026, Geneva, 9-19 June 2026', documentSymbol: 'C26/25-E', purpose: 'To report the survey results.', actionRequired: 'The Council is invited to note this report.', references: 'Document C22/25', summaryAddition: 'The Secretariat notes progress.', conclusions: 'Satisfaction held up.', recommendations: 'Keep the survey every four years.' },
+			texts: {
+				...emptySecretariatTexts(),
+				councilSession: 'Council 2026, Geneva, 9-19 June 2026',
+				documentSymbol: 'C26/25-E',
+				purpose: 'To report the survey results.',
+				actionRequired: 'The Council is invited to note this report.',
+				references: 'Document C22/25',
+				summaryAddition: 'The Secretariat notes progress.',
+				conclusions: 'Satisfaction held up.',
+				recommendations: 'Keep the survey every four years.'
+			},
 			complete: true,
 			version: 3,
 			documentDate: '2026-05-04',
@@ -156,14 +204,37 @@ describe('the Council report as a Council document', () => {
 		const header = texts(unzip(docx, 'header\\d+\\.xml')).join(' ');
 		expect(header).toContain('C26/25-E');
 		expect(header).not.toContain('DRAFT');
-		for (const text of ['The Secretariat notes progress.', 'Satisfaction held up.', 'Keep the survey every four years.', 'Document C22/25', 'Council 2026, Geneva, 9-19 June 2026']) expect(paras, text).toContain(text);
+		for (const text of [
+			'The Secretariat notes progress.',
+			'Satisfaction held up.',
+			'Keep the survey every four years.',
+			'Document C22/25',
+			'Council 2026, Geneva, 9-19 June 2026'
+		])
+			expect(paras, text).toContain(text);
 		expect(paras.join(' ')).toContain('4 May 2026');
 		expect(paras.join(' ')).not.toContain('[To be written by the Secretariat');
 	});
 
 	it('reads the Secretariat texts stored for the edition: final in English once written, a draft in Arabic until translated', async () => {
-		const fields = { councilSession: 'Council 2026', documentSymbol: 'C26/31-E', purpose: 'Survey results.', actionRequired: 'The Council is invited to note this report.', references: 'Document C22/31', summaryAddition: 'Observations.', conclusions: 'Conclusions.', recommendations: 'Recommendations.' };
-		await saveSecretariatTexts(t.db, 'test', 'rp-2026', { locale: 'en', version: 0, texts: fields, statuses: {}, documentDate: '2026-05-04', originalLanguage: 'en' });
+		const fields = {
+			councilSession: 'Council 2026',
+			documentSymbol: 'C26/31-E',
+			purpose: 'Survey results.',
+			actionRequired: 'The Council is invited to note this report.',
+			references: 'Document C22/31',
+			summaryAddition: 'Observations.',
+			conclusions: 'Conclusions.',
+			recommendations: 'Recommendations.'
+		};
+		await saveSecretariatTexts(t.db, 'test', 'rp-2026', {
+			locale: 'en',
+			version: 0,
+			texts: fields,
+			statuses: {},
+			documentDate: '2026-05-04',
+			originalLanguage: 'en'
+		});
 		const header = async (locale: Locale) => {
 			const stored = await generateCouncilReport(t.db, 'rp-2026', locale, 'test');
 			return texts(unzip((await reportFile(t.db, 'rp-2026', stored.id)).content, 'header\\d+\\.xml')).join(' ');
@@ -175,31 +246,39 @@ describe('the Council report as a Council document', () => {
 	});
 
 	const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
-	if (!soffice) console.warn('council-document: soffice (LibreOffice) is not installed: the PDF layout checks are skipped (.ci/run installs libreoffice-writer-nogui)');
-	it.skipIf(!soffice)('laid out by LibreOffice: main body at most 25 pages in English, no word split in a table, pages 1-4 saved', async () => {
-		if (!soffice) return;
-		// One LibreOffice start for the three documents (it takes most of the time on a busy machine).
-		const files = LANGS.map((locale) => join(OUT, `council-report-${locale}.docx`));
-		LANGS.forEach((locale, i) => writeFileSync(files[i]!, docs.get(locale)!));
-		execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${t.dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', OUT, ...files], { stdio: 'ignore', timeout: LIBREOFFICE_TIMEOUT_MS });
-		for (const locale of LANGS) {
-			const pdf = join(OUT, `council-report-${locale}.pdf`);
-			execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', pdf, join(OUT, `page-${locale}`)]);
-			const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
-			const annex = m.cr_annex({ number: 'A', title: m.cr_a_questionnaire({}, { locale }) }, { locale });
-			expect(pages.length, `${locale}: pages`).toBeGreaterThan(8);
-			// pdftotext gives Arabic in presentation forms: the annex is looked for in English and Chinese.
-			const flat = (text: string) => text.replace(/\s+/g, '');
-			const annexPage = pages.findLastIndex((p) => flat(p).includes(flat(annex)));
-			if (locale !== 'ar') expect(annexPage, `${locale}: annex A found`).toBeGreaterThan(2);
-			if (locale === 'en') {
-				expect(annexPage, `English main body: ${annexPage} pages`).toBeLessThanOrEqual(MAX_MAIN_BODY_PAGES);
-				// No word split without a hyphen: every word LibreOffice printed is a word of the document, not a piece of one.
-				const words = (text: string) => text.split(/[^\p{L}]+/u).filter((x) => x.length >= 2);
-				const written = new Set(words(texts(unzip(docs.get(locale)!, '(document|header\\d+|footer\\d+)\\.xml')).join('\n')));
-				const split = [...new Set(words(pages.join('\n')))].filter((x) => !written.has(x));
-				expect(split).toEqual([]);
+	if (!soffice)
+		console.warn('council-document: soffice (LibreOffice) is not installed: the PDF layout checks are skipped (.ci/run installs libreoffice-writer-nogui)');
+	it.skipIf(!soffice)(
+		'laid out by LibreOffice: main body at most 25 pages in English, no word split in a table, pages 1-4 saved',
+		async () => {
+			if (!soffice) return;
+			// One LibreOffice start for the three documents (it takes most of the time on a busy machine).
+			const files = LANGS.map((locale) => join(OUT, `council-report-${locale}.docx`));
+			LANGS.forEach((locale, i) => writeFileSync(files[i]!, docs.get(locale)!));
+			execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${t.dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', OUT, ...files], {
+				stdio: 'ignore',
+				timeout: LIBREOFFICE_TIMEOUT_MS
+			});
+			for (const locale of LANGS) {
+				const pdf = join(OUT, `council-report-${locale}.pdf`);
+				execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', pdf, join(OUT, `page-${locale}`)]);
+				const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
+				const annex = m.cr_annex({ number: 'A', title: m.cr_a_questionnaire({}, { locale }) }, { locale });
+				expect(pages.length, `${locale}: pages`).toBeGreaterThan(8);
+				// pdftotext gives Arabic in presentation forms: the annex is looked for in English and Chinese.
+				const flat = (text: string) => text.replace(/\s+/g, '');
+				const annexPage = pages.findLastIndex((p) => flat(p).includes(flat(annex)));
+				if (locale !== 'ar') expect(annexPage, `${locale}: annex A found`).toBeGreaterThan(2);
+				if (locale === 'en') {
+					expect(annexPage, `English main body: ${annexPage} pages`).toBeLessThanOrEqual(MAX_MAIN_BODY_PAGES);
+					// No word split without a hyphen: every word LibreOffice printed is a word of the document, not a piece of one.
+					const words = (text: string) => text.split(/[^\p{L}]+/u).filter((x) => x.length >= 2);
+					const written = new Set(words(texts(unzip(docs.get(locale)!, '(document|header\\d+|footer\\d+)\\.xml')).join('\n')));
+					const split = [...new Set(words(pages.join('\n')))].filter((x) => !written.has(x));
+					expect(split).toEqual([]);
+				}
 			}
-		}
-	}, LIBREOFFICE_TIMEOUT_MS);
+		},
+		LIBREOFFICE_TIMEOUT_MS
+	);
 });

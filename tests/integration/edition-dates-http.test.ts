@@ -24,7 +24,8 @@ async function withDb<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): 
 		await db.destroy();
 	}
 }
-const editionRow = () => withDb((db) => db.selectFrom('edition').select(['opens_at', 'closes_at', 'state']).where('slug', '=', 'rp-2026').executeTakeFirstOrThrow());
+const editionRow = () =>
+	withDb((db) => db.selectFrom('edition').select(['opens_at', 'closes_at', 'state']).where('slug', '=', 'rp-2026').executeTakeFirstOrThrow());
 // Dates live on the edition's Settings page, reminders on its Reminders page (issue 14 item 3).
 const page = async (cookie = coordinator) => (await get(`${server.url}${EDITION}/settings`, cookie)).text();
 /** The e-mails as recipients get them are on the Invitations and e-mail page. */
@@ -34,12 +35,26 @@ const postDates = (opens: string, closes: string, cookie = coordinator) => formP
  * The CLI, run without blocking this process: a synchronous run would let the server
  * close an idle kept-alive connection unnoticed, and the next request would fail on it.
  */
-const cli = async (...args: string[]) => (await promisify(execFile)(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url } })).stdout.trim();
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const cli = async (...args: string[]) =>
+	(
+		await promisify(execFile)(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url } })
+	).stdout.trim();
+const text = (html: string) =>
+	html
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&#39;/g, "'")
+		.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@dates.example.org' });
-	await seedUsers(server.dbPath, [{ email: 'coord@dates.example.org', role: 'coordinator' }, { email: 'author@dates.example.org', role: 'author' }], PASSWORD);
+	await seedUsers(
+		server.dbPath,
+		[
+			{ email: 'coord@dates.example.org', role: 'coordinator' },
+			{ email: 'author@dates.example.org', role: 'author' }
+		],
+		PASSWORD
+	);
 	coordinator = await signInCookie(server.url, 'coord@dates.example.org', PASSWORD);
 	author = await signInCookie(server.url, 'author@dates.example.org', PASSWORD);
 }, 60_000);
@@ -88,7 +103,10 @@ describe('the edition Dates form', () => {
 		const audit = await withDb((db) => db.selectFrom('audit_log').select(['actor', 'details_json']).where('action', '=', 'edition.dates').execute());
 		expect(audit).toHaveLength(1);
 		expect(audit[0]!.actor).toBe('coord@dates.example.org');
-		expect(JSON.parse(audit[0]!.details_json!)).toEqual({ from: { opensAt: null, closesAt: null }, to: { opensAt: '2026-01-15T08:00:00.000Z', closesAt: '2099-03-31T23:59:00.000Z' } });
+		expect(JSON.parse(audit[0]!.details_json!)).toEqual({
+			from: { opensAt: null, closesAt: null },
+			to: { opensAt: '2026-01-15T08:00:00.000Z', closesAt: '2099-03-31T23:59:00.000Z' }
+		});
 
 		const html = await page();
 		expect(html).toContain('value="2099-03-31T23:59"');
@@ -118,7 +136,9 @@ describe('the edition Dates form', () => {
 
 	it('the CLI sets only the dates it is given, and "none" clears one', async () => {
 		expect(await cli('edition:state', '--edition', 'rp-2026', '--to', 'open')).toContain('open');
-		expect(await cli('edition:dates', '--edition', 'rp-2026', '--closes', '2099-05-01T12:00:00Z')).toBe('edition rp-2026: opens 2026-01-15T08:00:00.000Z, closes 2099-05-01T12:00:00.000Z');
+		expect(await cli('edition:dates', '--edition', 'rp-2026', '--closes', '2099-05-01T12:00:00Z')).toBe(
+			'edition rp-2026: opens 2026-01-15T08:00:00.000Z, closes 2099-05-01T12:00:00.000Z'
+		);
 		expect(await cli('edition:dates', '--edition', 'rp-2026', '--opens', 'none')).toBe('edition rp-2026: opens not set, closes 2099-05-01T12:00:00.000Z');
 	});
 });

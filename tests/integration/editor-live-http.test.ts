@@ -20,7 +20,13 @@ interface DraftRow {
 }
 const draft = async () => (await sqlAll<DraftRow>(server.dbPath, 'select revision, definition_json from questionnaire_draft where slug = ?', SLUG))[0]!;
 const auditCount = async () => (await sqlAll<{ id: string }>(server.dbPath, 'select id from audit_log'))!.length;
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (html: string) =>
+	html
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
 
 function post(path: string, body: Record<string, string>, cookie: string): Promise<Response> {
 	return fetch(server.url + path, {
@@ -55,7 +61,14 @@ async function order(): Promise<string> {
 
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@live.example.org', BODY_SIZE_LIMIT: '4M' });
-	await seedUsers(server.dbPath, [{ email: 'author@live.example.org', role: 'author' }, { email: 'coord@live.example.org', role: 'coordinator' }], PASSWORD);
+	await seedUsers(
+		server.dbPath,
+		[
+			{ email: 'author@live.example.org', role: 'author' },
+			{ email: 'coord@live.example.org', role: 'coordinator' }
+		],
+		PASSWORD
+	);
 	author = await signInCookie(server.url, 'author@live.example.org', PASSWORD);
 	coordinator = await signInCookie(server.url, 'coord@live.example.org', PASSWORD);
 	const res = await post('/admin/questionnaires?/create', { slug: SLUG, title: 'Live editor test' }, author);
@@ -65,7 +78,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-describe('the JSON view\'s live check (POST …/edit/lint)', () => {
+describe("the JSON view's live check (POST …/edit/lint)", () => {
 	const valid = { title: 'Live', pages: [{ name: 'p1', elements: [{ type: 'text', name: 'a', title: 'A' }] }] };
 
 	it('answers a good text with its findings and stores nothing', async () => {
@@ -120,7 +133,11 @@ describe('the JSON view\'s live check (POST …/edit/lint)', () => {
 		expect((await lint(text, '')).status).toBe(401);
 		expect((await lint(text, author, { origin: 'https://evil.example.org' })).status).toBe(403);
 		expect((await lint(text, author, { 'content-type': 'application/json' })).status).toBe(415);
-		const missing = await fetch(`${server.url}/admin/questionnaires/no-such-draft/edit/lint`, { method: 'POST', headers: { origin: server.url, cookie: author, 'content-type': 'text/plain' }, body: text });
+		const missing = await fetch(`${server.url}/admin/questionnaires/no-such-draft/edit/lint`, {
+			method: 'POST',
+			headers: { origin: server.url, cookie: author, 'content-type': 'text/plain' },
+			body: text
+		});
 		expect(missing.status).toBe(404);
 	});
 });
@@ -153,7 +170,13 @@ describe('the preview frame', () => {
 
 	it('previews an unsaved valid JSON, carries it to the next page, and stores nothing', async () => {
 		const before = await draft();
-		const text = JSON.stringify({ title: 'Unsaved title', pages: [{ name: 'p1', elements: [{ type: 'text', name: 'first', title: 'First unsaved question' }] }, { name: 'p2', elements: [{ type: 'text', name: 'second', title: 'Second unsaved question' }] }] });
+		const text = JSON.stringify({
+			title: 'Unsaved title',
+			pages: [
+				{ name: 'p1', elements: [{ type: 'text', name: 'first', title: 'First unsaved question' }] },
+				{ name: 'p2', elements: [{ type: 'text', name: 'second', title: 'Second unsaved question' }] }
+			]
+		});
 		let res = await post(`/admin/questionnaires/${SLUG}/frame?lang=fr`, { revision: String(before.revision), json: text }, author);
 		expect(res.status).toBe(200);
 		let html = decode(await res.text());
@@ -168,7 +191,11 @@ describe('the preview frame', () => {
 
 	it('refuses to preview a JSON with errors, saying why', async () => {
 		const before = await draft();
-		const res = await post(`/admin/questionnaires/${SLUG}/frame`, { json: JSON.stringify({ pages: [{ name: 'p1', elements: [{ type: 'signaturepad', name: 's' }] }] }) }, author);
+		const res = await post(
+			`/admin/questionnaires/${SLUG}/frame`,
+			{ json: JSON.stringify({ pages: [{ name: 'p1', elements: [{ type: 'signaturepad', name: 's' }] }] }) },
+			author
+		);
 		expect(res.status).toBe(400);
 		expect(decode(await res.text())).toContain('it is previewed once it would save');
 		expect(await draft()).toEqual(before);
@@ -197,7 +224,7 @@ describe('panels and page texts in the form editor', () => {
 		expect(editor).toMatch(/<option value="panel:box">/);
 	});
 
-	it('edits the panel, renaming it with its references, and a page\'s title and description', async () => {
+	it("edits the panel, renaming it with its references, and a page's title and description", async () => {
 		expect((await edit('update', { original: 'q1', name: 'q1', title: 'Q1', visibleIf: '{box} empty' })).status).toBe(303);
 		let res = await edit('updatePanel', { original: 'box', name: 'crate', title: 'A crate', description: 'About', visibleIf: '{q2} notempty' });
 		expect(res.status).toBe(303);
@@ -238,10 +265,18 @@ describe('panels and page texts in the form editor', () => {
 
 	it('refuses a stale revision with 409, showing the input back', async () => {
 		const before = await draft();
-		const res = await post(`/admin/questionnaires/${SLUG}/edit?/addPanel`, { revision: String(before.revision - 1), page: '0', name: 'late_panel', title: 'Typed too late' }, author);
+		const res = await post(
+			`/admin/questionnaires/${SLUG}/edit?/addPanel`,
+			{ revision: String(before.revision - 1), page: '0', name: 'late_panel', title: 'Typed too late' },
+			author
+		);
 		expect(res.status).toBe(409);
 		expect(decode(await res.text())).toContain('value="Typed too late"');
-		const updatePage = await post(`/admin/questionnaires/${SLUG}/edit?/updatePage`, { revision: String(before.revision - 1), page: '0', title: 'Stale title', description: '' }, author);
+		const updatePage = await post(
+			`/admin/questionnaires/${SLUG}/edit?/updatePage`,
+			{ revision: String(before.revision - 1), page: '0', title: 'Stale title', description: '' },
+			author
+		);
 		expect(updatePage.status).toBe(409);
 		expect(await draft()).toEqual(before);
 	});
@@ -260,13 +295,29 @@ describe('panels and page texts in the form editor', () => {
 	it('edits matrixdropdown columns and multipletext items in the property form, refusing a bad line', async () => {
 		expect((await edit('addQuestion', { page: '0', type: 'matrixdropdown', name: 'plan', title: 'Plan' })).status).toBe(303);
 		expect((await edit('addQuestion', { page: '0', type: 'multipletext', name: 'contact', title: 'Contact' })).status).toBe(303);
-		let res = await edit('update', { original: 'plan', name: 'plan', title: 'Plan', rows: 'y1|Year 1', columns: 'pri|Priority|dropdown|high, low\nnote|Note|comment' });
+		let res = await edit('update', {
+			original: 'plan',
+			name: 'plan',
+			title: 'Plan',
+			rows: 'y1|Year 1',
+			columns: 'pri|Priority|dropdown|high, low\nnote|Note|comment'
+		});
 		expect(res.status).toBe(303);
 		res = await edit('update', { original: 'contact', name: 'contact', title: 'Contact', items: 'phone|Phone\nmail|E-mail' });
 		expect(res.status).toBe(303);
 		const elements = JSON.parse((await draft()).definition_json).pages[0].elements as { name: string }[];
-		expect(elements.find((e) => e.name === 'plan')).toMatchObject({ columns: [{ name: 'pri', title: 'Priority', cellType: 'dropdown', choices: ['high', 'low'] }, { name: 'note', title: 'Note', cellType: 'comment' }] });
-		expect(elements.find((e) => e.name === 'contact')).toMatchObject({ items: [{ name: 'phone', title: 'Phone' }, { name: 'mail', title: 'E-mail' }] });
+		expect(elements.find((e) => e.name === 'plan')).toMatchObject({
+			columns: [
+				{ name: 'pri', title: 'Priority', cellType: 'dropdown', choices: ['high', 'low'] },
+				{ name: 'note', title: 'Note', cellType: 'comment' }
+			]
+		});
+		expect(elements.find((e) => e.name === 'contact')).toMatchObject({
+			items: [
+				{ name: 'phone', title: 'Phone' },
+				{ name: 'mail', title: 'E-mail' }
+			]
+		});
 		const editor = decode(await (await get(`${server.url}/admin/questionnaires/${SLUG}/edit?q=plan`, author)).text());
 		expect(editor).toContain('pri|Priority|dropdown|high, low\nnote|Note|comment');
 		const before = await draft();

@@ -38,13 +38,24 @@ async function stored(entity: string) {
 	return { ...row!, answers: JSON.parse(row!.answers_json) as Record<string, unknown> };
 }
 
-const PAGE_ONE: [string, string][] = [['respondent_category', 'member_state'], ['sectors_involved', 'itu_d'], ['interaction_frequency', 'monthly']];
+const PAGE_ONE: [string, string][] = [
+	['respondent_category', 'member_state'],
+	['sectors_involved', 'itu_d'],
+	['interaction_frequency', 'monthly']
+];
 
 describe('an exclusive "none of these" choice, without JavaScript', () => {
 	it('refuses "none" together with an office: the same page again with a message on that question, the answers kept', async () => {
 		const link = kenya;
 		await fetch(link, { headers: { accept: 'text/html' } });
-		const res = await post(link, [['_action', 'next'], ['_page', '0'], ['_revision', '0'], ...PAGE_ONE, ['offices_dealt_with', 'RO-AFR'], ['offices_dealt_with', 'none']]);
+		const res = await post(link, [
+			['_action', 'next'],
+			['_page', '0'],
+			['_revision', '0'],
+			...PAGE_ONE,
+			['offices_dealt_with', 'RO-AFR'],
+			['offices_dealt_with', 'none']
+		]);
 		expect(res.status).toBe(422);
 		const html = await res.text();
 		// The message stands on the question itself and in the error summary, naming the choice.
@@ -59,7 +70,11 @@ describe('an exclusive "none of these" choice, without JavaScript', () => {
 	});
 
 	it('never lets such an answer be submitted', async () => {
-		const res = await post(kenya, [['_action', 'submit'], ['_page', 'review'], ['_revision', String((await stored('MS-KEN')).revision)]]);
+		const res = await post(kenya, [
+			['_action', 'submit'],
+			['_page', 'review'],
+			['_revision', String((await stored('MS-KEN')).revision)]
+		]);
 		expect(res.status).toBe(422);
 		expect(await res.text()).toContain('None of these offices');
 		expect((await stored('MS-KEN')).state).toBe('in_progress');
@@ -71,9 +86,20 @@ describe('an exclusive "none of these" choice, without JavaScript', () => {
 		const alone = await post(link, [['_action', 'next'], ['_page', '0'], ['_revision', '0'], ...PAGE_ONE, ['offices_dealt_with', 'none']]);
 		expect(alone.status).toBe(303);
 		expect((await stored('MS-AUS')).answers.offices_dealt_with).toEqual(['none']);
-		const offices = await post(link, [['_action', 'previous'], ['_page', '1'], ['_revision', String((await stored('MS-AUS')).revision)]]);
+		const offices = await post(link, [
+			['_action', 'previous'],
+			['_page', '1'],
+			['_revision', String((await stored('MS-AUS')).revision)]
+		]);
 		expect(offices.status).toBe(303);
-		const again = await post(link, [['_action', 'next'], ['_page', '0'], ['_revision', String((await stored('MS-AUS')).revision)], ...PAGE_ONE, ['offices_dealt_with', 'RO-AFR'], ['offices_dealt_with', 'RO-EUR']]);
+		const again = await post(link, [
+			['_action', 'next'],
+			['_page', '0'],
+			['_revision', String((await stored('MS-AUS')).revision)],
+			...PAGE_ONE,
+			['offices_dealt_with', 'RO-AFR'],
+			['offices_dealt_with', 'RO-EUR']
+		]);
 		expect(again.status).toBe(303);
 		expect((await stored('MS-AUS')).answers.offices_dealt_with).toEqual(['RO-AFR', 'RO-EUR']);
 	});

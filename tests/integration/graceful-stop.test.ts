@@ -21,10 +21,23 @@ afterAll(async () => {
 function save(link: string, n: number): Promise<number> {
 	const body = `_page=4&_revision=0&suggestions=${encodeURIComponent(`save ${n}`)}`;
 	return new Promise((resolve, reject) => {
-		const req = request(`${link}/autosave`, { method: 'POST', agent: false, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, accept: 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-			res.resume();
-			res.on('end', () => resolve(res.statusCode ?? 0));
-		});
+		const req = request(
+			`${link}/autosave`,
+			{
+				method: 'POST',
+				agent: false,
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					origin: server.url,
+					accept: 'application/json',
+					'content-length': Buffer.byteLength(body)
+				}
+			},
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+			}
+		);
 		req.on('error', reject);
 		req.end(body);
 	});

@@ -22,7 +22,8 @@ afterAll(async () => {
 
 const random = rng(20261127);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const randomString = (max: number) => Array.from({ length: 1 + Math.floor(random() * max) }, () => String.fromCharCode(33 + Math.floor(random() * 93))).join('');
+const randomString = (max: number) =>
+	Array.from({ length: 1 + Math.floor(random() * max) }, () => String.fromCharCode(33 + Math.floor(random() * 93))).join('');
 
 async function state(): Promise<{ revision: number; answers: string } | undefined> {
 	return sqlGet(server.dbPath, `select r.revision, r.answers_json as answers from response r join entity e on e.id = r.entity_id where e.code = 'MS-SEN'`);
@@ -31,12 +32,30 @@ async function state(): Promise<{ revision: number; answers: string } | undefine
 /** `actionOnly`: invalid only through its `_action`, which the autosave endpoint does not read. */
 type Case = { name: string; body: string | Uint8Array<ArrayBuffer>; contentType?: string; actionOnly?: boolean };
 const form = (fields: [string, string][]) => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-const base = (page = '0'): [string, string][] => [['_action', pick(['save', 'next', 'previous', 'review'])], ['_page', page], ['_revision', '0']];
+const base = (page = '0'): [string, string][] => [
+	['_action', pick(['save', 'next', 'previous', 'review'])],
+	['_page', page],
+	['_revision', '0']
+];
 
 const PAGE0_CHOICE_FIELDS = ['respondent_category', 'sectors_involved', 'offices_dealt_with', 'interaction_frequency'];
 const PAGE1_SAT_FIELDS = ['sat_responsiveness', 'sat_technical_assistance', 'sat_resource_mobilization', 'sat_ldc_sids_lldc', 'sat_regional_initiatives'];
 const BAD_CHARS = ['\u202E', '\u202D', '\u2066', '\u2069', '\u0000', '\u0007', '\uFFFD', '\u001B[31m'];
-const NASTY_NAMES = ['__proto__', 'constructor', 'prototype', 'sat_x', 'q::', '::', 'respondent_category::x', 'offices_dealt_with::RO-AFR', '<script>', "'; drop table response; --", 'a'.repeat(5000), 'sat_itud_priorities', 'suggestions'];
+const NASTY_NAMES = [
+	'__proto__',
+	'constructor',
+	'prototype',
+	'sat_x',
+	'q::',
+	'::',
+	'respondent_category::x',
+	'offices_dealt_with::RO-AFR',
+	'<script>',
+	"'; drop table response; --",
+	'a'.repeat(5000),
+	'sat_itud_priorities',
+	'suggestions'
+];
 
 function generate(): Case[] {
 	const cases: Case[] = [];
@@ -46,14 +65,31 @@ function generate(): Case[] {
 	}
 	for (let i = 0; i < 90; i++) {
 		const field = pick(PAGE0_CHOICE_FIELDS);
-		const value = pick([randomString(12), String(Math.floor(random() * 1e9)), '-1', '1e3', 'null', 'undefined', 'RO-AFR ', ' member_state', 'MEMBER_STATE', '[object Object]']);
+		const value = pick([
+			randomString(12),
+			String(Math.floor(random() * 1e9)),
+			'-1',
+			'1e3',
+			'null',
+			'undefined',
+			'RO-AFR ',
+			' member_state',
+			'MEMBER_STATE',
+			'[object Object]'
+		]);
 		cases.push({ name: `choice outside the list ${i}`, body: form([...base(), [field, value]]) });
 	}
 	for (let i = 0; i < 80; i++) {
 		const field = pick(PAGE1_SAT_FIELDS);
 		const value = pick(['0', '6', '-5', '5.5', '4 ', 'NA', 'n/a', '', '99999999999999999999']);
 		// '' is a legitimate "no answer": pair it with a forbidden second value instead.
-		const fields: [string, string][] = value === '' ? [[field, '4'], [field, '5']] : [[field, value]];
+		const fields: [string, string][] =
+			value === ''
+				? [
+						[field, '4'],
+						[field, '5']
+					]
+				: [[field, value]];
 		cases.push({ name: `rating out of range ${i}`, body: form([...base('1'), ...fields]) });
 	}
 	for (let i = 0; i < 80; i++) {
@@ -68,7 +104,10 @@ function generate(): Case[] {
 		body.set(new TextEncoder().encode('abc'), bytes.length);
 		body.set(bad, bytes.length + 3);
 		cases.push({ name: `invalid UTF-8 (raw bytes) ${i}`, body });
-		cases.push({ name: `invalid UTF-8 (percent-encoded) ${i}`, body: `_action=save&_page=4&_revision=0&suggestions=ok%${pick(['FF', 'FE', 'C3%28', 'ED%A0%80', 'F8%88%80%80%80'])}` });
+		cases.push({
+			name: `invalid UTF-8 (percent-encoded) ${i}`,
+			body: `_action=save&_page=4&_revision=0&suggestions=ok%${pick(['FF', 'FE', 'C3%28', 'ED%A0%80', 'F8%88%80%80%80'])}`
+		});
 	}
 	for (let i = 0; i < 40; i++) {
 		cases.push({ name: `over-long comment ${i}`, body: form([...base('4'), ['suggestions', 'x'.repeat(10_001 + Math.floor(random() * 50_000))]]) });
@@ -86,11 +125,27 @@ function generate(): Case[] {
 		cases.push({ name: `malformed control fields ${i}`, body: form(fields), actionOnly: variant === 0 });
 	}
 	for (let i = 0; i < 30; i++) {
-		cases.push({ name: `review page with answers ${i}`, body: form([['_action', 'submit'], ['_page', 'review'], ['_revision', '0'], [pick(PAGE0_CHOICE_FIELDS), 'member_state']]) });
+		cases.push({
+			name: `review page with answers ${i}`,
+			body: form([
+				['_action', 'submit'],
+				['_page', 'review'],
+				['_revision', '0'],
+				[pick(PAGE0_CHOICE_FIELDS), 'member_state']
+			])
+		});
 	}
 	for (let i = 0; i < 20; i++) {
-		cases.push({ name: `broken multipart ${i}`, contentType: 'multipart/form-data; boundary=XYZ', body: `--XYZ\r\nContent-Disposition: form-data; name="_action"\r\n\r\nsave\r\n--XY${randomString(5)}` });
-		cases.push({ name: `file where text is expected ${i}`, contentType: 'multipart/form-data; boundary=B', body: `--B\r\nContent-Disposition: form-data; name="_action"\r\n\r\nsave\r\n--B\r\nContent-Disposition: form-data; name="_page"\r\n\r\n4\r\n--B\r\nContent-Disposition: form-data; name="_revision"\r\n\r\n0\r\n--B\r\nContent-Disposition: form-data; name="suggestions"; filename="x.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--B--\r\n` });
+		cases.push({
+			name: `broken multipart ${i}`,
+			contentType: 'multipart/form-data; boundary=XYZ',
+			body: `--XYZ\r\nContent-Disposition: form-data; name="_action"\r\n\r\nsave\r\n--XY${randomString(5)}`
+		});
+		cases.push({
+			name: `file where text is expected ${i}`,
+			contentType: 'multipart/form-data; boundary=B',
+			body: `--B\r\nContent-Disposition: form-data; name="_action"\r\n\r\nsave\r\n--B\r\nContent-Disposition: form-data; name="_page"\r\n\r\n4\r\n--B\r\nContent-Disposition: form-data; name="_revision"\r\n\r\n0\r\n--B\r\nContent-Disposition: form-data; name="suggestions"; filename="x.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--B--\r\n`
+		});
 	}
 	for (let i = 0; i < 10; i++) {
 		cases.push({ name: `oversized body ${i}`, body: form([...base('4'), ['suggestions', 'y'.repeat(300_000 + i * 1000)]]) });
@@ -151,7 +206,8 @@ describe('hostile page posts', () => {
 					code = undefined;
 				}
 				// Refused for what the post carries, not because the link stopped working.
-				if (r.status < 400 || r.status >= 500 || typeof code !== 'string' || code === 'invalid_link' || code === 'too_many_attempts') failures.push(`${c.name}: HTTP ${r.status} ${r.text.slice(0, 120).replace(/\s+/g, ' ')}`);
+				if (r.status < 400 || r.status >= 500 || typeof code !== 'string' || code === 'invalid_link' || code === 'too_many_attempts')
+					failures.push(`${c.name}: HTTP ${r.status} ${r.text.slice(0, 120).replace(/\s+/g, ' ')}`);
 			});
 		}
 		expect(failures).toEqual([]);

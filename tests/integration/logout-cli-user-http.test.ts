@@ -14,7 +14,12 @@ let server: RunningServer;
 
 function cli(args: string[], input: string): { code: number; stdout: string; stderr: string } {
 	try {
-		const stdout = execFileSync(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url }, input, encoding: 'utf8', stdio: 'pipe' });
+		const stdout = execFileSync(process.execPath, ['src/cli/main.ts', ...args], {
+			env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url },
+			input,
+			encoding: 'utf8',
+			stdio: 'pipe'
+		});
 		return { code: 0, stdout, stderr: '' };
 	} catch (e) {
 		const err = e as { status?: number; stdout?: string; stderr?: string };
@@ -62,14 +67,20 @@ describe('user:create on the command line', () => {
 		const r = cli(['user:create', '--email', 'afr@logout.example.org', '--role', 'regional_office', '--region', 'AFR'], 'office password 2026\n');
 		expect(r.stderr).toBe('');
 		expect(r.stdout).toContain('created regional_office afr@logout.example.org (AFR)');
-		const row = await sqlGet<{ role: string; region_code: string }>(server.dbPath, 'select role, region_code from app_user where email = ?', 'afr@logout.example.org');
+		const row = await sqlGet<{ role: string; region_code: string }>(
+			server.dbPath,
+			'select role, region_code from app_user where email = ?',
+			'afr@logout.example.org'
+		);
 		expect(row).toEqual({ role: 'regional_office', region_code: 'AFR' });
 		await signInCookie(server.url, 'afr@logout.example.org', 'office password 2026');
 	});
 
 	it('refuses a regional office without a region, an unknown region, and a region for another role', () => {
 		expect(cli(['user:create', '--email', 'x1@logout.example.org', '--role', 'regional_office'], 'office password 2026\n').stderr).toMatch(/region/);
-		expect(cli(['user:create', '--email', 'x2@logout.example.org', '--role', 'regional_office', '--region', 'XYZ'], 'office password 2026\n').stderr).toMatch(/XYZ/);
+		expect(cli(['user:create', '--email', 'x2@logout.example.org', '--role', 'regional_office', '--region', 'XYZ'], 'office password 2026\n').stderr).toMatch(
+			/XYZ/
+		);
 		expect(cli(['user:create', '--email', 'x3@logout.example.org', '--role', 'analyst', '--region', 'AFR'], 'office password 2026\n').stderr).toMatch(/region/);
 	});
 });

@@ -33,12 +33,22 @@ async function withDb<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): 
 		await db.destroy();
 	}
 }
-const draftRow = () => withDb((db) => db.selectFrom('questionnaire_draft').select(['id', 'definition_json', 'revision', 'updated_at']).where('slug', '=', SLUG).executeTakeFirstOrThrow());
+const draftRow = () =>
+	withDb((db) =>
+		db.selectFrom('questionnaire_draft').select(['id', 'definition_json', 'revision', 'updated_at']).where('slug', '=', SLUG).executeTakeFirstOrThrow()
+	);
 const draftJson = async () => JSON.parse((await draftRow()).definition_json);
 const revision = async () => String((await draftRow()).revision);
 /** Everything a refused change could touch: the draft row and its translation states. */
-const snapshot = () => withDb(async (db) => JSON.stringify({ draft: await draftRow(), states: await db.selectFrom('translation_state').selectAll().orderBy('string_key').orderBy('locale').execute() }));
-const decodeHtml = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const snapshot = () =>
+	withDb(async (db) =>
+		JSON.stringify({ draft: await draftRow(), states: await db.selectFrom('translation_state').selectAll().orderBy('string_key').orderBy('locale').execute() })
+	);
+const decodeHtml = (html: string) =>
+	html
+		.replace(/&#39;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&');
 const page = async (path: string) => (await get(`${server.url}${path}`, author)).text();
 
 async function upload(locale: string, format: 'xliff' | 'xlsx', body: Uint8Array | string): Promise<{ status: number; html: string }> {
@@ -46,7 +56,12 @@ async function upload(locale: string, format: 'xliff' | 'xlsx', body: Uint8Array
 	form.set('locale', locale);
 	form.set('format', format);
 	form.set('file', new Blob([body as BlobPart]), format === 'xliff' ? 'file.xlf' : 'file.xlsx');
-	const res = await fetch(`${server.url}${WORKBENCH}?/import`, { method: 'POST', redirect: 'manual', headers: { accept: 'text/html', origin: server.url, cookie: author }, body: form });
+	const res = await fetch(`${server.url}${WORKBENCH}?/import`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: server.url, cookie: author },
+		body: form
+	});
 	return { status: res.status, html: await res.text() };
 }
 async function exportFile(locale: string, format: 'xliff' | 'xlsx'): Promise<Uint8Array> {
@@ -62,7 +77,8 @@ const setUnit = (xml: string, key: string, target: string, state = 'reviewed') =
 	expect(out).not.toBe(xml);
 	return out;
 };
-const saveEnglish = async (kind: string, parts: { subject: string; body: string; button: string }, rev?: string) => formPost(`${server.url}${MAIL}?/save`, { kind, revision: rev ?? (await revision()), ...parts }, { cookie: author });
+const saveEnglish = async (kind: string, parts: { subject: string; body: string; button: string }, rev?: string) =>
+	formPost(`${server.url}${MAIL}?/save`, { kind, revision: rev ?? (await revision()), ...parts }, { cookie: author });
 const englishOf = (kind: 'invitation' | 'reminder') => builtinMailText(kind, 'en');
 
 beforeAll(async () => {
@@ -75,7 +91,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-describe('the editor\'s e-mail section', () => {
+describe("the editor's e-mail section", () => {
 	it('shows the built-in texts in a six-language preview with example merge fields, Arabic right to left', async () => {
 		const html = await page(MAIL);
 		expect(html).toContain('Built-in texts');
@@ -147,7 +163,7 @@ describe('mail strings in translation files', () => {
 	it('XLIFF round trip of the French subject: applied exactly, reviewed, shown in the French preview', async () => {
 		const xml = new TextDecoder().decode(await exportFile('fr', 'xliff'));
 		expect(xml).toMatch(/<unit id="mail\.invitation\.subject">[\s\S]*?merge fields allowed[\s\S]*?subState="rps:needs_review"/);
-		const r = await upload('fr', 'xliff', setUnit(xml, 'mail.invitation.subject', 'Enquête 2030 de l\'UIT : votre lien personnel ({entity})'));
+		const r = await upload('fr', 'xliff', setUnit(xml, 'mail.invitation.subject', "Enquête 2030 de l'UIT : votre lien personnel ({entity})"));
 		expect(r.html).toContain('1 translation(s) imported');
 		expect((await draftJson()).mailTemplates.invitation.subject.fr).toBe("Enquête 2030 de l'UIT : votre lien personnel ({entity})");
 		expect(await page(`${WORKBENCH}?lang=fr&q=mail.invitation.subject`)).toContain('data-key="mail.invitation.subject" data-status="reviewed"');
@@ -159,11 +175,19 @@ describe('mail strings in translation files', () => {
 		expect((await saveEnglish('invitation', { ...englishOf('invitation'), subject: 'ITU survey 2030: your personal link ({entity})', body })).status).toBe(303);
 		const xml = new TextDecoder().decode(await exportFile('fr', 'xliff'));
 		const before = await snapshot();
-		const broken = await upload('fr', 'xliff', setUnit(xml, 'mail.invitation.body', 'Madame, Monsieur {contact},\n\nRépondez pour {entity} avant le {deadline}.'));
+		const broken = await upload(
+			'fr',
+			'xliff',
+			setUnit(xml, 'mail.invitation.body', 'Madame, Monsieur {contact},\n\nRépondez pour {entity} avant le {deadline}.')
+		);
 		expect(broken.status).toBe(422);
 		expect(broken.html).toContain('Nothing was imported');
 		expect(broken.html).toMatch(/line \d+ · mail.invitation.body: drops \{link\}/);
-		const cell = await formPost(`${server.url}${WORKBENCH}?/edit`, { key: 'mail.invitation.body', locale: 'fr', text: 'Sans lien {contact} {entity} {deadline}', status: 'reviewed', revision: await revision() }, { cookie: author });
+		const cell = await formPost(
+			`${server.url}${WORKBENCH}?/edit`,
+			{ key: 'mail.invitation.body', locale: 'fr', text: 'Sans lien {contact} {entity} {deadline}', status: 'reviewed', revision: await revision() },
+			{ cookie: author }
+		);
 		expect(cell.status).toBe(400);
 		expect(await cell.text()).toContain('mail.invitation.body (fr): the translation drops {link}');
 		expect(await snapshot()).toBe(before);
@@ -173,7 +197,11 @@ describe('mail strings in translation files', () => {
 		expect((await draftJson()).mailTemplates.invitation.body.fr).toBe(fixed);
 		// The workbench's textarea posts CRLF: the questionnaire keeps LF, so the paragraphs stay paragraphs.
 		const ru = `${builtinMailText('invitation', 'ru').body}\n\nВаша ссылка: {link}`;
-		const cellOk = await formPost(`${server.url}${WORKBENCH}?/edit`, { key: 'mail.invitation.body', locale: 'ru', text: ru.replace(/\n/g, '\r\n'), status: 'reviewed', revision: await revision() }, { cookie: author });
+		const cellOk = await formPost(
+			`${server.url}${WORKBENCH}?/edit`,
+			{ key: 'mail.invitation.body', locale: 'ru', text: ru.replace(/\n/g, '\r\n'), status: 'reviewed', revision: await revision() },
+			{ cookie: author }
+		);
 		expect(cellOk.status).toBe(200);
 		expect((await draftJson()).mailTemplates.invitation.body.ru).toBe(ru);
 	});
@@ -213,12 +241,14 @@ describe('launch gate and removal', () => {
 		writeFileSync(file, JSON.stringify(json));
 		await withDb((db) => createEdition(db, { questionnaireFile: file, slug: 'mail-gate', open: false }, 'test'));
 		const admin = await signInCookie(server.url, 'admin@mail.example.org', PASSWORD);
-		expect(await (await get(`${server.url}/admin/editions/mail-gate`, admin)).text()).toMatch(/id="translation-gate">Translations incomplete[^<]*العربية \(ar\): 1 missing/);
+		expect(await (await get(`${server.url}/admin/editions/mail-gate`, admin)).text()).toMatch(
+			/id="translation-gate">Translations incomplete[^<]*العربية \(ar\): 1 missing/
+		);
 		const open = await formPost(`${server.url}/admin/editions/mail-gate/settings?/state`, { to: 'open' }, { cookie: admin });
 		expect(open.status).toBe(409);
 	});
 
-	it('shows coordinators, on the edition page, the e-mails of the pinned version with this edition\'s closing date', async () => {
+	it("shows coordinators, on the edition page, the e-mails of the pinned version with this edition's closing date", async () => {
 		const json = JSON.parse(readFileSync('surveys/regional-presence-2026.json', 'utf8'));
 		json.mailTemplates = { invitation: builtinMailTemplateJson('invitation') };
 		json.mailTemplates.invitation.subject.fr = 'Votre lien personnel pour {entity}';
@@ -231,7 +261,9 @@ describe('launch gate and removal', () => {
 		expect(html).toContain('Merci de répondre avant le 1 mai 2027 à 12:00 UTC');
 		expect(html).toMatch(/<article class="mail-preview[^"]*" lang="ar" dir="rtl" data-kind="reminder"/);
 		// The 2026 edition pins a version without texts of its own: the built-in ones.
-		expect(decodeHtml(await (await get(`${server.url}/admin/editions/rp-2026/invitations`, admin)).text())).toContain("Enquête de l'UIT sur la présence régionale : votre lien personnel (Republic of Senegal)");
+		expect(decodeHtml(await (await get(`${server.url}/admin/editions/rp-2026/invitations`, admin)).text())).toContain(
+			"Enquête de l'UIT sur la présence régionale : votre lien personnel (Republic of Senegal)"
+		);
 	});
 
 	it('removes the e-mail texts after a confirmation step: the property and its states go, the workbench is back to 191', async () => {

@@ -28,8 +28,8 @@ const REGISTRY = [
 	'MS-EGY,member_state,Egypt,EGY,ar,سارة أحمد,sara@example.org,ar,,',
 	'MS-SEN,member_state,Sénégal,SEN,fr,Awa Diop,awa@example.org,fr,,'
 ].join('\n');
-const FRENCH_SUBJECT = "Édition 2030 : votre lien pour {entity}";
-const FRENCH_BODY = 'Madame, Monsieur {contact},\n\nTexte propre à l\'édition 2030 : répondez pour {entity} avant le {deadline}.';
+const FRENCH_SUBJECT = 'Édition 2030 : votre lien pour {entity}';
+const FRENCH_BODY = "Madame, Monsieur {contact},\n\nTexte propre à l'édition 2030 : répondez pour {entity} avant le {deadline}.";
 
 let t: TestDb;
 let smtp: TestSmtp | undefined;
@@ -48,16 +48,30 @@ const revisionOf = async () => (await t.db.selectFrom('questionnaire_draft').sel
 
 describe('e-mail texts of the pinned version, through a real SMTP server', () => {
 	it('an edition pinning a version with custom texts sends them; the 2026 edition keeps the built-in texts', async () => {
-		const admin = (await t.db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'region_code', 'language']).where('role', '=', 'admin').executeTakeFirstOrThrow()) as SessionUser;
+		const admin = (await t.db
+			.selectFrom('app_user')
+			.select(['id', 'email', 'display_name', 'role', 'region_code', 'language'])
+			.where('role', '=', 'admin')
+			.executeTakeFirstOrThrow()) as SessionUser;
 		await startNextDraft(t.db, admin, SLUG);
 		await useEditableMailTexts(t.db, admin, SLUG, await revisionOf());
-		for (const [key, text] of [['mail.invitation.subject', FRENCH_SUBJECT], ['mail.invitation.body', FRENCH_BODY]]) {
+		for (const [key, text] of [
+			['mail.invitation.subject', FRENCH_SUBJECT],
+			['mail.invitation.body', FRENCH_BODY]
+		]) {
 			await editCell(t.db, SLUG, { key: key!, locale: 'fr', text: text!, status: 'reviewed', revision: await revisionOf() }, admin.email);
 		}
 		const version = await publishDraft(t.db, admin, SLUG, await revisionOf());
 		expect(version.version).toBe(2);
 		expect(await translationGaps(t.db, version.id)).toEqual([]); // the copied texts count as reviewed
-		await createEditionForVersion(t.db, admin, { questionnaireSlug: SLUG, version: 'v2', slug: 'rp-2030', title: 'Regional presence 2030', opens: '', closes: '2030-03-31T23:59' });
+		await createEditionForVersion(t.db, admin, {
+			questionnaireSlug: SLUG,
+			version: 'v2',
+			slug: 'rp-2030',
+			title: 'Regional presence 2030',
+			opens: '',
+			closes: '2030-03-31T23:59'
+		});
 		await changeEditionState(t.db, 'rp-2030', 'open', admin.email, { actorRole: 'admin' });
 
 		smtp = await startSmtp();

@@ -33,7 +33,10 @@ afterAll(async () => {
 
 const tokenPath = () => new URL(a.demoLink).pathname;
 async function response() {
-	const row = await sqlGet<{ revision: number; answers_json: string }>(a.dbPath, `select r.revision, r.answers_json from response r join entity e on e.id = r.entity_id where e.code = 'MS-SEN'`);
+	const row = await sqlGet<{ revision: number; answers_json: string }>(
+		a.dbPath,
+		`select r.revision, r.answers_json from response r join entity e on e.id = r.entity_id where e.code = 'MS-SEN'`
+	);
 	return row ? { revision: Number(row.revision), answers: JSON.parse(row.answers_json) as Record<string, unknown> } : { revision: 0, answers: {} };
 }
 async function autosave(node: RunningServer, fields: Record<string, string>) {

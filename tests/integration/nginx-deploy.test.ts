@@ -104,7 +104,10 @@ describe.skipIf(why !== '')('nginx (deploy/nginx/rps.conf) in front of two app n
 		expect(posts).toBeGreaterThanOrEqual(5);
 		await expect(page.locator('#done-title').innerText()).resolves.toMatch(/merci/i);
 		await context.close();
-		const stored = await sqlGet<{ state: string; locale: string }>(database.url, `select r.state, r.locale from response r join entity e on e.id = r.entity_id where e.code = 'MS-FRA'`);
+		const stored = await sqlGet<{ state: string; locale: string }>(
+			database.url,
+			`select r.state, r.locale from response r join entity e on e.id = r.entity_id where e.code = 'MS-FRA'`
+		);
 		expect(stored).toEqual({ state: 'submitted', locale: 'fr' });
 		// nginx shared the pages between the nodes (round robin), so each saved some of them.
 		for (const node of nodes) expect(served(node, '/r/')).toBeGreaterThan(0);
@@ -137,7 +140,10 @@ describe.skipIf(why !== '')('nginx (deploy/nginx/rps.conf) in front of two app n
 		const before = nodes.map((n) => served(n, '/r/'));
 		for (let i = 0; i < ADDRESS_MAX_MISSES; i++) {
 			// A guesser forging a new address each time: nginx appends the real one, which the app reads (XFF_DEPTH=1).
-			const miss = await through(proxy, `/r/${'a'.repeat(31)}${'bcdefghijklmnopqrstuvwxyz'[i % 25]}`, { from: '127.0.0.2', headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+			const miss = await through(proxy, `/r/${'a'.repeat(31)}${'bcdefghijklmnopqrstuvwxyz'[i % 25]}`, {
+				from: '127.0.0.2',
+				headers: { 'x-forwarded-for': `198.51.100.${i}` }
+			});
 			expect(miss.status).toBe(404);
 		}
 		nodes.forEach((n, i) => expect(served(n, '/r/')).toBeGreaterThan(before[i]!));

@@ -25,7 +25,12 @@ describe('on-behalf entry', () => {
 		const url = await startOnBehalfEntry(t.db, 'rp-2026', 'MS-KEN', coordinator, PUBLIC_URL);
 		const ctx = await resolveRespondentLink(t.db, url.slice(url.lastIndexOf('/') + 1));
 		expect(ctx).toMatchObject({ entity_code: 'MS-KEN' });
-		const response = await t.db.selectFrom('response as r').innerJoin('entity as n', 'n.id', 'r.entity_id').select(['r.id', 'r.entered_by_user_id', 'r.state']).where('n.code', '=', 'MS-KEN').executeTakeFirstOrThrow();
+		const response = await t.db
+			.selectFrom('response as r')
+			.innerJoin('entity as n', 'n.id', 'r.entity_id')
+			.select(['r.id', 'r.entered_by_user_id', 'r.state'])
+			.where('n.code', '=', 'MS-KEN')
+			.executeTakeFirstOrThrow();
 		expect(response).toMatchObject({ entered_by_user_id: coordinator.id, state: 'in_progress' });
 		const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'response.on_behalf').executeTakeFirstOrThrow();
 		expect(audit).toMatchObject({ actor_user_id: coordinator.id, target_id: response.id });

@@ -35,13 +35,22 @@ afterEach(async () => {
 	await t.close();
 });
 
-const states = async () => (await t.db.selectFrom('outbox_message').select(['to_email', 'state', 'attempts', 'last_error']).orderBy('to_email').execute());
+const states = async () => await t.db.selectFrom('outbox_message').select(['to_email', 'state', 'attempts', 'last_error']).orderBy('to_email').execute();
 const tokenIn = (text: string) => /\/r\/([a-z2-7]{32})/.exec(text)?.[1] ?? '';
-const liveLinks = async () => Number((await t.db.selectFrom('invitation_link').select((eb) => eb.fn.countAll<number>().as('n')).where('revoked_at', 'is', null).executeTakeFirstOrThrow()).n);
+const liveLinks = async () =>
+	Number(
+		(
+			await t.db
+				.selectFrom('invitation_link')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('revoked_at', 'is', null)
+				.executeTakeFirstOrThrow()
+		).n
+	);
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('invitations by e-mail through a real SMTP server', () => {
-	it('invites a whole edition: one invitation per entity, one message per contact, in each contact\'s language; the Arabic one is right-to-left and its link opens the questionnaire', async () => {
+	it("invites a whole edition: one invitation per entity, one message per contact, in each contact's language; the Arabic one is right-to-left and its link opens the questionnaire", async () => {
 		smtp = await startSmtp();
 		const invited = await inviteAllEntities(t.db, 'rp-2026', 'test');
 		expect(invited.created).toBeGreaterThan(194);
@@ -54,7 +63,13 @@ describe('invitations by e-mail through a real SMTP server', () => {
 
 		const tally = await drainOutbox(t.db, createMailTransport(smtp.url), mail, PUBLIC_URL);
 		expect(tally).toEqual({ sent: 5, retry: 0, failed: 0, cancelled: 0 });
-		expect(smtp.received.map((m) => m.to).sort()).toEqual(['awa@example.org', 'moussa@example.org', 'omar@example.org', 'sara@example.org', 'wang@example.org']);
+		expect(smtp.received.map((m) => m.to).sort()).toEqual([
+			'awa@example.org',
+			'moussa@example.org',
+			'omar@example.org',
+			'sara@example.org',
+			'wang@example.org'
+		]);
 
 		const arabic = smtp.received.find((m) => m.to === 'sara@example.org')!;
 		expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
@@ -131,7 +146,25 @@ describe('invitations by e-mail through a real SMTP server', () => {
 		const egypt = await t.db.selectFrom('entity').select('id').where('code', '=', 'MS-EGY').executeTakeFirstOrThrow();
 		const now = new Date().toISOString();
 		// Egypt (Arab States) has submitted; the United Arab Emirates (Arab States) has not.
-		await t.db.insertInto('response').values({ id: 'resp-egy', edition_id: edition.id, entity_id: egypt.id, invitation_id: null, questionnaire_id: edition.questionnaire_id, answers_json: '{}', locale: 'ar', furthest_page: 5, state: 'submitted', revision: 3, entered_by_user_id: null, started_at: now, updated_at: now, submitted_at: now }).execute();
+		await t.db
+			.insertInto('response')
+			.values({
+				id: 'resp-egy',
+				edition_id: edition.id,
+				entity_id: egypt.id,
+				invitation_id: null,
+				questionnaire_id: edition.questionnaire_id,
+				answers_json: '{}',
+				locale: 'ar',
+				furthest_page: 5,
+				state: 'submitted',
+				revision: 3,
+				entered_by_user_id: null,
+				started_at: now,
+				updated_at: now,
+				submitted_at: now
+			})
+			.execute();
 
 		const { queued } = await queueReminders(t.db, 'rp-2026', { region: 'ARB' }, 'test');
 		expect(queued).toBe(1);

@@ -53,7 +53,15 @@ function countingTransactions(db: Db): { db: Db; count: () => number } {
 }
 
 const pageZero = (revision: number, category: string) =>
-	new URLSearchParams([['_action', 'next'], ['_page', '0'], ['_revision', String(revision)], ['respondent_category', category], ['sectors_involved', 'itu_d'], ['offices_dealt_with', 'RO-AFR'], ['interaction_frequency', 'monthly']]);
+	new URLSearchParams([
+		['_action', 'next'],
+		['_page', '0'],
+		['_revision', String(revision)],
+		['respondent_category', category],
+		['sectors_involved', 'itu_d'],
+		['offices_dealt_with', 'RO-AFR'],
+		['interaction_frequency', 'monthly']
+	]);
 const formOf = (params: URLSearchParams) => {
 	const form = new FormData();
 	for (const [k, v] of params) form.append(k, v);
@@ -64,13 +72,21 @@ describe('the cost of a page turn', () => {
 	it('writes the invitation\'s "last opened" time at most once a minute, not at every page view', async () => {
 		const [ctx] = await respondents(1);
 		await showRespondentPage(t.db, ctx!, null, null);
-		const opened = await t.db.selectFrom('invitation').select(['first_opened_at', 'last_opened_at']).where('id', '=', ctx!.invitation_id).executeTakeFirstOrThrow();
+		const opened = await t.db
+			.selectFrom('invitation')
+			.select(['first_opened_at', 'last_opened_at'])
+			.where('id', '=', ctx!.invitation_id)
+			.executeTakeFirstOrThrow();
 		expect(opened.first_opened_at).not.toBeNull();
 		// A later view, with the context the next request would resolve.
 		await new Promise((r) => setTimeout(r, 5));
 		const again = (await resolveRespondentLink(t.db, tokens.get(ctx!)!))!;
 		await showRespondentPage(t.db, again, 0, null);
-		const later = await t.db.selectFrom('invitation').select(['first_opened_at', 'last_opened_at']).where('id', '=', ctx!.invitation_id).executeTakeFirstOrThrow();
+		const later = await t.db
+			.selectFrom('invitation')
+			.select(['first_opened_at', 'last_opened_at'])
+			.where('id', '=', ctx!.invitation_id)
+			.executeTakeFirstOrThrow();
 		expect(later).toEqual(opened);
 	});
 
@@ -114,7 +130,8 @@ describe('the cost of a page turn', () => {
 
 /** Counts assignments of survey-core's `data` (a full reload of a response's answers). */
 function countDataLoads(): { count: () => number; restore: () => void } {
-	const descriptor = Object.getOwnPropertyDescriptor(Model.prototype, 'data') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Model.prototype), 'data')!;
+	const descriptor =
+		Object.getOwnPropertyDescriptor(Model.prototype, 'data') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Model.prototype), 'data')!;
 	const owner = Object.getOwnPropertyDescriptor(Model.prototype, 'data') ? Model.prototype : Object.getPrototypeOf(Model.prototype);
 	let n = 0;
 	Object.defineProperty(owner, 'data', {

@@ -14,14 +14,26 @@ import { sqlAll, sqlRun } from '../helpers/sql.ts';
 const dir = mkdtempSync(join(tmpdir(), 'rps-pg-backup-'));
 const databases: TestPostgresDatabase[] = [];
 const cli = (url: string, ...args: string[]) =>
-	execFileSync(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: url, PUBLIC_URL: 'http://x' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	execFileSync(process.execPath, ['src/cli/main.ts', ...args], {
+		env: { ...process.env, DATABASE_URL: url, PUBLIC_URL: 'http://x' },
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 
 /** Every row of every table of the public schema, as text: equal dumps mean equal data. */
 async function dump(url: string): Promise<string> {
-	const tables = (await sqlAll<{ name: string }>(url, `select table_name as name from information_schema.tables where table_schema = 'public' order by table_name`)).map((t) => t.name);
+	const tables = (
+		await sqlAll<{ name: string }>(url, `select table_name as name from information_schema.tables where table_schema = 'public' order by table_name`)
+	).map((t) => t.name);
 	const parts: string[] = [];
 	// Rows sorted whole: `order by 1` leaves ties (entity_sector) in physical order, which a restore changes.
-	for (const t of tables) parts.push(`${t}:${(await sqlAll(url, `select * from "${t}"`)).map((r) => JSON.stringify(r)).sort().join(',')}`);
+	for (const t of tables)
+		parts.push(
+			`${t}:${(await sqlAll(url, `select * from "${t}"`))
+				.map((r) => JSON.stringify(r))
+				.sort()
+				.join(',')}`
+		);
 	return parts.join('\n');
 }
 

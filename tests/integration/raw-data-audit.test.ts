@@ -22,7 +22,15 @@ beforeAll(async () => {
 	db = createDb(server.dbPath);
 	await insertSyntheticResponses(db, 'rp-2026', 150, 11);
 	editionId = (await db.selectFrom('edition').select('id').where('slug', '=', 'rp-2026').executeTakeFirstOrThrow()).id;
-	await seedUsers(server.dbPath, [{ email: 'analyst@example.org', role: 'analyst' }, { email: 'coordinator@example.org', role: 'coordinator' }, { email: 'council@example.org', role: 'council' }], PASSWORD);
+	await seedUsers(
+		server.dbPath,
+		[
+			{ email: 'analyst@example.org', role: 'analyst' },
+			{ email: 'coordinator@example.org', role: 'coordinator' },
+			{ email: 'council@example.org', role: 'council' }
+		],
+		PASSWORD
+	);
 	for (const role of ['analyst', 'coordinator', 'council']) cookies[role] = await signInCookie(server.url, `${role}@example.org`, PASSWORD);
 	cookies.admin = await signInCookie(server.url, ADMIN, PASSWORD);
 });
@@ -57,7 +65,11 @@ describe('raw-data downloads are audited', () => {
 		const { added, started, finished } = await download(who, path);
 		expect(added).toHaveLength(1);
 		const entry = added[0]!;
-		const user = await db.selectFrom('app_user').select(['id', 'email']).where('email', '=', who === 'admin' ? ADMIN : `${who}@example.org`).executeTakeFirstOrThrow();
+		const user = await db
+			.selectFrom('app_user')
+			.select(['id', 'email'])
+			.where('email', '=', who === 'admin' ? ADMIN : `${who}@example.org`)
+			.executeTakeFirstOrThrow();
 		expect(entry.actor).toBe(user.email);
 		expect(entry.actor_user_id).toBe(user.id);
 		expect(entry.target_type).toBe('edition');
@@ -72,7 +84,12 @@ describe('raw-data downloads are audited', () => {
 
 	it('counts the rows a file holds', async () => {
 		const { added, res } = await download('analyst', '/admin/results/rp-2026/export/microdata.csv');
-		const submitted = await db.selectFrom('response').select((e) => e.fn.countAll<number>().as('n')).where('edition_id', '=', editionId).where('state', '=', 'submitted').executeTakeFirstOrThrow();
+		const submitted = await db
+			.selectFrom('response')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.where('edition_id', '=', editionId)
+			.where('state', '=', 'submitted')
+			.executeTakeFirstOrThrow();
 		expect(JSON.parse(added[0]!.details_json!).rows).toBe(Number(submitted.n));
 		expect(res.headers.get('content-disposition')).toContain('microdata.csv');
 	});

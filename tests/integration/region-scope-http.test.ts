@@ -16,7 +16,13 @@ const PASSWORD = 'scope password 2026';
 const ROLES = ['admin', 'author', 'coordinator', 'analyst', 'regional_office', 'council'] as const;
 type Who = (typeof ROLES)[number];
 const OWN = 'AFR';
-const OTHER_REGIONS: Record<string, string> = { AMS: 'Americas', ARB: 'Arab States', ASP: 'Asia and the Pacific', CIS: 'Commonwealth of Independent States', EUR: 'Europe' };
+const OTHER_REGIONS: Record<string, string> = {
+	AMS: 'Americas',
+	ARB: 'Arab States',
+	ASP: 'Asia and the Pacific',
+	CIS: 'Commonwealth of Independent States',
+	EUR: 'Europe'
+};
 
 /** The questionnaire's own texts naming a region (its office choices, "Regional Office for the Americas (Brasília)"): labels, not region data. */
 function questionnaireTexts(): string[] {
@@ -73,7 +79,11 @@ let entities: Entity[] = [];
 
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: emailOf('admin'), DEMO: '1' });
-	await seedUsers(server.dbPath, ROLES.filter((r) => r !== 'admin').map((role) => ({ email: emailOf(role), role, regionCode: role === 'regional_office' ? OWN : undefined })), PASSWORD);
+	await seedUsers(
+		server.dbPath,
+		ROLES.filter((r) => r !== 'admin').map((role) => ({ email: emailOf(role), role, regionCode: role === 'regional_office' ? OWN : undefined })),
+		PASSWORD
+	);
 	for (const role of ROLES) cookies[role] = await signInCookie(server.url, emailOf(role), PASSWORD);
 	runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '1000');
 	const rows = await sqlAll<{ code: string; name: string; region_code: string | null; email: string | null }>(
@@ -93,7 +103,12 @@ afterAll(async () => {
 });
 
 function unescapeHtml(s: string): string {
-	return s.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+	return s
+		.replace(/&#39;|&#x27;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
 }
 
 /** Which forbidden strings occur in `text`, once every allowed string is cut out ("Sudan" inside "South Sudan" is not a leak). */
@@ -133,7 +148,7 @@ describe('every page and export shows a role nothing outside its scope', () => {
 });
 
 describe('the Africa office on the edition page', () => {
-	it('sees Africa\'s tracking and respondents, and no form it may not use', async () => {
+	it("sees Africa's tracking and respondents, and no form it may not use", async () => {
 		const overview = unescapeHtml(await (await get(`${server.url}/admin/editions/rp-2026`, cookies.regional_office)).text());
 		const respondents = unescapeHtml(await (await get(`${server.url}/admin/editions/rp-2026/respondents`, cookies.regional_office)).text());
 		const afr = entities.filter((e) => e.region === OWN);
@@ -141,15 +156,20 @@ describe('the Africa office on the edition page', () => {
 		const shown = afr.filter((e) => respondents.includes(e.code));
 		expect(shown.length).toBeGreaterThan(0);
 		for (const html of [overview, respondents]) {
-			for (const form of ['inviteAll', 'sendInvitations', 'remind', 'reissue', 'revoke', 'extend', 'onBehalf', 'addContact', 'state', 'retry', 'dates']) expect(html).not.toContain(`?/${form}`);
+			for (const form of ['inviteAll', 'sendInvitations', 'remind', 'reissue', 'revoke', 'extend', 'onBehalf', 'addContact', 'state', 'retry', 'dates'])
+				expect(html).not.toContain(`?/${form}`);
 			expect(html).not.toContain('href="/admin/registry"');
 			// No tab to a page it may not open.
 			for (const tab of ['invitations', 'reminders', 'settings']) expect(html).not.toContain(`href="/admin/editions/rp-2026/${tab}"`);
 		}
 		// Its counts are Africa's: invited equals Africa's invitations.
-		const invited = await sqlAll<{ n: number }>(server.dbPath, "select count(*) as n from invitation i join entity n on n.id = i.entity_id join edition e on e.id = i.edition_id where e.slug = 'rp-2026' and n.region_code = 'AFR' and i.state = 'active'");
+		const invited = await sqlAll<{ n: number }>(
+			server.dbPath,
+			"select count(*) as n from invitation i join entity n on n.id = i.entity_id join edition e on e.id = i.edition_id where e.slug = 'rp-2026' and n.region_code = 'AFR' and i.state = 'active'"
+		);
 		expect(overview).toContain(`data-count="invited">${Number(invited[0]!.n)}<`);
-		for (const sub of ['invitations', 'reminders', 'settings']) expect((await get(`${server.url}/admin/editions/rp-2026/${sub}`, cookies.regional_office)).status).toBe(403);
+		for (const sub of ['invitations', 'reminders', 'settings'])
+			expect((await get(`${server.url}/admin/editions/rp-2026/${sub}`, cookies.regional_office)).status).toBe(403);
 	});
 
 	it('downloads a non-responders CSV of Africa only', async () => {
@@ -159,8 +179,12 @@ describe('the Africa office on the edition page', () => {
 		for (const row of rows) expect(row.region).toBe(OWN);
 	});
 
-	it('is refused the coordinator\'s actions by a crafted post', async () => {
-		const res = await formPost(`${server.url}/admin/editions/rp-2026/respondents?/reissue`, { entity: entities.find((e) => e.region === OWN)!.code }, { cookie: cookies.regional_office });
+	it("is refused the coordinator's actions by a crafted post", async () => {
+		const res = await formPost(
+			`${server.url}/admin/editions/rp-2026/respondents?/reissue`,
+			{ entity: entities.find((e) => e.region === OWN)!.code },
+			{ cookie: cookies.regional_office }
+		);
 		expect(res.status).toBe(403);
 		const retry = await formPost(`${server.url}/admin/editions/rp-2026/invitations?/retry`, { message: 'x' }, { cookie: cookies.regional_office });
 		expect(retry.status).toBe(403);

@@ -15,15 +15,31 @@ afterEach(async () => {
 });
 
 describe('manual registry editing', () => {
-	it('edits an entity by the registry file\'s rules, refusing bad values without changing anything', async () => {
+	it("edits an entity by the registry file's rules, refusing bad values without changing anything", async () => {
 		expect((await searchEntities(t.db, 'senegal')).map((e) => e.code)).toEqual(['MS-SEN']);
 		const before = await entityDetails(t.db, 'MS-SEN');
-		const bad = await updateEntity(t.db, 'MS-SEN', { kind: 'member_state', name: 'Sénégal', country: 'XXX', region: '', language: 'wo', sectors: '' }, 'test').then(() => null, (e: unknown) => e);
+		const bad = await updateEntity(
+			t.db,
+			'MS-SEN',
+			{ kind: 'member_state', name: 'Sénégal', country: 'XXX', region: '', language: 'wo', sectors: '' },
+			'test'
+		).then(
+			() => null,
+			(e: unknown) => e
+		);
 		expect(bad).toBeInstanceOf(InvalidInputError);
-		expect((bad as InvalidInputError).details).toEqual(['unknown country "XXX" (use an ISO 3166 alpha-3 or alpha-2 code of an ITU Member State)', 'language "wo" is not one of ar, zh, en, fr, ru, es']);
+		expect((bad as InvalidInputError).details).toEqual([
+			'unknown country "XXX" (use an ISO 3166 alpha-3 or alpha-2 code of an ITU Member State)',
+			'language "wo" is not one of ar, zh, en, fr, ru, es'
+		]);
 		expect(await entityDetails(t.db, 'MS-SEN')).toEqual(before);
 
-		await updateEntity(t.db, 'MS-SEN', { kind: 'member_state', name: 'République du Sénégal', country: 'SEN', region: '', language: 'fr', sectors: 'itu_d itu_t' }, 'test');
+		await updateEntity(
+			t.db,
+			'MS-SEN',
+			{ kind: 'member_state', name: 'République du Sénégal', country: 'SEN', region: '', language: 'fr', sectors: 'itu_d itu_t' },
+			'test'
+		);
 		expect(await entityDetails(t.db, 'MS-SEN')).toMatchObject({ name: 'République du Sénégal', region: 'AFR', language: 'fr', sectors: ['itu_d', 'itu_t'] });
 	});
 

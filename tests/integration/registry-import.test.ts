@@ -17,13 +17,24 @@ afterEach(async () => {
 });
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join('tests/fixtures/registry', name)));
-const entityCount = async () => Number((await t.db.selectFrom('entity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const entityCount = async () =>
+	Number(
+		(
+			await t.db
+				.selectFrom('entity')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 const snapshot = async () => ({
 	entities: await t.db.selectFrom('entity').select(['code', 'name', 'updated_at']).orderBy('code').execute(),
 	contacts: await t.db.selectFrom('contact').select(['email', 'name']).orderBy('email').execute()
 });
 async function refusal(promise: Promise<unknown>): Promise<InvalidInputError> {
-	const e = await promise.then(() => null, (x: unknown) => x);
+	const e = await promise.then(
+		() => null,
+		(x: unknown) => x
+	);
 	expect(e).toBeInstanceOf(InvalidInputError);
 	return e as InvalidInputError;
 }
@@ -36,7 +47,12 @@ describe('registry import', () => {
 		expect(await entityCount()).toBe(before + 2);
 		const orange = await t.db.selectFrom('entity').selectAll().where('code', '=', 'SM-ORANGE-CI').executeTakeFirstOrThrow();
 		expect(orange).toMatchObject({ name: "Orange Côte d'Ivoire", kind: 'sector_member', country_iso3: 'CIV', region_code: 'AFR', language: 'fr' });
-		const contacts = await t.db.selectFrom('contact').select(['name', 'email', 'language', 'is_primary']).where('entity_id', '=', orange.id).orderBy('email').execute();
+		const contacts = await t.db
+			.selectFrom('contact')
+			.select(['name', 'email', 'language', 'is_primary'])
+			.where('entity_id', '=', orange.id)
+			.orderBy('email')
+			.execute();
 		expect(contacts).toEqual([
 			{ name: 'Aïcha Koné', email: 'aicha.kone@example.org', language: 'fr', is_primary: 1 },
 			{ name: 'Jean Yao', email: 'jean.yao@example.org', language: null, is_primary: 0 }
@@ -85,7 +101,16 @@ describe('registry import', () => {
 		const workbook = new ExcelJS.Workbook();
 		const sheet = workbook.addWorksheet('Registry');
 		sheet.addRow(['Code', 'Kind', 'Name', 'Country', 'Sectors', 'Language', 'Contact name', 'Contact email']);
-		sheet.addRow(['SM-XL-1', 'sector_member', 'Хабаровск Телеком', 'RUS', 'ITU-R; ITU-T', 'ru', 'Иван', { text: 'ivan@example.org', hyperlink: 'mailto:ivan@example.org' }]);
+		sheet.addRow([
+			'SM-XL-1',
+			'sector_member',
+			'Хабаровск Телеком',
+			'RUS',
+			'ITU-R; ITU-T',
+			'ru',
+			'Иван',
+			{ text: 'ivan@example.org', hyperlink: 'mailto:ivan@example.org' }
+		]);
 		sheet.addRow(['SM-XL-2', 'sector_member', '华为演示', 'CN', 'T', 'zh', '王', 'wang@example.org']);
 		const file = join(t.dir, 'registry.xlsx');
 		await workbook.xlsx.writeFile(file);
@@ -96,7 +121,9 @@ describe('registry import', () => {
 
 		sheet.addRow(['SM-XL-3', 'sector_member', 'Broken', 'FRA', '', 'fr', 'X', 'not-an-address']);
 		await workbook.xlsx.writeFile(file);
-		expect((await refusal(importRegistry(t.db, 'registry.xlsx', new Uint8Array(readFileSync(file))))).details).toEqual(['row 4: "not-an-address" is not a valid e-mail address (contact)']);
+		expect((await refusal(importRegistry(t.db, 'registry.xlsx', new Uint8Array(readFileSync(file))))).details).toEqual([
+			'row 4: "not-an-address" is not a valid e-mail address (contact)'
+		]);
 		writeFileSync(file, 'code,kind\n');
 		expect((await refusal(importRegistry(t.db, 'registry.xlsx', new Uint8Array(readFileSync(file))))).message).toMatch(/not an Excel workbook/);
 	});

@@ -19,13 +19,24 @@ let analyst = '';
 let sectorMemberLink = '';
 
 const page0 = async (link: string) => (await fetch(link, { headers: { accept: 'text/html' } })).text();
-const ticked = (html: string, name: string) => formFields(html).filter((f) => f.name === name && f.checked).map((f) => f.value);
-const cli = async (...args: string[]) => (await promisify(execFile)(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url } })).stdout.trim();
+const ticked = (html: string, name: string) =>
+	formFields(html)
+		.filter((f) => f.name === name && f.checked)
+		.map((f) => f.value);
+const cli = async (...args: string[]) =>
+	(
+		await promisify(execFile)(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url } })
+	).stdout.trim();
 
 async function responseIdOf(entityCode: string): Promise<string> {
 	const db = createDb(server.dbPath);
 	try {
-		const row = await db.selectFrom('response as r').innerJoin('entity as n', 'n.id', 'r.entity_id').select('r.id').where('n.code', '=', entityCode).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('response as r')
+			.innerJoin('entity as n', 'n.id', 'r.entity_id')
+			.select('r.id')
+			.where('n.code', '=', entityCode)
+			.executeTakeFirstOrThrow();
 		return row.id;
 	} finally {
 		await db.destroy();
@@ -75,8 +86,20 @@ describe('answers the registry knows', () => {
 		const byId = new Map(rows.map((r) => [r.response_id, r]));
 		const memberState = byId.get(await responseIdOf('MS-SEN'))!;
 		const sectorMember = byId.get(await responseIdOf('DEMO-SM-002'))!;
-		expect(memberState).toMatchObject({ member_category: 'member_state', respondent_category: 'sector_member', 'respondent_category.registry': 'corrected', 'sectors_involved.registry': '' });
-		expect(sectorMember).toMatchObject({ member_category: 'sector_member', respondent_category: 'sector_member', 'respondent_category.registry': 'confirmed', 'sectors_involved.itu_t': '1', 'sectors_involved.itu_d': '0', 'sectors_involved.registry': 'corrected' });
+		expect(memberState).toMatchObject({
+			member_category: 'member_state',
+			respondent_category: 'sector_member',
+			'respondent_category.registry': 'corrected',
+			'sectors_involved.registry': ''
+		});
+		expect(sectorMember).toMatchObject({
+			member_category: 'sector_member',
+			respondent_category: 'sector_member',
+			'respondent_category.registry': 'confirmed',
+			'sectors_involved.itu_t': '1',
+			'sectors_involved.itu_d': '0',
+			'sectors_involved.registry': 'corrected'
+		});
 
 		const codebook = await (await get(`${server.url}/admin/results/rp-2026/export/codebook.csv`, analyst)).text();
 		expect(codebook).toMatch(/respondent_category\.registry,.*prefilled from the registry \(category\).*,attribute,confirmed = /);

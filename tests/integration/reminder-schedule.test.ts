@@ -12,17 +12,28 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 let t: TestDb;
 beforeEach(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test', DEMO: '0' }), () => {});
-	await importRegistry(t.db, 'r.csv', new TextEncoder().encode('code,kind,name,country,contact_email\nMS-SEN,member_state,Senegal,SEN,awa@example.org\nMS-FRA,member_state,France,FRA,anne@example.org\n'));
+	await bootstrap(
+		t.db,
+		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test', DEMO: '0' }),
+		() => {}
+	);
+	await importRegistry(
+		t.db,
+		'r.csv',
+		new TextEncoder().encode(
+			'code,kind,name,country,contact_email\nMS-SEN,member_state,Senegal,SEN,awa@example.org\nMS-FRA,member_state,France,FRA,anne@example.org\n'
+		)
+	);
 });
 afterEach(async () => {
 	await t.close();
 });
 
-const reminders = async () => (await t.db.selectFrom('outbox_message').select('to_email').where('kind', '=', 'reminder').orderBy('to_email').execute()).map((r) => r.to_email);
+const reminders = async () =>
+	(await t.db.selectFrom('outbox_message').select('to_email').where('kind', '=', 'reminder').orderBy('to_email').execute()).map((r) => r.to_email);
 
 describe('scheduled reminders', () => {
-	it('queues a planned reminder once, when due before the closing, to the segment\'s non-responders', async () => {
+	it("queues a planned reminder once, when due before the closing, to the segment's non-responders", async () => {
 		const closes = new Date(Date.now() + 10 * DAY_MS);
 		const edition = await createEdition(t.db, { questionnaireFile: 'surveys/regional-presence-2026.json', slug: 'rp-plan', closes: closes.toISOString() });
 		await inviteAllEntities(t.db, 'rp-plan', 'test');

@@ -41,7 +41,12 @@ async function upload(locale: string, format: 'xliff' | 'xlsx', body: Uint8Array
 	form.set('locale', locale);
 	form.set('format', format);
 	form.set('file', new Blob([body as BlobPart]), format === 'xliff' ? 'texts.xlf' : 'texts.xlsx');
-	const res = await fetch(`${server.url}${BASE}?/import`, { method: 'POST', redirect: 'manual', headers: { accept: 'text/html', origin: server.url, cookie: cookie.analyst }, body: form });
+	const res = await fetch(`${server.url}${BASE}?/import`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: server.url, cookie: cookie.analyst },
+		body: form
+	});
 	return { status: res.status, html: await res.text() };
 }
 
@@ -49,7 +54,11 @@ const page = async (lang: string) => (await get(`${server.url}${BASE}?lang=${lan
 
 beforeAll(async () => {
 	server = await startServer();
-	await seedUsers(server.dbPath, (['analyst', 'coordinator', 'author'] as const).map((role) => ({ email: `${role}@st.example.org`, role })), PASSWORD);
+	await seedUsers(
+		server.dbPath,
+		(['analyst', 'coordinator', 'author'] as const).map((role) => ({ email: `${role}@st.example.org`, role })),
+		PASSWORD
+	);
 	for (const role of Object.keys(cookie) as (keyof typeof cookie)[]) cookie[role] = await signInCookie(server.url, `${role}@st.example.org`, PASSWORD);
 }, 60_000);
 afterAll(async () => {
@@ -58,7 +67,13 @@ afterAll(async () => {
 
 describe('the Secretariat texts of the Council report', () => {
 	it('starts empty: version 0, incomplete everywhere', async () => {
-		expect(await load('en')).toEqual({ texts: Object.fromEntries(SECRETARIAT_TEXT_FIELDS.map((f) => [f, ''])), complete: false, version: 0, documentDate: null, originalLanguage: null });
+		expect(await load('en')).toEqual({
+			texts: Object.fromEntries(SECRETARIAT_TEXT_FIELDS.map((f) => [f, ''])),
+			complete: false,
+			version: 0,
+			documentDate: null,
+			originalLanguage: null
+		});
 		const html = await page('en');
 		expect(html).toContain('Nothing has been written yet.');
 		expect(html).toMatch(/<li data-locale="fr" data-complete="no"[^>]*>[\s\S]*?0\/8/);
@@ -106,7 +121,9 @@ describe('the Secretariat texts of the Council report', () => {
 		const xliff = await res.text();
 		for (const f of SECRETARIAT_TEXT_FIELDS) expect(xliff).toContain(`<unit id="${f}">`);
 		// The translator fills in seven of the eight.
-		const translated = xliff.replace(/<source>(\w+): the English text\.<\/source>/g, (all, f: string) => (f === 'recommendations' ? all : `${all}<target>${f} : le texte français.</target>`));
+		const translated = xliff.replace(/<source>(\w+): the English text\.<\/source>/g, (all, f: string) =>
+			f === 'recommendations' ? all : `${all}<target>${f} : le texte français.</target>`
+		);
 		const imported = await upload('fr', 'xliff', translated);
 		expect(imported.status).toBe(200);
 		expect(imported.html).toContain('id="action-result"');

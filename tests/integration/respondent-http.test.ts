@@ -22,7 +22,11 @@ function post(url: string, body: Record<string, string> | string, headers: Recor
 }
 
 async function revisionOf(entity: string): Promise<number> {
-	const row = await sqlGet<{ revision: number }>(server.dbPath, 'select r.revision from response r join entity e on e.id = r.entity_id where e.code = ?', entity);
+	const row = await sqlGet<{ revision: number }>(
+		server.dbPath,
+		'select r.revision from response r join entity e on e.id = r.entity_id where e.code = ?',
+		entity
+	);
 	return row?.revision ?? -1;
 }
 
@@ -45,7 +49,15 @@ describe('respondent links over HTTP', () => {
 
 	it('saves a genuine page post and moves on', async () => {
 		const before = await revisionOf('MS-SEN');
-		const res = await post(server.demoLink, { _action: 'next', _page: '0', _revision: '0', respondent_category: 'member_state', sectors_involved: 'itu_d', offices_dealt_with: 'RO-AFR', interaction_frequency: 'monthly' });
+		const res = await post(server.demoLink, {
+			_action: 'next',
+			_page: '0',
+			_revision: '0',
+			respondent_category: 'member_state',
+			sectors_involved: 'itu_d',
+			offices_dealt_with: 'RO-AFR',
+			interaction_frequency: 'monthly'
+		});
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toMatch(/\?page=1$/);
 		expect(await revisionOf('MS-SEN')).toBe(Math.max(before, 0) + 1);

@@ -40,14 +40,26 @@ beforeAll(async () => {
 	// The first says "don't know" to the overall question; the last is put back in progress.
 	dontKnowId = responses[0]!.id;
 	const answers = { ...JSON.parse(responses[0]!.answers_json), overall_satisfaction: 'na', suggestions: 'First line,\r\nsecond "line"\n\nthird' };
-	await db.updateTable('response').set({ answers_json: JSON.stringify(answers) }).where('id', '=', dontKnowId).execute();
+	await db
+		.updateTable('response')
+		.set({ answers_json: JSON.stringify(answers) })
+		.where('id', '=', dontKnowId)
+		.execute();
 	partialId = responses.at(-1)!.id;
 	await db.updateTable('response').set({ state: 'in_progress', submitted_at: null }).where('id', '=', partialId).execute();
-	const count = async (state?: 'submitted') => Number((await (state ? db.selectFrom('response').where('state', '=', state) : db.selectFrom('response')).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	const count = async (state?: 'submitted') =>
+		Number(
+			(
+				await (state ? db.selectFrom('response').where('state', '=', state) : db.selectFrom('response'))
+					.select((e) => e.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
 	submitted = await count('submitted');
 	total = await count();
 	dir = mkdtempSync(join(tmpdir(), 'rps-stats-'));
-	for (const file of ['microdata.csv', 'codebook.csv', 'microdata.sps', 'microdata.do', 'microdata.R']) runCli(server, 'export', '--edition', SLUG, '--file', file, '--out', dir);
+	for (const file of ['microdata.csv', 'codebook.csv', 'microdata.sps', 'microdata.do', 'microdata.R'])
+		runCli(server, 'export', '--edition', SLUG, '--file', file, '--out', dir);
 });
 afterAll(async () => {
 	await db?.destroy();
@@ -77,7 +89,15 @@ describe('statistics scripts from the command line', () => {
 	it.skipIf(!HAS_PSPP)('loads in PSPP with labels, and "don\'t know" is a missing value', () => {
 		writeFileSync(
 			join(dir, 'check.sps'),
-			[`INSERT FILE="${SLUG}-microdata.sps".`, 'DISPLAY DICTIONARY /VARIABLES=overall_satisfaction sat_itud_priorities_digital_tran respondent_category.', `TEMPORARY.`, `SELECT IF response_id = "${dontKnowId}".`, 'LIST /VARIABLES=response_id overall_satisfaction.', 'FREQUENCIES /VARIABLES=overall_satisfaction.', ''].join('\n')
+			[
+				`INSERT FILE="${SLUG}-microdata.sps".`,
+				'DISPLAY DICTIONARY /VARIABLES=overall_satisfaction sat_itud_priorities_digital_tran respondent_category.',
+				`TEMPORARY.`,
+				`SELECT IF response_id = "${dontKnowId}".`,
+				'LIST /VARIABLES=response_id overall_satisfaction.',
+				'FREQUENCIES /VARIABLES=overall_satisfaction.',
+				''
+			].join('\n')
 		);
 		const run = spawnSync('pspp', ['-O', 'format=txt', '-O', 'width=250', '-o', 'out.txt', 'check.sps'], { cwd: dir, encoding: 'utf8' });
 		const out = readFileSync(join(dir, 'out.txt'), 'utf8');
@@ -125,7 +145,14 @@ describe('partial responses and the export page', () => {
 	let analyst = '';
 	let council = '';
 	beforeAll(async () => {
-		await seedUsers(server.dbPath, [{ email: 'analyst@example.org', role: 'analyst' }, { email: 'council@example.org', role: 'council' }], PASSWORD);
+		await seedUsers(
+			server.dbPath,
+			[
+				{ email: 'analyst@example.org', role: 'analyst' },
+				{ email: 'council@example.org', role: 'council' }
+			],
+			PASSWORD
+		);
 		analyst = await signInCookie(server.url, 'analyst@example.org', PASSWORD);
 		council = await signInCookie(server.url, 'council@example.org', PASSWORD);
 	});
@@ -141,12 +168,19 @@ describe('partial responses and the export page', () => {
 		expect(rows.find((r) => r.response_id === dontKnowId)?.submitted).toBe('1');
 		const sps = await (await get(`${server.url}${PATH}/microdata.sps?partial=1`, analyst)).text();
 		expect(sps).toContain(`/FILE="${SLUG}-partial-microdata.csv"`);
-		const audit = await db.selectFrom('audit_log').select('details_json').where('action', '=', 'data.download').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('details_json')
+			.where('action', '=', 'data.download')
+			.orderBy('at', 'desc')
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
 		expect(JSON.parse(audit.details_json!)).toMatchObject({ file: 'microdata.sps', rows: total, filter: { responses: 'submitted and in progress' } });
 	});
 
 	it('refuses the scripts to a reader without raw-data rights', async () => {
-		for (const file of ['microdata.sps', 'microdata.do', 'microdata.R']) expect((await get(`${server.url}${PATH}/${file}?partial=1`, council)).status).toBe(403);
+		for (const file of ['microdata.sps', 'microdata.do', 'microdata.R'])
+			expect((await get(`${server.url}${PATH}/${file}?partial=1`, council)).status).toBe(403);
 	});
 
 	it('links the scripts and the partial exports on the results page', async () => {

@@ -33,20 +33,33 @@ async function withDb<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): 
 /** Everything an import could change: the draft row and its translation states. */
 const snapshot = () =>
 	withDb(async (db) => {
-		const draft = await db.selectFrom('questionnaire_draft').select(['definition_json', 'revision', 'updated_at']).where('slug', '=', SLUG).executeTakeFirstOrThrow();
+		const draft = await db
+			.selectFrom('questionnaire_draft')
+			.select(['definition_json', 'revision', 'updated_at'])
+			.where('slug', '=', SLUG)
+			.executeTakeFirstOrThrow();
 		const states = await db.selectFrom('translation_state').selectAll().orderBy('string_key').orderBy('locale').execute();
 		return JSON.stringify({ draft, states });
 	});
 
-const draftJson = () => withDb(async (db) => (await db.selectFrom('questionnaire_draft').select('definition_json').where('slug', '=', SLUG).executeTakeFirstOrThrow()).definition_json);
-const revision = () => withDb(async (db) => (await db.selectFrom('questionnaire_draft').select('revision').where('slug', '=', SLUG).executeTakeFirstOrThrow()).revision);
+const draftJson = () =>
+	withDb(
+		async (db) => (await db.selectFrom('questionnaire_draft').select('definition_json').where('slug', '=', SLUG).executeTakeFirstOrThrow()).definition_json
+	);
+const revision = () =>
+	withDb(async (db) => (await db.selectFrom('questionnaire_draft').select('revision').where('slug', '=', SLUG).executeTakeFirstOrThrow()).revision);
 
 async function upload(locale: string, format: 'xliff' | 'xlsx', body: Uint8Array | string, as = cookie.author): Promise<{ status: number; html: string }> {
 	const form = new FormData();
 	form.set('locale', locale);
 	form.set('format', format);
 	form.set('file', new Blob([body as BlobPart]), format === 'xliff' ? 'file.xlf' : 'file.xlsx');
-	const res = await fetch(`${server.url}${BASE}?/import`, { method: 'POST', redirect: 'manual', headers: { accept: 'text/html', origin: server.url, cookie: as }, body: form });
+	const res = await fetch(`${server.url}${BASE}?/import`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: server.url, cookie: as },
+		body: form
+	});
 	return { status: res.status, html: await res.text() };
 }
 
@@ -68,7 +81,11 @@ const TITLE_KEY = 'q:respondent_category.title';
 
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@tr.example.org' });
-	await seedUsers(server.dbPath, (['author', 'coordinator', 'analyst'] as const).map((role) => ({ email: `${role}@tr.example.org`, role })), PASSWORD);
+	await seedUsers(
+		server.dbPath,
+		(['author', 'coordinator', 'analyst'] as const).map((role) => ({ email: `${role}@tr.example.org`, role })),
+		PASSWORD
+	);
 	for (const role of Object.keys(cookie) as (keyof typeof cookie)[]) cookie[role] = await signInCookie(server.url, `${role}@tr.example.org`, PASSWORD);
 	await startDraftAs(server.dbPath, 'author@tr.example.org', SLUG);
 }, 60_000);
@@ -98,7 +115,8 @@ describe('workbench page', () => {
 
 	it('edits a cell with the current revision and refuses a stale one, changing nothing', async () => {
 		const rev = await revision();
-		const post = (text: string, r: number) => formPost(`${server.url}${BASE}?/edit`, { key: TITLE_KEY, locale: 'ru', text, status: 'reviewed', revision: String(r) }, { cookie: cookie.author });
+		const post = (text: string, r: number) =>
+			formPost(`${server.url}${BASE}?/edit`, { key: TITLE_KEY, locale: 'ru', text, status: 'reviewed', revision: String(r) }, { cookie: cookie.author });
 		const ok = await post('Новая формулировка', rev);
 		expect(ok.status).toBe(200);
 		expect(await ok.text()).toContain('id="action-result"');
@@ -114,14 +132,22 @@ describe('workbench page', () => {
 
 	it('refuses a cell whose text holds a bidi override (shown "live", stored "evil"), changing nothing', async () => {
 		const before = await snapshot();
-		const r = await formPost(`${server.url}${BASE}?/edit`, { key: TITLE_KEY, locale: 'ar', text: '\u202Elive', status: 'draft', revision: String(await revision()) }, { cookie: cookie.author });
+		const r = await formPost(
+			`${server.url}${BASE}?/edit`,
+			{ key: TITLE_KEY, locale: 'ar', text: '\u202Elive', status: 'draft', revision: String(await revision()) },
+			{ cookie: cookie.author }
+		);
 		expect(r.status).toBe(400);
 		expect(await r.text()).toContain('contains U+202E RIGHT-TO-LEFT OVERRIDE');
 		expect(await snapshot()).toBe(before);
 	});
 
 	it('filters the missing strings of a language after a text is removed, and completeness drops', async () => {
-		const r = await formPost(`${server.url}${BASE}?/edit`, { key: TITLE_KEY, locale: 'es', text: '', status: 'draft', revision: String(await revision()) }, { cookie: cookie.author });
+		const r = await formPost(
+			`${server.url}${BASE}?/edit`,
+			{ key: TITLE_KEY, locale: 'es', text: '', status: 'draft', revision: String(await revision()) },
+			{ cookie: cookie.author }
+		);
 		expect(r.status).toBe(200);
 		const html = await (await get(`${server.url}${BASE}?lang=es&status=missing`, cookie.author)).text();
 		expect(html).toMatch(/<li data-locale="es">[\s\S]*?190\/191/);
@@ -142,7 +168,10 @@ describe('XLIFF import and export', () => {
 	it('round trip: the edited texts are applied exactly, nothing else changes', async () => {
 		const xml = await exportXliff('ar');
 		const jsonBefore = JSON.parse(await draftJson());
-		const edited = xml.replace(/(<unit id="q:respondent_category\.title">[\s\S]*?<segment state=")translated("[\s\S]*?<target>)[^<]*(<\/target>)/, '$1reviewed$2ما فئة الكيان الذي تمثلونه؟ (مراجعة)$3');
+		const edited = xml.replace(
+			/(<unit id="q:respondent_category\.title">[\s\S]*?<segment state=")translated("[\s\S]*?<target>)[^<]*(<\/target>)/,
+			'$1reviewed$2ما فئة الكيان الذي تمثلونه؟ (مراجعة)$3'
+		);
 		expect(edited).not.toBe(xml);
 		const r = await upload('ar', 'xliff', edited);
 		expect(r.html).toContain('1 translation(s) imported');
@@ -159,10 +188,15 @@ describe('XLIFF import and export', () => {
 		const xml = new TextDecoder().decode(await exportFile('ru', 'xliff12'));
 		expect(xml).toContain('version="1.2"');
 		expect((await upload('ru', 'xliff', xml)).html).toContain('0 translation(s) imported');
-		const edited = xml.replace(/(<trans-unit id="q:interaction_frequency\.title">[\s\S]*?<target state=")translated(">)[^<]*/, '$1signed-off$2Как часто вы взаимодействуете с МСЭ?');
+		const edited = xml.replace(
+			/(<trans-unit id="q:interaction_frequency\.title">[\s\S]*?<target state=")translated(">)[^<]*/,
+			'$1signed-off$2Как часто вы взаимодействуете с МСЭ?'
+		);
 		expect(edited).not.toBe(xml);
 		expect((await upload('ru', 'xliff', edited)).html).toContain('1 translation(s) imported');
-		expect(await (await get(`${server.url}${BASE}?lang=ru&status=reviewed&q=interaction_frequency.title`, cookie.author)).text()).toContain('Как часто вы взаимодействуете с МСЭ?');
+		expect(await (await get(`${server.url}${BASE}?lang=ru&status=reviewed&q=interaction_frequency.title`, cookie.author)).text()).toContain(
+			'Как часто вы взаимодействуете с МСЭ?'
+		);
 	});
 
 	const refusals: [string, (xml: string) => string, string, RegExp][] = [
@@ -170,9 +204,19 @@ describe('XLIFF import and export', () => {
 		['missing id', (x) => x.replace(/<unit id="q:respondent_category\.title">[\s\S]*?<\/unit>/, ''), 'fr', /q:respondent_category.title: missing id/],
 		['duplicate id', (x) => x.replace('id="q:sectors_involved.title"', 'id="q:respondent_category.title"'), 'fr', /duplicate id/],
 		['wrong language', (x) => x, 'es', /the file is for language &quot;fr&quot;, not &quot;es&quot;|the file is for language "fr", not "es"/],
-		['stale source', (x) => x.replace(/(<unit id="q:respondent_category\.title">[\s\S]*?<source>)[^<]*/, '$1An older wording'), 'fr', /q:respondent_category.title: the English source differs/],
+		[
+			'stale source',
+			(x) => x.replace(/(<unit id="q:respondent_category\.title">[\s\S]*?<source>)[^<]*/, '$1An older wording'),
+			'fr',
+			/q:respondent_category.title: the English source differs/
+		],
 		['malformed XML', (x) => x.replace('</segment>', '</segmnt>'), 'fr', /line \d+, column \d+: malformed XML/],
-		['bidi isolate in a target', (x) => x.replace(/(<unit id="q:respondent_category\.title">[\s\S]*?<target>)/, '$1\u2067'), 'fr', /q:respondent_category.title: the translation contains U\+2067 RIGHT-TO-LEFT ISOLATE/]
+		[
+			'bidi isolate in a target',
+			(x) => x.replace(/(<unit id="q:respondent_category\.title">[\s\S]*?<target>)/, '$1\u2067'),
+			'fr',
+			/q:respondent_category.title: the translation contains U\+2067 RIGHT-TO-LEFT ISOLATE/
+		]
 	];
 	it.each(refusals)('refuses a file with a %s, leaving the draft byte-identical', async (_name, damage, locale, report) => {
 		const xml = (await exportXliff('fr')).replace(/(<unit id="q:offices_dealt_with\.title">[\s\S]*?<target>)[^<]*/, '$1Texte qui ne doit pas arriver');
@@ -193,7 +237,11 @@ describe('a changed English source', () => {
 			const d = await db.selectFrom('questionnaire_draft').selectAll().where('slug', '=', SLUG).executeTakeFirstOrThrow();
 			const json = JSON.parse(d.definition_json);
 			json.pages[0].elements.find((e: { name: string }) => e.name === 'sectors_involved').title.default = 'Which ITU Sectors has your entity worked with?';
-			await db.updateTable('questionnaire_draft').set({ definition_json: JSON.stringify(json), revision: d.revision + 1 }).where('id', '=', d.id).execute();
+			await db
+				.updateTable('questionnaire_draft')
+				.set({ definition_json: JSON.stringify(json), revision: d.revision + 1 })
+				.where('id', '=', d.id)
+				.execute();
 		});
 		for (const lang of ['ar', 'zh', 'fr', 'ru', 'es']) {
 			const html = await (await get(`${server.url}${BASE}?lang=${lang}&status=needs_review`, cookie.author)).text();
@@ -279,17 +327,25 @@ describe('launch gate', () => {
 	});
 	const cli = (args: string[]) =>
 		new Promise<{ code: number; out: string }>((resolve) =>
-			execFile(process.execPath, ['src/cli/main.ts', 'edition:state', '--edition', 'gate-cli', '--to', 'open', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, DEMO: '0' } }, (error, stdout, stderr) =>
-				resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr })
+			execFile(
+				process.execPath,
+				['src/cli/main.ts', 'edition:state', '--edition', 'gate-cli', '--to', 'open', ...args],
+				{ env: { ...process.env, DATABASE_URL: server.dbPath, DEMO: '0' } },
+				(error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr })
 			)
 		);
 	const openAs = (role: keyof typeof cookie, extra: Record<string, string> = {}) =>
 		formPost(`${server.url}/admin/editions/${gated}/settings?/state`, { to: 'open', ...extra }, { cookie: cookie[role] });
-	const editionRow = () => withDb((db) => db.selectFrom('edition').select(['state', 'translation_gate_overridden_by']).where('slug', '=', gated).executeTakeFirstOrThrow());
+	const editionRow = () =>
+		withDb((db) => db.selectFrom('edition').select(['state', 'translation_gate_overridden_by']).where('slug', '=', gated).executeTakeFirstOrThrow());
 
 	it('says on the edition page whether the translations are complete', async () => {
-		expect(await (await get(`${server.url}/admin/editions/${gated}`, cookie.admin)).text()).toMatch(/id="translation-gate">Translations incomplete[^<]*العربية \(ar\): 1 missing/);
-		expect(await (await get(`${server.url}/admin/editions/rp-2026`, cookie.admin)).text()).toContain('id="translation-gate">Translations: complete in all six languages.');
+		expect(await (await get(`${server.url}/admin/editions/${gated}`, cookie.admin)).text()).toMatch(
+			/id="translation-gate">Translations incomplete[^<]*العربية \(ar\): 1 missing/
+		);
+		expect(await (await get(`${server.url}/admin/editions/rp-2026`, cookie.admin)).text()).toContain(
+			'id="translation-gate">Translations: complete in all six languages.'
+		);
 	});
 
 	it('refuses to open an edition whose translations are incomplete, saying what is missing', async () => {
@@ -311,10 +367,15 @@ describe('launch gate', () => {
 		const r = await openAs('admin', { override_translations: 'on', reason: 'Arabic title comes with the first reminder' });
 		expect(r.status).toBe(200);
 		expect(await editionRow()).toEqual({ state: 'open', translation_gate_overridden_by: 'admin@tr.example.org' });
-		const audit = await withDb((db) => db.selectFrom('audit_log').select(['actor', 'details_json']).where('action', '=', 'edition.translation_gate_override').execute());
+		const audit = await withDb((db) =>
+			db.selectFrom('audit_log').select(['actor', 'details_json']).where('action', '=', 'edition.translation_gate_override').execute()
+		);
 		expect(audit).toHaveLength(1);
 		expect(audit[0]!.actor).toBe('admin@tr.example.org');
-		expect(JSON.parse(audit[0]!.details_json!)).toEqual({ reason: 'Arabic title comes with the first reminder', gaps: [{ locale: 'ar', missing: 1, needsReview: 0, machine: 0 }] });
+		expect(JSON.parse(audit[0]!.details_json!)).toEqual({
+			reason: 'Arabic title comes with the first reminder',
+			gaps: [{ locale: 'ar', missing: 1, needsReview: 0, machine: 0 }]
+		});
 	});
 
 	it('lets the complete 2026 questionnaire close and reopen without an override', async () => {
@@ -329,7 +390,9 @@ describe('launch gate', () => {
 		expect((await cli(['--override-translations'])).out).toContain('give the reason');
 		const ok = await cli(['--override-translations', '--reason', 'pilot in English and French only']);
 		expect(ok.out).toContain('translation gate overridden');
-		const audit = await withDb((db) => db.selectFrom('audit_log').select('actor').where('action', '=', 'edition.translation_gate_override').where('actor', '=', 'cli').execute());
+		const audit = await withDb((db) =>
+			db.selectFrom('audit_log').select('actor').where('action', '=', 'edition.translation_gate_override').where('actor', '=', 'cli').execute()
+		);
 		expect(audit).toHaveLength(1);
 	});
 });

@@ -8,7 +8,9 @@
 	var print = document.getElementById('print-button');
 	if (print) {
 		print.hidden = false;
-		print.addEventListener('click', function () { window.print(); });
+		print.addEventListener('click', function () {
+			window.print();
+		});
 	}
 
 	// After a post with errors, take the keyboard and screen reader to the summary first.
@@ -19,16 +21,17 @@
 	if (form) enableInstantLogic(form);
 	// The server asks again any follow-up it thinks was not shown; this script shows them at
 	// once, so it tells the server which questions the respondent saw when posting.
-	if (form) form.addEventListener('submit', function () {
-		var shown = form.querySelector('input[name=_shown]');
-		if (!shown) return;
-		var names = [];
-		var questions = form.querySelectorAll('.question');
-		for (var i = 0; i < questions.length; i++) {
-			if (!questions[i].closest('[hidden]')) names.push(questions[i].id.replace(/^q-/, ''));
-		}
-		shown.value = names.join(' ');
-	});
+	if (form)
+		form.addEventListener('submit', function () {
+			var shown = form.querySelector('input[name=_shown]');
+			if (!shown) return;
+			var names = [];
+			var questions = form.querySelectorAll('.question');
+			for (var i = 0; i < questions.length; i++) {
+				if (!questions[i].closest('[hidden]')) names.push(questions[i].id.replace(/^q-/, ''));
+			}
+			shown.value = names.join(' ');
+		});
 	var status = document.getElementById('save-status');
 	if (!form || !status || !window.fetch || !window.FormData) return;
 	var DEBOUNCE_MS = 800;
@@ -52,7 +55,10 @@
 	}
 
 	function save() {
-		if (saving) { schedule(DEBOUNCE_MS); return; }
+		if (saving) {
+			schedule(DEBOUNCE_MS);
+			return;
+		}
 		saving = true;
 		dirty = false;
 		say('saving');
@@ -60,7 +66,9 @@
 		data.delete('_action');
 		fetch(url, { method: 'POST', body: data, credentials: 'same-origin', headers: { accept: 'application/json' } })
 			.then(function (res) {
-				return res.json().then(function (body) { return { status: res.status, body: body }; });
+				return res.json().then(function (body) {
+					return { status: res.status, body: body };
+				});
 			})
 			.then(function (r) {
 				saving = false;
@@ -94,10 +102,16 @@
 	form.addEventListener('input', changed);
 	form.addEventListener('change', changed);
 	// A real submit saves everything itself: no autosave may race it.
-	form.addEventListener('submit', function () { clearTimeout(timer); submitting = true; });
+	form.addEventListener('submit', function () {
+		clearTimeout(timer);
+		submitting = true;
+	});
 	// Warn before leaving with unsaved changes, but never when the form itself is being sent.
 	window.addEventListener('beforeunload', function (e) {
-		if (!submitting && (dirty || saving)) { e.preventDefault(); e.returnValue = ''; }
+		if (!submitting && (dirty || saving)) {
+			e.preventDefault();
+			e.returnValue = '';
+		}
 	});
 	status.hidden = false;
 	say('saved');
@@ -107,9 +121,15 @@
 	// The server stays the judge: it recomputes everything when the page is posted.
 	function enableInstantLogic(form) {
 		var stored = {};
-		try { stored = JSON.parse(form.getAttribute('data-logic') || '{}'); } catch (e) { stored = {}; }
+		try {
+			stored = JSON.parse(form.getAttribute('data-logic') || '{}');
+		} catch (e) {
+			stored = {};
+		}
 		var numeric = /^-?\d+(\.\d+)?$/;
-		function typed(v) { return numeric.test(v) ? Number(v) : v === 'true' ? true : v === 'false' ? false : v; }
+		function typed(v) {
+			return numeric.test(v) ? Number(v) : v === 'true' ? true : v === 'false' ? false : v;
+		}
 		function readForm() {
 			var live = {};
 			var present = {};
@@ -118,18 +138,32 @@
 				if (!el.name || el.name.charAt(0) === '_') continue;
 				var name = el.name.split('::').join('.');
 				present[name] = true;
-				if (el.type === 'radio') { if (el.checked) live[name] = typed(el.value); }
-				else if (el.type === 'checkbox') { if (el.checked) (live[name] = live[name] || []).push(typed(el.value)); }
-				else if (el.value !== '') live[name] = typed(el.value);
+				if (el.type === 'radio') {
+					if (el.checked) live[name] = typed(el.value);
+				} else if (el.type === 'checkbox') {
+					if (el.checked) (live[name] = live[name] || []).push(typed(el.value));
+				} else if (el.value !== '') live[name] = typed(el.value);
 			}
-			return function (name) { return present[name] ? live[name] : stored[name]; };
+			return function (name) {
+				return present[name] ? live[name] : stored[name];
+			};
 		}
-		function empty(v) { return v === undefined || v === null || v === '' || (v instanceof Array && v.length === 0); }
+		function empty(v) {
+			return v === undefined || v === null || v === '' || (v instanceof Array && v.length === 0);
+		}
 		function same(a, b) {
 			if (empty(a) || empty(b)) return empty(a) && empty(b);
 			if (a instanceof Array || b instanceof Array) {
-				var x = [].concat(a), y = [].concat(b);
-				return x.length === y.length && x.every(function (v) { return y.some(function (w) { return same(v, w); }); });
+				var x = [].concat(a),
+					y = [].concat(b);
+				return (
+					x.length === y.length &&
+					x.every(function (v) {
+						return y.some(function (w) {
+							return same(v, w);
+						});
+					})
+				);
 			}
 			return numeric.test(String(a)) && numeric.test(String(b)) ? Number(a) === Number(b) : String(a) === String(b);
 		}
@@ -137,30 +171,54 @@
 			if (empty(a) || empty(b)) return NaN;
 			return numeric.test(String(a)) && numeric.test(String(b)) ? Number(a) - Number(b) : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 		}
-		function has(list, v) { return [].concat(list === undefined ? [] : list).some(function (w) { return same(w, v); }); }
+		function has(list, v) {
+			return [].concat(list === undefined ? [] : list).some(function (w) {
+				return same(w, v);
+			});
+		}
 		function ev(n, get) {
 			switch (n[0]) {
-				case 'v': return get(n[1]);
-				case 'c': return n[1];
-				case 'a': return n[1].map(function (x) { return ev(x, get); });
+				case 'v':
+					return get(n[1]);
+				case 'c':
+					return n[1];
+				case 'a':
+					return n[1].map(function (x) {
+						return ev(x, get);
+					});
 				case 'u':
 					var u = ev(n[2], get);
 					return n[1] === 'empty' ? empty(u) : n[1] === 'notempty' ? !empty(u) : !u;
 				case 'b':
 					if (n[1] === 'and') return !!ev(n[2], get) && !!ev(n[3], get);
 					if (n[1] === 'or') return !!ev(n[2], get) || !!ev(n[3], get);
-					var l = ev(n[2], get), r = ev(n[3], get);
+					var l = ev(n[2], get),
+						r = ev(n[3], get);
 					switch (n[1]) {
-						case 'equal': return same(l, r);
-						case 'notequal': return !same(l, r);
-						case 'less': return order(l, r) < 0;
-						case 'lessorequal': return order(l, r) <= 0;
-						case 'greater': return order(l, r) > 0;
-						case 'greaterorequal': return order(l, r) >= 0;
-						case 'contains': return typeof l === 'string' ? l.indexOf(String(r)) >= 0 : has(l, r);
-						case 'notcontains': return typeof l === 'string' ? l.indexOf(String(r)) < 0 : !has(l, r);
-						case 'anyof': return [].concat(r).some(function (v) { return has(l, v); });
-						case 'allof': return [].concat(r).every(function (v) { return has(l, v); });
+						case 'equal':
+							return same(l, r);
+						case 'notequal':
+							return !same(l, r);
+						case 'less':
+							return order(l, r) < 0;
+						case 'lessorequal':
+							return order(l, r) <= 0;
+						case 'greater':
+							return order(l, r) > 0;
+						case 'greaterorequal':
+							return order(l, r) >= 0;
+						case 'contains':
+							return typeof l === 'string' ? l.indexOf(String(r)) >= 0 : has(l, r);
+						case 'notcontains':
+							return typeof l === 'string' ? l.indexOf(String(r)) < 0 : !has(l, r);
+						case 'anyof':
+							return [].concat(r).some(function (v) {
+								return has(l, v);
+							});
+						case 'allof':
+							return [].concat(r).every(function (v) {
+								return has(l, v);
+							});
 					}
 			}
 			return false;

@@ -18,7 +18,14 @@ describe('CSV export', () => {
 	});
 
 	it('neutralises formula starts in CSV cells and quotes either separator', () => {
-		expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', 'plain', 'a,b'].map(csvCell)).toEqual(['"\'=HYPERLINK(""x"")"', "'+1", "'-2", "'@SUM(A1)", 'plain', '"a,b"']);
+		expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', 'plain', 'a,b'].map(csvCell)).toEqual([
+			'"\'=HYPERLINK(""x"")"',
+			"'+1",
+			"'-2",
+			"'@SUM(A1)",
+			'plain',
+			'"a,b"'
+		]);
 		expect(csvCell(-3)).toBe('-3');
 		expect(toCsv(['a'], [['x']])).toBe('a\r\nx\r\n');
 		expect(csvCell('a;b')).toBe('"a;b"');

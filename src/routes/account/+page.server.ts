@@ -22,7 +22,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 			required: user.role === 'admin' && totpRequiredForAdmins() && !totp.enabled
 		},
 		me: { email: user.email, role: user.role, region: user.region_code, language: user.language },
-		sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, expiresAt: s.expires_at, userAgent: s.user_agent, ip: s.ip, current: s.id === locals.sessionId }))
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			createdAt: s.created_at,
+			expiresAt: s.expires_at,
+			userAgent: s.user_agent,
+			ip: s.ip,
+			current: s.id === locals.sessionId
+		}))
 	};
 };
 
@@ -48,7 +55,10 @@ export const actions = {
 		const parsed = await parseForm(request, passwordForm);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			const { token, expiresAt } = await changeOwnPassword(getDb(), user, parsed.data, { ip: getClientAddress(), userAgent: request.headers.get('user-agent') });
+			const { token, expiresAt } = await changeOwnPassword(getDb(), user, parsed.data, {
+				ip: getClientAddress(),
+				userAgent: request.headers.get('user-agent')
+			});
 			setSessionCookie(cookies, token, new Date(expiresAt));
 		} catch (e) {
 			return failFrom(e);

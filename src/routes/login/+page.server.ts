@@ -15,7 +15,11 @@ const loginForm = z.object({ email: field.trimmed(), password: field.text(), nex
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? homeFor(locals.user));
 	return {
-		next: safeNextPath(url.searchParams.get('next')), resetDone: url.searchParams.get('reset') === 'done', totpEnded: url.searchParams.get('totp') === 'ended', resetAvailable: passwordResetAvailable() };
+		next: safeNextPath(url.searchParams.get('next')),
+		resetDone: url.searchParams.get('reset') === 'done',
+		totpEnded: url.searchParams.get('totp') === 'ended',
+		resetAvailable: passwordResetAvailable()
+	};
 };
 
 export const actions: Actions = {

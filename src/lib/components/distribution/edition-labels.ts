@@ -1,5 +1,18 @@
 import { m } from '../../paraglide/messages.js';
-import { categoryLabel, countryName, currentLocale, editionStateLabel, formatDateTime, formatNumber, formatPercent, mailKindLabel, mailStateLabel, referenceName, sectorLabel as uiSectorLabel, type NameTable } from '../../ui/labels.ts';
+import {
+	categoryLabel,
+	countryName,
+	currentLocale,
+	editionStateLabel,
+	formatDateTime,
+	formatNumber,
+	formatPercent,
+	mailKindLabel,
+	mailStateLabel,
+	referenceName,
+	sectorLabel as uiSectorLabel,
+	type NameTable
+} from '../../ui/labels.ts';
 import { localeTag } from '../../ui/locale.ts';
 
 /**
@@ -7,7 +20,14 @@ import { localeTag } from '../../ui/locale.ts';
  * few codes only these pages show — the tracking states (invited, opened, in progress,
  * submitted), the reminder segment states, "no Sector" and "no region".
  */
-export { categoryLabel as kindLabel, editionStateLabel, mailKindLabel, mailStateLabel as outboxStateLabel, formatDateTime as dateTimeLabel, formatNumber as numberLabel };
+export {
+	categoryLabel as kindLabel,
+	editionStateLabel,
+	mailKindLabel,
+	mailStateLabel as outboxStateLabel,
+	formatDateTime as dateTimeLabel,
+	formatNumber as numberLabel
+};
 
 export const sectorLabel = (code: string) => (code === 'none' ? m.ed_sector_none() : uiSectorLabel(code));
 

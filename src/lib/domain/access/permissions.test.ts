@@ -57,6 +57,7 @@ describe('role × action matrix', () => {
 
 	it('returns after sign-in only to a path of our own origin', () => {
 		expect(safeNextPath('/admin/audit?action=auth.')).toBe('/admin/audit?action=auth.');
-		for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'admin', '/a\nb', '', null]) expect(safeNextPath(bad), String(bad)).toBeNull();
+		for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'admin', '/a\nb', '', null])
+			expect(safeNextPath(bad), String(bad)).toBeNull();
 	});
 });

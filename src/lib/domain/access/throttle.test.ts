@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_MAX_SLOWDOWN_MS, ACCOUNT_SLOWDOWN_AFTER, ADDRESS_MAX_FAILURES, decideThrottle, pairDelayMs, PAIR_FREE_FAILURES, PAIR_MAX_DELAY_MS, throttleKeys } from './throttle.ts';
+import {
+	ACCOUNT_MAX_SLOWDOWN_MS,
+	ACCOUNT_SLOWDOWN_AFTER,
+	ADDRESS_MAX_FAILURES,
+	decideThrottle,
+	pairDelayMs,
+	PAIR_FREE_FAILURES,
+	PAIR_MAX_DELAY_MS,
+	throttleKeys
+} from './throttle.ts';
 
 const NOW = Date.parse('2026-11-27T10:00:00.000Z');
 const at = (ms: number) => new Date(NOW + ms).toISOString();
@@ -36,6 +45,10 @@ describe('sign-in throttle', () => {
 	});
 
 	it('keys accounts case-insensitively and pairs by address', () => {
-		expect(throttleKeys(' Admin@Example.org ', '10.0.0.1')).toEqual({ address: 'address:10.0.0.1', pair: 'pair:admin@example.org|10.0.0.1', account: 'account:admin@example.org' });
+		expect(throttleKeys(' Admin@Example.org ', '10.0.0.1')).toEqual({
+			address: 'address:10.0.0.1',
+			pair: 'pair:admin@example.org|10.0.0.1',
+			account: 'account:admin@example.org'
+		});
 	});
 });

@@ -39,9 +39,7 @@ export interface Counters {
 	account?: Counter;
 }
 
-export type ThrottleDecision =
-	| { allowed: true; delayMs: number }
-	| { allowed: false; retryAfterMs: number; reason: 'address' | 'account_from_address' };
+export type ThrottleDecision = { allowed: true; delayMs: number } | { allowed: false; retryAfterMs: number; reason: 'address' | 'account_from_address' };
 
 export function throttleKeys(email: string, address: string | null): { address: string; pair: string; account: string } {
 	const account = email.trim().toLowerCase();

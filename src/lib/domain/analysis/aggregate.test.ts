@@ -31,12 +31,22 @@ const DEFINITION = {
 
 const catalogue = buildCatalogue(DEFINITION);
 let id = 0;
-const r = (answers: Record<string, unknown>, region = 'AFR', language = 'en'): Respondent => ({ id: String(++id), answers, region, category: 'member_state', sectors: [], language });
+const r = (answers: Record<string, unknown>, region = 'AFR', language = 'en'): Respondent => ({
+	id: String(++id),
+	answers,
+	region,
+	category: 'member_state',
+	sectors: [],
+	language
+});
 
 describe('catalogue', () => {
 	it('finds scale items (matrix rows included), choice and text questions, sections and criteria', () => {
 		expect(catalogue.scales.map((s) => s.key)).toEqual(['q1', 'q2', 'm.a', 'm.b']);
-		expect(catalogue.choices.map((c) => [c.name, c.multiple])).toEqual([['offices_dealt_with', true], ['kind', false]]);
+		expect(catalogue.choices.map((c) => [c.name, c.multiple])).toEqual([
+			['offices_dealt_with', true],
+			['kind', false]
+		]);
 		expect(catalogue.choices[0]!.choices.map((c) => c.value)).toContain('none');
 		expect(catalogue.texts.map((t) => t.name)).toEqual(['why']);
 		expect(catalogue.sections).toEqual(['services', 'sectors']);
@@ -109,16 +119,26 @@ describe('breakdowns and cross-tabulation', () => {
 
 	it('groups by region (a partition) and by office (multi-valued, a respondent in each office)', () => {
 		const byRegion = breakdown(catalogue, people, 'region');
-		expect(byRegion.groups.map((g) => [g.key, g.result.scales.q1!.mean])).toEqual([['AFR', 5], ['EUR', 2]]);
+		expect(byRegion.groups.map((g) => [g.key, g.result.scales.q1!.mean])).toEqual([
+			['AFR', 5],
+			['EUR', 2]
+		]);
 		const byOffice = breakdown(catalogue, people, 'office');
-		expect(byOffice.groups.map((g) => [g.key, g.result.respondents])).toEqual([['RO-AFR', 1], ['RO-EUR', 2], ['none', 1]]);
+		expect(byOffice.groups.map((g) => [g.key, g.result.respondents])).toEqual([
+			['RO-AFR', 1],
+			['RO-EUR', 2],
+			['none', 1]
+		]);
 	});
 
 	it('cross-tabulates region by language with margins', () => {
 		const t = crossTab(catalogue, people, 'region', 'language');
 		expect(t.rowKeys).toEqual(['AFR', 'EUR']);
 		expect(t.columnKeys).toEqual(['en', 'fr']);
-		expect(t.cells.map((row) => row.map((c) => c.respondents))).toEqual([[0, 1], [1, 1]]);
+		expect(t.cells.map((row) => row.map((c) => c.respondents))).toEqual([
+			[0, 1],
+			[1, 1]
+		]);
 		expect(t.columnMargins.map((c) => c.scales.q1!.mean)).toEqual([3, 3]);
 		expect(t.total.respondents).toBe(3);
 	});

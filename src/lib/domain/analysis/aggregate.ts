@@ -76,7 +76,13 @@ interface IndexAccumulator {
 const emptyIndex = (): IndexAccumulator => ({ n: 0, na: 0, sum: 0, sumSquares: 0, answers: 0, top: 0, bottom: 0 });
 
 function finishIndex(a: IndexAccumulator): IndexSummary {
-	return { ...momentsFrom(a.n, a.sum, a.sumSquares), na: a.na, answers: a.answers, satisfied: a.answers ? a.top / a.answers : null, dissatisfied: a.answers ? a.bottom / a.answers : null };
+	return {
+		...momentsFrom(a.n, a.sum, a.sumSquares),
+		na: a.na,
+		answers: a.answers,
+		satisfied: a.answers ? a.top / a.answers : null,
+		dissatisfied: a.answers ? a.bottom / a.answers : null
+	};
 }
 
 /** Every figure of the report for one group of respondents. */
@@ -85,7 +91,10 @@ export function aggregate(catalogue: Catalogue, respondents: readonly Respondent
 	const items = catalogue.scales;
 	const indexNames = [...catalogue.sections.map((s) => `s:${s}`), ...catalogue.criteria.map((c) => `c:${c}`)];
 	const indices = indexNames.map(emptyIndex);
-	const itemIndices = items.map((item) => [catalogue.sections.indexOf(item.section), ...item.criteria.map((c) => catalogue.sections.length + catalogue.criteria.indexOf(c))]);
+	const itemIndices = items.map((item) => [
+		catalogue.sections.indexOf(item.section),
+		...item.criteria.map((c) => catalogue.sections.length + catalogue.criteria.indexOf(c))
+	]);
 	const counts = items.map((item) => new Float64Array(item.scale.length));
 	const naCounts = new Float64Array(items.length);
 	const ownSum = new Float64Array(indices.length);
@@ -145,7 +154,9 @@ export function aggregate(catalogue: Catalogue, respondents: readonly Respondent
 	const S = catalogue.sections.length;
 	return {
 		respondents: respondents.length,
-		scales: Object.fromEntries(items.map((item, i) => [item.key, summariseScale(item.scale, Object.fromEntries(item.scale.map((p, j) => [String(p), counts[i]![j]!])), naCounts[i]!)])),
+		scales: Object.fromEntries(
+			items.map((item, i) => [item.key, summariseScale(item.scale, Object.fromEntries(item.scale.map((p, j) => [String(p), counts[i]![j]!])), naCounts[i]!)])
+		),
 		choices: Object.fromEntries(
 			catalogue.choices.map((q, i) => {
 				const { n, counts: c } = choiceCounts[i]!;

@@ -65,7 +65,9 @@ const DEFAULT_SECTION = 'general';
 
 function items(list: unknown): ChoiceItem[] {
 	if (!Array.isArray(list)) return [];
-	return list.map((c) => (isObject(c) ? { value: String(c.value), label: (c.text as LocalizedText) ?? String(c.value) } : { value: String(c), label: String(c) }));
+	return list.map((c) =>
+		isObject(c) ? { value: String(c.value), label: (c.text as LocalizedText) ?? String(c.value) } : { value: String(c), label: String(c) }
+	);
 }
 
 function labelsOf(choices: ChoiceItem[]): Record<string, LocalizedText> {
@@ -120,11 +122,28 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 		for (const row of items(q.rows)) {
 			const rowJson = Array.isArray(q.rows) ? q.rows.find((r) => isObject(r) && String(r.value) === row.value) : undefined;
 			const rowCriteria = isObject(rowJson) ? criteriaOf(rowJson.criteria) : [];
-			catalogue.scales.push({ key: `${name}.${row.value}`, question: name, row: row.value, title, rowTitle: row.label, section, criteria: rowCriteria.length ? rowCriteria : criteriaOf(q.criteria), scale, naValue, pointLabels: labelsOf(columns) });
+			catalogue.scales.push({
+				key: `${name}.${row.value}`,
+				question: name,
+				row: row.value,
+				title,
+				rowTitle: row.label,
+				section,
+				criteria: rowCriteria.length ? rowCriteria : criteriaOf(q.criteria),
+				scale,
+				naValue,
+				pointLabels: labelsOf(columns)
+			});
 		}
 		return;
 	}
-	const choices = type === 'boolean' ? [{ value: 'true', label: 'true' }, { value: 'false', label: 'false' }] : items(q.choices);
+	const choices =
+		type === 'boolean'
+			? [
+					{ value: 'true', label: 'true' },
+					{ value: 'false', label: 'false' }
+				]
+			: items(q.choices);
 	const scale = SCALE_TYPES.has(type) ? numericScale(choices, naValue) : null;
 	if (type === 'rating' && !scale) {
 		const min = Number(q.rateMin ?? 1);
@@ -132,10 +151,28 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 		const points = Array.from({ length: max - min + 1 }, (_, i) => max - i);
 		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale: points, naValue });
 	} else if (scale) {
-		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale, naValue, pointLabels: labelsOf(choices) });
+		catalogue.scales.push({
+			key: name,
+			question: name,
+			row: null,
+			title,
+			rowTitle: null,
+			section,
+			criteria: criteriaOf(q.criteria),
+			scale,
+			naValue,
+			pointLabels: labelsOf(choices)
+		});
 	} else if (CHOICE_TYPES.has(type)) {
 		const all = q.showNoneItem ? [...choices, { value: 'none', label: (q.noneText as LocalizedText) ?? 'none' }] : choices;
-		catalogue.choices.push({ name, multiple: type === 'checkbox', title, section, choices: all, ...(typeof q.registryField === 'string' ? { registryField: q.registryField } : {}) });
+		catalogue.choices.push({
+			name,
+			multiple: type === 'checkbox',
+			title,
+			section,
+			choices: all,
+			...(typeof q.registryField === 'string' ? { registryField: q.registryField } : {})
+		});
 	} else if (TEXT_TYPES.has(type)) {
 		catalogue.texts.push({ name, title, section });
 	}

@@ -19,7 +19,14 @@ const catalogue = buildCatalogue({
 const figures = figureKeys(catalogue);
 const K = 5;
 let next = 0;
-const person = (answers: Record<string, unknown>, region = 'AFR', id = `r${++next}`): Respondent => ({ id, answers, region, category: 'member_state', sectors: [], language: 'en' });
+const person = (answers: Record<string, unknown>, region = 'AFR', id = `r${++next}`): Respondent => ({
+	id,
+	answers,
+	region,
+	category: 'member_state',
+	sectors: [],
+	language: 'en'
+});
 const basis = (people: Respondent[]): Basis => ({ figures, lines: people.map((p) => basisLine(catalogue, p, JSON.stringify(p.answers), figures)) });
 const crowd = (n: number, region = 'AFR') => Array.from({ length: n }, () => person({ q1: 4, q2: 3 }, region));
 
@@ -68,7 +75,11 @@ describe('the release rule', () => {
 		const withSmall = [{ number: 1, basis: basis(small) }];
 		const more = [...small, person({ q1: 3, q2: 3 }, 'CIS'), ...crowd(K - 1, 'EUR')];
 		// CIS (2, then 3) stays below 5: no figure of it is shown, so its change is no one's business.
-		expect(releaseViolations(withSmall, basis(more), K).map((v) => v.cell).filter((c) => c.includes('CIS'))).toEqual([]);
+		expect(
+			releaseViolations(withSmall, basis(more), K)
+				.map((v) => v.cell)
+				.filter((c) => c.includes('CIS'))
+		).toEqual([]);
 	});
 
 	it('compares with every earlier release, not only the last', () => {

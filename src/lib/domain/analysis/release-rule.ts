@@ -77,7 +77,8 @@ export function cellsOf(line: BasisLine): string[] {
 	const cells = ['all'];
 	const singles = DIMENSIONS.map((d) => line.groups[d].map((g) => `${d}=${g}`));
 	for (const s of singles) cells.push(...s);
-	for (let a = 0; a < singles.length; a++) for (let b = a + 1; b < singles.length; b++) for (const x of singles[a]!) for (const y of singles[b]!) cells.push(`${x} & ${y}`);
+	for (let a = 0; a < singles.length; a++)
+		for (let b = a + 1; b < singles.length; b++) for (const x of singles[a]!) for (const y of singles[b]!) cells.push(`${x} & ${y}`);
 	return cells;
 }
 
@@ -132,7 +133,9 @@ function against(previous: Basis, release: number, next: Basis, nextCounts: Map<
 	const previousCounts = validCounts(previous);
 	const violations: Violation[] = [];
 	for (const [cell, c] of changes) {
-		const figures = [...c.changed].filter((f) => (c.counted.get(f) ?? 0) < minCount && (previousCounts.get(cell)?.get(f) ?? 0) >= minCount && (nextCounts.get(cell)?.get(f) ?? 0) >= minCount);
+		const figures = [...c.changed].filter(
+			(f) => (c.counted.get(f) ?? 0) < minCount && (previousCounts.get(cell)?.get(f) ?? 0) >= minCount && (nextCounts.get(cell)?.get(f) ?? 0) >= minCount
+		);
 		if (figures.length) violations.push({ cell, changed: c.responses.size, figures, release });
 	}
 	return violations;

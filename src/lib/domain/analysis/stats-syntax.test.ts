@@ -7,9 +7,36 @@ const definition = {
 	pages: [
 		{
 			elements: [
-				{ type: 'radiogroup', name: 'q1', title: 'Overall "satisfaction"', notApplicableValue: 'na', choices: [{ value: 5, text: 'Very good' }, { value: 1, text: 'Very poor' }, { value: 'na', text: "Don't know" }] },
-				{ type: 'matrix', name: 'm', title: 'Offices', columns: [{ value: 2, text: 'Good' }, { value: 1, text: 'Bad' }], rows: [{ value: 'a-b', text: 'Row A' }] },
-				{ type: 'radiogroup', name: 'freq', title: { default: 'How often?', fr: 'Fréquence ?' }, choices: [{ value: 'weekly', text: 'Weekly' }, { value: 'never', text: 'Never' }] },
+				{
+					type: 'radiogroup',
+					name: 'q1',
+					title: 'Overall "satisfaction"',
+					notApplicableValue: 'na',
+					choices: [
+						{ value: 5, text: 'Very good' },
+						{ value: 1, text: 'Very poor' },
+						{ value: 'na', text: "Don't know" }
+					]
+				},
+				{
+					type: 'matrix',
+					name: 'm',
+					title: 'Offices',
+					columns: [
+						{ value: 2, text: 'Good' },
+						{ value: 1, text: 'Bad' }
+					],
+					rows: [{ value: 'a-b', text: 'Row A' }]
+				},
+				{
+					type: 'radiogroup',
+					name: 'freq',
+					title: { default: 'How often?', fr: 'Fréquence ?' },
+					choices: [
+						{ value: 'weekly', text: 'Weekly' },
+						{ value: 'never', text: 'Never' }
+					]
+				},
 				{ type: 'checkbox', name: 'sectors', title: 'Sectors', choices: [{ value: 'itu_r', text: 'ITU-R' }] },
 				{ type: 'dropdown', name: 'office', title: 'Office', choicesFromQuestion: 'x' },
 				{ type: 'comment', name: 'if', title: 'Comments – “quoted”' }
@@ -37,15 +64,25 @@ describe('names valid in SPSS, Stata and R', () => {
 
 describe('codes and labels', () => {
 	it('labels scale points from the questionnaire and declares "na" on scales that have it', () => {
-		expect(byColumn('q1')).toMatchObject({ kind: 'scale', dontKnow: true, values: [{ raw: '5', code: 5, label: 'Very good' }, { raw: '1', code: 1, label: 'Very poor' }] });
+		expect(byColumn('q1')).toMatchObject({
+			kind: 'scale',
+			dontKnow: true,
+			values: [
+				{ raw: '5', code: 5, label: 'Very good' },
+				{ raw: '1', code: 1, label: 'Very poor' }
+			]
+		});
 		expect(byColumn('m.a-b')).toMatchObject({ kind: 'scale', dontKnow: false, label: 'Offices: Row A' });
 	});
 	it('codes text choices 1..n, keeps choices filled in while answering as text, ticks as 1/0', () => {
-		expect(byColumn('freq').values).toEqual([{ raw: 'weekly', code: 1, label: 'Weekly' }, { raw: 'never', code: 2, label: 'Never' }]);
+		expect(byColumn('freq').values).toEqual([
+			{ raw: 'weekly', code: 1, label: 'Weekly' },
+			{ raw: 'never', code: 2, label: 'Never' }
+		]);
 		expect(byColumn('office').kind).toBe('string');
 		expect(byColumn('sectors.itu_r').values.map((v) => v.code)).toEqual([1, 0]);
 	});
-	it('chooses a don\'t-know code no scale uses', () => {
+	it("chooses a don't-know code no scale uses", () => {
 		expect(dontKnowCode(catalogue)).toBe(99);
 		expect(dontKnowCode({ ...catalogue, scales: [{ ...catalogue.scales[0]!, scale: [99, 1] }] })).toBe(999);
 	});
@@ -66,7 +103,7 @@ describe('SPSS syntax', () => {
 		expect(sps).toContain('freq 1 "Weekly" 2 "Never"');
 		expect(sps).not.toMatch(/\bm\.a-b\b/);
 	});
-	it('cuts labels to SPSS\'s byte limits without splitting a character', () => {
+	it("cuts labels to SPSS's byte limits without splitting a character", () => {
 		expect(truncateBytes('ééé', 5)).toBe('éé');
 		expect(truncateBytes('abc', 5)).toBe('abc');
 	});
@@ -74,7 +111,7 @@ describe('SPSS syntax', () => {
 
 describe('Stata syntax', () => {
 	const dofile = stataSyntax(spec);
-	it('uses .a for don\'t know, compound quotes, and one value label per coded variable', () => {
+	it("uses .a for don't know, compound quotes, and one value label per coded variable", () => {
 		expect(dofile).toContain('import delimited using `"rp-microdata.csv"\'');
 		expect(dofile).toContain('replace q1 = .a if v6 == "na"');
 		expect(dofile).toContain('label define q1 5 `"Very good"\' 1 `"Very poor"\' .a `"No interaction / don\'t know"\', replace');

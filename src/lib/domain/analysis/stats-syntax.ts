@@ -72,7 +72,10 @@ export function spssSyntax(spec: StatsSpec): string {
 	const dk = vars.filter((v) => v.dontKnow).map((v) => v.name);
 	if (dk.length) out.push(`MISSING VALUES ${dk.join(' ')} (${spec.dontKnowCode}).`);
 	const level = (kind: StatsVariable['kind']) => numeric.filter((v) => v.kind === kind).map((v) => v.name);
-	const levels = [['ORDINAL', level('scale')], ['NOMINAL', [...level('choice'), ...level('flag')]]] as const;
+	const levels = [
+		['ORDINAL', level('scale')],
+		['NOMINAL', [...level('choice'), ...level('flag')]]
+	] as const;
 	for (const [name, list] of levels) if (list.length) out.push(`VARIABLE LEVEL ${list.join(' ')} (${name}).`);
 	out.push('* SAVE OUTFILE="microdata.sav".', '');
 	return out.join('\n');

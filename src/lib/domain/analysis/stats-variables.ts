@@ -76,15 +76,42 @@ function variablesOf(catalogue: Catalogue, partial: boolean): Omit<StatsVariable
 	}
 	for (const q of catalogue.choices) {
 		// Choices filled in while answering (from another question, from a web service) have no codes to declare: kept as text.
-		if (!q.multiple) vars.push({ column: q.name, label: en(q.title), kind: q.choices.length ? 'choice' : 'string', values: q.choices.length ? choiceCodes(q.choices) : [], dontKnow: false });
+		if (!q.multiple)
+			vars.push({
+				column: q.name,
+				label: en(q.title),
+				kind: q.choices.length ? 'choice' : 'string',
+				values: q.choices.length ? choiceCodes(q.choices) : [],
+				dontKnow: false
+			});
 		else
 			for (const c of q.choices)
-				vars.push({ column: `${q.name}.${c.value}`, label: `${en(q.title)}: ${en(c.label)}`, kind: 'flag', values: [{ raw: '1', code: 1, label: 'Ticked' }, { raw: '0', code: 0, label: 'Not ticked' }], dontKnow: false });
+				vars.push({
+					column: `${q.name}.${c.value}`,
+					label: `${en(q.title)}: ${en(c.label)}`,
+					kind: 'flag',
+					values: [
+						{ raw: '1', code: 1, label: 'Ticked' },
+						{ raw: '0', code: 0, label: 'Not ticked' }
+					],
+					dontKnow: false
+				});
 		// The microdata's column beside a registry-prefilled question (confirmed / corrected / empty).
-		if (q.registryField) vars.push({ column: `${q.name}.registry`, label: `${en(q.title)}: registry answer kept or changed`, kind: 'string', values: [], dontKnow: false });
+		if (q.registryField)
+			vars.push({ column: `${q.name}.registry`, label: `${en(q.title)}: registry answer kept or changed`, kind: 'string', values: [], dontKnow: false });
 	}
 	for (const t of catalogue.texts) vars.push({ column: t.name, label: en(t.title), kind: 'string', values: [], dontKnow: false });
-	if (partial) vars.push({ column: SUBMITTED_COLUMN, label: 'Response submitted (0 = in progress, not submitted)', kind: 'flag', values: [{ raw: '1', code: 1, label: 'Submitted' }, { raw: '0', code: 0, label: 'In progress (not submitted)' }], dontKnow: false });
+	if (partial)
+		vars.push({
+			column: SUBMITTED_COLUMN,
+			label: 'Response submitted (0 = in progress, not submitted)',
+			kind: 'flag',
+			values: [
+				{ raw: '1', code: 1, label: 'Submitted' },
+				{ raw: '0', code: 0, label: 'In progress (not submitted)' }
+			],
+			dontKnow: false
+		});
 	return vars;
 }
 

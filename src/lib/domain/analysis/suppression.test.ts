@@ -18,7 +18,12 @@ const scale = (r: PublishedResult) => r.scales.q as ScaleSummary;
 describe('suppressCells', () => {
 	it('hides a small cell and the smallest other cell so the hidden pair holds at least k answers', () => {
 		const hidden = suppressCells(
-			[{ n: 20, answered: true }, { n: 2, answered: true }, { n: 9, answered: true }, { n: 6, answered: true }],
+			[
+				{ n: 20, answered: true },
+				{ n: 2, answered: true },
+				{ n: 9, answered: true },
+				{ n: 6, answered: true }
+			],
 			[{ total: 0, members: [1, 2, 3] }],
 			K
 		);
@@ -27,7 +32,13 @@ describe('suppressCells', () => {
 
 	it('keeps adding complements until the hidden cells hold k answers, and leaves empty cells alone', () => {
 		const hidden = suppressCells(
-			[{ n: 5, answered: true }, { n: 1, answered: true }, { n: 1, answered: true }, { n: 0, answered: false }, { n: 3, answered: true }],
+			[
+				{ n: 5, answered: true },
+				{ n: 1, answered: true },
+				{ n: 1, answered: true },
+				{ n: 0, answered: false },
+				{ n: 3, answered: true }
+			],
 			[{ total: 0, members: [1, 2, 3, 4] }],
 			K
 		);
@@ -35,7 +46,15 @@ describe('suppressCells', () => {
 	});
 
 	it('hides the total when no complement is left', () => {
-		const hidden = suppressCells([{ n: 6, answered: true }, { n: 3, answered: true }, { n: 0, answered: true }], [{ total: 0, members: [1, 2] }], K);
+		const hidden = suppressCells(
+			[
+				{ n: 6, answered: true },
+				{ n: 3, answered: true },
+				{ n: 0, answered: true }
+			],
+			[{ total: 0, members: [1, 2] }],
+			K
+		);
 		expect(hidden).toEqual([true, true, true]);
 	});
 });
@@ -65,7 +84,13 @@ describe('a reader trying to recover a suppressed group', () => {
 	});
 
 	it('holds in a cross-tabulation: every row and column with a hidden cell has at least two, worth k answers', () => {
-		const mixed = [...people(3, 'AFR', 1, 'fr'), ...people(6, 'AFR', 2, 'en'), ...people(12, 'EUR', 4, 'fr'), ...people(7, 'EUR', 5, 'en'), ...people(1, 'AMS', 5, 'es')];
+		const mixed = [
+			...people(3, 'AFR', 1, 'fr'),
+			...people(6, 'AFR', 2, 'en'),
+			...people(12, 'EUR', 4, 'fr'),
+			...people(7, 'EUR', 5, 'en'),
+			...people(1, 'AMS', 5, 'es')
+		];
 		const t = publishCrossTab(crossTab(catalogue, mixed, 'region', 'language'), K);
 		const grid = t.cells.map((row) => row.map((c) => (isSuppressed(c.scales.q) ? null : scale(c).n)));
 		const raw = crossTab(catalogue, mixed, 'region', 'language').cells.map((row) => row.map((c) => c.scales.q!.n));
@@ -78,11 +103,23 @@ describe('a reader trying to recover a suppressed group', () => {
 			return hiddenCount === 0 || (hiddenCount >= 2 && hiddenN >= K);
 		};
 		t.rowKeys.forEach((_, i) => expect(lineOk(grid[i]!, raw[i]!, isSuppressed(t.rowMargins[i]!.scales.q))).toBe(true));
-		t.columnKeys.forEach((_, j) => expect(lineOk(grid.map((row) => row[j]!), raw.map((row) => row[j]!), isSuppressed(t.columnMargins[j]!.scales.q))).toBe(true));
+		t.columnKeys.forEach((_, j) =>
+			expect(
+				lineOk(
+					grid.map((row) => row[j]!),
+					raw.map((row) => row[j]!),
+					isSuppressed(t.columnMargins[j]!.scales.q)
+				)
+			).toBe(true)
+		);
 		// The margins hide at least what the one-way breakdowns hide.
-		for (const [dimension, margins, keys] of [['region', t.rowMargins, t.rowKeys], ['language', t.columnMargins, t.columnKeys]] as const) {
+		for (const [dimension, margins, keys] of [
+			['region', t.rowMargins, t.rowKeys],
+			['language', t.columnMargins, t.columnKeys]
+		] as const) {
 			const oneWay = publishBreakdown(breakdown(catalogue, mixed, dimension), K);
-			for (const g of oneWay.groups) if (isSuppressed(g.result.scales.q)) expect(isSuppressed(margins[keys.indexOf(g.key)]!.scales.q), `${dimension} ${g.key}`).toBe(true);
+			for (const g of oneWay.groups)
+				if (isSuppressed(g.result.scales.q)) expect(isSuppressed(margins[keys.indexOf(g.key)]!.scales.q), `${dimension} ${g.key}`).toBe(true);
 		}
 		// The Americas' single respondent is never visible, in a cell or a margin.
 		const ams = t.rowKeys.indexOf('AMS');
@@ -102,7 +139,8 @@ describe('an index whose respondents all said "don\'t know"', () => {
 		// Africa: its single respondent said "na"; Europe 12 rated 4; the Americas 6 rated 2.
 		const all = [...people(1, 'AFR', 'na'), ...people(12, 'EUR', 4), ...people(6, 'AMS', 2)];
 		const published = publishBreakdown(breakdown(catalogue, all, 'region'), K);
-		const hidden = (family: 'scales' | 'sections') => published.groups.filter((g) => isSuppressed(g.result[family][family === 'scales' ? 'q' : 's'])).map((g) => g.key);
+		const hidden = (family: 'scales' | 'sections') =>
+			published.groups.filter((g) => isSuppressed(g.result[family][family === 'scales' ? 'q' : 's'])).map((g) => g.key);
 		expect(hidden('sections')).toEqual(hidden('scales'));
 		expect(hidden('sections')).toContain('AFR');
 		expect(hidden('sections').length).toBeGreaterThanOrEqual(2);

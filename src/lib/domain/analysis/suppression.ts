@@ -158,7 +158,8 @@ export function publishCrossTab(t: CrossTab, minCount: number): PublishedCrossTa
 	];
 	// The margins are one-way breakdowns published on their own too: start from what
 	// those hide, so that a margin hidden there is not shown here (nor the reverse used).
-	const oneWay = (sizes: CellSize[], members: number[]) => suppressCells([sizes[total]!, ...members.map((m) => sizes[m]!)], [{ total: 0, members: members.map((_, i) => i + 1) }], minCount);
+	const oneWay = (sizes: CellSize[], members: number[]) =>
+		suppressCells([sizes[total]!, ...members.map((m) => sizes[m]!)], [{ total: 0, members: members.map((_, i) => i + 1) }], minCount);
 	const seeder: Seeder = (sizes) => {
 		const seed = sizes.map(() => false);
 		const rows = t.rowKeys.map((_, i) => rowMargin(i));

@@ -23,7 +23,13 @@ export function seededRandom(seed: number): Random {
 
 const NA_RATE = 0.1;
 const COMMENT_RATE = 0.3;
-const COMMENTS = ['Faster replies from the regional office would help.', 'More training in our language.', 'Very useful workshops.', 'Projects stop when funding ends.', 'Good cooperation with the area office.'];
+const COMMENTS = [
+	'Faster replies from the regional office would help.',
+	'More training in our language.',
+	'Very useful workshops.',
+	'Projects stop when funding ends.',
+	'Good cooperation with the area office.'
+];
 
 export interface SyntheticOptions {
 	/** Mood shift for a group, in scale points (e.g. +0.5 for a happier region). */

@@ -5,7 +5,15 @@ import { summariseScale } from './stats.ts';
 
 const LIKERT = [5, 4, 3, 2, 1, 'na'];
 const catalogue = buildCatalogue({
-	pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'q1', notApplicableValue: 'na', choices: LIKERT }, { type: 'matrix', name: 'm', notApplicableValue: 'na', columns: LIKERT, rows: ['a'] }] }]
+	pages: [
+		{
+			name: 'p',
+			elements: [
+				{ type: 'radiogroup', name: 'q1', notApplicableValue: 'na', choices: LIKERT },
+				{ type: 'matrix', name: 'm', notApplicableValue: 'na', columns: LIKERT, rows: ['a'] }
+			]
+		}
+	]
 });
 
 describe('validateWaveRows', () => {

@@ -23,7 +23,8 @@ export type WaveRow = Record<string, unknown>;
 
 const REQUIRED_COLUMNS = ['question', 'n', 'mean', 'sd'] as const;
 
-const numberOf = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.trim().replace(',', '.')) : Number.NaN);
+const numberOf = (v: unknown): number =>
+	typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.trim().replace(',', '.')) : Number.NaN;
 
 /**
  * Checks every row against the current questionnaire and returns the items, or
@@ -33,7 +34,8 @@ export function validateWaveRows(rows: readonly WaveRow[], catalogue: Catalogue)
 	const problems: string[] = [];
 	if (rows.length === 0) return { items: [], problems: ['the file has no data rows'] };
 	const columns = Object.keys(rows[0]!);
-	for (const c of REQUIRED_COLUMNS) if (!columns.includes(c)) problems.push(`missing column "${c}" (expected: question, n, mean, sd, and optionally satisfied, scale_min, scale_max, maps_to)`);
+	for (const c of REQUIRED_COLUMNS)
+		if (!columns.includes(c)) problems.push(`missing column "${c}" (expected: question, n, mean, sd, and optionally satisfied, scale_min, scale_max, maps_to)`);
 	if (problems.length) return { items: [], problems };
 	const items: WaveItem[] = [];
 	const seen = new Set<string>();
@@ -44,7 +46,9 @@ export function validateWaveRows(rows: readonly WaveRow[], catalogue: Catalogue)
 		const key = mapped || sourceKey;
 		const item = catalogue.scales.find((s) => s.key === key);
 		if (!item) {
-			problems.push(`line ${line}: "${key}" is not a rated item of the current questionnaire${mapped ? '' : ' (add a maps_to column to map a renamed question)'}`);
+			problems.push(
+				`line ${line}: "${key}" is not a rated item of the current questionnaire${mapped ? '' : ' (add a maps_to column to map a renamed question)'}`
+			);
 			return;
 		}
 		if (seen.has(key)) problems.push(`line ${line}: "${key}" appears twice`);
@@ -54,12 +58,15 @@ export function validateWaveRows(rows: readonly WaveRow[], catalogue: Catalogue)
 		const mean = numberOf(row.mean);
 		const sd = numberOf(row.sd);
 		const satisfied = row.satisfied === undefined || row.satisfied === '' || row.satisfied === null ? null : numberOf(row.satisfied);
-		if (row.scale_max !== undefined && row.scale_max !== '' && numberOf(row.scale_max) !== top) problems.push(`line ${line}: scale_max ${String(row.scale_max)} differs from the current scale (${bottom} to ${top})`);
-		if (row.scale_min !== undefined && row.scale_min !== '' && numberOf(row.scale_min) !== bottom) problems.push(`line ${line}: scale_min ${String(row.scale_min)} differs from the current scale (${bottom} to ${top})`);
+		if (row.scale_max !== undefined && row.scale_max !== '' && numberOf(row.scale_max) !== top)
+			problems.push(`line ${line}: scale_max ${String(row.scale_max)} differs from the current scale (${bottom} to ${top})`);
+		if (row.scale_min !== undefined && row.scale_min !== '' && numberOf(row.scale_min) !== bottom)
+			problems.push(`line ${line}: scale_min ${String(row.scale_min)} differs from the current scale (${bottom} to ${top})`);
 		if (!Number.isInteger(n) || n < 1) problems.push(`line ${line}: n must be a whole number of at least 1 (got "${String(row.n)}")`);
 		if (!Number.isFinite(mean) || mean < bottom || mean > top) problems.push(`line ${line}: mean ${String(row.mean)} is outside the scale ${bottom} to ${top}`);
 		if (!Number.isFinite(sd) || sd < 0 || sd > top - bottom) problems.push(`line ${line}: sd must be between 0 and ${top - bottom} (got "${String(row.sd)}")`);
-		if (satisfied !== null && (!Number.isFinite(satisfied) || satisfied < 0 || satisfied > 1)) problems.push(`line ${line}: satisfied must be a share from 0 to 1 (got "${String(row.satisfied)}")`);
+		if (satisfied !== null && (!Number.isFinite(satisfied) || satisfied < 0 || satisfied > 1))
+			problems.push(`line ${line}: satisfied must be a share from 0 to 1 (got "${String(row.satisfied)}")`);
 		items.push({ key, sourceKey, n, mean, sd, satisfied });
 	});
 	return problems.length ? { items: [], problems } : { items, problems };
@@ -82,7 +89,8 @@ const Z_975 = 1.96;
 export function compareWave(previous: readonly WaveItem[], current: Record<string, Masked<ScaleSummary>>): WaveComparison[] {
 	return previous.map((p) => {
 		const c = current[p.key];
-		if (!c || isSuppressed(c) || c.mean === null || c.sd === null) return { key: p.key, previous: p, current: null, difference: null, ci95: null, significant: null };
+		if (!c || isSuppressed(c) || c.mean === null || c.sd === null)
+			return { key: p.key, previous: p, current: null, difference: null, ci95: null, significant: null };
 		const difference = c.mean - p.mean;
 		const se = Math.sqrt((c.sd * c.sd) / c.n + (p.sd * p.sd) / p.n);
 		const ci95: [number, number] = [difference - Z_975 * se, difference + Z_975 * se];

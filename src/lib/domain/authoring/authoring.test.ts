@@ -9,7 +9,19 @@ import { elementNames, findElement } from './elements.ts';
 import { InvalidInputError } from '../errors.ts';
 
 const survey2026 = () => parseQuestionnaireText(readFileSync('surveys/regional-presence-2026.json', 'utf8'));
-const small = () => ({ title: 'T', pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'a', title: 'A', choices: [1, 2] }, { type: 'text', name: 'b', title: 'B' }] }, { name: 'p2', elements: [{ type: 'comment', name: 'c', title: 'C' }] }] });
+const small = () => ({
+	title: 'T',
+	pages: [
+		{
+			name: 'p1',
+			elements: [
+				{ type: 'radiogroup', name: 'a', title: 'A', choices: [1, 2] },
+				{ type: 'text', name: 'b', title: 'B' }
+			]
+		},
+		{ name: 'p2', elements: [{ type: 'comment', name: 'c', title: 'C' }] }
+	]
+});
 
 describe('parseQuestionnaireText', () => {
 	it('reports malformed JSON at its line and column', () => {
@@ -76,7 +88,10 @@ describe('draft operations', () => {
 	});
 	it('builds validators and refuses a bad regex or an inverted scale', () => {
 		const next = updateQuestion(small(), 'b', { name: 'b', title: 'B', minLength: '2', maxLength: '10', regex: '^[a-z]+$' });
-		expect(findElement(next, 'b')?.element.validators).toEqual([{ type: 'text', minLength: 2, maxLength: 10 }, { type: 'regex', regex: '^[a-z]+$' }]);
+		expect(findElement(next, 'b')?.element.validators).toEqual([
+			{ type: 'text', minLength: 2, maxLength: 10 },
+			{ type: 'regex', regex: '^[a-z]+$' }
+		]);
 		expect(() => updateQuestion(small(), 'b', { name: 'b', title: 'B', regex: '([' })).toThrow(/regular expression/);
 		const rated = addQuestion(small(), { pageIndex: 0, type: 'rating', name: 'r', title: 'R' });
 		expect(() => updateQuestion(rated, 'r', { name: 'r', title: 'R', rateMin: 5, rateMax: 1 })).toThrow(/minimum/);
@@ -142,6 +157,10 @@ describe('diffQuestionnaires', () => {
 		expect(diff).toContainEqual(expect.objectContaining({ name: 'd', kind: 'added' }));
 		expect(diff).toContainEqual(expect.objectContaining({ name: 'c', kind: 'removed' }));
 		expect(diff).toContainEqual(expect.objectContaining({ name: 'b', kind: 'moved', from: 'p1/2', to: 'p1/1' }));
-		expect(diff).toContainEqual({ name: 'a', kind: 'changed', changes: [expect.objectContaining({ property: 'choices' }), { property: 'title', before: 'A', after: 'A2' }] });
+		expect(diff).toContainEqual({
+			name: 'a',
+			kind: 'changed',
+			changes: [expect.objectContaining({ property: 'choices' }), { property: 'title', before: 'A', after: 'A2' }]
+		});
 	});
 });

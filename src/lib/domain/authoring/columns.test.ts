@@ -11,7 +11,21 @@ const survey = (): JsonObject => ({
 		{
 			name: 'p1',
 			elements: [
-				{ type: 'matrixdropdown', name: 'plan', title: 'Plan', rows: ['y1'], columns: [{ name: 'pri', title: { default: 'Priority', fr: 'Priorité' }, cellType: 'dropdown', choices: [{ value: 'high', text: { default: 'High', fr: 'Haute' } }, 'low'] }, { name: 'note', cellType: 'text' }] },
+				{
+					type: 'matrixdropdown',
+					name: 'plan',
+					title: 'Plan',
+					rows: ['y1'],
+					columns: [
+						{
+							name: 'pri',
+							title: { default: 'Priority', fr: 'Priorité' },
+							cellType: 'dropdown',
+							choices: [{ value: 'high', text: { default: 'High', fr: 'Haute' } }, 'low']
+						},
+						{ name: 'note', cellType: 'text' }
+					]
+				},
 				{ type: 'multipletext', name: 'contact', title: 'Contact', items: [{ name: 'phone', title: { default: 'Phone', ar: 'الهاتف' } }, { name: 'mail' }] }
 			]
 		}
@@ -23,13 +37,18 @@ describe('matrixdropdown columns in the property form', () => {
 	it('shows the columns as lines and reads them back unchanged', () => {
 		const lines = questionFormValues(findElement(survey(), 'plan')!.element).columns!;
 		expect(lines).toBe('pri|Priority|dropdown|high, low\nnote||text');
-		expect(findElement(edit('plan', { columns: lines }), 'plan')!.element.columns).toEqual((findElement(survey(), 'plan')!.element.columns));
+		expect(findElement(edit('plan', { columns: lines }), 'plan')!.element.columns).toEqual(findElement(survey(), 'plan')!.element.columns);
 	});
 
 	it('edits titles, cell types and choices, keeping translations of what stays', () => {
 		const next = edit('plan', { columns: 'pri|Importance|dropdown|high, medium\nnote|Note|comment\nwhen|When|text' });
 		expect(findElement(next, 'plan')!.element.columns).toEqual([
-			{ name: 'pri', title: { default: 'Importance', fr: 'Priorité' }, cellType: 'dropdown', choices: [{ value: 'high', text: { default: 'High', fr: 'Haute' } }, 'medium'] },
+			{
+				name: 'pri',
+				title: { default: 'Importance', fr: 'Priorité' },
+				cellType: 'dropdown',
+				choices: [{ value: 'high', text: { default: 'High', fr: 'Haute' } }, 'medium']
+			},
 			{ name: 'note', title: 'Note', cellType: 'comment' },
 			{ name: 'when', title: 'When', cellType: 'text' }
 		]);
@@ -49,7 +68,11 @@ describe('multipletext items in the property form', () => {
 	it('shows and edits the items, keeping translations', () => {
 		expect(namedItemLines(findElement(survey(), 'contact')!.element.items)).toBe('phone|Phone\nmail|');
 		const next = edit('contact', { items: 'phone|Telephone\nmail|E-mail\nfax' });
-		expect(findElement(next, 'contact')!.element.items).toEqual([{ name: 'phone', title: { default: 'Telephone', ar: 'الهاتف' } }, { name: 'mail', title: 'E-mail' }, { name: 'fax' }]);
+		expect(findElement(next, 'contact')!.element.items).toEqual([
+			{ name: 'phone', title: { default: 'Telephone', ar: 'الهاتف' } },
+			{ name: 'mail', title: 'E-mail' },
+			{ name: 'fax' }
+		]);
 		expect(() => edit('contact', { items: 'a b|x' })).toThrow(/not a name/);
 	});
 

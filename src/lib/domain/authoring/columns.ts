@@ -20,7 +20,8 @@ function byName(existing: unknown): Map<string, JsonObject> {
 }
 
 function checkName(name: string, label: string, n: number, seen: Set<string>): void {
-	if (!ITEM_NAME.test(name)) throw new InvalidInputError(`${label}, line ${n}: "${name}" is not a name (letters, digits and underscores, starting with a letter).`, [], 'invalid_edit');
+	if (!ITEM_NAME.test(name))
+		throw new InvalidInputError(`${label}, line ${n}: "${name}" is not a name (letters, digits and underscores, starting with a letter).`, [], 'invalid_edit');
 	if (seen.has(name)) throw new InvalidInputError(`${label}, line ${n}: the name "${name}" appears twice.`, [], 'invalid_edit');
 	seen.add(name);
 }
@@ -33,15 +34,20 @@ export function parseColumnLines(text: string, existing: unknown): JsonObject[] 
 		const [name = '', title = '', cell = '', choiceText = ''] = line.split('|').map((p) => p.trim());
 		checkName(name, 'Columns', n, seen);
 		const cellType = cell || 'dropdown';
-		if (!(MATRIX_CELL_TYPES as readonly string[]).includes(cellType)) throw new InvalidInputError(`Columns, line ${n}: the cell type "${cellType}" is not drawn (use ${MATRIX_CELL_TYPES.join(', ')}).`, [], 'invalid_edit');
+		if (!(MATRIX_CELL_TYPES as readonly string[]).includes(cellType))
+			throw new InvalidInputError(`Columns, line ${n}: the cell type "${cellType}" is not drawn (use ${MATRIX_CELL_TYPES.join(', ')}).`, [], 'invalid_edit');
 		const previous = old.get(name) ?? {};
 		const column: JsonObject = { ...previous, name, cellType };
 		if (title) column.title = withEnglishText(previous.title, title);
 		else delete column.title;
 		const oldChoices = new Map((Array.isArray(previous.choices) ? previous.choices : []).map((c) => [String(isObject(c) ? c.value : c), c]));
-		const choices = choiceText.split(',').map((c) => c.trim()).filter(Boolean);
+		const choices = choiceText
+			.split(',')
+			.map((c) => c.trim())
+			.filter(Boolean);
 		if (cellType === 'dropdown') {
-			if (choices.length === 0) throw new InvalidInputError(`Columns, line ${n}: a dropdown column needs its choices after the third "|", separated by commas.`, [], 'invalid_edit');
+			if (choices.length === 0)
+				throw new InvalidInputError(`Columns, line ${n}: a dropdown column needs its choices after the third "|", separated by commas.`, [], 'invalid_edit');
 			column.choices = choices.map((c) => oldChoices.get(c) ?? (/^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c));
 		} else delete column.choices;
 		return column;
@@ -80,5 +86,8 @@ export function parseNamedItemLines(text: string, existing: unknown): JsonObject
 }
 
 export function namedItemLines(items: unknown): string {
-	return (Array.isArray(items) ? items : []).filter(isObject).map((i) => `${String(i.name)}|${englishText(i.title)}`).join('\n');
+	return (Array.isArray(items) ? items : [])
+		.filter(isObject)
+		.map((i) => `${String(i.name)}|${englishText(i.title)}`)
+		.join('\n');
 }

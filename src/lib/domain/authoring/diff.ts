@@ -60,7 +60,8 @@ function itemChanges(property: string, a: unknown, b: unknown): PropertyChange[]
 	const changes: PropertyChange[] = [];
 	for (const [id, old] of before) {
 		const now = after.get(id);
-		if (JSON.stringify(old) !== JSON.stringify(now)) changes.push({ property: `${property} › ${id}`, before: show(itemShown(old)), after: now === undefined ? show(undefined) : show(itemShown(now)) });
+		if (JSON.stringify(old) !== JSON.stringify(now))
+			changes.push({ property: `${property} › ${id}`, before: show(itemShown(old)), after: now === undefined ? show(undefined) : show(itemShown(now)) });
 	}
 	for (const [id, now] of after) if (!before.has(id)) changes.push({ property: `${property} › ${id}`, before: show(undefined), after: show(itemShown(now)) });
 	const order = (list: (string | null)[]) => list.filter((id) => before.has(id!) && after.has(id!)).join('\u0000');
@@ -71,7 +72,17 @@ function itemChanges(property: string, a: unknown, b: unknown): PropertyChange[]
 function placeOf(json: JsonObject): Map<string, { element: JsonObject; where: string }> {
 	const pages = pagesOf(json);
 	return new Map(
-		[...allElements(json)].map((l) => [String(l.element.name), { element: l.element, where: `${String(pages[l.pageIndex]?.name)}/${l.position.split('/').slice(1).map((n) => Number(n) + 1).join('.')}` }])
+		[...allElements(json)].map((l) => [
+			String(l.element.name),
+			{
+				element: l.element,
+				where: `${String(pages[l.pageIndex]?.name)}/${l.position
+					.split('/')
+					.slice(1)
+					.map((n) => Number(n) + 1)
+					.join('.')}`
+			}
+		])
 	);
 }
 

@@ -12,7 +12,11 @@ import { parseColumnLines, parseNamedItemLines } from './columns.ts';
  * (survey-core's `default` locale); the other languages' text is kept as it was.
  */
 
-export const NAME = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'use letters, digits and underscores, starting with a letter').max(64);
+export const NAME = z
+	.string()
+	.trim()
+	.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'use letters, digits and underscores, starting with a letter')
+	.max(64);
 export const CHOICE_TYPES = ['radiogroup', 'checkbox', 'dropdown', 'ranking', 'tagbox'] as const;
 /** Types the editor adds; panels and html are kept when imported but not created here. */
 export const ADDABLE_TYPES = SUPPORTED_QUESTION_TYPES.filter((t) => t !== 'panel' && t !== 'html' && t !== 'expression');
@@ -91,10 +95,15 @@ const NewQuestion = z.object({
 /** A new question with what its type needs to be drawn (choices, scale, rows). */
 function skeleton(type: string, name: string, title: string): JsonObject {
 	const q: JsonObject = { type, name, title };
-	if ((CHOICE_TYPES as readonly string[]).includes(type)) q.choices = [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }];
+	if ((CHOICE_TYPES as readonly string[]).includes(type))
+		q.choices = [
+			{ value: 'yes', text: 'Yes' },
+			{ value: 'no', text: 'No' }
+		];
 	if (type === 'rating') Object.assign(q, { rateMin: 1, rateMax: 5, rateStep: 1 });
 	if (type === 'matrix') Object.assign(q, { rows: [{ value: 'row1', text: 'Row 1' }], columns: [{ value: 1, text: 'Column 1' }] });
-	if (type === 'matrixdropdown') Object.assign(q, { rows: [{ value: 'row1', text: 'Row 1' }], columns: [{ name: 'col1', title: 'Column 1', cellType: 'text' }] });
+	if (type === 'matrixdropdown')
+		Object.assign(q, { rows: [{ value: 'row1', text: 'Row 1' }], columns: [{ name: 'col1', title: 'Column 1', cellType: 'text' }] });
 	if (type === 'multipletext') q.items = [{ name: 'item1', title: 'Item 1' }];
 	return q;
 }
@@ -129,7 +138,11 @@ export function removeElement(json: JsonObject, name: string): JsonObject {
 export function removeUnreadElement(json: JsonObject, name: string): JsonObject {
 	const next = removeElement(json, name);
 	if (readsName(next, name)) {
-		throw new InvalidInputError(`"${name}" is read by a condition or a piped text ({${name}}): change those first (reference/unknown).`, [], 'reference/unknown');
+		throw new InvalidInputError(
+			`"${name}" is read by a condition or a piped text ({${name}}): change those first (reference/unknown).`,
+			[],
+			'reference/unknown'
+		);
 	}
 	return next;
 }
@@ -194,7 +207,9 @@ export function parseItemLines(text: string, label: string, existing: unknown): 
 }
 
 export function itemLines(items: unknown): string {
-	return (Array.isArray(items) ? items : []).map((i) => (isObject(i) ? `${String(i.value ?? i.name)}|${englishText(i.text ?? i.title)}` : String(i))).join('\n');
+	return (Array.isArray(items) ? items : [])
+		.map((i) => (isObject(i) ? `${String(i.value ?? i.name)}|${englishText(i.text ?? i.title)}` : String(i)))
+		.join('\n');
 }
 
 function setOrDelete(target: JsonObject, key: string, value: unknown): void {
@@ -204,8 +219,18 @@ function setOrDelete(target: JsonObject, key: string, value: unknown): void {
 
 function buildValidators(e: z.output<typeof QuestionEdit>): JsonObject[] {
 	const validators: JsonObject[] = [];
-	if (e.minValue !== undefined || e.maxValue !== undefined) validators.push({ type: 'numeric', ...(e.minValue !== undefined ? { minValue: e.minValue } : {}), ...(e.maxValue !== undefined ? { maxValue: e.maxValue } : {}) });
-	if (e.minLength !== undefined || e.maxLength !== undefined) validators.push({ type: 'text', ...(e.minLength !== undefined ? { minLength: e.minLength } : {}), ...(e.maxLength !== undefined ? { maxLength: e.maxLength } : {}) });
+	if (e.minValue !== undefined || e.maxValue !== undefined)
+		validators.push({
+			type: 'numeric',
+			...(e.minValue !== undefined ? { minValue: e.minValue } : {}),
+			...(e.maxValue !== undefined ? { maxValue: e.maxValue } : {})
+		});
+	if (e.minLength !== undefined || e.maxLength !== undefined)
+		validators.push({
+			type: 'text',
+			...(e.minLength !== undefined ? { minLength: e.minLength } : {}),
+			...(e.maxLength !== undefined ? { maxLength: e.maxLength } : {})
+		});
 	if (e.regex.trim()) {
 		try {
 			new RegExp(e.regex);
@@ -242,7 +267,8 @@ export function updateQuestion(json: JsonObject, name: string, input: QuestionEd
 	if (type === 'matrixdropdown' && e.columns !== undefined) q.columns = parseColumnLines(e.columns, q.columns);
 	if (type === 'multipletext' && e.items !== undefined) q.items = parseNamedItemLines(e.items, q.items);
 	if (type === 'rating') {
-		if (e.rateMin !== undefined && e.rateMax !== undefined && e.rateMin >= e.rateMax) throw new InvalidInputError('The scale minimum must be below its maximum.', [], 'invalid_edit');
+		if (e.rateMin !== undefined && e.rateMax !== undefined && e.rateMin >= e.rateMax)
+			throw new InvalidInputError('The scale minimum must be below its maximum.', [], 'invalid_edit');
 		if (e.rateStep !== undefined && e.rateStep <= 0) throw new InvalidInputError('The scale step must be positive.', [], 'invalid_edit');
 		if (e.rateMin !== undefined) q.rateMin = e.rateMin;
 		if (e.rateMax !== undefined) q.rateMax = e.rateMax;
@@ -285,7 +311,9 @@ export function conditionSources(json: JsonObject, name: string): ConditionSourc
 		if (Array.isArray(element.choices)) values = element.choices.map((c) => (isObject(c) ? String(c.value) : String(c)));
 		if (type === 'boolean') values = ['true', 'false'];
 		if (type === 'rating') {
-			const min = Number(element.rateMin ?? 1), max = Number(element.rateMax ?? 5), step = Number(element.rateStep ?? 1);
+			const min = Number(element.rateMin ?? 1),
+				max = Number(element.rateMax ?? 5),
+				step = Number(element.rateStep ?? 1);
 			for (let v = min; v <= max && values.length < 20; v += step) values.push(String(v));
 		}
 		sources.push({ name: String(element.name), title: englishText(element.title) || String(element.name), values });

@@ -16,12 +16,18 @@ const withPanel = (): JsonObject => ({
 	]
 });
 /** Reading order with each element's container, e.g. "p1:a p1/box:x". */
-const order = (json: JsonObject) => outline(json).flatMap((p) => p.elements.map((e) => `${p.name}${e.depth ? '/box' : ''}:${e.name}`)).join(' ');
+const order = (json: JsonObject) =>
+	outline(json)
+		.flatMap((p) => p.elements.map((e) => `${p.name}${e.depth ? '/box' : ''}:${e.name}`))
+		.join(' ');
 
 describe('panels', () => {
 	it('adds an empty panel at the end of a page, which lints clean', () => {
 		const next = addPanel(withPanel(), { pageIndex: 1, name: 'more', title: 'More' });
-		expect((next.pages as JsonObject[])[1]!.elements).toEqual([expect.objectContaining({ name: 'c' }), { type: 'panel', name: 'more', title: 'More', elements: [] }]);
+		expect((next.pages as JsonObject[])[1]!.elements).toEqual([
+			expect.objectContaining({ name: 'c' }),
+			{ type: 'panel', name: 'more', title: 'More', elements: [] }
+		]);
 		expect(errorsOf(lintDraft(next, null))).toEqual([]);
 		expect(() => addPanel(withPanel(), { pageIndex: 0, name: 'x', title: '' })).toThrow(/already used/);
 		expect(() => addPanel(withPanel(), { pageIndex: 5, name: 'z', title: '' })).toThrow(NotFoundError);
@@ -40,7 +46,10 @@ describe('panels', () => {
 	it('keeps the other languages of a panel or page text', () => {
 		const json = withPanel();
 		((json.pages as JsonObject[])[0]!.elements as JsonObject[])[1]!.title = { default: 'Box', fr: 'Boîte' };
-		expect(((updatePanel(json, 'box', { name: 'box', title: 'Crate' }).pages as JsonObject[])[0]!.elements as JsonObject[])[1]!.title).toEqual({ default: 'Crate', fr: 'Boîte' });
+		expect(((updatePanel(json, 'box', { name: 'box', title: 'Crate' }).pages as JsonObject[])[0]!.elements as JsonObject[])[1]!.title).toEqual({
+			default: 'Crate',
+			fr: 'Boîte'
+		});
 		const page = (updatePage(withPanel(), 1, { title: 'Second', description: '' }).pages as JsonObject[])[1]!;
 		expect(page.title).toBe('Second');
 		expect(page).not.toHaveProperty('description');

@@ -42,7 +42,12 @@ export function addPanel(json: JsonObject, input: { pageIndex: number; name: str
 	return next;
 }
 
-export const PanelEdit = z.object({ name: NAME, title: z.string().trim().max(2000).default(''), description: TEXT, visibleIf: z.string().trim().max(2000).default('') });
+export const PanelEdit = z.object({
+	name: NAME,
+	title: z.string().trim().max(2000).default(''),
+	description: TEXT,
+	visibleIf: z.string().trim().max(2000).default('')
+});
 export type PanelEditInput = z.input<typeof PanelEdit>;
 
 /** A panel's own properties; a rename rewrites the references to it, as a question's does. */
@@ -114,7 +119,11 @@ export interface MoveTarget {
 export function moveTargets(json: JsonObject): MoveTarget[] {
 	const targets: MoveTarget[] = pagesOf(json).map((p, i) => ({ value: `page:${i}`, label: `${i + 1}. ${englishText(p.title) || String(p.name)}` }));
 	for (const { element, pageIndex } of allElements(json)) {
-		if (element.type === 'panel') targets.push({ value: `panel:${String(element.name)}`, label: `${pageIndex + 1}. ${String(element.name)}${englishText(element.title) ? ` – ${englishText(element.title)}` : ''}` });
+		if (element.type === 'panel')
+			targets.push({
+				value: `panel:${String(element.name)}`,
+				label: `${pageIndex + 1}. ${String(element.name)}${englishText(element.title) ? ` – ${englishText(element.title)}` : ''}`
+			});
 	}
 	return targets;
 }

@@ -70,7 +70,13 @@ export interface OutlinePage {
 
 /** Pages and their elements (panels' children indented), for the editor's outline. */
 export function outline(json: JsonObject): OutlinePage[] {
-	const pages: OutlinePage[] = pagesOf(json).map((p, index) => ({ index, name: String(p.name ?? ''), title: englishText(p.title), description: englishText(p.description), elements: [] }));
+	const pages: OutlinePage[] = pagesOf(json).map((p, index) => ({
+		index,
+		name: String(p.name ?? ''),
+		title: englishText(p.title),
+		description: englishText(p.description),
+		elements: []
+	}));
 	for (const l of allElements(json)) {
 		pages[l.pageIndex]?.elements.push({
 			name: String(l.element.name ?? ''),

@@ -52,7 +52,12 @@ describe('diffVersions: changes per string and property, in the chosen language'
 			{ property: 'choices › 2', before: 'Very', after: 'Very much' },
 			{ property: 'choices › 3', before: '∅', after: 'Somewhat' }
 		]);
-		const reordered = version({ choices: [{ value: 2, text: "Very" }, { value: 1, text: "Not at all" }] });
+		const reordered = version({
+			choices: [
+				{ value: 2, text: 'Very' },
+				{ value: 1, text: 'Not at all' }
+			]
+		});
 		expect(diffVersions(version(), reordered, 'en')[0]!.changes).toContainEqual({ property: 'choices (order)', before: '1, 2', after: '2, 1' });
 	});
 
@@ -60,13 +65,21 @@ describe('diffVersions: changes per string and property, in the chosen language'
 		const b = version({ title: { default: 'How satisfied are you?' }, mailSubject: { default: 'Your invitation', fr: 'Votre invitation à répondre' } });
 		const entries = diffVersions(version(), b, 'fr');
 		expect(entries).toContainEqual({ name: 'overall', kind: 'changed', changes: [{ property: 'title', before: 'Êtes-vous satisfait ?', after: '∅' }] });
-		expect(entries).toContainEqual({ name: 'e-mail invitation', kind: 'changed', changes: [{ property: 'subject [fr]', before: 'Votre invitation', after: 'Votre invitation à répondre' }] });
+		expect(entries).toContainEqual({
+			name: 'e-mail invitation',
+			kind: 'changed',
+			changes: [{ property: 'subject [fr]', before: 'Votre invitation', after: 'Votre invitation à répondre' }]
+		});
 	});
 
 	it('compares versions of two questionnaires: added and removed questions by name', () => {
 		const other: JsonObject = { pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'remarks', title: 'Remarks' }] }] };
 		const entries = diffVersions(version(), other, 'en');
-		expect(entries.filter((e) => e.kind !== 'changed').map((e) => `${e.name}:${e.kind}`)).toEqual(['e-mail invitation:removed', 'overall:removed', 'remarks:added']);
+		expect(entries.filter((e) => e.kind !== 'changed').map((e) => `${e.name}:${e.kind}`)).toEqual([
+			'e-mail invitation:removed',
+			'overall:removed',
+			'remarks:added'
+		]);
 	});
 
 	it('leaves the input untouched', () => {

@@ -26,7 +26,11 @@ export function current(counter: GuessCounter | undefined, windowMs: number, now
 }
 
 /** Whether a lookup from this address may go ahead; when not, how long to wait (ms). */
-export function guessDecision(address: GuessCounter | undefined, global: GuessCounter | undefined, now: number): { allowed: true } | { allowed: false; retryAfterMs: number } {
+export function guessDecision(
+	address: GuessCounter | undefined,
+	global: GuessCounter | undefined,
+	now: number
+): { allowed: true } | { allowed: false; retryAfterMs: number } {
 	const own = current(address, ADDRESS_WINDOW_MS, now);
 	const all = current(global, GLOBAL_WINDOW_MS, now);
 	const limit = all.misses >= GLOBAL_MAX_MISSES ? ADDRESS_MAX_MISSES_UNDER_FLOOD : ADDRESS_MAX_MISSES;

@@ -16,8 +16,16 @@ export const RESPONDENTS_PAGE_SIZE = 50;
 const querySchema = z.object({
 	q: z.string().trim().max(100).catch(''),
 	state: z.enum(RESPONDENT_STATES).optional().catch(undefined),
-	region: z.string().regex(/^[A-Z0-9-]{1,20}$/).optional().catch(undefined),
-	kind: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+	region: z
+		.string()
+		.regex(/^[A-Z0-9-]{1,20}$/)
+		.optional()
+		.catch(undefined),
+	kind: z
+		.string()
+		.regex(/^[a-z_]{1,40}$/)
+		.optional()
+		.catch(undefined),
 	sort: z.enum(RESPONDENT_SORTS).catch('code'),
 	dir: z.enum(['asc', 'desc']).catch('asc'),
 	page: z.coerce.number().int().min(1).max(100_000).catch(1)

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { breakdown, officeFor, submissionsByDay, totals, type InvitationStatusRow } from './tracking.ts';
 
-const row = (code: string, region: string, state: InvitationStatusRow['state'], sectors: string[] = [], submittedAt: string | null = null): InvitationStatusRow => ({ code, name: code, kind: 'sector_member', region, countryIso3: null, sectors, state, submittedAt });
+const row = (
+	code: string,
+	region: string,
+	state: InvitationStatusRow['state'],
+	sectors: string[] = [],
+	submittedAt: string | null = null
+): InvitationStatusRow => ({ code, name: code, kind: 'sector_member', region, countryIso3: null, sectors, state, submittedAt });
 
 describe('tracking', () => {
-	const rows = [row('A', 'AFR', 'submitted', ['itu_d'], '2026-12-01T10:00:00Z'), row('B', 'AFR', 'in_progress', ['itu_d', 'itu_t']), row('C', 'EUR', 'invited'), row('D', 'EUR', 'submitted', [], '2026-12-03T09:00:00Z')];
+	const rows = [
+		row('A', 'AFR', 'submitted', ['itu_d'], '2026-12-01T10:00:00Z'),
+		row('B', 'AFR', 'in_progress', ['itu_d', 'itu_t']),
+		row('C', 'EUR', 'invited'),
+		row('D', 'EUR', 'submitted', [], '2026-12-03T09:00:00Z')
+	];
 
 	it('counts cumulatively with response rates, by region and by Sector (an entity in two Sectors counts in both)', () => {
 		expect(totals(rows)).toEqual({ key: 'all', invited: 4, opened: 3, inProgress: 1, submitted: 2, rate: 0.5 });

@@ -26,8 +26,10 @@ export const BUILTIN_MAIL_TEXTS: Record<MailKind, Record<Locale, BuiltinMailText
 				'Dear {contact},',
 				'Under Resolution 25 (Rev. Bucharest, 2022), ITU asks its Member States, Sector Members and regional telecommunication organizations how satisfied they are with its regional presence. You are invited to answer on behalf of {entity}.'
 			],
-			dated: 'Please answer by {deadline}. The link below is personal to {entity}: you can stop and continue later, and a colleague you forward it to will continue the same response.',
-			undated: 'Please answer as soon as you can. The link below is personal to {entity}: you can stop and continue later, and a colleague you forward it to will continue the same response.',
+			dated:
+				'Please answer by {deadline}. The link below is personal to {entity}: you can stop and continue later, and a colleague you forward it to will continue the same response.',
+			undated:
+				'Please answer as soon as you can. The link below is personal to {entity}: you can stop and continue later, and a colleague you forward it to will continue the same response.',
 			button: 'Open the questionnaire'
 		},
 		fr: {
@@ -36,8 +38,10 @@ export const BUILTIN_MAIL_TEXTS: Record<MailKind, Record<Locale, BuiltinMailText
 				'Madame, Monsieur {contact},',
 				"En application de la Résolution 25 (Rév. Bucarest, 2022), l'UIT demande à ses États Membres, Membres de Secteur et organisations régionales de télécommunication leur degré de satisfaction à l'égard de sa présence régionale. Vous êtes invité(e) à répondre au nom de : {entity}."
 			],
-			dated: 'Merci de répondre avant le {deadline}. Le lien ci-dessous est propre à {entity} : vous pouvez vous interrompre et reprendre plus tard, et un(e) collègue à qui vous le transmettez poursuivra la même réponse.',
-			undated: 'Merci de répondre dès que possible. Le lien ci-dessous est propre à {entity} : vous pouvez vous interrompre et reprendre plus tard, et un(e) collègue à qui vous le transmettez poursuivra la même réponse.',
+			dated:
+				'Merci de répondre avant le {deadline}. Le lien ci-dessous est propre à {entity} : vous pouvez vous interrompre et reprendre plus tard, et un(e) collègue à qui vous le transmettez poursuivra la même réponse.',
+			undated:
+				'Merci de répondre dès que possible. Le lien ci-dessous est propre à {entity} : vous pouvez vous interrompre et reprendre plus tard, et un(e) collègue à qui vous le transmettez poursuivra la même réponse.',
 			button: 'Ouvrir le questionnaire'
 		},
 		es: {
@@ -46,8 +50,10 @@ export const BUILTIN_MAIL_TEXTS: Record<MailKind, Record<Locale, BuiltinMailText
 				'Estimado/a {contact}:',
 				'En virtud de la Resolución 25 (Rev. Bucarest, 2022), la UIT pregunta a sus Estados Miembros, Miembros de Sector y organizaciones regionales de telecomunicaciones por su grado de satisfacción con su presencia regional. Le invitamos a responder en nombre de {entity}.'
 			],
-			dated: 'Le rogamos que responda antes del {deadline}. El enlace siguiente es propio de {entity}: puede interrumpir y continuar más tarde, y un colega al que se lo reenvíe continuará la misma respuesta.',
-			undated: 'Le rogamos que responda lo antes posible. El enlace siguiente es propio de {entity}: puede interrumpir y continuar más tarde, y un colega al que se lo reenvíe continuará la misma respuesta.',
+			dated:
+				'Le rogamos que responda antes del {deadline}. El enlace siguiente es propio de {entity}: puede interrumpir y continuar más tarde, y un colega al que se lo reenvíe continuará la misma respuesta.',
+			undated:
+				'Le rogamos que responda lo antes posible. El enlace siguiente es propio de {entity}: puede interrumpir y continuar más tarde, y un colega al que se lo reenvíe continuará la misma respuesta.',
 			button: 'Abrir el cuestionario'
 		},
 		ru: {
@@ -56,8 +62,10 @@ export const BUILTIN_MAIL_TEXTS: Record<MailKind, Record<Locale, BuiltinMailText
 				'Уважаемый(ая) {contact}!',
 				'В соответствии с Резолюцией 25 (Пересм. Бухарест, 2022 г.) МСЭ просит свои Государства-Члены, Членов Секторов и региональные организации электросвязи оценить удовлетворенность его региональным присутствием. Приглашаем вас ответить от имени {entity}.'
 			],
-			dated: 'Просим ответить до {deadline}. Ссылка ниже предназначена для {entity}: вы можете прерваться и продолжить позже, а коллега, которому вы ее перешлете, продолжит тот же ответ.',
-			undated: 'Просим ответить как можно скорее. Ссылка ниже предназначена для {entity}: вы можете прерваться и продолжить позже, а коллега, которому вы ее перешлете, продолжит тот же ответ.',
+			dated:
+				'Просим ответить до {deadline}. Ссылка ниже предназначена для {entity}: вы можете прерваться и продолжить позже, а коллега, которому вы ее перешлете, продолжит тот же ответ.',
+			undated:
+				'Просим ответить как можно скорее. Ссылка ниже предназначена для {entity}: вы можете прерваться и продолжить позже, а коллега, которому вы ее перешлете, продолжит тот же ответ.',
 			button: 'Открыть вопросник'
 		},
 		ar: {
@@ -85,22 +93,28 @@ export const BUILTIN_MAIL_TEXTS: Record<MailKind, Record<Locale, BuiltinMailText
 		en: {
 			subject: 'Reminder: ITU survey on regional presence ({entity})',
 			paragraphs: ['Dear {contact},'],
-			dated: 'We have not yet received the answers of {entity} to the ITU survey on regional presence. The survey closes on {deadline}; your answers so far are kept.',
-			undated: 'We have not yet received the answers of {entity} to the ITU survey on regional presence. Please answer as soon as you can; your answers so far are kept.',
+			dated:
+				'We have not yet received the answers of {entity} to the ITU survey on regional presence. The survey closes on {deadline}; your answers so far are kept.',
+			undated:
+				'We have not yet received the answers of {entity} to the ITU survey on regional presence. Please answer as soon as you can; your answers so far are kept.',
 			button: 'Continue the questionnaire'
 		},
 		fr: {
 			subject: "Rappel : enquête de l'UIT sur la présence régionale ({entity})",
 			paragraphs: ['Madame, Monsieur {contact},'],
-			dated: "Nous n'avons pas encore reçu les réponses de {entity} à l'enquête de l'UIT sur la présence régionale. L'enquête se termine le {deadline} ; les réponses déjà données sont conservées.",
-			undated: "Nous n'avons pas encore reçu les réponses de {entity} à l'enquête de l'UIT sur la présence régionale. Merci de répondre dès que possible ; les réponses déjà données sont conservées.",
+			dated:
+				"Nous n'avons pas encore reçu les réponses de {entity} à l'enquête de l'UIT sur la présence régionale. L'enquête se termine le {deadline} ; les réponses déjà données sont conservées.",
+			undated:
+				"Nous n'avons pas encore reçu les réponses de {entity} à l'enquête de l'UIT sur la présence régionale. Merci de répondre dès que possible ; les réponses déjà données sont conservées.",
 			button: 'Reprendre le questionnaire'
 		},
 		es: {
 			subject: 'Recordatorio: encuesta de la UIT sobre la presencia regional ({entity})',
 			paragraphs: ['Estimado/a {contact}:'],
-			dated: 'Aún no hemos recibido las respuestas de {entity} a la encuesta de la UIT sobre la presencia regional. La encuesta se cierra el {deadline}; las respuestas ya dadas se conservan.',
-			undated: 'Aún no hemos recibido las respuestas de {entity} a la encuesta de la UIT sobre la presencia regional. Le rogamos que responda lo antes posible; las respuestas ya dadas se conservan.',
+			dated:
+				'Aún no hemos recibido las respuestas de {entity} a la encuesta de la UIT sobre la presencia regional. La encuesta se cierra el {deadline}; las respuestas ya dadas se conservan.',
+			undated:
+				'Aún no hemos recibido las respuestas de {entity} a la encuesta de la UIT sobre la presencia regional. Le rogamos que responda lo antes posible; las respuestas ya dadas se conservan.',
 			button: 'Continuar el cuestionario'
 		},
 		ru: {

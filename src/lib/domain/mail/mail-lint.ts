@@ -1,6 +1,17 @@
 import type { Finding } from '../survey/finding.ts';
 import { LOCALES, questionnaireLocaleKey } from '../locales.ts';
-import { DEADLINE_FIELD, MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, mailStringKey, mergeFieldMismatch, mergeFieldsOf, placeholdersOf, unknownMergeFields, type MailPart } from './mail-texts.ts';
+import {
+	DEADLINE_FIELD,
+	MAIL_KINDS,
+	MAIL_PARTS,
+	MAIL_TEMPLATES_PROP,
+	mailStringKey,
+	mergeFieldMismatch,
+	mergeFieldsOf,
+	placeholdersOf,
+	unknownMergeFields,
+	type MailPart
+} from './mail-texts.ts';
 
 type JsonObject = { [key: string]: unknown };
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,7 +38,8 @@ export function mailTemplateFindings(json: JsonObject): Finding[] {
 			findings.push(error('mail/malformed', path, `The ${kind} e-mail must be an object with ${MAIL_PARTS.join(', ')}.`));
 		} else {
 			for (const name of Object.keys(template)) {
-				if (!(MAIL_PARTS as readonly string[]).includes(name)) findings.push(error('mail/malformed', `${path}.${name}`, `"${name}" is not a part of an e-mail (use ${MAIL_PARTS.join(', ')}).`));
+				if (!(MAIL_PARTS as readonly string[]).includes(name))
+					findings.push(error('mail/malformed', `${path}.${name}`, `"${name}" is not a part of an e-mail (use ${MAIL_PARTS.join(', ')}).`));
 			}
 			const k = kind as (typeof MAIL_KINDS)[number];
 			for (const part of MAIL_PARTS) {
@@ -41,9 +53,20 @@ export function mailTemplateFindings(json: JsonObject): Finding[] {
 
 /** Without `bodyUndated`, the body is sent to editions without a closing date too: it may not name the date. */
 function undatedMissing(body: unknown, path: string, kind: string): Finding[] {
-	const english = typeof body === 'string' ? body : typeof body === 'object' && body !== null && typeof (body as JsonObject).default === 'string' ? ((body as JsonObject).default as string) : '';
+	const english =
+		typeof body === 'string'
+			? body
+			: typeof body === 'object' && body !== null && typeof (body as JsonObject).default === 'string'
+				? ((body as JsonObject).default as string)
+				: '';
 	if (!placeholdersOf(english).includes(DEADLINE_FIELD)) return [];
-	return [error('mail/undated-missing', `${path}.bodyUndated`, `The ${kind} body names the closing date ({deadline}): give "bodyUndated", the body sent when the edition has no closing date, in whole sentences.`)];
+	return [
+		error(
+			'mail/undated-missing',
+			`${path}.bodyUndated`,
+			`The ${kind} body names the closing date ({deadline}): give "bodyUndated", the body sent when the edition has no closing date, in whole sentences.`
+		)
+	];
 }
 
 function partFindings(value: unknown, path: string, key: string, part: MailPart): Finding[] {
@@ -51,7 +74,8 @@ function partFindings(value: unknown, path: string, key: string, part: MailPart)
 	if (typeof value !== 'string' && !isObject(value)) return [error('mail/malformed', path, `${key} is missing: give its English text.`)];
 	const findings: Finding[] = [];
 	for (const [lang, text] of Object.entries(texts)) {
-		if (!LANGUAGE_KEYS.includes(lang)) findings.push(error('mail/malformed', `${path}.${lang}`, `"${lang}" is not one of the six languages' keys (${LANGUAGE_KEYS.join(', ')}).`));
+		if (!LANGUAGE_KEYS.includes(lang))
+			findings.push(error('mail/malformed', `${path}.${lang}`, `"${lang}" is not one of the six languages' keys (${LANGUAGE_KEYS.join(', ')}).`));
 		else if (typeof text !== 'string') findings.push(error('mail/malformed', `${path}.${lang}`, `The ${lang} text of ${key} must be a string.`));
 	}
 	const english = typeof texts.default === 'string' ? texts.default : '';
@@ -60,7 +84,15 @@ function partFindings(value: unknown, path: string, key: string, part: MailPart)
 		if (typeof text !== 'string' || !LANGUAGE_KEYS.includes(lang)) continue;
 		const unknown = unknownMergeFields(text, part);
 		if (unknown.length > 0) {
-			findings.push(error('mail/merge-field', `${path}.${lang}`, `${key} (${lang}) uses ${unknown.map((u) => `{${u}}`).join(', ')}: the merge fields here are ${mergeFieldsOf(part).map((f) => `{${f}}`).join(', ')}.`));
+			findings.push(
+				error(
+					'mail/merge-field',
+					`${path}.${lang}`,
+					`${key} (${lang}) uses ${unknown.map((u) => `{${u}}`).join(', ')}: the merge fields here are ${mergeFieldsOf(part)
+						.map((f) => `{${f}}`)
+						.join(', ')}.`
+				)
+			);
 		} else if (lang !== 'default' && text !== '') {
 			const mismatch = mergeFieldMismatch(english, text);
 			if (mismatch) findings.push(error('mail/merge-field-mismatch', `${path}.${lang}`, `The ${lang} translation of ${key} ${mismatch}.`));

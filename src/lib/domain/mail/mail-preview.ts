@@ -11,13 +11,20 @@ export interface MailPreview {
 }
 
 /** Example merge fields: what an author, a translator or a coordinator sees in a preview. */
-export const PREVIEW_FIELDS: MergeFields = { contact: 'Amina Diallo', entity: 'Republic of Senegal', link: 'https://survey.example.org/r/example-personal-link', closesAt: '2027-03-31T23:59:00.000Z' };
+export const PREVIEW_FIELDS: MergeFields = {
+	contact: 'Amina Diallo',
+	entity: 'Republic of Senegal',
+	link: 'https://survey.example.org/r/example-personal-link',
+	closesAt: '2027-03-31T23:59:00.000Z'
+};
 
 /** The English `bodyUndated` a template stores, if any (the form shows it empty when the body serves both cases). */
 function storedUndated(json: Record<string, unknown>, kind: MailKind): string | null {
 	const t = customTemplate(json, kind)?.bodyUndated;
 	if (typeof t === 'string') return t;
-	return typeof t === 'object' && t !== null && typeof (t as Record<string, unknown>).default === 'string' ? ((t as Record<string, unknown>).default as string) : null;
+	return typeof t === 'object' && t !== null && typeof (t as Record<string, unknown>).default === 'string'
+		? ((t as Record<string, unknown>).default as string)
+		: null;
 }
 
 /** Both e-mails of a questionnaire (its own texts or the built-in ones) rendered in the six languages. */

@@ -21,7 +21,9 @@ function escapeHtml(s: string): string {
 
 /** The closing date in the reader's language; stored in UTC, so said in UTC. */
 export function formatDeadline(closesAt: string, locale: Locale): string {
-	const date = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(closesAt));
+	const date = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(
+		new Date(closesAt)
+	);
 	return `${date} UTC`;
 }
 
@@ -45,10 +47,13 @@ export function renderMailText(t: MailText, locale: Locale, fields: MergeFields)
 	const values: Record<string, string> = { contact: fields.contact, entity: fields.entity, link: fields.link };
 	if (fields.closesAt) values.deadline = formatDeadline(fields.closesAt, locale);
 	// Without a date {deadline} is no merge field: the lint keeps it out of every part sent then.
-	const merge = (s: string, esc: (v: string) => string) => s.replace(/\{(contact|entity|link|deadline)\}/g, (all, k: string) => (values[k] === undefined ? all : esc(values[k])));
+	const merge = (s: string, esc: (v: string) => string) =>
+		s.replace(/\{(contact|entity|link|deadline)\}/g, (all, k: string) => (values[k] === undefined ? all : esc(values[k])));
 	const dir = textDirection(locale);
 	const paragraphs = paragraphsOf(fields.closesAt ? t.body : t.bodyUndated);
-	const subject = merge(t.subject, (v) => v).replace(/[\r\n]+/g, ' ').trim();
+	const subject = merge(t.subject, (v) => v)
+		.replace(/[\r\n]+/g, ' ')
+		.trim();
 	const html = [
 		`<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
 		`<body dir="${dir}" style="font-family:sans-serif;text-align:${dir === 'rtl' ? 'right' : 'left'}">`,

@@ -23,7 +23,16 @@ describe('e-mail texts as questionnaire strings', () => {
 	it('extracts the eight mail strings after the 191 questionnaire strings, with a context naming the merge fields of each', () => {
 		const strings = extractStrings(withTemplates());
 		expect(strings).toHaveLength(191 + 8);
-		expect(strings.slice(191).map((s) => s.key)).toEqual(['mail.invitation.subject', 'mail.invitation.body', 'mail.invitation.bodyUndated', 'mail.invitation.button', 'mail.reminder.subject', 'mail.reminder.body', 'mail.reminder.bodyUndated', 'mail.reminder.button']);
+		expect(strings.slice(191).map((s) => s.key)).toEqual([
+			'mail.invitation.subject',
+			'mail.invitation.body',
+			'mail.invitation.bodyUndated',
+			'mail.invitation.button',
+			'mail.reminder.subject',
+			'mail.reminder.body',
+			'mail.reminder.bodyUndated',
+			'mail.reminder.button'
+		]);
 		const subject = strings[191]!;
 		expect(subject.context).toContain('merge fields allowed: {contact} {entity} {link} (keep');
 		expect(strings[192]!.context).toContain('{contact} {entity} {link} {deadline}');
@@ -36,7 +45,12 @@ describe('e-mail texts as questionnaire strings', () => {
 	it('lints: the property is known, well-formed templates pass, unknown and mismatched merge fields are errors naming key and language', () => {
 		expect(lintQuestionnaireJson(withTemplates()).filter((f) => f.severity === 'error')).toEqual([]);
 		expect(lintQuestionnaireJson(withTemplates()).filter((f) => f.rule === 'property/unknown')).toEqual([]);
-		const broken = setTranslation(setTranslation(withTemplates(), 'mail.invitation.body', 'ru', 'Без ссылки {entity}'), 'mail.reminder.button', 'es', 'Seguir {enlace}') as Record<string, Json>;
+		const broken = setTranslation(
+			setTranslation(withTemplates(), 'mail.invitation.body', 'ru', 'Без ссылки {entity}'),
+			'mail.reminder.button',
+			'es',
+			'Seguir {enlace}'
+		) as Record<string, Json>;
 		const findings = mailTemplateFindings(broken);
 		expect(findings.map((f) => [f.rule, f.path])).toEqual([
 			['mail/merge-field-mismatch', 'mailTemplates.invitation.body.ru'],
@@ -50,7 +64,9 @@ describe('e-mail texts as questionnaire strings', () => {
 
 	it('{deadline} only in the dated body; a body naming the date needs its undated variant', () => {
 		const template = (parts: Record<string, string>) => ({ mailTemplates: { reminder: { subject: 'R', body: 'B', button: 'Go', ...parts } } });
-		expect(mailTemplateFindings(template({ body: 'Answer by {deadline}.' })).map((f) => [f.rule, f.path])).toEqual([['mail/undated-missing', 'mailTemplates.reminder.bodyUndated']]);
+		expect(mailTemplateFindings(template({ body: 'Answer by {deadline}.' })).map((f) => [f.rule, f.path])).toEqual([
+			['mail/undated-missing', 'mailTemplates.reminder.bodyUndated']
+		]);
 		expect(mailTemplateFindings(template({ body: 'Answer by {deadline}.', bodyUndated: 'Answer soon.' }))).toEqual([]);
 		expect(mailTemplateFindings(template({ body: 'Answer soon.' }))).toEqual([]); // one body serves both cases
 		expect(mailTemplateFindings(template({ subject: 'Closes {deadline}', bodyUndated: 'By {deadline}' })).map((f) => [f.rule, f.path])).toEqual([
@@ -66,7 +82,9 @@ describe('e-mail texts as questionnaire strings', () => {
 	it('refuses malformed templates: unknown kind or part, missing English, unknown language key', () => {
 		const bad = { mailTemplates: { invite: {}, reminder: { subject: { fr: 'Rappel' }, body: 'B', button: 'Go', footer: 'x' } } };
 		expect(mailTemplateFindings(bad).map((f) => f.path)).toEqual(['mailTemplates.invite', 'mailTemplates.reminder.footer', 'mailTemplates.reminder.subject']);
-		expect(mailTemplateFindings({ mailTemplates: { reminder: { subject: { default: 'S', de: 'x' }, body: 'B', button: 'Go' } } }).map((f) => f.path)).toEqual(['mailTemplates.reminder.subject.de']);
+		expect(mailTemplateFindings({ mailTemplates: { reminder: { subject: { default: 'S', de: 'x' }, body: 'B', button: 'Go' } } }).map((f) => f.path)).toEqual([
+			'mailTemplates.reminder.subject.de'
+		]);
 		expect(mailTemplateFindings({ mailTemplates: 'text' }).map((f) => f.rule)).toEqual(['mail/malformed']);
 	});
 
@@ -78,7 +96,7 @@ describe('e-mail texts as questionnaire strings', () => {
 });
 
 describe('rendering from a questionnaire', () => {
-	it('sends the questionnaire\'s own text, falls back to its English for a missing language, and to the built-in without templates', () => {
+	it("sends the questionnaire's own text, falls back to its English for a missing language, and to the built-in without templates", () => {
 		const json = withTemplates();
 		const fr = renderMailText(mailTextFor(json, 'invitation', 'fr'), 'fr', FIELDS);
 		expect(fr.subject).toBe('Votre lien pour Sénégal');
@@ -92,7 +110,12 @@ describe('rendering from a questionnaire', () => {
 	});
 
 	it('escapes HTML, writes Arabic right to left, keeps the subject on one line and turns blank lines into paragraphs', () => {
-		const t = { subject: 'Line one\nline two {entity}', body: 'Dear {contact},\n\nSecond <b>para</b>\nsame para\r\n\r\nBy {deadline}', bodyUndated: 'Soon', button: 'Open & answer' };
+		const t = {
+			subject: 'Line one\nline two {entity}',
+			body: 'Dear {contact},\n\nSecond <b>para</b>\nsame para\r\n\r\nBy {deadline}',
+			bodyUndated: 'Soon',
+			button: 'Open & answer'
+		};
 		const r = renderMailText(t, 'ar', FIELDS);
 		expect(r.subject).toBe('Line one line two Sénégal');
 		expect(r.html).toContain('<html lang="ar" dir="rtl">');
@@ -126,7 +149,16 @@ describe('the version diff', () => {
 	it('shows the e-mail texts per kind, part and language, not as one JSON value', () => {
 		const before = withTemplates();
 		const after = setTranslation(before, 'mail.reminder.button', 'es', 'Seguir respondiendo') as Record<string, Json>;
-		expect(diffQuestionnaires(before, after)).toEqual([{ name: 'e-mail reminder', kind: 'changed', changes: [{ property: 'button [es]', before: builtinMailText('reminder', 'es').button, after: 'Seguir respondiendo' }] }]);
-		expect(diffQuestionnaires(survey2026, before).map((e) => [e.name, e.kind])).toEqual([['e-mail invitation', 'added'], ['e-mail reminder', 'added']]);
+		expect(diffQuestionnaires(before, after)).toEqual([
+			{
+				name: 'e-mail reminder',
+				kind: 'changed',
+				changes: [{ property: 'button [es]', before: builtinMailText('reminder', 'es').button, after: 'Seguir respondiendo' }]
+			}
+		]);
+		expect(diffQuestionnaires(survey2026, before).map((e) => [e.name, e.kind])).toEqual([
+			['e-mail invitation', 'added'],
+			['e-mail reminder', 'added']
+		]);
 	});
 });

@@ -74,12 +74,19 @@ const PART_CONTEXT: Record<MailPart, string> = {
 
 /** What a translator reads beside a mail string: what it is and which merge fields it may use. */
 export function mailStringContext(kind: MailKind, part: MailPart): string {
-	return `e-mail ${kind}, ${PART_CONTEXT[part]}; merge fields allowed: ${mergeFieldsOf(part).map((f) => `{${f}}`).join(' ')} (keep those of the English)`;
+	return `e-mail ${kind}, ${PART_CONTEXT[part]}; merge fields allowed: ${mergeFieldsOf(part)
+		.map((f) => `{${f}}`)
+		.join(' ')} (keep those of the English)`;
 }
 
 export function builtinMailText(kind: MailKind, locale: Locale): MailText {
 	const t = BUILTIN_MAIL_TEXTS[kind][locale];
-	return { subject: t.subject, body: [...t.paragraphs, t.dated].join(PARAGRAPH_SEPARATOR), bodyUndated: [...t.paragraphs, t.undated].join(PARAGRAPH_SEPARATOR), button: t.button };
+	return {
+		subject: t.subject,
+		body: [...t.paragraphs, t.dated].join(PARAGRAPH_SEPARATOR),
+		bodyUndated: [...t.paragraphs, t.undated].join(PARAGRAPH_SEPARATOR),
+		button: t.button
+	};
 }
 
 /** One kind of the built-in texts in the JSON form of `mailTemplates`, all six languages. */
@@ -148,7 +155,10 @@ export function mergeFieldMismatch(english: string, translation: string): string
 	const added = [...have].filter((p) => !want.has(p));
 	if (dropped.length === 0 && added.length === 0) return null;
 	const list = (names: string[]) => names.map((n) => `{${n}}`).join(', ');
-	return [dropped.length ? `drops ${list(dropped)}` : '', added.length ? `adds ${list(added)}` : ''].filter(Boolean).join(' and ') + ' against the English (keep exactly the merge fields of the English)';
+	return (
+		[dropped.length ? `drops ${list(dropped)}` : '', added.length ? `adds ${list(added)}` : ''].filter(Boolean).join(' and ') +
+		' against the English (keep exactly the merge fields of the English)'
+	);
 }
 
 /**

@@ -50,9 +50,23 @@ const UNDATED: Record<MailKind, Record<Locale, string>> = {
 	}
 };
 /** The date phrases of the old glued sentences: none may survive in an undated e-mail. */
-const GLUED = [/by as soon/, /closes on as soon/, /avant le dès/, /le dès que/, /antes del lo/, /el lo antes/, /до как можно/, /завершается как можно/, /请于尽早/, /于尽早截止/, /قبل في أقرب/, /في في أقرب/];
+const GLUED = [
+	/by as soon/,
+	/closes on as soon/,
+	/avant le dès/,
+	/le dès que/,
+	/antes del lo/,
+	/el lo antes/,
+	/до как можно/,
+	/завершается как можно/,
+	/请于尽早/,
+	/于尽早截止/,
+	/قبل في أقرب/,
+	/في في أقرب/
+];
 
-const formatted = (locale: Locale) => `${new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(CLOSES))} UTC`;
+const formatted = (locale: Locale) =>
+	`${new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(CLOSES))} UTC`;
 
 const SOURCES = {
 	'built-in texts': {},

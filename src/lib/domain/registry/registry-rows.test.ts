@@ -19,7 +19,14 @@ describe('validateRegistryRows', () => {
 	it('derives the region from the country and accepts ISO2 codes', () => {
 		const { records, problems } = validateRegistryRows(header, [{ row: 2, cells: ['sm-a', 'Sector Member', 'A', 'sn', '', 'Ann', 'Ann@Example.org'] }], ref);
 		expect(problems).toEqual([]);
-		expect(records[0]).toMatchObject({ code: 'SM-A', kind: 'sector_member', countryIso3: 'SEN', region: 'AFR', language: 'en', contacts: [{ name: 'Ann', email: 'ann@example.org', language: null }] });
+		expect(records[0]).toMatchObject({
+			code: 'SM-A',
+			kind: 'sector_member',
+			countryIso3: 'SEN',
+			region: 'AFR',
+			language: 'en',
+			contacts: [{ name: 'Ann', email: 'ann@example.org', language: null }]
+		});
 	});
 
 	it('refuses a region that contradicts the country, and a member state without a country', () => {
@@ -39,7 +46,9 @@ describe('validateRegistryRows', () => {
 	});
 
 	it('reports a contact name without an address and a missing required column', () => {
-		expect(validateRegistryRows(header, [{ row: 2, cells: ['RTO-Z', 'rto', 'Z', '', 'ARB', 'Zed', ''] }], ref).problems).toEqual(['row 2: contact "Zed" has no e-mail address']);
+		expect(validateRegistryRows(header, [{ row: 2, cells: ['RTO-Z', 'rto', 'Z', '', 'ARB', 'Zed', ''] }], ref).problems).toEqual([
+			'row 2: contact "Zed" has no e-mail address'
+		]);
 		expect(validateRegistryRows(['code', 'name'], [], ref).problems).toEqual(['row 1: the required column "kind" is missing']);
 	});
 });

@@ -27,7 +27,17 @@ const REQUIRED_COLUMNS: readonly Column[] = ['code', 'kind', 'name'];
 export const REGISTRY_KINDS = ['member_state', 'sector_member', 'associate', 'academia', 'rto'] as const;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 /** Sector names as people write them, mapped to the stored code. */
-const SECTOR_ALIASES: Record<string, string> = { itu_r: 'itu_r', 'itu-r': 'itu_r', r: 'itu_r', itu_t: 'itu_t', 'itu-t': 'itu_t', t: 'itu_t', itu_d: 'itu_d', 'itu-d': 'itu_d', d: 'itu_d' };
+const SECTOR_ALIASES: Record<string, string> = {
+	itu_r: 'itu_r',
+	'itu-r': 'itu_r',
+	r: 'itu_r',
+	itu_t: 'itu_t',
+	'itu-t': 'itu_t',
+	t: 'itu_t',
+	itu_d: 'itu_d',
+	'itu-d': 'itu_d',
+	d: 'itu_d'
+};
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 /** Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is the SMTP server's call. */
 const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/;
@@ -80,7 +90,10 @@ function mapHeader(header: string[]): { index: Map<Column, number>; problems: st
 	const index = new Map<Column, number>();
 	const problems: string[] = [];
 	header.forEach((raw, i) => {
-		const name = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+		const name = raw
+			.trim()
+			.toLowerCase()
+			.replace(/[\s-]+/g, '_');
 		if (name === '') return;
 		if (!(REGISTRY_COLUMNS as readonly string[]).includes(name)) {
 			problems.push(`row 1: unknown column "${raw.trim()}" (known: ${REGISTRY_COLUMNS.join(', ')})`);
@@ -120,14 +133,17 @@ function validateRow(r: RegistryRow, get: (c: Column) => string, ref: RegistryRe
 	const code = get('code').toUpperCase();
 	if (!code) note('the code is empty');
 	else if (!CODE_PATTERN.test(code)) note(`code "${code}" may only contain letters, digits, "-" and "_" (at most 40)`);
-	const kind = get('kind').toLowerCase().replace(/[\s-]+/g, '_');
+	const kind = get('kind')
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
 	if (!(REGISTRY_KINDS as readonly string[]).includes(kind)) note(`kind "${get('kind')}" is not one of ${REGISTRY_KINDS.join(', ')}`);
 	const name = get('name');
 	if (!name) note('the name is empty');
 	else if (name.length > MAX_NAME_LENGTH) note(`the name is longer than ${MAX_NAME_LENGTH} characters`);
 
 	const countryText = get('country').toUpperCase();
-	const countryIso3 = countryText === '' ? null : countryText.length === 2 ? (ref.iso2to3.get(countryText) ?? null) : ref.countryRegion.has(countryText) ? countryText : null;
+	const countryIso3 =
+		countryText === '' ? null : countryText.length === 2 ? (ref.iso2to3.get(countryText) ?? null) : ref.countryRegion.has(countryText) ? countryText : null;
 	if (countryText && !countryIso3) note(`unknown country "${get('country')}" (use an ISO 3166 alpha-3 or alpha-2 code of an ITU Member State)`);
 	if (!countryText && kind === 'member_state') note('a member_state needs a country');
 	const regionText = get('region').toUpperCase();
@@ -136,7 +152,9 @@ function validateRow(r: RegistryRow, get: (c: Column) => string, ref: RegistryRe
 	if (regionText && countryRegion && regionText !== countryRegion) note(`region ${regionText} does not match country ${countryIso3} (region ${countryRegion})`);
 
 	const sectors: string[] = [];
-	for (const s of get('sectors').split(/[;,|\s]+/).filter(Boolean)) {
+	for (const s of get('sectors')
+		.split(/[;,|\s]+/)
+		.filter(Boolean)) {
 		const sector = SECTOR_ALIASES[s.toLowerCase()];
 		if (!sector) note(`unknown Sector "${s}" (ITU-R, ITU-T, ITU-D)`);
 		else if (!sectors.includes(sector)) sectors.push(sector);
@@ -156,7 +174,17 @@ function validateRow(r: RegistryRow, get: (c: Column) => string, ref: RegistryRe
 		else if (c) contacts.push(c);
 	}
 	if (before.count > 0) return null;
-	return { row: r.row, code, kind: kind as RegistryKind, name, countryIso3, region: regionText || countryRegion, language: language as Locale, sectors, contacts };
+	return {
+		row: r.row,
+		code,
+		kind: kind as RegistryKind,
+		name,
+		countryIso3,
+		region: regionText || countryRegion,
+		language: language as Locale,
+		sectors,
+		contacts
+	};
 }
 
 /**

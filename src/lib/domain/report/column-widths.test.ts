@@ -21,18 +21,36 @@ describe('table column widths', () => {
 
 	it('never make a column narrower than its longest word, even when crowded', () => {
 		const header = ['Item', 'Dissatisfied', 'Satisfied', 'Implementation', 'Don’t know', 'Respondents', 'Sustainability'];
-		const widths = fitColumnWidths(header.map((h) => [h, '0.55']), opts);
+		const widths = fitColumnWidths(
+			header.map((h) => [h, '0.55']),
+			opts
+		);
 		header.forEach((h, i) => expect(widths[i]!, h).toBeGreaterThanOrEqual(longestToken(h) * 100 + 220));
 	});
 
 	it('give Arabic words the room their wider letters take', () => {
 		expect(longestToken('المتوسط')).toBe(7 * 1.5);
-		const widths = fitColumnWidths([['البند', 'نص طويل'], ['المتوسط', '3.08'], ['راضون', '34%']], opts);
+		const widths = fitColumnWidths(
+			[
+				['البند', 'نص طويل'],
+				['المتوسط', '3.08'],
+				['راضون', '34%']
+			],
+			opts
+		);
 		expect(widths[1]).toBeGreaterThanOrEqual(7 * 1.5 * 100 + 220);
 	});
 
 	it('keep a short East Asian header on one line', () => {
-		const widths = fitColumnWidths([['区域', '非洲'], ['受邀', '92'], ['已答复', '61'], ['答复率', '66%']], opts);
+		const widths = fitColumnWidths(
+			[
+				['区域', '非洲'],
+				['受邀', '92'],
+				['已答复', '61'],
+				['答复率', '66%']
+			],
+			opts
+		);
 		expect(widths[2]).toBeGreaterThanOrEqual(6 * 100 + 220);
 	});
 

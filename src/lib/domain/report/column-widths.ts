@@ -53,7 +53,18 @@ export function fitColumnWidths(columns: readonly (readonly string[])[], options
 	const firstMin = Math.round(total * (options.firstShare ?? FIRST_SHARE));
 	// A header may wrap between its words; a figure reads best on one line (up to a short phrase).
 	// (a short header such as 已答复 or "Don't know" on one line too).
-	const needs = columns.map(([header = '', ...cells]) => Math.ceil(Math.max(1, longestToken(header), Math.min(textWidth(header), SHORT_HEADER), ...cells.map((c) => Math.max(longestToken(c), Math.min(textWidth(c), ONE_LINE)))) * charWidth + padding));
+	const needs = columns.map(([header = '', ...cells]) =>
+		Math.ceil(
+			Math.max(
+				1,
+				longestToken(header),
+				Math.min(textWidth(header), SHORT_HEADER),
+				...cells.map((c) => Math.max(longestToken(c), Math.min(textWidth(c), ONE_LINE)))
+			) *
+				charWidth +
+				padding
+		)
+	);
 	const rest = needs.slice(1).reduce((s, w) => s + w, 0);
 	if (columns.length === 1) return [total];
 	let others = needs.slice(1);

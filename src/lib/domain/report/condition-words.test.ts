@@ -5,11 +5,17 @@ const fivePoint = (q: string) => (q.startsWith('sat_') || q === 'overall_satisfa
 
 describe('a display condition in words', () => {
 	it('turns a bound on a five-point scale into the points it allows', () => {
-		expect(conditionWords('{overall_satisfaction} <= 2', fivePoint)).toEqual({ join: 'and', clauses: [{ kind: 'is', question: 'overall_satisfaction', values: ['1', '2'] }] });
+		expect(conditionWords('{overall_satisfaction} <= 2', fivePoint)).toEqual({
+			join: 'and',
+			clauses: [{ kind: 'is', question: 'overall_satisfaction', values: ['1', '2'] }]
+		});
 	});
 
 	it('reads the 2026 questionnaire office condition clause by clause', () => {
-		const words = conditionWords("{offices_dealt_with} notempty and {offices_dealt_with} notcontains 'none' and {sat_regional_events} notempty and {sat_regional_events} <> 'na'", fivePoint);
+		const words = conditionWords(
+			"{offices_dealt_with} notempty and {offices_dealt_with} notcontains 'none' and {sat_regional_events} notempty and {sat_regional_events} <> 'na'",
+			fivePoint
+		);
 		expect(words).toEqual({
 			join: 'and',
 			clauses: [

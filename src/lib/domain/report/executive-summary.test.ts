@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { clearlyDifferent, summaryPoints, type SummaryInput } from './executive-summary.ts';
 
-const item = (key: string, mean: number | null) => ({ key, label: `Item ${key}`, mean, ci95: mean === null ? null : ([mean - 0.1, mean + 0.1] as [number, number]) });
+const item = (key: string, mean: number | null) => ({
+	key,
+	label: `Item ${key}`,
+	mean,
+	ci95: mean === null ? null : ([mean - 0.1, mean + 0.1] as [number, number])
+});
 
 const base: SummaryInput = {
 	invited: 400,
@@ -33,8 +38,20 @@ describe('the executive summary', () => {
 		const points = summaryPoints(base);
 		const strongest = points.find((p) => p.kind === 'strongest');
 		const weakest = points.find((p) => p.kind === 'weakest');
-		expect(strongest).toEqual({ kind: 'strongest', items: [{ label: 'Item a', mean: 4.1 }, { label: 'Item e', mean: 3.9 }] });
-		expect(weakest).toEqual({ kind: 'weakest', items: [{ label: 'Item c', mean: 2.1 }, { label: 'Item f', mean: 2.8 }] });
+		expect(strongest).toEqual({
+			kind: 'strongest',
+			items: [
+				{ label: 'Item a', mean: 4.1 },
+				{ label: 'Item e', mean: 3.9 }
+			]
+		});
+		expect(weakest).toEqual({
+			kind: 'weakest',
+			items: [
+				{ label: 'Item c', mean: 2.1 },
+				{ label: 'Item f', mean: 2.8 }
+			]
+		});
 		expect(JSON.stringify(points.filter((p) => p.kind === 'strongest' || p.kind === 'weakest'))).not.toContain('overall');
 	});
 

@@ -61,7 +61,9 @@ export function clearlyDifferent(group: SummaryFigure, whole: number): 'above' |
 }
 
 export function summaryPoints(input: SummaryInput): SummaryPoint[] {
-	const points: SummaryPoint[] = [{ kind: 'participation', submitted: input.submitted, invited: input.invited, rate: input.invited > 0 ? input.submitted / input.invited : null }];
+	const points: SummaryPoint[] = [
+		{ kind: 'participation', submitted: input.submitted, invited: input.invited, rate: input.invited > 0 ? input.submitted / input.invited : null }
+	];
 	const overall = input.items.find((i) => i.key === input.overallKey);
 	if (overall?.mean != null) points.push({ kind: 'overall', mean: overall.mean, satisfied: input.overallSatisfied });
 	if (input.change) points.push({ kind: 'change', ...input.change });
@@ -70,7 +72,13 @@ export function summaryPoints(input: SummaryInput): SummaryPoint[] {
 	if (others.length >= 2) {
 		const take = Math.min(n, Math.floor(others.length / 2));
 		points.push({ kind: 'strongest', items: others.slice(0, take).map(({ label, mean }) => ({ label, mean })) });
-		points.push({ kind: 'weakest', items: others.slice(-take).reverse().map(({ label, mean }) => ({ label, mean })) });
+		points.push({
+			kind: 'weakest',
+			items: others
+				.slice(-take)
+				.reverse()
+				.map(({ label, mean }) => ({ label, mean }))
+		});
 	}
 	if (overall?.mean != null) {
 		for (const dimension of ['region', 'category'] as const) {

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { applySecretariatEdits, emptyStoredTexts, sameStoredTexts, secretariatCells, textsForLanguage } from './secretariat-strings.ts';
 import { SECRETARIAT_TEXT_FIELDS } from './secretariat-texts.ts';
 
-const allIn = (locale: 'en' | 'fr', status: 'draft' | 'machine' | 'reviewed' = 'draft') => (stored: ReturnType<typeof emptyStoredTexts>) =>
-	applySecretariatEdits(stored, locale, SECRETARIAT_TEXT_FIELDS.map((field) => ({ field, text: `${field} ${locale}`, status })));
+const allIn =
+	(locale: 'en' | 'fr', status: 'draft' | 'machine' | 'reviewed' = 'draft') =>
+	(stored: ReturnType<typeof emptyStoredTexts>) =>
+		applySecretariatEdits(
+			stored,
+			locale,
+			SECRETARIAT_TEXT_FIELDS.map((field) => ({ field, text: `${field} ${locale}`, status }))
+		);
 
 describe('the Secretariat texts as translatable strings', () => {
 	it('is complete in a language only when every field is written there', () => {

@@ -98,7 +98,10 @@ export function applySecretariatEdits(stored: StoredSecretariatTexts, locale: Lo
 export function secretariatCells(stored: StoredSecretariatTexts): Record<Locale, Record<SecretariatTextField, CellStatus>> {
 	const states = secretariatStateIndex(stored);
 	const strings = secretariatStrings(stored);
-	return Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(strings.map((s) => [s.key, cellOf(s, l, states).status]))])) as Record<Locale, Record<SecretariatTextField, CellStatus>>;
+	return Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(strings.map((s) => [s.key, cellOf(s, l, states).status]))])) as Record<
+		Locale,
+		Record<SecretariatTextField, CellStatus>
+	>;
 }
 
 export function sameStoredTexts(a: StoredSecretariatTexts, b: StoredSecretariatTexts): boolean {

@@ -22,7 +22,9 @@ export function keepVisibleAnswers(model: Model, answers: Answers): Answers {
 		// Keyed as survey-core keys values: a question with a valueName stores under it.
 		// Keyed as survey-core keys values: a question with a valueName stores under it, and its
 		// "Other" text (or comment) under that key with settings.commentSuffix.
-		model.visiblePages.flatMap((page) => page.questions.filter((q) => q.isVisible).flatMap((q) => [q.getValueName(), q.getValueName() + settings.commentSuffix]))
+		model.visiblePages.flatMap((page) =>
+			page.questions.filter((q) => q.isVisible).flatMap((q) => [q.getValueName(), q.getValueName() + settings.commentSuffix])
+		)
 	);
 	return Object.fromEntries(Object.entries(answers).filter(([name]) => visible.has(name)));
 }

@@ -4,7 +4,13 @@ import { applyPagePost, parsePageAction } from './page-post.ts';
 
 const definition = {
 	pages: [
-		{ name: 'p1', elements: [{ type: 'radiogroup', name: 'sat', choices: [5, 4, 3, 2, 1], isRequired: true }, { type: 'comment', name: 'why', visibleIf: '{sat} <= 2' }] },
+		{
+			name: 'p1',
+			elements: [
+				{ type: 'radiogroup', name: 'sat', choices: [5, 4, 3, 2, 1], isRequired: true },
+				{ type: 'comment', name: 'why', visibleIf: '{sat} <= 2' }
+			]
+		},
 		{ name: 'p2', elements: [{ type: 'comment', name: 'more', isRequired: true }] }
 	]
 };
@@ -47,8 +53,14 @@ describe('applyPagePost', () => {
 describe('review before submit', () => {
 	it('goes to the review only when every page is complete, and the review page posts no answers', () => {
 		expect(applyPagePost(on({ sat: 4 }), { sat: 4 }, 1, [], { kind: 'review' }, 1)).toMatchObject({ kind: 'invalid', page: 1 });
-		expect(applyPagePost(on({ sat: 4 }), { sat: 4 }, 1, [['more', 'x']], { kind: 'review' }, 1)).toMatchObject({ kind: 'review', answers: { sat: 4, more: 'x' } });
-		expect(applyPagePost(on({ sat: 4, more: 'x' }), { sat: 4, more: 'x' }, 'review', [], { kind: 'submit' }, 1)).toMatchObject({ kind: 'submitted', answers: { sat: 4, more: 'x' } });
+		expect(applyPagePost(on({ sat: 4 }), { sat: 4 }, 1, [['more', 'x']], { kind: 'review' }, 1)).toMatchObject({
+			kind: 'review',
+			answers: { sat: 4, more: 'x' }
+		});
+		expect(applyPagePost(on({ sat: 4, more: 'x' }), { sat: 4, more: 'x' }, 'review', [], { kind: 'submit' }, 1)).toMatchObject({
+			kind: 'submitted',
+			answers: { sat: 4, more: 'x' }
+		});
 		expect(() => applyPagePost(on({ sat: 4, more: 'x' }), { sat: 4, more: 'x' }, 'review', [['sat', '1']], { kind: 'submit' }, 1)).toThrow(/no answers/);
 	});
 });
@@ -61,7 +73,20 @@ describe('follow-ups revealed on the same page (issue 12, item 9)', () => {
 
 	it('moves on once the follow-up was shown (by the page, or by the browser’s script)', () => {
 		expect(applyPagePost(on({ sat: 1 }), { sat: 1 }, 0, [['sat', '1']], { kind: 'next' }, 0)).toMatchObject({ kind: 'saved', page: 1 });
-		expect(applyPagePost(on({}), {}, 0, [['sat', '2'], ['why', 'slow']], { kind: 'next' }, 0, new Set(['sat', 'why']))).toMatchObject({ kind: 'saved', page: 1 });
+		expect(
+			applyPagePost(
+				on({}),
+				{},
+				0,
+				[
+					['sat', '2'],
+					['why', 'slow']
+				],
+				{ kind: 'next' },
+				0,
+				new Set(['sat', 'why'])
+			)
+		).toMatchObject({ kind: 'saved', page: 1 });
 	});
 
 	it('does not hold back a save or a step back', () => {
@@ -70,7 +95,22 @@ describe('follow-ups revealed on the same page (issue 12, item 9)', () => {
 });
 
 describe('an exclusive choice (issue 12, item 11)', () => {
-	const withNone = { pages: [{ name: 'p', elements: [{ type: 'checkbox', name: 'offices', choices: ['a', 'b', { value: 'nope', text: 'Nope', isExclusive: true }], showNoneItem: true, noneText: 'None of these' }] }] };
+	const withNone = {
+		pages: [
+			{
+				name: 'p',
+				elements: [
+					{
+						type: 'checkbox',
+						name: 'offices',
+						choices: ['a', 'b', { value: 'nope', text: 'Nope', isExclusive: true }],
+						showNoneItem: true,
+						noneText: 'None of these'
+					}
+				]
+			}
+		]
+	};
 	const model = (answers: Record<string, unknown>) => loadAnswers(getModel('test-none', withNone, 'fr'), answers);
 
 	it.each([
@@ -81,11 +121,28 @@ describe('an exclusive choice (issue 12, item 11)', () => {
 		const m = model({});
 		const outcome = applyPagePost(m, {}, 0, entries, { kind: 'next' }, 0);
 		expect(outcome).toMatchObject({ kind: 'invalid', answers: { offices: ticked } });
-		expect(m.getQuestionByName('offices').errors.map((e) => e.getText()).join()).toContain(`« ${text} »`);
+		expect(
+			m
+				.getQuestionByName('offices')
+				.errors.map((e) => e.getText())
+				.join()
+		).toContain(`« ${text} »`);
 	});
 
 	it('accepts an exclusive choice alone, and the others together', () => {
 		expect(applyPagePost(model({}), {}, 0, [['offices', 'none']], { kind: 'review' }, 0).kind).toBe('review');
-		expect(applyPagePost(model({}), {}, 0, [['offices', 'a'], ['offices', 'b']], { kind: 'review' }, 0).kind).toBe('review');
+		expect(
+			applyPagePost(
+				model({}),
+				{},
+				0,
+				[
+					['offices', 'a'],
+					['offices', 'b']
+				],
+				{ kind: 'review' },
+				0
+			).kind
+		).toBe('review');
 	});
 });

@@ -8,13 +8,7 @@ import { InvalidInputError } from '../errors.ts';
 import { nameOfField } from '../survey/field-names.ts';
 
 /** What a respondent asked for with the button they pressed. */
-export type PageAction =
-	| { kind: 'next' }
-	| { kind: 'previous' }
-	| { kind: 'save' }
-	| { kind: 'submit' }
-	| { kind: 'review' }
-	| { kind: 'goto'; page: number };
+export type PageAction = { kind: 'next' } | { kind: 'previous' } | { kind: 'save' } | { kind: 'submit' } | { kind: 'review' } | { kind: 'goto'; page: number };
 
 export function parsePageAction(raw: string | null): PageAction | null {
 	switch (raw) {

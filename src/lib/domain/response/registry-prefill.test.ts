@@ -15,7 +15,10 @@ describe('answers the registry knows', () => {
 	});
 
 	it('prefills the category and the Sector memberships that are choices of the question; nothing it does not know', () => {
-		expect(registryPrefill(survey2026, { category: 'sector_member', sectors: ['itu_t', 'itu_d'] })).toEqual({ respondent_category: 'sector_member', sectors_involved: ['itu_t', 'itu_d'] });
+		expect(registryPrefill(survey2026, { category: 'sector_member', sectors: ['itu_t', 'itu_d'] })).toEqual({
+			respondent_category: 'sector_member',
+			sectors_involved: ['itu_t', 'itu_d']
+		});
 		expect(registryPrefill(survey2026, { category: 'member_state', sectors: [] })).toEqual({ respondent_category: 'member_state' });
 		expect(registryPrefill(survey2026, { category: 'observer', sectors: ['itu_x'] })).toEqual({});
 		expect(registryPrefill({ pages: [] }, { category: 'member_state', sectors: [] })).toEqual({});

@@ -9,7 +9,12 @@ const definition = {
 			title: { default: 'Services', fr: 'Services rendus' },
 			elements: [
 				{ type: 'radiogroup', name: 'sat', choices: [{ value: 4, text: { default: 'Satisfied', fr: 'Satisfait' } }] },
-				{ type: 'matrix', name: 'grid', columns: [{ value: 1, text: { default: 'Low', fr: 'Faible' } }], rows: [{ value: 'a', text: { default: 'Access', fr: 'Accès' } }] },
+				{
+					type: 'matrix',
+					name: 'grid',
+					columns: [{ value: 1, text: { default: 'Low', fr: 'Faible' } }],
+					rows: [{ value: 'a', text: { default: 'Access', fr: 'Accès' } }]
+				},
 				{ type: 'comment', name: 'why' },
 				{ type: 'html', name: 'note', html: '<p>x</p>' }
 			]

@@ -28,7 +28,9 @@ function answerLines(question: Question): string[] {
 	if (typeof display === 'object') {
 		return Object.entries(display as Record<string, unknown>).map(([row, value]) =>
 			typeof value === 'object' && value !== null
-				? `${row}: ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} ${String(v)}`).join('; ')}`
+				? `${row}: ${Object.entries(value as Record<string, unknown>)
+						.map(([k, v]) => `${k} ${String(v)}`)
+						.join('; ')}`
 				: `${row}: ${String(value)}`
 		);
 	}

@@ -14,8 +14,25 @@ function questionnaire(mutate: (q: Record<string, any>) => void = () => {}) {
 			{
 				name: 'p1',
 				elements: [
-					{ type: 'radiogroup', name: 'choice_q', title: 'Pick one', choices: [{ value: 'good', text: 'Good' }, { value: 'bad', text: 'Bad' }] },
-					{ type: 'matrix', name: 'grid', title: 'Rate', columns: [{ value: 1, text: 'Low' }, { value: 2, text: 'High' }], rows: [{ value: 'a', text: 'Row A' }] },
+					{
+						type: 'radiogroup',
+						name: 'choice_q',
+						title: 'Pick one',
+						choices: [
+							{ value: 'good', text: 'Good' },
+							{ value: 'bad', text: 'Bad' }
+						]
+					},
+					{
+						type: 'matrix',
+						name: 'grid',
+						title: 'Rate',
+						columns: [
+							{ value: 1, text: 'Low' },
+							{ value: 2, text: 'High' }
+						],
+						rows: [{ value: 'a', text: 'Row A' }]
+					},
 					{ type: 'matrixdropdown', name: 'mdd', title: 'Cells', columns: [{ name: 'c1', title: 'Column one', cellType: 'text' }], rows: ['r1'] }
 				]
 			}
@@ -34,7 +51,11 @@ describe('bidi override and isolate characters in questionnaire texts', () => {
 
 	it.each([
 		['a choice text', (q: any) => (q.pages[0].elements[0].choices[1].text = SHOWN_LIVE), 'pages[0].elements[0].choices[1].text'],
-		['a choice text in Arabic', (q: any) => (q.pages[0].elements[0].choices[0].text = { default: 'Good', ar: 'جيد\u2067x\u2069' }), 'pages[0].elements[0].choices[0].text.ar'],
+		[
+			'a choice text in Arabic',
+			(q: any) => (q.pages[0].elements[0].choices[0].text = { default: 'Good', ar: 'جيد\u2067x\u2069' }),
+			'pages[0].elements[0].choices[0].text.ar'
+		],
 		['a choice value', (q: any) => (q.pages[0].elements[0].choices[0].value = SHOWN_LIVE), 'pages[0].elements[0].choices[0].value'],
 		['a question title', (q: any) => (q.pages[0].elements[0].title = { default: 'Pick', fr: '\u202Bchoisir' }), 'pages[0].elements[0].title.fr'],
 		['a description', (q: any) => (q.pages[0].elements[0].description = 'See \u202Dhere'), 'pages[0].elements[0].description'],
@@ -61,9 +82,21 @@ describe('bidi override and isolate characters in questionnaire texts', () => {
 
 	it('refuses a translation file (XLIFF or XLSX) whose target holds one, naming the string', () => {
 		const strings = extractStrings(questionnaire() as never);
-		const entries = strings.map((s) => ({ key: s.key, where: `row ${s.key}`, source: s.texts.en ?? '', target: s.key === 'q:choice_q.choice:bad' ? SHOWN_LIVE : '', status: 'draft' as const }));
+		const entries = strings.map((s) => ({
+			key: s.key,
+			where: `row ${s.key}`,
+			source: s.texts.en ?? '',
+			target: s.key === 'q:choice_q.choice:bad' ? SHOWN_LIVE : '',
+			status: 'draft' as const
+		}));
 		const plan = planImport({ locale: 'ar', entries, problems: [] }, 'ar', strings, new Map());
 		expect(plan.changes).toEqual([]);
-		expect(plan.problems).toEqual([{ where: 'row q:choice_q.choice:bad', key: 'q:choice_q.choice:bad', message: expect.stringMatching(/^the translation contains U\+202E RIGHT-TO-LEFT OVERRIDE/) }]);
+		expect(plan.problems).toEqual([
+			{
+				where: 'row q:choice_q.choice:bad',
+				key: 'q:choice_q.choice:bad',
+				message: expect.stringMatching(/^the translation contains U\+202E RIGHT-TO-LEFT OVERRIDE/)
+			}
+		]);
 	});
 });

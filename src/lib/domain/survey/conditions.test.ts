@@ -5,7 +5,18 @@ describe('compileCondition', () => {
 	it('compiles comparisons, logic and lists into a plain tree', () => {
 		expect(compileCondition('{sat} <= 2')).toEqual(['b', 'lessorequal', ['v', 'sat'], ['c', 2]]);
 		expect(compileCondition("{a} = 'x' and {b} notempty")).toEqual(['b', 'and', ['b', 'equal', ['v', 'a'], ['c', 'x']], ['u', 'notempty', ['v', 'b']]]);
-		expect(compileCondition("{offices} anyof ['RO-AFR', 'RO-EUR']")).toEqual(['b', 'anyof', ['v', 'offices'], ['a', [['c', 'RO-AFR'], ['c', 'RO-EUR']]]]);
+		expect(compileCondition("{offices} anyof ['RO-AFR', 'RO-EUR']")).toEqual([
+			'b',
+			'anyof',
+			['v', 'offices'],
+			[
+				'a',
+				[
+					['c', 'RO-AFR'],
+					['c', 'RO-EUR']
+				]
+			]
+		]);
 	});
 
 	it('gives up on what the browser evaluator cannot do, so the server decides', () => {

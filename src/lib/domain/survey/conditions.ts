@@ -15,11 +15,7 @@ import { ConditionsParser } from 'survey-core';
  *                           greaterorequal, contains, notcontains, anyof, allof
  */
 export type ConditionNode =
-	| ['v', string]
-	| ['c', string | number | boolean | null]
-	| ['a', ConditionNode[]]
-	| ['u', string, ConditionNode]
-	| ['b', string, ConditionNode, ConditionNode];
+	['v', string] | ['c', string | number | boolean | null] | ['a', ConditionNode[]] | ['u', string, ConditionNode] | ['b', string, ConditionNode, ConditionNode];
 
 const UNARY = new Set(['empty', 'notempty', 'negate']);
 const BINARY = new Set(['and', 'or', 'equal', 'notequal', 'less', 'lessorequal', 'greater', 'greaterorequal', 'contains', 'notcontains', 'anyof', 'allof']);

@@ -5,15 +5,7 @@ import { Serializer } from 'survey-core';
  * presence is judged by. "control" is in the resolution but no respondent can rate
  * it, so questionnaires may use it but ours does not.
  */
-export const RESOLUTION_25_CRITERIA = [
-	'coherence',
-	'relevance',
-	'control',
-	'efficiency',
-	'effectiveness',
-	'impact',
-	'sustainability'
-] as const;
+export const RESOLUTION_25_CRITERIA = ['coherence', 'relevance', 'control', 'efficiency', 'effectiveness', 'impact', 'sustainability'] as const;
 export type Criterion = (typeof RESOLUTION_25_CRITERIA)[number];
 
 let registered = false;

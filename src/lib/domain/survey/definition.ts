@@ -32,7 +32,8 @@ function shapeFindings(json: JsonObject): Finding[] {
 		if (value === undefined) return;
 		if (!Array.isArray(value)) return void findings.push({ severity: 'error', rule: 'survey/shape', path, message: 'must be a list of elements.' });
 		for (const [i, element] of value.entries()) {
-			if (!isObject(element)) findings.push({ severity: 'error', rule: 'survey/shape', path: `${path}[${i}]`, message: 'an element must be an object with a "type" and a "name".' });
+			if (!isObject(element))
+				findings.push({ severity: 'error', rule: 'survey/shape', path: `${path}[${i}]`, message: 'an element must be an object with a "type" and a "name".' });
 			else for (const key of ['elements', 'templateElements'] as const) list(element[key], `${path}[${i}].${key}`);
 		}
 	};
@@ -70,7 +71,9 @@ function ourRules(json: JsonObject): Finding[] {
 function matrixCellTypes(element: JsonObject): string[] {
 	if (element.type !== 'matrixdropdown' && element.type !== 'matrixdynamic') return [];
 	const matrixCell = String(element.cellType ?? 'dropdown');
-	return (Array.isArray(element.columns) ? element.columns : []).map((column) => (isObject(column) && column.cellType && column.cellType !== 'default' ? String(column.cellType) : matrixCell));
+	return (Array.isArray(element.columns) ? element.columns : []).map((column) =>
+		isObject(column) && column.cellType && column.cellType !== 'default' ? String(column.cellType) : matrixCell
+	);
 }
 
 /** JSON.parse's message already carries the position; we add the line and column. */

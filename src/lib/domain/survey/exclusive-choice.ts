@@ -27,9 +27,7 @@ export function exclusiveConflict(question: Question): ItemValue | null {
 	const value: unknown = question.value;
 	if (!Array.isArray(value) || value.length < 2) return null;
 	const select = question as unknown as { isNoneItem(item: ItemValue): boolean };
-	const exclusive = (question.visibleChoices as ItemValue[]).find(
-		(item) => select.isNoneItem(item) && value.some((v) => String(v) === String(item.value))
-	);
+	const exclusive = (question.visibleChoices as ItemValue[]).find((item) => select.isNoneItem(item) && value.some((v) => String(v) === String(item.value)));
 	return exclusive ?? null;
 }
 

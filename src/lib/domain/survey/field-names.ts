@@ -19,7 +19,12 @@ export function fieldName(name: string): string {
 /** The name a field stands for (the inverse of fieldName; a plain field is its own name). */
 export function nameOfField(field: string): string {
 	if (!DERIVED.test(field)) return field;
-	return String.fromCodePoint(...field.slice(2).split('-').map((h) => parseInt(h, 16)));
+	return String.fromCodePoint(
+		...field
+			.slice(2)
+			.split('-')
+			.map((h) => parseInt(h, 16))
+	);
 }
 
 /** A condition variable (`{name}` or `{name.row}`) in the form the browser reads fields. */

@@ -16,7 +16,12 @@ export function normalizeQuestionnaire(input: JsonObject): { json: JsonObject; f
 	if (topLevel && !Array.isArray(json.pages)) {
 		json.pages = [{ name: 'page1', elements: json[topLevel] }];
 		delete json[topLevel];
-		findings.push({ severity: 'warning', rule: 'survey/top-level-elements', path: topLevel, message: `The questions at the top level ("${topLevel}") were put in one page, as survey-core runs them.` });
+		findings.push({
+			severity: 'warning',
+			rule: 'survey/top-level-elements',
+			path: topLevel,
+			message: `The questions at the top level ("${topLevel}") were put in one page, as survey-core runs them.`
+		});
 	}
 	const taken = new Set<string>();
 	const walked = [...walkAllElements(json)];
@@ -34,7 +39,12 @@ export function normalizeQuestionnaire(input: JsonObject): { json: JsonObject; f
 		if (element.name !== undefined && element.name !== '') continue;
 		const prefix = element.type === 'panel' || element.type === 'paneldynamic' ? 'panel' : 'question';
 		element.name = next(prefix);
-		findings.push({ severity: 'warning', rule: 'name/generated', path, message: `An element without a name was named "${String(element.name)}", as SurveyJS Creator names it; its answers are stored under that name.` });
+		findings.push({
+			severity: 'warning',
+			rule: 'name/generated',
+			path,
+			message: `An element without a name was named "${String(element.name)}", as SurveyJS Creator names it; its answers are stored under that name.`
+		});
 	}
 	return { json, findings };
 }

@@ -31,7 +31,16 @@ const codeOf = (fn: () => unknown) => {
 
 describe('parsePageAnswers', () => {
 	it('turns form strings back into the questionnaire values and types', () => {
-		expect(parse([['sat', '4'], ['offices', 'RO-EUR'], ['offices', 'RO-AFR'], ['grid::a', '2'], ['why', 'because'], ['ok', 'false']])).toEqual({
+		expect(
+			parse([
+				['sat', '4'],
+				['offices', 'RO-EUR'],
+				['offices', 'RO-AFR'],
+				['grid::a', '2'],
+				['why', 'because'],
+				['ok', 'false']
+			])
+		).toEqual({
 			sat: 4,
 			offices: ['RO-AFR', 'RO-EUR'],
 			grid: { a: 2 },
@@ -49,7 +58,13 @@ describe('parsePageAnswers', () => {
 		['invalid_choice', [['sat', '7']]],
 		['invalid_choice', [['grid::a', '9']]],
 		['unknown_field', [['grid::z', '1']]],
-		['too_many_values', [['sat', '4'], ['sat', '5']]],
+		[
+			'too_many_values',
+			[
+				['sat', '4'],
+				['sat', '5']
+			]
+		],
 		['too_long', [['why', 'x'.repeat(21)]]],
 		['invalid_characters', [['why', 'abc\u202Edef']]],
 		['invalid_characters', [['why', 'broken \uFFFD utf-8']]],
@@ -71,7 +86,15 @@ describe('parsePageAnswers for lists, rankings and grids', () => {
 				elements: [
 					{ type: 'ranking', name: 'order', choices: ['a', 'b', 'c'] },
 					{ type: 'multipletext', name: 'contact', items: [{ name: 'name' }, { name: 'phone' }] },
-					{ type: 'matrixdropdown', name: 'plan', columns: [{ name: 'pri', cellType: 'dropdown', choices: ['high', 'low'] }, { name: 'note', cellType: 'text' }], rows: ['y1'] },
+					{
+						type: 'matrixdropdown',
+						name: 'plan',
+						columns: [
+							{ name: 'pri', cellType: 'dropdown', choices: ['high', 'low'] },
+							{ name: 'note', cellType: 'text' }
+						],
+						rows: ['y1']
+					},
 					{ type: 'tagbox', name: 'tags', choices: ['x', 'y'] },
 					{ type: 'panel', name: 'box', elements: [{ type: 'text', name: 'inside' }] },
 					{ type: 'expression', name: 'calc', expression: '1 + 1' }
@@ -82,14 +105,28 @@ describe('parsePageAnswers for lists, rankings and grids', () => {
 	const parseMore = (entries: [string, string][]) => parsePageAnswers(loadAnswers(getModel('test-more', more, 'en'), {}), 0, entries);
 
 	it('orders a ranking by the ranks given, ties in questionnaire order, unranked last', () => {
-		expect(parseMore([['order::c', '1'], ['order::a', '2'], ['order::b', '2']]).order).toEqual(['c', 'a', 'b']);
+		expect(
+			parseMore([
+				['order::c', '1'],
+				['order::a', '2'],
+				['order::b', '2']
+			]).order
+		).toEqual(['c', 'a', 'b']);
 		expect(parseMore([['order::b', '1']]).order).toEqual(['b', 'a', 'c']);
 		expect(parseMore([]).order).toBeUndefined();
 		expect(codeOf(() => parseMore([['order::a', '9']]))).toBe('invalid_choice');
 	});
 
 	it('reads multiple text items, grid cells, tag lists and questions inside panels; ignores display-only elements', () => {
-		expect(parseMore([['contact::name', 'Awa'], ['plan::y1::pri', 'low'], ['plan::y1::note', 'ok'], ['tags', 'y'], ['inside', 'in a panel']])).toEqual({
+		expect(
+			parseMore([
+				['contact::name', 'Awa'],
+				['plan::y1::pri', 'low'],
+				['plan::y1::note', 'ok'],
+				['tags', 'y'],
+				['inside', 'in a panel']
+			])
+		).toEqual({
 			order: undefined,
 			contact: { name: 'Awa' },
 			plan: { y1: { pri: 'low', note: 'ok' } },

@@ -170,7 +170,10 @@ function parseQuestion(q: Question, posted: Posted): unknown {
 					const field = subField(name, rowName, column.name);
 					const spec = columnSpec(q, column);
 					const values = posted.get(field) ?? [];
-					const cell = spec.cellType === 'dropdown' ? pickChoice(values, field, choiceLookup(spec.choices)) : pickText(values, field, spec.cellType === 'comment' ? DEFAULT_TEXT_MAX * 10 : DEFAULT_TEXT_MAX);
+					const cell =
+						spec.cellType === 'dropdown'
+							? pickChoice(values, field, choiceLookup(spec.choices))
+							: pickText(values, field, spec.cellType === 'comment' ? DEFAULT_TEXT_MAX * 10 : DEFAULT_TEXT_MAX);
 					if (cell !== undefined) cells[column.name] = cell;
 				}
 				if (Object.keys(cells).length > 0) rows[rowName] = cells;

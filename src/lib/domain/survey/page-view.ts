@@ -48,7 +48,15 @@ export type QuestionView =
 			rateType?: RateType;
 			glyphs?: string[];
 	  })
-	| (BaseQuestionView & { kind: 'multiple'; type: 'checkbox' | 'tagbox'; choices: ChoiceView[]; selected: string[]; maxSelected: number; other?: OtherView; colCount: number })
+	| (BaseQuestionView & {
+			kind: 'multiple';
+			type: 'checkbox' | 'tagbox';
+			choices: ChoiceView[];
+			selected: string[];
+			maxSelected: number;
+			other?: OtherView;
+			colCount: number;
+	  })
 	| (BaseQuestionView & { kind: 'boolean'; type: 'boolean'; labelTrue: string; labelFalse: string; selected: 'true' | 'false' | null })
 	| (BaseQuestionView & {
 			kind: 'text';
@@ -208,7 +216,15 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 		case 'dropdown': {
 			// renderedValue: "other" even when survey-core stores the other text in its place.
 			const shown: unknown = q.renderedValue;
-			return { ...base, kind: 'single', type, choices: q.visibleChoices.map(choiceView), selected: shown === undefined || shown === null ? null : formValue(shown), other: otherView(q), colCount: colCount(q) };
+			return {
+				...base,
+				kind: 'single',
+				type,
+				choices: q.visibleChoices.map(choiceView),
+				selected: shown === undefined || shown === null ? null : formValue(shown),
+				other: otherView(q),
+				colCount: colCount(q)
+			};
 		}
 		case 'rating':
 			return {
@@ -235,10 +251,25 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 				colCount: colCount(q)
 			};
 		case 'boolean':
-			return { ...base, kind: 'boolean', type, labelTrue: q.locLabelTrue.renderedHtml, labelFalse: q.locLabelFalse.renderedHtml, selected: value === true ? 'true' : value === false ? 'false' : null };
+			return {
+				...base,
+				kind: 'boolean',
+				type,
+				labelTrue: q.locLabelTrue.renderedHtml,
+				labelFalse: q.locLabelFalse.renderedHtml,
+				selected: value === true ? 'true' : value === false ? 'false' : null
+			};
 		case 'text':
 		case 'comment':
-			return { ...base, kind: 'text', type, inputType: type === 'text' ? String(q.inputType || 'text') : 'text', value: displayText(value), maxLength: textMaxLength(q), ...rangeAttributes(q) };
+			return {
+				...base,
+				kind: 'text',
+				type,
+				inputType: type === 'text' ? String(q.inputType || 'text') : 'text',
+				value: displayText(value),
+				maxLength: textMaxLength(q),
+				...rangeAttributes(q)
+			};
 		case 'matrix': {
 			const answers = (value ?? {}) as Record<string, unknown>;
 			return {
@@ -248,7 +279,12 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 				columns: q.visibleColumns.map(choiceView),
 				rows: q.visibleRows.map((row: { name: unknown; locText: { renderedHtml: string } }) => {
 					const cell = answers[String(row.name)];
-					return { value: formValue(row.name), text: row.locText.renderedHtml, field: subField(field, formValue(row.name)), selected: cell === undefined || cell === null ? null : formValue(cell) };
+					return {
+						value: formValue(row.name),
+						text: row.locText.renderedHtml,
+						field: subField(field, formValue(row.name)),
+						selected: cell === undefined || cell === null ? null : formValue(cell)
+					};
 				})
 			};
 		}
@@ -285,7 +321,12 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 			const answers = (value ?? {}) as Record<string, Record<string, unknown> | undefined>;
 			const columns = q.visibleColumns.map((c: { name: string; locTitle: { renderedHtml: string }; cellType: string; templateQuestion?: Question }) => {
 				const spec = columnSpec(q, c);
-				return { name: c.name, title: c.locTitle.renderedHtml || c.name, cellType: spec.cellType as 'dropdown' | 'text' | 'comment', choices: spec.choices.map(choiceView) };
+				return {
+					name: c.name,
+					title: c.locTitle.renderedHtml || c.name,
+					cellType: spec.cellType as 'dropdown' | 'text' | 'comment',
+					choices: spec.choices.map(choiceView)
+				};
 			});
 			return {
 				...base,

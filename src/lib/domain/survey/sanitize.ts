@@ -6,7 +6,31 @@ import sanitize from 'sanitize-html';
  * event handlers or URLs other than http(s) and mailto.
  */
 const OPTIONS: sanitize.IOptions = {
-	allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'a', 'h2', 'h3', 'h4', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'small', 'abbr'],
+	allowedTags: [
+		'p',
+		'br',
+		'strong',
+		'b',
+		'em',
+		'i',
+		'u',
+		'ul',
+		'ol',
+		'li',
+		'a',
+		'h2',
+		'h3',
+		'h4',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td',
+		'span',
+		'small',
+		'abbr'
+	],
 	allowedAttributes: { a: ['href', 'lang', 'hreflang'], abbr: ['title'], '*': ['lang', 'dir'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	transformTags: {

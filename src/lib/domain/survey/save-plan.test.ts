@@ -17,7 +17,7 @@ const QUESTIONNAIRES = {
 /** A small deterministic generator, so a failure can be replayed. */
 function rng(seed: number) {
 	let s = seed >>> 0;
-	return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+	return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Plausible and implausible posted fields for the questions of one page. */
@@ -33,7 +33,8 @@ function randomEntries(questions: Question[], next: () => number): [string, stri
 				for (const row of q.rows as ItemValue[]) entries.push([subField(q.name, formValue(row.value)), choiceOf(q.columns)]);
 				break;
 			case 'matrixdropdown':
-				for (const row of q.rows as ItemValue[]) for (const col of q.columns as { name: string }[]) entries.push([subField(q.name, formValue(row.value), col.name), pick(junk)]);
+				for (const row of q.rows as ItemValue[])
+					for (const col of q.columns as { name: string }[]) entries.push([subField(q.name, formValue(row.value), col.name), pick(junk)]);
 				break;
 			case 'multipletext':
 				for (const item of q.items as { name: string }[]) entries.push([subField(q.name, item.name), pick(junk)]);
@@ -99,10 +100,22 @@ describe('dataIndependentPages', () => {
 		expect(compared).toBeGreaterThan(250);
 	});
 
-	const page = (elements: object[], extra: object = {}) => ({ pages: [{ name: 'p', elements, ...extra }, { name: 'q', elements: [{ type: 'text', name: 't' }] }] });
+	const page = (elements: object[], extra: object = {}) => ({
+		pages: [
+			{ name: 'p', elements, ...extra },
+			{ name: 'q', elements: [{ type: 'text', name: 't' }] }
+		]
+	});
 
 	it('sends a page down the full path when its fields or its index could depend on answers', () => {
-		expect(dataIndependentPages(page([{ type: 'text', name: 'a', visibleIf: '{t} = 1' }, { type: 'text', name: 'b' }]))).toEqual([true, true]);
+		expect(
+			dataIndependentPages(
+				page([
+					{ type: 'text', name: 'a', visibleIf: '{t} = 1' },
+					{ type: 'text', name: 'b' }
+				])
+			)
+		).toEqual([true, true]);
 		expect(dataIndependentPages(page([{ type: 'text', name: 'a', enableIf: '{t} = 1' }]))).toEqual([false, true]);
 		expect(dataIndependentPages(page([{ type: 'text', name: 'a', readOnly: true }]))).toEqual([false, true]);
 		expect(dataIndependentPages(page([{ type: 'radiogroup', name: 'a', choices: [1, 2], choicesVisibleIf: '{item} > {t}' }]))).toEqual([false, true]);

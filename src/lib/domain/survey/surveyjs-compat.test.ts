@@ -59,7 +59,12 @@ describe('names as SurveyJS accepts them', () => {
 		expect(Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined))).toEqual(reference.data);
 	});
 	it('stores a question with valueName under the shared name, as survey-core does', () => {
-		const shared = { pages: [{ name: 'p', elements: [{ type: 'text', name: 'first', valueName: 'contact' }] }, { name: 'q', elements: [{ type: 'text', name: 'contact' }] }] };
+		const shared = {
+			pages: [
+				{ name: 'p', elements: [{ type: 'text', name: 'first', valueName: 'contact' }] },
+				{ name: 'q', elements: [{ type: 'text', name: 'contact' }] }
+			]
+		};
 		expect(refusalOf(shared)).toEqual([]);
 		const model = loadAnswers(getModel('shared', shared, 'en'), {});
 		expect(parsePageAnswers(model, 0, [['first', 'a@b.org']])).toEqual({ contact: 'a@b.org' });
@@ -71,14 +76,18 @@ describe('names as SurveyJS accepts them', () => {
 
 describe('the lint behaves as survey-core does', () => {
 	it('wraps top-level elements in one page and names unnamed elements as SurveyJS Creator does, with warnings', () => {
-		const checked = checkQuestionnaire(JSON.stringify({ elements: [{ type: 'text' }, { type: 'panel', elements: [{ type: 'comment', name: 'question1' }] }, { type: 'text', title: 'x' }] }));
+		const checked = checkQuestionnaire(
+			JSON.stringify({ elements: [{ type: 'text' }, { type: 'panel', elements: [{ type: 'comment', name: 'question1' }] }, { type: 'text', title: 'x' }] })
+		);
 		const pages = checked.json.pages as { name: string; elements: { name: string; elements?: { name: string }[] }[] }[];
 		expect(pages).toHaveLength(1);
 		expect(pages[0]!.name).toBe('page1');
 		expect(pages[0]!.elements.map((e) => e.name)).toEqual(['question2', 'panel1', 'question3']);
 		expect(checked.findings.filter((f) => f.rule === 'name/generated')).toHaveLength(3);
 		expect(checked.findings.map((f) => f.rule)).toContain('survey/top-level-elements');
-		expect(checkQuestionnaire(JSON.stringify({ questions: [{ type: 'text', name: 'a' }] })).json.pages).toEqual([{ name: 'page1', elements: [{ type: 'text', name: 'a' }] }]);
+		expect(checkQuestionnaire(JSON.stringify({ questions: [{ type: 'text', name: 'a' }] })).json.pages).toEqual([
+			{ name: 'page1', elements: [{ type: 'text', name: 'a' }] }
+		]);
 	});
 	it('makes an unresolved {reference} a warning: survey-core shows it as text', () => {
 		const findings = lintQuestionnaireJson({ pages: [{ name: 'p', elements: [{ type: 'text', name: 'a', title: 'Hello {nobody}' }] }] });

@@ -34,5 +34,8 @@ export function typeRefusal(type: string, name: string): Refusal | null {
 			message: `"${name}" has type "${type}", a custom question type (registered in code by the questionnaire's own application); its definition is not in the file, so it cannot be drawn. Replace it with built-in SurveyJS questions.`
 		};
 	}
-	return { rule: 'renderer/unsupported-type', message: `"${name}" has type "${type}", which this platform deliberately does not support (it draws: ${SUPPORTED_QUESTION_TYPES.join(', ')}).` };
+	return {
+		rule: 'renderer/unsupported-type',
+		message: `"${name}" has type "${type}", which this platform deliberately does not support (it draws: ${SUPPORTED_QUESTION_TYPES.join(', ')}).`
+	};
 }

@@ -45,7 +45,12 @@ export interface ImportChange {
  * one problem. An entry equal to the cell as exported (text and status) changes nothing,
  * so importing an untouched export is a no-op.
  */
-export function planImport(file: ParsedFile, expected: Locale, strings: readonly TranslatableString[], states: StateIndex): { changes: ImportChange[]; problems: ImportProblem[] } {
+export function planImport(
+	file: ParsedFile,
+	expected: Locale,
+	strings: readonly TranslatableString[],
+	states: StateIndex
+): { changes: ImportChange[]; problems: ImportProblem[] } {
 	const problems = [...file.problems];
 	if (file.locale !== expected) {
 		problems.push({ where: null, key: null, message: `the file is for language "${file.locale ?? 'none'}", not "${expected}"` });
@@ -66,7 +71,7 @@ export function planImport(file: ParsedFile, expected: Locale, strings: readonly
 		}
 		// Compared as XML carries them: an exported text loses the characters XML forbids (xml-text.ts).
 		if (xmlText(e.source) !== xmlText(s.texts.en ?? '')) {
-			problems.push({ where: e.where, key: e.key, message: 'the English source differs from the questionnaire\'s: the file is out of date, export it again' });
+			problems.push({ where: e.where, key: e.key, message: "the English source differs from the questionnaire's: the file is out of date, export it again" });
 			continue;
 		}
 		const control = e.target ? bidiControlIn(e.target) : null;

@@ -80,7 +80,15 @@ export function completeness(strings: readonly TranslatableString[], states: Sta
 }
 
 /** Languages that keep an edition from opening, with what is wrong in each. */
-export function incompleteLanguages(strings: readonly TranslatableString[], states: StateIndex): { locale: Locale; missing: number; needsReview: number; machine: number }[] {
+export function incompleteLanguages(
+	strings: readonly TranslatableString[],
+	states: StateIndex
+): { locale: Locale; missing: number; needsReview: number; machine: number }[] {
 	const all = completeness(strings, states);
-	return LOCALES.filter((l) => all[l].complete < all[l].total).map((l) => ({ locale: l, missing: all[l].missing, needsReview: all[l].needs_review, machine: all[l].machine }));
+	return LOCALES.filter((l) => all[l].complete < all[l].total).map((l) => ({
+		locale: l,
+		missing: all[l].missing,
+		needsReview: all[l].needs_review,
+		machine: all[l].machine
+	}));
 }

@@ -8,7 +8,19 @@ import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, mailStringContext, mailStr
  * module free of a Model (6 ms each). A property missing here is simply not offered
  * for translation; add it to the table.
  */
-const SURVEY_PROPS = ['title', 'description', 'completedHtml', 'completedBeforeHtml', 'loadingHtml', 'pagePrevText', 'pageNextText', 'completeText', 'previewText', 'editText', 'startSurveyText'] as const;
+const SURVEY_PROPS = [
+	'title',
+	'description',
+	'completedHtml',
+	'completedBeforeHtml',
+	'loadingHtml',
+	'pagePrevText',
+	'pageNextText',
+	'completeText',
+	'previewText',
+	'editText',
+	'startSurveyText'
+] as const;
 const PAGE_PROPS = ['title', 'description', 'navigationTitle', 'navigationDescription'] as const;
 const ELEMENT_PROPS = [
 	'title',
@@ -101,7 +113,8 @@ function walkElements(c: Collector, elements: Json | undefined, path: readonly (
 		walkColumns(c, el, here, prefix, context);
 		if (Array.isArray(el.items)) {
 			el.items.forEach((item, j) => {
-				if (isObject(item) && typeof item.name === 'string') c.add(item, [...here, 'items', j], 'title', `${prefix}.item:${item.name}`, `${context}, item ${item.name}`);
+				if (isObject(item) && typeof item.name === 'string')
+					c.add(item, [...here, 'items', j], 'title', `${prefix}.item:${item.name}`, `${context}, item ${item.name}`);
 			});
 		}
 		if (Array.isArray(el.validators)) {

@@ -56,7 +56,7 @@ describe('XLIFF 2.0', () => {
 		expect(msgs).toEqual([
 			'- - the file is for language "fr", not "ar"',
 			'line 13 q:zz.title unknown id',
-			'line 21 q:q.choice:1 the English source differs from the questionnaire\'s',
+			"line 21 q:q.choice:1 the English source differs from the questionnaire's",
 			'- q:q.title missing id'
 		]);
 		const dup = toXliff(strings, states, 'fr', 'demo').replace('id="q:q.title"', 'id="survey.title"');

@@ -61,7 +61,8 @@ export function parseXliff(xml: string): ParsedFile {
 	if ('failure' in doc) return doc.failure;
 	const root = doc.root;
 	if (root['@_version'] === '1.2') return parseXliff12(root, xml);
-	if (root['@_version'] !== '2.0' && root['@_version'] !== '2.1') return failed(`XLIFF version "${String(root['@_version'])}" is not supported: use XLIFF 2.0 or 1.2`);
+	if (root['@_version'] !== '2.0' && root['@_version'] !== '2.1')
+		return failed(`XLIFF version "${String(root['@_version'])}" is not supported: use XLIFF 2.0 or 1.2`);
 	const problems: ParsedFile['problems'] = [];
 	if (root['@_srcLang'] !== 'en') problems.push({ where: null, key: null, message: `the source language is "${String(root['@_srcLang'])}", not "en"` });
 	const locale = localeFromTag(root['@_trgLang'] as string | undefined);

@@ -37,7 +37,13 @@ export function toXliff12(strings: readonly TranslatableString[], states: StateI
 		xliff: {
 			'@_xmlns': 'urn:oasis:names:tc:xliff:document:1.2',
 			'@_version': '1.2',
-			file: { '@_original': original, '@_source-language': 'en', '@_target-language': xliffLang(locale), '@_datatype': 'plaintext', body: { 'trans-unit': unit } }
+			file: {
+				'@_original': original,
+				'@_source-language': 'en',
+				'@_target-language': xliffLang(locale),
+				'@_datatype': 'plaintext',
+				body: { 'trans-unit': unit }
+			}
 		}
 	});
 }
@@ -52,9 +58,11 @@ function statusOf(target: unknown): CellStatus {
 export function parseXliff12(root: Record<string, unknown>, xml: string): ParsedFile {
 	const problems: ParsedFile['problems'] = [];
 	const files = asArray(root.file);
-	if (files.length !== 1 || typeof files[0] !== 'object') return { locale: null, entries: [], problems: [{ where: null, key: null, message: 'expected one <file>' }] };
+	if (files.length !== 1 || typeof files[0] !== 'object')
+		return { locale: null, entries: [], problems: [{ where: null, key: null, message: 'expected one <file>' }] };
 	const file = files[0];
-	if (file['@_source-language'] !== 'en') problems.push({ where: null, key: null, message: `the source language is "${String(file['@_source-language'])}", not "en"` });
+	if (file['@_source-language'] !== 'en')
+		problems.push({ where: null, key: null, message: `the source language is "${String(file['@_source-language'])}", not "en"` });
 	const locale = localeFromTag(file['@_target-language'] as string | undefined);
 	const body = (typeof file.body === 'object' && file.body !== null ? file.body : {}) as Record<string, unknown>;
 	if (body.group !== undefined) problems.push({ where: null, key: null, message: '<group> elements are not supported: keep the units directly in <body>' });
@@ -67,7 +75,8 @@ export function parseXliff12(root: Record<string, unknown>, xml: string): Parsed
 		if (typeof key !== 'string' || key === '') return problems.push({ where, key: null, message: 'a trans-unit has no id' });
 		const source = textOf(unit.source);
 		const target = textOf(unit.target);
-		if (source === null || target === null) return problems.push({ where, key, message: 'inline markup in <source> or <target> is not supported: plain text only' });
+		if (source === null || target === null)
+			return problems.push({ where, key, message: 'inline markup in <source> or <target> is not supported: plain text only' });
 		entries.push({ key, where, source, target, status: statusOf(unit.target) });
 	});
 	return { locale, entries, problems };

@@ -53,7 +53,14 @@ export async function requestPasswordReset(db: Db, email: string, meta: { ip: st
 		await trx.updateTable('access_password_reset').set({ used_at: now.toISOString() }).where('user_id', '=', user.id).where('used_at', 'is', null).execute();
 		await trx
 			.insertInto('access_password_reset')
-			.values({ token_hash: hashToken(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_LIFETIME_MS).toISOString(), used_at: null, ip: meta.ip })
+			.values({
+				token_hash: hashToken(token),
+				user_id: user.id,
+				created_at: now.toISOString(),
+				expires_at: new Date(now.getTime() + RESET_LIFETIME_MS).toISOString(),
+				used_at: null,
+				ip: meta.ip
+			})
 			.execute();
 		await appendAudit(trx, { actor: 'anonymous', action: 'auth.reset_request', targetType: 'user', targetId: user.id, ip: meta.ip });
 	});
@@ -81,7 +88,13 @@ export async function checkResetToken(db: Db, token: string, now = new Date()): 
 }
 
 /** Sets the new password and ends every session; a used, expired or unknown link changes nothing. */
-export async function completePasswordReset(db: Db, token: string, input: { next: string; confirm: string }, meta: { ip: string | null }, now = new Date()): Promise<void> {
+export async function completePasswordReset(
+	db: Db,
+	token: string,
+	input: { next: string; confirm: string },
+	meta: { ip: string | null },
+	now = new Date()
+): Promise<void> {
 	const row = await liveReset(db, token, now);
 	if (!row) {
 		await appendAudit(db, { actor: 'anonymous', action: 'auth.reset_invalid', ip: meta.ip });

@@ -29,7 +29,8 @@ export async function beginTotpEnrolment(db: Db, actor: SessionUser): Promise<{ 
 	const status = await totpStatus(db, actor.id);
 	if (status.enabled) throw new ConflictError('two-step verification is already on', 'totp_enabled');
 	const secret = status.pendingSecret ?? generateTotpSecret();
-	if (!status.pendingSecret) await db.insertInto('access_totp').values({ user_id: actor.id, secret, created_at: nowIso(), enabled_at: null, last_step: null }).execute();
+	if (!status.pendingSecret)
+		await db.insertInto('access_totp').values({ user_id: actor.id, secret, created_at: nowIso(), enabled_at: null, last_step: null }).execute();
 	return { secret, uri: totpKeyUri(actor.email, secret) };
 }
 
@@ -69,7 +70,13 @@ async function markSessionVerified(db: Db, sessionId: string): Promise<void> {
 export type TotpCheck = 'verified' | 'wrong' | 'session_ended';
 
 /** The second step of a sign-in. */
-export async function verifySessionTotp(db: Db, session: { id: string; userId: string; email: string }, code: string, ip: string | null, now = Date.now()): Promise<TotpCheck> {
+export async function verifySessionTotp(
+	db: Db,
+	session: { id: string; userId: string; email: string },
+	code: string,
+	ip: string | null,
+	now = Date.now()
+): Promise<TotpCheck> {
 	const row = await db.selectFrom('access_totp').selectAll().where('user_id', '=', session.userId).where('enabled_at', 'is not', null).executeTakeFirst();
 	if (!row) return 'verified';
 	const step = matchTotp(row.secret, code.trim(), row.last_step, now);
@@ -96,7 +103,15 @@ export async function verifySessionTotp(db: Db, session: { id: string; userId: s
 	// A wrong code counts like a wrong password in the sign-in throttle (backoff on the password step).
 	await recordFailure(db, session.email, ip, new Date(now));
 	const failures = (await db.selectFrom('access_session_mfa').select('failures').where('session_id', '=', session.id).executeTakeFirst())?.failures ?? 0;
-	await appendAudit(db, { actor: session.email, actorUserId: session.userId, action: 'auth.totp_failed', targetType: 'user', targetId: session.userId, details: { failures }, ip });
+	await appendAudit(db, {
+		actor: session.email,
+		actorUserId: session.userId,
+		action: 'auth.totp_failed',
+		targetType: 'user',
+		targetId: session.userId,
+		details: { failures },
+		ip
+	});
 	if (failures >= MAX_TOTP_FAILURES) {
 		await invalidateSession(db, session.id);
 		return 'session_ended';

@@ -53,7 +53,16 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 		.leftJoin('access_totp as t', 't.user_id', 'u.id')
 		.leftJoin('access_session_mfa as f', 'f.session_id', 's.id')
 		.selectAll('s')
-		.select(['u.email', 'u.display_name', 'u.role', 'u.region_code', 'u.language', 'u.disabled_at', 't.enabled_at as totp_enabled_at', 'f.verified_at as mfa_verified_at'])
+		.select([
+			'u.email',
+			'u.display_name',
+			'u.role',
+			'u.region_code',
+			'u.language',
+			'u.disabled_at',
+			't.enabled_at as totp_enabled_at',
+			'f.verified_at as mfa_verified_at'
+		])
 		.where('s.id', '=', sessionId(token))
 		.executeTakeFirst();
 	if (!row) return null;

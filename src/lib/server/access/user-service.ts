@@ -55,7 +55,13 @@ export async function createUser(
 	return db.transaction().execute(async (trx) => {
 		const user = await insertUser(trx, { email, role, passwordHash, displayName: parsed.data.displayName ?? email, regionCode });
 		if (language !== 'en') await updateUser(trx, user.id, { language });
-		await appendAudit(trx, { ...actorFields(actor), action: 'user.create', targetType: 'user', targetId: user.id, details: { email: user.email, role, region: regionCode } });
+		await appendAudit(trx, {
+			...actorFields(actor),
+			action: 'user.create',
+			targetType: 'user',
+			targetId: user.id,
+			details: { email: user.email, role, region: regionCode }
+		});
 		return { ...user, language };
 	});
 }
@@ -68,7 +74,14 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
 	const user = await findUserByEmail(db, email);
 	const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
 	if (!user || !ok || user.disabled_at) {
-		await appendAudit(db, { actor: 'anonymous', action: 'auth.login_failed', targetType: 'user', targetId: user?.id, details: { email: email.slice(0, 200) }, ip });
+		await appendAudit(db, {
+			actor: 'anonymous',
+			action: 'auth.login_failed',
+			targetType: 'user',
+			targetId: user?.id,
+			details: { email: email.slice(0, 200) },
+			ip
+		});
 		return null;
 	}
 	await appendAudit(db, { actor: user.email, actorUserId: user.id, action: 'auth.login', targetType: 'user', targetId: user.id, ip });
@@ -91,7 +104,13 @@ export async function signIn(
 	const email = input.email.trim().toLowerCase().slice(0, 320);
 	const decision = decideThrottle(await readCounters(db, email, input.ip), now.getTime());
 	if (!decision.allowed) {
-		await appendAudit(db, { actor: 'anonymous', action: 'auth.login_throttled', targetType: 'user', details: { email: email.slice(0, 200), reason: decision.reason }, ip: input.ip });
+		await appendAudit(db, {
+			actor: 'anonymous',
+			action: 'auth.login_throttled',
+			targetType: 'user',
+			details: { email: email.slice(0, 200), reason: decision.reason },
+			ip: input.ip
+		});
 		return { kind: 'throttled', retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) };
 	}
 	if (decision.delayMs > 0) await sleep(decision.delayMs);
@@ -123,7 +142,14 @@ export async function changeOwnPassword(
 ): Promise<{ token: string; expiresAt: string }> {
 	const user = await findUserById(db, actor.id);
 	if (!user || !(await verifyPassword(user.password_hash, input.current.slice(0, MAX_PASSWORD_LENGTH)))) {
-		await appendAudit(db, { actor: actor.email, actorUserId: actor.id, action: 'user.password_change_failed', targetType: 'user', targetId: actor.id, ip: meta.ip });
+		await appendAudit(db, {
+			actor: actor.email,
+			actorUserId: actor.id,
+			action: 'user.password_change_failed',
+			targetType: 'user',
+			targetId: actor.id,
+			ip: meta.ip
+		});
 		throw new InvalidInputError('the current password is not correct', [], 'wrong_password');
 	}
 	const parsed = passwordSchema.safeParse(input.next);
@@ -144,7 +170,14 @@ export async function setOwnLanguage(db: Db, actor: SessionUser, language: strin
 	if (!isLocale(language)) throw new InvalidInputError(`unknown language ${language.slice(0, 20)}`, [], 'language_unknown');
 	await db.transaction().execute(async (trx) => {
 		await updateUser(trx, actor.id, { language });
-		await appendAudit(trx, { actor: actor.email, actorUserId: actor.id, action: 'user.language', targetType: 'user', targetId: actor.id, details: { from: actor.language, to: language } });
+		await appendAudit(trx, {
+			actor: actor.email,
+			actorUserId: actor.id,
+			action: 'user.language',
+			targetType: 'user',
+			targetId: actor.id,
+			details: { from: actor.language, to: language }
+		});
 	});
 }
 

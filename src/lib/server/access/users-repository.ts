@@ -10,11 +10,18 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
 }
 
 export async function countUsersWithRole(db: Kysely<Database>, role: Role): Promise<number> {
-	const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
+	const row = await db
+		.selectFrom('app_user')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('role', '=', role)
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
-export async function insertUser(db: Kysely<Database>, u: { email: string; displayName: string; role: Role; passwordHash: string; regionCode?: string | null }): Promise<AppUser> {
+export async function insertUser(
+	db: Kysely<Database>,
+	u: { email: string; displayName: string; role: Role; passwordHash: string; regionCode?: string | null }
+): Promise<AppUser> {
 	const row = {
 		id: newId(),
 		email: u.email.trim().toLowerCase(),

@@ -71,7 +71,14 @@ export async function setDisabled(db: Db, actor: AuditedActor, userId: string, d
 	await db.transaction().execute(async (trx) => {
 		await updateUser(trx, user.id, { disabled_at: disabled ? nowIso() : null });
 		if (disabled) await invalidateUserSessions(trx, user.id);
-		await appendAudit(trx, { actor: actor.email, actorUserId: actor.id, action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: user.id, details: { email: user.email } });
+		await appendAudit(trx, {
+			actor: actor.email,
+			actorUserId: actor.id,
+			action: disabled ? 'user.disable' : 'user.enable',
+			targetType: 'user',
+			targetId: user.id,
+			details: { email: user.email }
+		});
 	});
 }
 
@@ -86,7 +93,14 @@ export async function setPasswordAs(db: Db, actor: AuditedActor, userId: string,
 	await db.transaction().execute(async (trx) => {
 		await updateUser(trx, user.id, { password_hash: passwordHash });
 		await invalidateUserSessions(trx, user.id);
-		await appendAudit(trx, { actor: actor.email, actorUserId: actor.id, action: 'user.password_set', targetType: 'user', targetId: user.id, details: { email: user.email } });
+		await appendAudit(trx, {
+			actor: actor.email,
+			actorUserId: actor.id,
+			action: 'user.password_set',
+			targetType: 'user',
+			targetId: user.id,
+			details: { email: user.email }
+		});
 	});
 }
 
@@ -98,6 +112,13 @@ export async function removeSecondFactorAs(db: Db, actor: AuditedActor, userId: 
 		const removed = await trx.deleteFrom('access_totp').where('user_id', '=', user.id).executeTakeFirst();
 		if (Number(removed.numDeletedRows) === 0) throw new ConflictError('this user has no second factor', 'totp_not_enabled');
 		await invalidateUserSessions(trx, user.id);
-		await appendAudit(trx, { actor: actor.email, actorUserId: actor.id, action: 'user.totp_remove', targetType: 'user', targetId: user.id, details: { email: user.email } });
+		await appendAudit(trx, {
+			actor: actor.email,
+			actorUserId: actor.id,
+			action: 'user.totp_remove',
+			targetType: 'user',
+			targetId: user.id,
+			details: { email: user.email }
+		});
 	});
 }

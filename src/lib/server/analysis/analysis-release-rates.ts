@@ -23,9 +23,19 @@ export async function responseRatesByGroup(db: Db, editionId: string): Promise<{
 			.where('i.edition_id', '=', editionId)
 			.where('i.state', '=', 'active');
 	const [category, sector] = await Promise.all([
-		base().select(['n.kind as key', sql<number>`count(*)`.as('invited'), submitted.as('submitted')]).groupBy('n.kind').orderBy('n.kind').execute(),
-		base().innerJoin('entity_sector as s', 's.entity_id', 'n.id').select(['s.sector as key', sql<number>`count(*)`.as('invited'), submitted.as('submitted')]).groupBy('s.sector').orderBy('s.sector').execute()
+		base()
+			.select(['n.kind as key', sql<number>`count(*)`.as('invited'), submitted.as('submitted')])
+			.groupBy('n.kind')
+			.orderBy('n.kind')
+			.execute(),
+		base()
+			.innerJoin('entity_sector as s', 's.entity_id', 'n.id')
+			.select(['s.sector as key', sql<number>`count(*)`.as('invited'), submitted.as('submitted')])
+			.groupBy('s.sector')
+			.orderBy('s.sector')
+			.execute()
 	]);
-	const rows = (list: { key: string; invited: number; submitted: number }[]) => list.map((r) => ({ key: r.key, invited: Number(r.invited), submitted: Number(r.submitted) }));
+	const rows = (list: { key: string; invited: number; submitted: number }[]) =>
+		list.map((r) => ({ key: r.key, invited: Number(r.invited), submitted: Number(r.submitted) }));
 	return { category: rows(category), sector: rows(sector) };
 }

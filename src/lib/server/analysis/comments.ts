@@ -37,14 +37,21 @@ function requireRaw(viewer: AnalysisViewer): void {
 }
 
 export async function listThemes(db: Db, slug: string): Promise<{ id: string; name: string }[]> {
-	return db.selectFrom('analysis_comment_theme as t').innerJoin('edition as e', 'e.id', 't.edition_id').select(['t.id', 't.name']).where('e.slug', '=', slug).orderBy('t.name').execute();
+	return db
+		.selectFrom('analysis_comment_theme as t')
+		.innerJoin('edition as e', 'e.id', 't.edition_id')
+		.select(['t.id', 't.name'])
+		.where('e.slug', '=', slug)
+		.orderBy('t.name')
+		.execute();
 }
 
 export async function listComments(db: Db, slug: string, viewer: AnalysisViewer, filter: CommentFilter = {}): Promise<Comment[]> {
 	requireRaw(viewer);
 	const data = await loadEditionData(db, slug);
 	const questions = data.catalogue.texts.map((t) => t.name);
-	if (filter.question && !questions.includes(filter.question)) throw new InvalidInputError(`"${filter.question}" is not an open question (open questions: ${questions.join(', ')})`);
+	if (filter.question && !questions.includes(filter.question))
+		throw new InvalidInputError(`"${filter.question}" is not an open question (open questions: ${questions.join(', ')})`);
 	const tags = await db
 		.selectFrom('analysis_comment_tag as g')
 		.innerJoin('analysis_comment_theme as t', 't.id', 'g.theme_id')
@@ -74,26 +81,54 @@ export async function createTheme(db: Db, slug: string, name: string, viewer: An
 	if (!THEME_NAME.test(clean)) throw new InvalidInputError('a theme name is 1 to 60 letters, digits, spaces and simple punctuation');
 	const edition = await db.selectFrom('edition').select('id').where('slug', '=', slug).executeTakeFirst();
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
-	if (await db.selectFrom('analysis_comment_theme').select('id').where('edition_id', '=', edition.id).where('name', '=', clean).executeTakeFirst()) throw new ConflictError(`theme "${clean}" exists already`);
+	if (await db.selectFrom('analysis_comment_theme').select('id').where('edition_id', '=', edition.id).where('name', '=', clean).executeTakeFirst())
+		throw new ConflictError(`theme "${clean}" exists already`);
 	const id = newId();
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('analysis_comment_theme').values({ id, edition_id: edition.id, name: clean, created_at: nowIso(), created_by: actor }).execute();
-		await appendAudit(trx, { actor, action: 'analysis.theme_create', targetType: 'analysis_comment_theme', targetId: id, details: { edition: slug, name: clean } });
+		await appendAudit(trx, {
+			actor,
+			action: 'analysis.theme_create',
+			targetType: 'analysis_comment_theme',
+			targetId: id,
+			details: { edition: slug, name: clean }
+		});
 	});
 	return id;
 }
 
 /** Files a comment under a theme (or takes it out with `remove`). Idempotent. */
-export async function tagComment(db: Db, slug: string, input: { responseId: string; question: string; themeId: string; remove?: boolean }, viewer: AnalysisViewer, actor: string): Promise<void> {
+export async function tagComment(
+	db: Db,
+	slug: string,
+	input: { responseId: string; question: string; themeId: string; remove?: boolean },
+	viewer: AnalysisViewer,
+	actor: string
+): Promise<void> {
 	requireRaw(viewer);
 	const comments = await listComments(db, slug, viewer, { question: input.question });
 	if (!comments.some((c) => c.responseId === input.responseId)) throw new NotFoundError('no such open answer in this edition');
 	if (!(await listThemes(db, slug)).some((t) => t.id === input.themeId)) throw new NotFoundError('no such theme in this edition');
 	await db.transaction().execute(async (trx) => {
-		const key = (q: typeof trx) => q.deleteFrom('analysis_comment_tag').where('response_id', '=', input.responseId).where('question', '=', input.question).where('theme_id', '=', input.themeId);
+		const key = (q: typeof trx) =>
+			q
+				.deleteFrom('analysis_comment_tag')
+				.where('response_id', '=', input.responseId)
+				.where('question', '=', input.question)
+				.where('theme_id', '=', input.themeId);
 		await key(trx).execute();
-		if (!input.remove) await trx.insertInto('analysis_comment_tag').values({ response_id: input.responseId, question: input.question, theme_id: input.themeId, created_at: nowIso(), created_by: actor }).execute();
-		await appendAudit(trx, { actor, action: input.remove ? 'analysis.untag' : 'analysis.tag', targetType: 'response', targetId: input.responseId, details: { question: input.question, theme: input.themeId } });
+		if (!input.remove)
+			await trx
+				.insertInto('analysis_comment_tag')
+				.values({ response_id: input.responseId, question: input.question, theme_id: input.themeId, created_at: nowIso(), created_by: actor })
+				.execute();
+		await appendAudit(trx, {
+			actor,
+			action: input.remove ? 'analysis.untag' : 'analysis.tag',
+			targetType: 'response',
+			targetId: input.responseId,
+			details: { question: input.question, theme: input.themeId }
+		});
 	});
 }
 
@@ -120,14 +155,24 @@ export async function themeCounts(db: Db, slug: string, viewer: AnalysisViewer, 
 	const counts = rows.map((r) => Number(r.n));
 	const total = counts.reduce((a, b) => a + b, 0);
 	const k = effectiveMinCount(viewer, minCount);
-	const hidden = suppressCells([{ n: total, answered: total > 0 }, ...counts.map((n) => ({ n, answered: n > 0 }))], [{ total: 0, members: counts.map((_, i) => i + 1) }], k);
+	const hidden = suppressCells(
+		[{ n: total, answered: total > 0 }, ...counts.map((n) => ({ n, answered: n > 0 }))],
+		[{ total: 0, members: counts.map((_, i) => i + 1) }],
+		k
+	);
 	return rows.map((r, i) => ({ name: r.name, count: hidden[i + 1] ? null : counts[i]! }));
 }
 
 /** The filtered open answers as CSV; the download is audited with its filters. */
 export async function exportComments(db: Db, slug: string, viewer: AnalysisViewer, filter: CommentFilter, who: Downloader): Promise<Buffer> {
 	const comments = await listComments(db, slug, viewer, filter);
-	const csv = Papa.unparse({ fields: ['response_id', 'question', 'region', 'language', 'themes', 'text'], data: comments.map((c) => [c.responseId, c.question, c.region ?? '', c.language, c.themes.join('|'), c.text]) }, { escapeFormulae: true });
+	const csv = Papa.unparse(
+		{
+			fields: ['response_id', 'question', 'region', 'language', 'themes', 'text'],
+			data: comments.map((c) => [c.responseId, c.question, c.region ?? '', c.language, c.themes.join('|'), c.text])
+		},
+		{ escapeFormulae: true }
+	);
 	const used = Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 	await auditDownload(db, who, { edition: slug, file: 'comments.csv', rows: comments.length, filter: used });
 	return Buffer.from('\uFEFF' + csv, 'utf8');

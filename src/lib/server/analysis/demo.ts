@@ -23,28 +23,59 @@ export async function insertSyntheticResponses(db: Db, slug: string, count: numb
 	const data = await loadEditionData(db, slug);
 	const real = data.respondents.length;
 	const existing = await db.selectFrom('response').select('entity_id').where('edition_id', '=', data.edition.id).execute();
-	if (real > 0 && (await db.selectFrom('audit_log').select('id').where('action', '=', 'analysis.synthetic').where('target_id', '=', data.edition.id).executeTakeFirst()) === undefined) {
+	if (
+		real > 0 &&
+		(await db.selectFrom('audit_log').select('id').where('action', '=', 'analysis.synthetic').where('target_id', '=', data.edition.id).executeTakeFirst()) ===
+			undefined
+	) {
 		throw new ConflictError(`edition "${slug}" has real submitted responses: synthetic ones would mix with them`);
 	}
 	const taken = new Set(existing.map((e) => e.entity_id));
-	const entities = (await db.selectFrom('entity').select(['id', 'kind', 'region_code', 'language']).orderBy('code').execute()).filter((e) => !taken.has(e.id)).slice(0, count);
+	const entities = (await db.selectFrom('entity').select(['id', 'kind', 'region_code', 'language']).orderBy('code').execute())
+		.filter((e) => !taken.has(e.id))
+		.slice(0, count);
 	const random = seededRandom(seed);
 	const now = nowIso();
 	const invited = new Set((await db.selectFrom('invitation').select('entity_id').where('edition_id', '=', data.edition.id).execute()).map((i) => i.entity_id));
 	let inserted = 0;
 	await db.transaction().execute(async (trx) => {
 		for (const e of entities) {
-			if (!invited.has(e.id)) await trx.insertInto('invitation').values({ id: newId(), edition_id: data.edition.id, entity_id: e.id, state: 'active', created_at: now, first_opened_at: null, last_opened_at: null }).execute();
+			if (!invited.has(e.id))
+				await trx
+					.insertInto('invitation')
+					.values({ id: newId(), edition_id: data.edition.id, entity_id: e.id, state: 'active', created_at: now, first_opened_at: null, last_opened_at: null })
+					.execute();
 			if (random() >= SUBMIT_SHARE) continue;
 			inserted++;
 			const locale = random() < OWN_LANGUAGE_SHARE ? e.language : LOCALES[Math.floor(random() * LOCALES.length)]!;
 			const answers = syntheticAnswers(data.catalogue, random, { bias: REGION_BIAS[e.region_code ?? ''] ?? 0, fixed: { respondent_category: e.kind } });
 			await trx
 				.insertInto('response')
-				.values({ id: newId(), edition_id: data.edition.id, entity_id: e.id, invitation_id: null, questionnaire_id: data.edition.questionnaire_id, answers_json: JSON.stringify(answers), locale, furthest_page: 5, state: 'submitted', revision: 1, entered_by_user_id: null, started_at: now, updated_at: now, submitted_at: now })
+				.values({
+					id: newId(),
+					edition_id: data.edition.id,
+					entity_id: e.id,
+					invitation_id: null,
+					questionnaire_id: data.edition.questionnaire_id,
+					answers_json: JSON.stringify(answers),
+					locale,
+					furthest_page: 5,
+					state: 'submitted',
+					revision: 1,
+					entered_by_user_id: null,
+					started_at: now,
+					updated_at: now,
+					submitted_at: now
+				})
 				.execute();
 		}
-		await appendAudit(trx, { actor, action: 'analysis.synthetic', targetType: 'edition', targetId: data.edition.id, details: { invited: entities.length, submitted: inserted, seed } });
+		await appendAudit(trx, {
+			actor,
+			action: 'analysis.synthetic',
+			targetType: 'edition',
+			targetId: data.edition.id,
+			details: { invited: entities.length, submitted: inserted, seed }
+		});
 	});
 	return inserted;
 }

@@ -31,13 +31,28 @@ type Cell = string | number | null;
 
 /** The variable beside a registry-prefilled question: `respondent_category.registry`. */
 const REGISTRY_SUFFIX = 'registry';
-const REGISTRY_VALUES = 'confirmed = the submitted answer is what the registry said; corrected = the respondent changed it; empty = the registry knew nothing (or not answered)';
+const REGISTRY_VALUES =
+	'confirmed = the submitted answer is what the registry said; corrected = the respondent changed it; empty = the registry knew nothing (or not answered)';
 
 const ATTRIBUTES: Entry[] = [
 	{ variable: 'response_id', label: 'Response identifier (pseudonymous)', type: 'attribute', values: '', section: '', criteria: '' },
 	{ variable: 'region', label: 'ITU-D region of the entity', type: 'attribute', values: 'AFR; AMS; ARB; ASP; CIS; EUR', section: '', criteria: '' },
-	{ variable: 'member_category', label: 'Member category (entity kind)', type: 'attribute', values: 'member_state; sector_member; associate; academia; rto', section: '', criteria: '' },
-	{ variable: 'sector_membership', label: 'Sectors the entity is a member of, separated by "|"', type: 'attribute', values: 'itu_r; itu_t; itu_d', section: '', criteria: '' },
+	{
+		variable: 'member_category',
+		label: 'Member category (entity kind)',
+		type: 'attribute',
+		values: 'member_state; sector_member; associate; academia; rto',
+		section: '',
+		criteria: ''
+	},
+	{
+		variable: 'sector_membership',
+		label: 'Sectors the entity is a member of, separated by "|"',
+		type: 'attribute',
+		values: 'itu_r; itu_t; itu_d',
+		section: '',
+		criteria: ''
+	},
 	{ variable: 'language', label: 'Language of the response', type: 'attribute', values: 'ar; zh; en; fr; ru; es', section: '', criteria: '' }
 ];
 
@@ -52,12 +67,45 @@ export function codebook(catalogue: Catalogue, partial = false): CodebookEntry[]
 		entries.push({ variable: s.key, label, type: 'scale', values, section: s.section, criteria: s.criteria.join('; ') });
 	}
 	for (const q of catalogue.choices) {
-		if (!q.multiple) entries.push({ variable: q.name, label: en(q.title), type: 'single', values: q.choices.map((c) => `${c.value}=${en(c.label)}`).join('; '), section: q.section, criteria: '' });
-		else for (const c of q.choices) entries.push({ variable: `${q.name}.${c.value}`, label: `${en(q.title)}: ${en(c.label)}`, type: 'multiple', values: '1 = ticked; 0 = not ticked; empty = not answered', section: q.section, criteria: '' });
-		if (q.registryField) entries.push({ variable: `${q.name}.${REGISTRY_SUFFIX}`, label: `${en(q.title)}: the answer prefilled from the registry (${q.registryField}) was kept or changed`, type: 'attribute', values: REGISTRY_VALUES, section: q.section, criteria: '' });
+		if (!q.multiple)
+			entries.push({
+				variable: q.name,
+				label: en(q.title),
+				type: 'single',
+				values: q.choices.map((c) => `${c.value}=${en(c.label)}`).join('; '),
+				section: q.section,
+				criteria: ''
+			});
+		else
+			for (const c of q.choices)
+				entries.push({
+					variable: `${q.name}.${c.value}`,
+					label: `${en(q.title)}: ${en(c.label)}`,
+					type: 'multiple',
+					values: '1 = ticked; 0 = not ticked; empty = not answered',
+					section: q.section,
+					criteria: ''
+				});
+		if (q.registryField)
+			entries.push({
+				variable: `${q.name}.${REGISTRY_SUFFIX}`,
+				label: `${en(q.title)}: the answer prefilled from the registry (${q.registryField}) was kept or changed`,
+				type: 'attribute',
+				values: REGISTRY_VALUES,
+				section: q.section,
+				criteria: ''
+			});
 	}
 	for (const t of catalogue.texts) entries.push({ variable: t.name, label: en(t.title), type: 'text', values: '', section: t.section, criteria: '' });
-	if (partial) entries.push({ variable: SUBMITTED_COLUMN, label: 'Response submitted', type: 'attribute', values: '1 = submitted; 0 = in progress (not submitted)', section: '', criteria: '' });
+	if (partial)
+		entries.push({
+			variable: SUBMITTED_COLUMN,
+			label: 'Response submitted',
+			type: 'attribute',
+			values: '1 = submitted; 0 = in progress (not submitted)',
+			section: '',
+			criteria: ''
+		});
 	const names = new Map(statsSpec(catalogue, '', partial).variables.map((v) => [v.column, v.name]));
 	return entries.map((e) => ({ ...e, stats_name: names.get(e.variable) ?? e.variable }));
 }
@@ -91,7 +139,14 @@ export interface ExportOptions {
 }
 
 /** One export file; every download is audited (who, file, edition, rows) once it is built. */
-export async function exportFile(db: Db, slug: string, viewer: AnalysisViewer, file: string, who: Downloader, options: ExportOptions = {}): Promise<{ filename: string; type: string; content: Buffer }> {
+export async function exportFile(
+	db: Db,
+	slug: string,
+	viewer: AnalysisViewer,
+	file: string,
+	who: Downloader,
+	options: ExportOptions = {}
+): Promise<{ filename: string; type: string; content: Buffer }> {
 	const built = await buildExport(db, slug, viewer, file, options.partial === true);
 	await auditDownload(db, who, { edition: slug, file, rows: built.rows, ...(options.partial ? { filter: { responses: 'submitted and in progress' } } : {}) });
 	return built.file;
@@ -99,7 +154,13 @@ export async function exportFile(db: Db, slug: string, viewer: AnalysisViewer, f
 
 const exportName = (slug: string, file: string, partial: boolean) => `${slug}-${partial ? 'partial-' : ''}${file}`;
 
-async function buildExport(db: Db, slug: string, viewer: AnalysisViewer, file: string, partial: boolean): Promise<{ rows: number; file: { filename: string; type: string; content: Buffer } }> {
+async function buildExport(
+	db: Db,
+	slug: string,
+	viewer: AnalysisViewer,
+	file: string,
+	partial: boolean
+): Promise<{ rows: number; file: { filename: string; type: string; content: Buffer } }> {
 	if (!(EXPORT_FILES as readonly string[]).includes(file)) throw new InvalidInputError(`no export "${file}" (available: ${EXPORT_FILES.join(', ')})`);
 	if (!viewer.rawData) throw new ForbiddenError('microdata are for roles with raw-data rights (analyst, admin)');
 	const data = await loadEditionData(db, slug, null, { partial });
@@ -111,15 +172,27 @@ async function buildExport(db: Db, slug: string, viewer: AnalysisViewer, file: s
 	if (syntax) {
 		// The scripts read the CSV under the name its download gets, from their own folder.
 		const spec = statsSpec(data.catalogue, exportName(slug, 'microdata.csv', partial), partial);
-		for (const [i, v] of spec.variables.entries()) if (v.kind === 'string') v.width = Math.max(1, ...rows.map((r) => Buffer.byteLength(String(r[i] ?? '')) + 1));
+		for (const [i, v] of spec.variables.entries())
+			if (v.kind === 'string') v.width = Math.max(1, ...rows.map((r) => Buffer.byteLength(String(r[i] ?? '')) + 1));
 		return { rows: rows.length, file: { filename, type: 'text/plain; charset=utf-8', content: Buffer.from(syntax(spec), 'utf8') } };
 	}
-	if (file === 'codebook.csv') return { rows: book.length, file: { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse(book as unknown as Record<string, unknown>[], { escapeFormulae: true }), 'utf8') } };
+	if (file === 'codebook.csv')
+		return {
+			rows: book.length,
+			file: {
+				filename,
+				type: CSV_TYPE,
+				content: Buffer.from(BOM + Papa.unparse(book as unknown as Record<string, unknown>[], { escapeFormulae: true }), 'utf8')
+			}
+		};
 	if (file === 'microdata.csv') {
 		// One line per response: SPSS and PSPP cannot read a line break inside a quoted field, so an open answer's
 		// line breaks become spaces here (the open answers export and microdata.xlsx keep them).
 		const flat = rows.map((r) => r.map((c) => (typeof c === 'string' ? c.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : c)));
-		return { rows: rows.length, file: { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse({ fields: header, data: flat }, { escapeFormulae: true }), 'utf8') } };
+		return {
+			rows: rows.length,
+			file: { filename, type: CSV_TYPE, content: Buffer.from(BOM + Papa.unparse({ fields: header, data: flat }, { escapeFormulae: true }), 'utf8') }
+		};
 	}
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet('microdata');

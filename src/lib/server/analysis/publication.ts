@@ -17,7 +17,12 @@ import { analysisMinCount } from './settings.ts';
 const PUBLIC_VIEWER = { rawData: false, region: null } as const;
 
 export async function publicationOf(db: Db, slug: string): Promise<{ publishedAt: string; publishedBy: string; minCount: number } | null> {
-	const row = await db.selectFrom('analysis_publication as p').innerJoin('edition as e', 'e.id', 'p.edition_id').select(['p.published_at', 'p.published_by', 'p.min_count']).where('e.slug', '=', slug).executeTakeFirst();
+	const row = await db
+		.selectFrom('analysis_publication as p')
+		.innerJoin('edition as e', 'e.id', 'p.edition_id')
+		.select(['p.published_at', 'p.published_by', 'p.min_count'])
+		.where('e.slug', '=', slug)
+		.executeTakeFirst();
 	return row ? { publishedAt: row.published_at, publishedBy: row.published_by, minCount: row.min_count } : null;
 }
 
@@ -27,8 +32,18 @@ export async function setPublication(db: Db, slug: string, publish: boolean, use
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
 	await db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('analysis_publication').where('edition_id', '=', edition.id).execute();
-		if (publish) await trx.insertInto('analysis_publication').values({ edition_id: edition.id, published_at: nowIso(), published_by: user.email, min_count: analysisMinCount() }).execute();
-		await appendAudit(trx, { actor: user.email, action: publish ? 'analysis.publish' : 'analysis.unpublish', targetType: 'edition', targetId: edition.id, details: { slug } });
+		if (publish)
+			await trx
+				.insertInto('analysis_publication')
+				.values({ edition_id: edition.id, published_at: nowIso(), published_by: user.email, min_count: analysisMinCount() })
+				.execute();
+		await appendAudit(trx, {
+			actor: user.email,
+			action: publish ? 'analysis.publish' : 'analysis.unpublish',
+			targetType: 'edition',
+			targetId: edition.id,
+			details: { slug }
+		});
 	});
 }
 
@@ -36,7 +51,11 @@ export async function setPublication(db: Db, slug: string, publish: boolean, use
  * The published view: the latest results release, never a live query (null results
  * before the first release). An unpublished (or unknown) edition is simply not found.
  */
-export async function publishedResults(db: Db, slug: string, by: string | null = null): Promise<{ publishedAt: string; release: ReleaseInfo | null; results: EditionResults | null }> {
+export async function publishedResults(
+	db: Db,
+	slug: string,
+	by: string | null = null
+): Promise<{ publishedAt: string; release: ReleaseInfo | null; results: EditionResults | null }> {
 	const publication = await publicationOf(db, slug);
 	if (!publication) throw new NotFoundError('no published results for this edition');
 	const release = await latestRelease(db, slug);

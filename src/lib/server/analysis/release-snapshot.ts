@@ -3,7 +3,14 @@ import { aggregate, type Respondent } from '../../domain/analysis/aggregate.ts';
 import type { Catalogue, LocalizedText } from '../../domain/analysis/catalogue.ts';
 import { breakdown, crossTab, DIMENSIONS, type Dimension } from '../../domain/analysis/dimensions.ts';
 import { basisLine, figureKeys, type Basis } from '../../domain/analysis/release-rule.ts';
-import { publishBreakdown, publishCrossTab, publishResult, type PublishedBreakdown, type PublishedCrossTab, type PublishedResult } from '../../domain/analysis/suppression.ts';
+import {
+	publishBreakdown,
+	publishCrossTab,
+	publishResult,
+	type PublishedBreakdown,
+	type PublishedCrossTab,
+	type PublishedResult
+} from '../../domain/analysis/suppression.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { EditionData } from './data.ts';
 import type { AnalysisViewer, EditionResults, ResultsRequest } from './results.ts';
@@ -55,7 +62,13 @@ function trim(r: PublishedResult): PublishedResult {
 }
 
 function trimCrossTab(t: PublishedCrossTab): PublishedCrossTab {
-	return { ...t, cells: t.cells.map((row) => row.map(trim)), rowMargins: t.rowMargins.map(trim), columnMargins: t.columnMargins.map(trim), total: trim(t.total) };
+	return {
+		...t,
+		cells: t.cells.map((row) => row.map(trim)),
+		rowMargins: t.rowMargins.map(trim),
+		columnMargins: t.columnMargins.map(trim),
+		total: trim(t.total)
+	};
 }
 
 function breakdownsOf(catalogue: Catalogue, respondents: readonly Respondent[], k: number): Record<string, PublishedBreakdown> {
@@ -66,7 +79,9 @@ export function buildSnapshot(input: SnapshotInputs): ReleaseSnapshot {
 	const { data, minCount: k } = input;
 	const { catalogue, respondents } = data;
 	const crossTabs: Record<string, PublishedCrossTab> = {};
-	for (const rows of DIMENSIONS) for (const columns of DIMENSIONS) if (rows !== columns) crossTabs[`${rows}|${columns}`] = trimCrossTab(publishCrossTab(crossTab(catalogue, respondents, rows, columns), k));
+	for (const rows of DIMENSIONS)
+		for (const columns of DIMENSIONS)
+			if (rows !== columns) crossTabs[`${rows}|${columns}`] = trimCrossTab(publishCrossTab(crossTab(catalogue, respondents, rows, columns), k));
 	const regions: ReleaseSnapshot['regions'] = {};
 	for (const code of input.regionCodes) {
 		const own = respondents.filter((r) => r.region === code);
@@ -96,7 +111,11 @@ export function buildSnapshot(input: SnapshotInputs): ReleaseSnapshot {
 /** The release rule's record of who is in the release; see release-rule.ts. */
 export function buildBasis(data: EditionData): Basis {
 	const figures = figureKeys(data.catalogue);
-	const fingerprint = (r: Respondent) => createHash('sha256').update(JSON.stringify([r.answers, r.region, r.category, r.sectors, r.language])).digest('hex').slice(0, 32);
+	const fingerprint = (r: Respondent) =>
+		createHash('sha256')
+			.update(JSON.stringify([r.answers, r.region, r.category, r.sectors, r.language]))
+			.digest('hex')
+			.slice(0, 32);
 	return { figures, lines: data.respondents.map((r) => basisLine(data.catalogue, r, fingerprint(r), figures)) };
 }
 
@@ -117,7 +136,10 @@ export function resultsFromSnapshot(s: ReleaseSnapshot, viewer: AnalysisViewer, 
 	const columns = dimension(request.columns, 'columns');
 	if ((rows === null) !== (columns === null)) throw new InvalidInputError('a cross-tabulation needs both rows and columns');
 	if (rows !== null && rows === columns) throw new InvalidInputError('a cross-tabulation needs two different dimensions');
-	const part = viewer.region === null ? s : (s.regions[viewer.region] ?? { overall: publishResult(aggregate(s.catalogue, []), s.minCount), breakdowns: breakdownsOf(s.catalogue, [], s.minCount) });
+	const part =
+		viewer.region === null
+			? s
+			: (s.regions[viewer.region] ?? { overall: publishResult(aggregate(s.catalogue, []), s.minCount), breakdowns: breakdownsOf(s.catalogue, [], s.minCount) });
 	const b = by ? (part.breakdowns[by] ?? null) : null;
 	return {
 		edition: s.edition,

@@ -43,9 +43,14 @@ export class ReleaseRefusedError extends ConflictError {
 	readonly violations: readonly Violation[];
 	readonly minCount: number;
 	constructor(violations: readonly Violation[], minCount: number) {
-		const named = violations.slice(0, NAMED_CELLS).map((v) => `${v.cell} (${v.changed} response(s) in or out since release ${v.release}; ${v.figures.length} figure(s))`);
+		const named = violations
+			.slice(0, NAMED_CELLS)
+			.map((v) => `${v.cell} (${v.changed} response(s) in or out since release ${v.release}; ${v.figures.length} figure(s))`);
 		const more = violations.length > NAMED_CELLS ? `, and ${violations.length - NAMED_CELLS} more` : '';
-		super(`Release refused: these cells changed by fewer than ${minCount} responses, so comparing releases would show individual answers: ${named.join('; ')}${more}. Release again when more responses have come in.`, 'release_refused');
+		super(
+			`Release refused: these cells changed by fewer than ${minCount} responses, so comparing releases would show individual answers: ${named.join('; ')}${more}. Release again when more responses have come in.`,
+			'release_refused'
+		);
 		this.violations = violations;
 		this.minCount = minCount;
 	}
@@ -59,7 +64,15 @@ export async function listReleases(db: Db, slug: string): Promise<ReleaseInfo[]>
 		.where('e.slug', '=', slug)
 		.orderBy('a.number', 'desc')
 		.execute();
-	return rows.map((r) => ({ id: r.id, number: Number(r.number), releasedAt: r.released_at, releasedBy: r.released_by, respondents: Number(r.respondents), minCount: Number(r.min_count), lastSubmittedAt: r.last_submitted_at }));
+	return rows.map((r) => ({
+		id: r.id,
+		number: Number(r.number),
+		releasedAt: r.released_at,
+		releasedBy: r.released_by,
+		respondents: Number(r.respondents),
+		minCount: Number(r.min_count),
+		lastSubmittedAt: r.last_submitted_at
+	}));
 }
 
 /** Releases never change, so a parsed snapshot (about 2 MB of JSON for 200 responses) can be kept by id. */
@@ -96,7 +109,13 @@ export async function releaseResults(db: Db, slug: string, user: { role: string;
 		minCount
 	);
 	if (violations.length) {
-		await appendAudit(db, { actor: user.email, action: 'analysis.release_refused', targetType: 'edition', targetId: edition.id, details: { slug, respondents: data.respondents.length, cells: violations.slice(0, 50).map((v) => v.cell) } });
+		await appendAudit(db, {
+			actor: user.email,
+			action: 'analysis.release_refused',
+			targetType: 'edition',
+			targetId: edition.id,
+			details: { slug, respondents: data.respondents.length, cells: violations.slice(0, 50).map((v) => v.cell) }
+		});
 		throw new ReleaseRefusedError(violations, minCount);
 	}
 	const [status, groupRates, regions, themes, waves] = await Promise.all([
@@ -135,9 +154,23 @@ export async function releaseResults(db: Db, slug: string, user: { role: string;
 	// The unique (edition, number) refuses a concurrent second release with the same number.
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('analysis_release').values(row).execute();
-		await appendAudit(trx, { actor: user.email, action: 'analysis.release', targetType: 'analysis_release', targetId: row.id, details: { slug, number, respondents: row.respondents, min_count: minCount, views_sha256: row.views_sha256 } });
+		await appendAudit(trx, {
+			actor: user.email,
+			action: 'analysis.release',
+			targetType: 'analysis_release',
+			targetId: row.id,
+			details: { slug, number, respondents: row.respondents, min_count: minCount, views_sha256: row.views_sha256 }
+		});
 	});
-	return { id: row.id, number, releasedAt: row.released_at, releasedBy: row.released_by, respondents: row.respondents, minCount, lastSubmittedAt: row.last_submitted_at };
+	return {
+		id: row.id,
+		number,
+		releasedAt: row.released_at,
+		releasedBy: row.released_by,
+		respondents: row.respondents,
+		minCount,
+		lastSubmittedAt: row.last_submitted_at
+	};
 }
 
 export interface ViewerResults {
@@ -163,5 +196,10 @@ export async function resultsForViewer(db: Db, slug: string, viewer: AnalysisVie
 	const release = await latestRelease(db, slug);
 	if (!release) return { edition: { slug, title: edition.title }, release: null, results: null, waves: [] };
 	const { snapshot, ...info } = release;
-	return { edition: { slug, title: edition.title }, release: info, results: resultsFromSnapshot(snapshot, viewer, request), waves: viewer.region === null ? snapshot.waves : [] };
+	return {
+		edition: { slug, title: edition.title },
+		release: info,
+		results: resultsFromSnapshot(snapshot, viewer, request),
+		waves: viewer.region === null ? snapshot.waves : []
+	};
 }

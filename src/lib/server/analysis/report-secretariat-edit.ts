@@ -61,27 +61,50 @@ export async function saveSecretariatTexts(db: Kysely<Database>, actor: string, 
 		return { field, text: input.texts[field]!, status };
 	});
 	const documentDate = input.documentDate?.trim();
-	if (documentDate && !(ISO_DATE.test(documentDate) && !Number.isNaN(Date.parse(documentDate)))) throw new InvalidInputError(`"${documentDate}" is not a date (yyyy-mm-dd)`);
+	if (documentDate && !(ISO_DATE.test(documentDate) && !Number.isNaN(Date.parse(documentDate))))
+		throw new InvalidInputError(`"${documentDate}" is not a date (yyyy-mm-dd)`);
 	const original = input.originalLanguage?.trim();
 	if (original && !isLocale(original)) throw new InvalidInputError(`"${original}" is not one of the six languages`);
 	return db.transaction().execute(async (trx) => {
 		const latest = await latestSecretariatTexts(trx, editionSlug);
-		if (latest.version !== input.version) throw new ConflictError(`the texts were saved by someone else meanwhile (version ${latest.version}): reload the page and make your change again`, 'stale_version');
+		if (latest.version !== input.version)
+			throw new ConflictError(
+				`the texts were saved by someone else meanwhile (version ${latest.version}): reload the page and make your change again`,
+				'stale_version'
+			);
 		const stored = applySecretariatEdits(latest.stored, locale, edits);
 		const cover = {
 			documentDate: input.documentDate === undefined ? latest.documentDate : documentDate || null,
 			originalLanguage: input.originalLanguage === undefined ? latest.originalLanguage : original || null
 		};
-		if (sameStoredTexts(stored, latest.stored) && cover.documentDate === latest.documentDate && cover.originalLanguage === latest.originalLanguage) return latest.version;
+		if (sameStoredTexts(stored, latest.stored) && cover.documentDate === latest.documentDate && cover.originalLanguage === latest.originalLanguage)
+			return latest.version;
 		return insertVersion(trx, latest, stored, cover, actor, { action: 'report_texts.save', locale });
 	});
 }
 
-async function insertVersion(trx: Kysely<Database>, latest: SecretariatTextsVersion, stored: StoredSecretariatTexts, cover: { documentDate: string | null; originalLanguage: string | null }, actor: string, audit: { action: string } & Record<string, unknown>): Promise<number> {
+async function insertVersion(
+	trx: Kysely<Database>,
+	latest: SecretariatTextsVersion,
+	stored: StoredSecretariatTexts,
+	cover: { documentDate: string | null; originalLanguage: string | null },
+	actor: string,
+	audit: { action: string } & Record<string, unknown>
+): Promise<number> {
 	const version = latest.version + 1;
 	await trx
 		.insertInto('report_secretariat_text')
-		.values({ id: newId(), edition_id: latest.edition.id, version, texts_json: JSON.stringify(stored.texts), states_json: JSON.stringify(stored.states), document_date: cover.documentDate, original_language: cover.originalLanguage, created_by: actor, created_at: nowIso() })
+		.values({
+			id: newId(),
+			edition_id: latest.edition.id,
+			version,
+			texts_json: JSON.stringify(stored.texts),
+			states_json: JSON.stringify(stored.states),
+			document_date: cover.documentDate,
+			original_language: cover.originalLanguage,
+			created_by: actor,
+			created_at: nowIso()
+		})
 		.execute();
 	const { action, ...details } = audit;
 	await appendAudit(trx, { actor, action, targetType: 'edition', targetId: latest.edition.id, details: { ...details, version } });
@@ -110,13 +133,26 @@ export async function exportSecretariatTexts(db: Kysely<Database>, editionSlug: 
 	const states = secretariatStateIndex(latest.stored);
 	const original = `${editionSlug}-report-texts`;
 	const base = `${original}-v${latest.version}-${xliffLang(locale)}`;
-	if (format === 'xliff') return { filename: `${base}.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff(strings, states, locale, original) };
-	if (format === 'xliff12') return { filename: `${base}.xliff12.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff12(strings, states, locale, original) };
-	return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(strings, states, locale, original) };
+	if (format === 'xliff')
+		return { filename: `${base}.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff(strings, states, locale, original) };
+	if (format === 'xliff12')
+		return { filename: `${base}.xliff12.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff12(strings, states, locale, original) };
+	return {
+		filename: `${base}.xlsx`,
+		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		body: await toXlsx(strings, states, locale, original)
+	};
 }
 
 /** A translated file back: checked whole against the current English, then saved as one new version, or not at all. */
-export async function importSecretariatTexts(db: Kysely<Database>, actor: string, editionSlug: string, localeText: string, formatText: string, data: Uint8Array): Promise<ImportReport> {
+export async function importSecretariatTexts(
+	db: Kysely<Database>,
+	actor: string,
+	editionSlug: string,
+	localeText: string,
+	formatText: string,
+	data: Uint8Array
+): Promise<ImportReport> {
 	const locale = parseTarget(localeText);
 	const format = parseFormat(formatText);
 	if (data.byteLength === 0) throw new InvalidInputError('choose a file to import');
@@ -127,8 +163,17 @@ export async function importSecretariatTexts(db: Kysely<Database>, actor: string
 		const plan = planImport(parsed, locale, secretariatStrings(latest.stored), secretariatStateIndex(latest.stored));
 		if (plan.problems.length) return { ok: false, problems: plan.problems };
 		if (plan.changes.length === 0) return { ok: true, applied: 0 };
-		const stored = applySecretariatEdits(latest.stored, locale, plan.changes.map((c) => ({ field: c.key as SecretariatEdit['field'], text: c.text, status: c.status })));
-		await insertVersion(trx, latest, stored, { documentDate: latest.documentDate, originalLanguage: latest.originalLanguage }, actor, { action: 'report_texts.import', locale, format, applied: plan.changes.length });
+		const stored = applySecretariatEdits(
+			latest.stored,
+			locale,
+			plan.changes.map((c) => ({ field: c.key as SecretariatEdit['field'], text: c.text, status: c.status }))
+		);
+		await insertVersion(trx, latest, stored, { documentDate: latest.documentDate, originalLanguage: latest.originalLanguage }, actor, {
+			action: 'report_texts.import',
+			locale,
+			format,
+			applied: plan.changes.length
+		});
 		return { ok: true, applied: plan.changes.length };
 	});
 }

@@ -25,7 +25,13 @@ export async function requireEdition(db: Kysely<Database>, editionSlug: string):
 
 export async function latestSecretariatTexts(db: Kysely<Database>, editionSlug: string): Promise<SecretariatTextsVersion> {
 	const edition = await requireEdition(db, editionSlug);
-	const row = await db.selectFrom('report_secretariat_text').selectAll().where('edition_id', '=', edition.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+	const row = await db
+		.selectFrom('report_secretariat_text')
+		.selectAll()
+		.where('edition_id', '=', edition.id)
+		.orderBy('version', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 	if (!row) return { edition, version: 0, stored: emptyStoredTexts(), documentDate: null, originalLanguage: null, savedBy: null, savedAt: null };
 	return {
 		edition,

@@ -4,7 +4,14 @@ import { can } from '../../domain/access/permissions.ts';
 import { aggregate } from '../../domain/analysis/aggregate.ts';
 import type { Catalogue, LocalizedText } from '../../domain/analysis/catalogue.ts';
 import { breakdown, crossTab, isDimension, type Dimension } from '../../domain/analysis/dimensions.ts';
-import { publishBreakdown, publishCrossTab, publishResult, type PublishedBreakdown, type PublishedCrossTab, type PublishedResult } from '../../domain/analysis/suppression.ts';
+import {
+	publishBreakdown,
+	publishCrossTab,
+	publishResult,
+	type PublishedBreakdown,
+	type PublishedCrossTab,
+	type PublishedResult
+} from '../../domain/analysis/suppression.ts';
 import { editionStatus, type StatusRow } from '../distribution/editions.ts';
 import { loadEditionData } from './data.ts';
 import { analysisMinCount } from './settings.ts';
@@ -66,7 +73,13 @@ function dimension(value: string | null | undefined, name: string): Dimension | 
  * The results of an edition as the viewer may see them. Suppression is applied here,
  * in the service, so that every screen and export built on it hides the same cells.
  */
-export async function editionResults(db: Db, slug: string, viewer: AnalysisViewer, request: ResultsRequest = {}, minCount = analysisMinCount()): Promise<EditionResults> {
+export async function editionResults(
+	db: Db,
+	slug: string,
+	viewer: AnalysisViewer,
+	request: ResultsRequest = {},
+	minCount = analysisMinCount()
+): Promise<EditionResults> {
 	const by = dimension(request.by, 'by');
 	const rows = dimension(request.rows, 'rows');
 	const columns = dimension(request.columns, 'columns');

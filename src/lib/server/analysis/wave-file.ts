@@ -22,7 +22,11 @@ export async function readWaveFile(filename: string, content: Uint8Array): Promi
 		const sheet = workbook.worksheets[0];
 		if (!sheet) throw new InvalidInputError(`${filename} has no worksheet`);
 		assertSheetWithinLimits(sheet.actualRowCount - 1, sheet.columnCount, WAVE_SHEET_LIMITS);
-		const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim().toLowerCase());
+		const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) =>
+			String(v ?? '')
+				.trim()
+				.toLowerCase()
+		);
 		const rows: WaveRow[] = [];
 		sheet.eachRow((row, i) => {
 			if (i === 1) return;
@@ -39,8 +43,17 @@ export async function readWaveFile(filename: string, content: Uint8Array): Promi
 		throw new InvalidInputError(`${filename} is not valid UTF-8: save it as "CSV UTF-8" and send it again`);
 	}
 	// One row past the limit at most is read, so a huge file costs no more than that.
-	const parsed = Papa.parse<WaveRow>(text.startsWith(UTF8_BOM) ? text.slice(1) : text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase(), preview: WAVE_SHEET_LIMITS.maxRows + 1 });
+	const parsed = Papa.parse<WaveRow>(text.startsWith(UTF8_BOM) ? text.slice(1) : text, {
+		header: true,
+		skipEmptyLines: true,
+		transformHeader: (h) => h.trim().toLowerCase(),
+		preview: WAVE_SHEET_LIMITS.maxRows + 1
+	});
 	assertSheetWithinLimits(parsed.data.length, parsed.meta.fields?.length ?? 0, WAVE_SHEET_LIMITS);
-	if (parsed.errors.length) throw new InvalidInputError(`${filename} is not a well-formed CSV file`, parsed.errors.slice(0, 10).map((e) => `line ${(e.row ?? 0) + 2}: ${e.message}`));
+	if (parsed.errors.length)
+		throw new InvalidInputError(
+			`${filename} is not a well-formed CSV file`,
+			parsed.errors.slice(0, 10).map((e) => `line ${(e.row ?? 0) + 2}: ${e.message}`)
+		);
 	return parsed.data;
 }

@@ -16,7 +16,12 @@ export const MAX_WAVE_FILE_BYTES = 2 * 1024 * 1024;
 const LABEL_PATTERN = /^[\p{L}\p{N} ._()-]{1,40}$/u;
 
 /** Imports a previous edition's aggregated table for comparison: every row valid, or nothing stored. */
-export async function importWave(db: Db, slug: string, input: { label: string; filename: string; content: Buffer }, actor: string): Promise<{ id: string; items: number }> {
+export async function importWave(
+	db: Db,
+	slug: string,
+	input: { label: string; filename: string; content: Buffer },
+	actor: string
+): Promise<{ id: string; items: number }> {
 	const label = input.label.trim();
 	if (!LABEL_PATTERN.test(label)) throw new InvalidInputError('the label must be 1 to 40 letters, digits, spaces or . _ ( ) -');
 	if (input.content.length === 0) throw new InvalidInputError('the file is empty');
@@ -29,9 +34,24 @@ export async function importWave(db: Db, slug: string, input: { label: string; f
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('analysis_wave')
-			.values({ id, edition_id: data.edition.id, label, source_filename: input.filename, source_sha256: createHash('sha256').update(input.content).digest('hex'), items_json: JSON.stringify(items), created_at: nowIso(), created_by: actor })
+			.values({
+				id,
+				edition_id: data.edition.id,
+				label,
+				source_filename: input.filename,
+				source_sha256: createHash('sha256').update(input.content).digest('hex'),
+				items_json: JSON.stringify(items),
+				created_at: nowIso(),
+				created_by: actor
+			})
 			.execute();
-		await appendAudit(trx, { actor, action: 'analysis.wave_import', targetType: 'analysis_wave', targetId: id, details: { edition: slug, label, items: items.length } });
+		await appendAudit(trx, {
+			actor,
+			action: 'analysis.wave_import',
+			targetType: 'analysis_wave',
+			targetId: id,
+			details: { edition: slug, label, items: items.length }
+		});
 	});
 	return { id, items: items.length };
 }
@@ -51,9 +71,18 @@ export interface WaveView {
 export async function compareWaves(db: Db, slug: string, viewer: AnalysisViewer, minCount = analysisMinCount()): Promise<WaveView[]> {
 	if (viewer.region !== null) return [];
 	const data = await loadEditionData(db, slug, viewer.region);
-	const waves = await db.selectFrom('analysis_wave').select(['id', 'label', 'created_at', 'items_json']).where('edition_id', '=', data.edition.id).orderBy('created_at', 'desc').execute();
+	const waves = await db
+		.selectFrom('analysis_wave')
+		.select(['id', 'label', 'created_at', 'items_json'])
+		.where('edition_id', '=', data.edition.id)
+		.orderBy('created_at', 'desc')
+		.execute();
 	if (waves.length === 0) return [];
 	const current = publishResult(aggregate(data.catalogue, data.respondents), effectiveMinCount(viewer, minCount));
-	return waves.map((w) => ({ id: w.id, label: w.label, createdAt: w.created_at, comparisons: compareWave(JSON.parse(w.items_json) as WaveItem[], current.scales) }));
+	return waves.map((w) => ({
+		id: w.id,
+		label: w.label,
+		createdAt: w.created_at,
+		comparisons: compareWave(JSON.parse(w.items_json) as WaveItem[], current.scales)
+	}));
 }
-

@@ -24,7 +24,12 @@ export function auditActor(user: SessionUser) {
 }
 
 export function assertSlug(slug: string): void {
-	if (!QUESTIONNAIRE_SLUG.test(slug)) throw new InvalidInputError(`"${slug}" is not a valid questionnaire slug (lower-case letters, digits and hyphens, 2 to 63 characters).`, [], 'invalid_slug');
+	if (!QUESTIONNAIRE_SLUG.test(slug))
+		throw new InvalidInputError(
+			`"${slug}" is not a valid questionnaire slug (lower-case letters, digits and hyphens, 2 to 63 characters).`,
+			[],
+			'invalid_slug'
+		);
 }
 
 export function checksumOf(definitionJson: string): string {
@@ -80,7 +85,10 @@ export async function lintOfDraft(db: Kysely<Database>, draft: QuestionnaireDraf
 
 /** A draft saved by someone else since the form was opened: the change is refused, the input shown back. */
 export function staleError(): ConflictError {
-	return new ConflictError('Someone saved this draft after you opened it: your change was not applied. Your input is shown below; look at the draft again and re-apply it.', 'stale_revision');
+	return new ConflictError(
+		'Someone saved this draft after you opened it: your change was not applied. Your input is shown below; look at the draft again and re-apply it.',
+		'stale_revision'
+	);
 }
 
 /** The errors an edit introduces (not those the draft already had): they refuse the edit. */

@@ -56,6 +56,9 @@ export async function diffChoices(db: Db, slug: string): Promise<DiffChoices> {
 	const bySlug = new Map<string, string[]>();
 	for (const v of [...versions].sort((x, y) => y.version - x.version)) bySlug.set(v.slug, [...(bySlug.get(v.slug) ?? []), `v${v.version}`]);
 	const own = [...(draft ? ['draft'] : []), ...(bySlug.get(slug) ?? [])];
-	const others = [...bySlug.entries()].filter(([s]) => s !== slug).sort(([x], [y]) => x.localeCompare(y)).map(([s, refs]) => ({ slug: s, refs: refs.map((r) => `${s}@${r}`) }));
+	const others = [...bySlug.entries()]
+		.filter(([s]) => s !== slug)
+		.sort(([x], [y]) => x.localeCompare(y))
+		.map(([s, refs]) => ({ slug: s, refs: refs.map((r) => `${s}@${r}`) }));
 	return { own, baseLabel: base?.label ?? null, others };
 }

@@ -23,7 +23,16 @@ export async function loadDraftForEdit(db: Db, user: SessionUser, slug: string):
 	return { draft, json, findings: lintDraft(json, base), baseLabel: base?.label ?? null };
 }
 
-async function save(db: Db, user: SessionUser, slug: string, revision: number, action: string, change: (json: JsonObject) => JsonObject, refuseAnyError: boolean, details: Record<string, unknown>): Promise<QuestionnaireDraft> {
+async function save(
+	db: Db,
+	user: SessionUser,
+	slug: string,
+	revision: number,
+	action: string,
+	change: (json: JsonObject) => JsonObject,
+	refuseAnyError: boolean,
+	details: Record<string, unknown>
+): Promise<QuestionnaireDraft> {
 	assertAuthor(user);
 	if (!Number.isInteger(revision)) throw new InvalidInputError('The form lacks the draft revision.', [], 'invalid_revision');
 	return db.transaction().execute(async (trx) => {
@@ -34,16 +43,38 @@ async function save(db: Db, user: SessionUser, slug: string, revision: number, a
 		const after = change(before);
 		const findings = lintDraft(after, base);
 		const blocking = refuseAnyError ? errorsOf(findings) : newErrors(lintDraft(before, base), findings);
-		if (blocking.length > 0) throw new InvalidInputError(`The change would leave ${blocking.length} error(s); nothing was saved.`, blocking.map(describeFinding), 'questionnaire_lint');
-		const saved = await updateDraftIfRevision(trx, draft.id, revision, { title: titleOf(after, slug), definitionJson: JSON.stringify(after, null, 2), actor: user.email });
+		if (blocking.length > 0)
+			throw new InvalidInputError(
+				`The change would leave ${blocking.length} error(s); nothing was saved.`,
+				blocking.map(describeFinding),
+				'questionnaire_lint'
+			);
+		const saved = await updateDraftIfRevision(trx, draft.id, revision, {
+			title: titleOf(after, slug),
+			definitionJson: JSON.stringify(after, null, 2),
+			actor: user.email
+		});
 		if (!saved) throw staleError();
-		await appendAudit(trx, { ...auditActor(user), action, targetType: 'questionnaire_draft', targetId: draft.id, details: { slug, revision: revision + 1, ...details } });
+		await appendAudit(trx, {
+			...auditActor(user),
+			action,
+			targetType: 'questionnaire_draft',
+			targetId: draft.id,
+			details: { slug, revision: revision + 1, ...details }
+		});
 		return { ...draft, revision: revision + 1 };
 	});
 }
 
 /** One editor operation (a pure function of the JSON, see domain/authoring/operations.ts). */
-export async function applyDraftEdit(db: Db, user: SessionUser, slug: string, revision: number, operation: string, change: (json: JsonObject) => JsonObject): Promise<QuestionnaireDraft> {
+export async function applyDraftEdit(
+	db: Db,
+	user: SessionUser,
+	slug: string,
+	revision: number,
+	operation: string,
+	change: (json: JsonObject) => JsonObject
+): Promise<QuestionnaireDraft> {
 	return save(db, user, slug, revision, 'questionnaire.draft_edit', change, false, { operation });
 }
 

@@ -49,12 +49,32 @@ async function assertSlugFree(db: Db, slug: string): Promise<void> {
 }
 
 /** Lints a questionnaire about to become a draft; any error refuses it whole. */
-async function storeNewDraft(db: Db, user: SessionUser, slug: string, json: JsonObject, base: string | null, how: Record<string, unknown>, copyStatesFrom?: string): Promise<QuestionnaireDraft> {
+async function storeNewDraft(
+	db: Db,
+	user: SessionUser,
+	slug: string,
+	json: JsonObject,
+	base: string | null,
+	how: Record<string, unknown>,
+	copyStatesFrom?: string
+): Promise<QuestionnaireDraft> {
 	return db.transaction().execute(async (trx) => {
-		const draft = await insertDraft(trx, { slug, title: titleOf(json, slug), definitionJson: JSON.stringify(json, null, 2), baseQuestionnaireId: base, actor: user.email });
+		const draft = await insertDraft(trx, {
+			slug,
+			title: titleOf(json, slug),
+			definitionJson: JSON.stringify(json, null, 2),
+			baseQuestionnaireId: base,
+			actor: user.email
+		});
 		if (copyStatesFrom) await copyTranslationStates(trx, copyStatesFrom, draft.id);
 		await seedMissingStates(trx, draft.id, json as Json, user.email);
-		await appendAudit(trx, { ...auditActor(user), action: 'questionnaire.draft_create', targetType: 'questionnaire_draft', targetId: draft.id, details: { slug, ...how } });
+		await appendAudit(trx, {
+			...auditActor(user),
+			action: 'questionnaire.draft_create',
+			targetType: 'questionnaire_draft',
+			targetId: draft.id,
+			details: { slug, ...how }
+		});
 		return draft;
 	});
 }
@@ -79,7 +99,11 @@ export async function importDraft(db: Db, user: SessionUser, input: { slug: stri
 
 const SURVEY_FILE = /^[a-z0-9][a-z0-9-]*\.json$/;
 
-export async function importDraftFromSurveys(db: Db, user: SessionUser, input: { slug: string; file: string; surveysDir: string }): Promise<QuestionnaireDraft> {
+export async function importDraftFromSurveys(
+	db: Db,
+	user: SessionUser,
+	input: { slug: string; file: string; surveysDir: string }
+): Promise<QuestionnaireDraft> {
 	assertAuthor(user);
 	if (!SURVEY_FILE.test(input.file)) throw new InvalidInputError(`"${input.file}" is not a file of surveys/.`, [], 'invalid_file');
 	let text: string;

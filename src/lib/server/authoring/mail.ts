@@ -9,7 +9,19 @@ import { describeFinding, lintDraft } from '../../domain/authoring/lint.ts';
 import { LOCALES } from '../../domain/locales.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';
 import { sourceHash } from '../../domain/translation/status.ts';
-import { MAIL_KINDS, MAIL_PARTS, MAIL_TEMPLATES_PROP, REQUIRED_MAIL_PARTS, builtinMailTemplateJson, customTemplate, isMailKind, isMailStringKey, mailStringKey, type MailKind, type MailPart } from '../../domain/mail/mail-texts.ts';
+import {
+	MAIL_KINDS,
+	MAIL_PARTS,
+	MAIL_TEMPLATES_PROP,
+	REQUIRED_MAIL_PARTS,
+	builtinMailTemplateJson,
+	customTemplate,
+	isMailKind,
+	isMailStringKey,
+	mailStringKey,
+	type MailKind,
+	type MailPart
+} from '../../domain/mail/mail-texts.ts';
 import { mailPreviews, type MailPreview } from '../../domain/mail/mail-preview.ts';
 import { updateDraftIfRevision } from './drafts-repository.ts';
 import { upsertTranslationStates } from '../translation/states-repository.ts';
@@ -24,7 +36,15 @@ import { assertAuthor, auditActor, baseOf, newErrors, requireDraft, staleError, 
 /** The mismatch of a translation with a changed English is for the translators to fix: their cells become "needs review". */
 const TOLERATED_NEW_ERRORS = new Set(['mail/merge-field-mismatch']);
 
-async function saveMail(db: Db, user: SessionUser, slug: string, revision: number, operation: string, change: (json: JsonObject) => JsonObject, after?: (trx: Transaction<Database>, draft: QuestionnaireDraft, json: JsonObject) => Promise<void>): Promise<void> {
+async function saveMail(
+	db: Db,
+	user: SessionUser,
+	slug: string,
+	revision: number,
+	operation: string,
+	change: (json: JsonObject) => JsonObject,
+	after?: (trx: Transaction<Database>, draft: QuestionnaireDraft, json: JsonObject) => Promise<void>
+): Promise<void> {
 	assertAuthor(user);
 	if (!Number.isInteger(revision)) throw new InvalidInputError('The form lacks the draft revision.', [], 'invalid_revision');
 	await db.transaction().execute(async (trx) => {
@@ -34,11 +54,26 @@ async function saveMail(db: Db, user: SessionUser, slug: string, revision: numbe
 		const before = JSON.parse(draft.definition_json) as JsonObject;
 		const json = change(before);
 		const blocking = newErrors(lintDraft(before, base), lintDraft(json, base)).filter((f) => !TOLERATED_NEW_ERRORS.has(f.rule));
-		if (blocking.length > 0) throw new InvalidInputError(`The change would leave ${blocking.length} error(s); nothing was saved.`, blocking.map(describeFinding), 'questionnaire_lint');
-		const saved = await updateDraftIfRevision(trx, draft.id, revision, { title: titleOf(json, slug), definitionJson: JSON.stringify(json, null, 2), actor: user.email });
+		if (blocking.length > 0)
+			throw new InvalidInputError(
+				`The change would leave ${blocking.length} error(s); nothing was saved.`,
+				blocking.map(describeFinding),
+				'questionnaire_lint'
+			);
+		const saved = await updateDraftIfRevision(trx, draft.id, revision, {
+			title: titleOf(json, slug),
+			definitionJson: JSON.stringify(json, null, 2),
+			actor: user.email
+		});
 		if (!saved) throw staleError();
 		await after?.(trx, draft, json);
-		await appendAudit(trx, { ...auditActor(user), action: 'questionnaire.draft_edit', targetType: 'questionnaire_draft', targetId: draft.id, details: { slug, revision: revision + 1, operation } });
+		await appendAudit(trx, {
+			...auditActor(user),
+			action: 'questionnaire.draft_edit',
+			targetType: 'questionnaire_draft',
+			targetId: draft.id,
+			details: { slug, revision: revision + 1, operation }
+		});
 	});
 }
 
@@ -71,7 +106,9 @@ export async function useEditableMailTexts(db: Db, user: SessionUser, slug: stri
 			const keys = new Set(added.flatMap((k) => MAIL_PARTS.map((p) => mailStringKey(k, p))));
 			const rows = extractStrings(json as Json)
 				.filter((s) => keys.has(s.key))
-				.flatMap((s) => LOCALES.filter((l) => l !== 'en').map((l) => ({ stringKey: s.key, locale: l, status: 'reviewed' as const, sourceHash: sourceHash(s.texts.en ?? '') })));
+				.flatMap((s) =>
+					LOCALES.filter((l) => l !== 'en').map((l) => ({ stringKey: s.key, locale: l, status: 'reviewed' as const, sourceHash: sourceHash(s.texts.en ?? '') }))
+				);
 			await upsertTranslationStates(trx, draft.id, rows, user.email);
 		}
 	);
@@ -93,7 +130,8 @@ export async function saveMailEnglish(db: Db, user: SessionUser, slug: string, r
 	await saveMail(db, user, slug, revision, `mailTemplates.${kind}`, (json) => {
 		const templates = templatesOf(json);
 		const template = templates[kind];
-		if (typeof template !== 'object' || template === null || Array.isArray(template)) throw new InvalidInputError(`The draft has no ${kind} e-mail text of its own: use the editable e-mail texts first.`, [], 'mail_templates_absent');
+		if (typeof template !== 'object' || template === null || Array.isArray(template))
+			throw new InvalidInputError(`The draft has no ${kind} e-mail text of its own: use the editable e-mail texts first.`, [], 'mail_templates_absent');
 		const next: JsonObject = { ...(template as JsonObject) };
 		for (const part of MAIL_PARTS) {
 			const english = text[part];
@@ -131,7 +169,11 @@ export async function removeMailTexts(db: Db, user: SessionUser, slug: string, r
 	);
 }
 
-export async function loadMailTexts(db: Db, user: SessionUser, slug: string): Promise<{ slug: string; revision: number; title: string; previews: MailPreview[] }> {
+export async function loadMailTexts(
+	db: Db,
+	user: SessionUser,
+	slug: string
+): Promise<{ slug: string; revision: number; title: string; previews: MailPreview[] }> {
 	assertAuthor(user);
 	const draft = await requireDraft(db, slug);
 	const previews = mailPreviews(JSON.parse(draft.definition_json) as JsonObject);

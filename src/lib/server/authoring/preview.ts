@@ -37,7 +37,12 @@ export interface PreviewRequest {
 function unsavedModelKey(text: string): { key: string; definition: object } {
 	const json = parseQuestionnaireText(text);
 	const errors = errorsOf(lintDraft(json, null));
-	if (errors.length > 0) throw new InvalidInputError(`The JSON has ${errors.length} error(s); it is previewed once it would save.`, errors.map(describeFinding), 'questionnaire_lint');
+	if (errors.length > 0)
+		throw new InvalidInputError(
+			`The JSON has ${errors.length} error(s); it is previewed once it would save.`,
+			errors.map(describeFinding),
+			'questionnaire_lint'
+		);
 	return { key: `text:${checksumOf(text)}`, definition: json };
 }
 
@@ -62,7 +67,10 @@ export async function previewDraft(db: Db, user: SessionUser, slug: string, requ
 	const draft = await requireDraft(db, slug);
 	const locale = isLocale(request.lang) ? request.lang : toLocale(null);
 	// A draft's model is keyed by its revision: an edit gets a fresh model.
-	const source = request.jsonText !== undefined ? unsavedModelKey(request.jsonText) : { key: `draft:${draft.id}:${draft.revision}`, definition: JSON.parse(draft.definition_json) as object };
+	const source =
+		request.jsonText !== undefined
+			? unsavedModelKey(request.jsonText)
+			: { key: `draft:${draft.id}:${draft.revision}`, definition: JSON.parse(draft.definition_json) as object };
 	const model = getModel(source.key, source.definition, locale);
 	let answers = parsePreviewAnswers(request.answersJson);
 	loadAnswers(model, answers);

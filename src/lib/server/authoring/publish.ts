@@ -25,7 +25,13 @@ export async function slugOverview(db: Db, user: SessionUser, slug: string): Pro
 	const versions = all.filter((v) => v.slug === slug).map((v) => ({ ...v, editions: editions.filter((e) => e.questionnaire_id === v.id) }));
 	if (!draft && versions.length === 0) throw new NotFoundError(`no questionnaire "${slug}"`);
 	const base = draft?.base_questionnaire_id ? all.find((v) => v.id === draft.base_questionnaire_id) : undefined;
-	return { slug, draft: draft ?? null, baseLabel: base ? `${base.slug} v${base.version}` : null, findings: draft ? await lintOfDraft(db, draft) : [], versions };
+	return {
+		slug,
+		draft: draft ?? null,
+		baseLabel: base ? `${base.slug} v${base.version}` : null,
+		findings: draft ? await lintOfDraft(db, draft) : [],
+		versions
+	};
 }
 
 /**
@@ -37,19 +43,38 @@ export async function publishDraft(db: Db, user: SessionUser, slug: string, revi
 	assertAuthor(user);
 	return db.transaction().execute(async (trx) => {
 		const draft = await requireDraft(trx, slug);
-		if (draft.revision !== revision) throw new ConflictError('The draft changed since you opened this page: look at it again before publishing.', 'stale_revision');
+		if (draft.revision !== revision)
+			throw new ConflictError('The draft changed since you opened this page: look at it again before publishing.', 'stale_revision');
 		const errors = errorsOf(await lintOfDraft(trx, draft));
-		if (errors.length > 0) throw new InvalidInputError(`The draft has ${errors.length} error(s): it cannot be published.`, errors.map(describeFinding), 'questionnaire_lint');
+		if (errors.length > 0)
+			throw new InvalidInputError(`The draft has ${errors.length} error(s): it cannot be published.`, errors.map(describeFinding), 'questionnaire_lint');
 		const json = JSON.parse(draft.definition_json) as Record<string, unknown>;
 		const definitionJson = JSON.stringify(json);
 		const checksum = checksumOf(definitionJson);
 		const latest = await findLatestQuestionnaire(trx, slug);
 		if (latest?.checksum === checksum) throw new ConflictError(`The draft is the same as ${slug} v${latest.version}: nothing to publish.`, 'unchanged');
-		const version = await insertPublishedVersion(trx, { slug, title: titleOf(json, slug), definitionJson, checksum, source: `draft ${draft.id} r${draft.revision}` });
+		const version = await insertPublishedVersion(trx, {
+			slug,
+			title: titleOf(json, slug),
+			definitionJson,
+			checksum,
+			source: `draft ${draft.id} r${draft.revision}`
+		});
 		await copyTranslationStates(trx, draft.id, version.id);
-		const saved = await updateDraftIfRevision(trx, draft.id, revision, { title: draft.title, definitionJson: draft.definition_json, baseQuestionnaireId: version.id, actor: user.email });
+		const saved = await updateDraftIfRevision(trx, draft.id, revision, {
+			title: draft.title,
+			definitionJson: draft.definition_json,
+			baseQuestionnaireId: version.id,
+			actor: user.email
+		});
 		if (!saved) throw new ConflictError('The draft changed while publishing: try again.', 'stale_revision');
-		await appendAudit(trx, { ...auditActor(user), action: 'questionnaire.publish', targetType: 'questionnaire', targetId: version.id, details: { slug, version: version.version, draft: draft.id, revision } });
+		await appendAudit(trx, {
+			...auditActor(user),
+			action: 'questionnaire.publish',
+			targetType: 'questionnaire',
+			targetId: version.id,
+			details: { slug, version: version.version, draft: draft.id, revision }
+		});
 		return version;
 	});
 }
@@ -75,7 +100,8 @@ export interface NewEditionInput {
 /** An edition pinning a published version, created as a draft (it is opened on the edition page). */
 export async function createEditionForVersion(db: Db, user: SessionUser, input: NewEditionInput): Promise<Edition> {
 	assertAuthor(user);
-	if (!EDITION_SLUG.test(input.slug)) throw new InvalidInputError(`"${input.slug}" is not a valid edition slug (lower-case letters, digits and hyphens).`, [], 'invalid_slug');
+	if (!EDITION_SLUG.test(input.slug))
+		throw new InvalidInputError(`"${input.slug}" is not a valid edition slug (lower-case letters, digits and hyphens).`, [], 'invalid_slug');
 	const ref = parseVersionRef(input.version);
 	if (ref === 'draft') throw new InvalidInputError('An edition pins a published version, not the draft: publish it first.', [], 'invalid_version');
 	const opensAt = instant(input.opens, 'Opens');
@@ -88,7 +114,13 @@ export async function createEditionForVersion(db: Db, user: SessionUser, input: 
 		if (!version) throw new NotFoundError(`"${input.questionnaireSlug}" has no version ${ref}.`);
 		if (await findEditionBySlug(trx, input.slug)) throw new ConflictError(`The edition "${input.slug}" already exists.`, 'slug_taken');
 		const edition = await insertEdition(trx, { slug: input.slug, title, questionnaireId: version.id, opensAt, closesAt, state: 'draft' });
-		await appendAudit(trx, { ...auditActor(user), action: 'edition.create', targetType: 'edition', targetId: edition.id, details: { slug: edition.slug, questionnaire: version.id, version: version.version } });
+		await appendAudit(trx, {
+			...auditActor(user),
+			action: 'edition.create',
+			targetType: 'edition',
+			targetId: edition.id,
+			details: { slug: edition.slug, questionnaire: version.id, version: version.version }
+		});
 		return edition;
 	});
 }

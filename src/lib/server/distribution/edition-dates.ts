@@ -12,7 +12,8 @@ export interface EditionDatesInput {
 	closes?: string | null;
 }
 
-const parsed = (value: string | null | undefined, current: string | null, name: string): string | null => (value === undefined ? current : value === null || value.trim() === '' ? null : parseUtcInstant(value, name));
+const parsed = (value: string | null | undefined, current: string | null, name: string): string | null =>
+	value === undefined ? current : value === null || value.trim() === '' ? null : parseUtcInstant(value, name);
 
 /** Sets an edition's opening and closing dates under the rules of domain/invitation/edition-dates.ts; audited with both before and after. */
 export async function setEditionDates(db: Db, slug: string, input: EditionDatesInput, actor: string, now = nowIso()): Promise<Edition> {
@@ -30,7 +31,13 @@ export async function setEditionDates(db: Db, slug: string, input: EditionDatesI
 			.where('state', '=', edition.state)
 			.executeTakeFirst();
 		if (Number(changed.numUpdatedRows) === 0) throw new ConflictError(`edition ${slug} changed meanwhile`);
-		await appendAudit(trx, { actor, action: 'edition.dates', targetType: 'edition', targetId: edition.id, details: { from: { opensAt: edition.opens_at, closesAt: edition.closes_at }, to: next } });
+		await appendAudit(trx, {
+			actor,
+			action: 'edition.dates',
+			targetType: 'edition',
+			targetId: edition.id,
+			details: { from: { opensAt: edition.opens_at, closesAt: edition.closes_at }, to: next }
+		});
 		return { ...edition, opens_at: next.opensAt, closes_at: next.closesAt };
 	});
 }

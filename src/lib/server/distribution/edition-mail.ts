@@ -18,8 +18,14 @@ import { REGISTRY_KINDS } from '../../domain/registry/registry-rows.ts';
 export async function editionMail(db: Db, slug: string, filter: { state?: OutboxState; page: number }) {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
-	const [counts, outbox, questionnaire] = await Promise.all([outboxCounts(db, { editionId: edition.id }), listOutbox(db, slug, filter), findQuestionnaireById(db, edition.questionnaire_id)]);
-	const previews = questionnaire ? mailPreviews(JSON.parse(questionnaire.definition_json) as Record<string, unknown>, { ...PREVIEW_FIELDS, closesAt: edition.closes_at }) : [];
+	const [counts, outbox, questionnaire] = await Promise.all([
+		outboxCounts(db, { editionId: edition.id }),
+		listOutbox(db, slug, filter),
+		findQuestionnaireById(db, edition.questionnaire_id)
+	]);
+	const previews = questionnaire
+		? mailPreviews(JSON.parse(questionnaire.definition_json) as Record<string, unknown>, { ...PREVIEW_FIELDS, closesAt: edition.closes_at })
+		: [];
 	return { counts, outbox, previews };
 }
 
@@ -29,7 +35,13 @@ export async function editionReminders(db: Db, slug: string) {
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
 	const [schedules, regions] = await Promise.all([listReminderSchedules(db, edition.id), listRegions(db)]);
 	return {
-		schedules: schedules.map((s) => ({ id: s.id, daysBefore: s.days_before, segment: JSON.parse(s.segment_json) as Segment, queuedAt: s.queued_at, queuedCount: s.queued_count })),
+		schedules: schedules.map((s) => ({
+			id: s.id,
+			daysBefore: s.days_before,
+			segment: JSON.parse(s.segment_json) as Segment,
+			queuedAt: s.queued_at,
+			queuedCount: s.queued_count
+		})),
 		regions: Object.fromEntries(regions.map((r) => [r.code, r.name])),
 		kinds: [...REGISTRY_KINDS],
 		states: [...SEGMENT_STATES]

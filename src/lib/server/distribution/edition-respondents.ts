@@ -3,9 +3,20 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { findEditionBySlug } from './editions-repository.ts';
 import { listRegions } from './reference-repository.ts';
 import { REGISTRY_KINDS } from '../../domain/registry/registry-rows.ts';
-import { RESPONDENT_STATES, selectRespondents, type RespondentContact, type RespondentPage, type RespondentQuery, type RespondentRow } from '../../domain/invitation/respondent-list.ts';
+import {
+	RESPONDENT_STATES,
+	selectRespondents,
+	type RespondentContact,
+	type RespondentPage,
+	type RespondentQuery,
+	type RespondentRow
+} from '../../domain/invitation/respondent-list.ts';
 
-const latest = (...isos: (string | null)[]) => isos.filter((s): s is string => s !== null).sort().at(-1) ?? null;
+const latest = (...isos: (string | null)[]) =>
+	isos
+		.filter((s): s is string => s !== null)
+		.sort()
+		.at(-1) ?? null;
 
 /**
  * One row per invited entity of the edition, with its state, last activity, focal points and
@@ -20,7 +31,22 @@ export async function listRespondents(db: Db, slug: string, region: 'all' | stri
 		.innerJoin('entity as n', 'n.id', 'i.entity_id')
 		.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
 		.leftJoin('country as k', 'k.iso3', 'n.country_iso3')
-		.select(['n.id', 'n.code', 'n.name', 'n.kind', 'n.region_code', 'n.country_iso3', 'k.iso2 as country_iso2', 'i.first_opened_at', 'i.last_opened_at', 'r.state as response_state', 'r.revision', 'r.updated_at', 'r.submitted_at', 'r.entered_by_user_id'])
+		.select([
+			'n.id',
+			'n.code',
+			'n.name',
+			'n.kind',
+			'n.region_code',
+			'n.country_iso3',
+			'k.iso2 as country_iso2',
+			'i.first_opened_at',
+			'i.last_opened_at',
+			'r.state as response_state',
+			'r.revision',
+			'r.updated_at',
+			'r.submitted_at',
+			'r.entered_by_user_id'
+		])
 		.where('i.edition_id', '=', edition.id)
 		.where('i.state', '=', 'active');
 	let contacts = db
@@ -37,7 +63,8 @@ export async function listRespondents(db: Db, slug: string, region: 'all' | stri
 	}
 	const [rows, contactRows] = await Promise.all([invited.execute(), contacts.execute()]);
 	const contactsOf = new Map<string, RespondentContact[]>();
-	for (const c of contactRows) contactsOf.set(c.entity_id, [...(contactsOf.get(c.entity_id) ?? []), { name: c.name, email: c.email, bounced: c.bounced_at !== null }]);
+	for (const c of contactRows)
+		contactsOf.set(c.entity_id, [...(contactsOf.get(c.entity_id) ?? []), { name: c.name, email: c.email, bounced: c.bounced_at !== null }]);
 	const all: RespondentRow[] = rows.map((r) => {
 		const focal = contactsOf.get(r.id) ?? [];
 		return {

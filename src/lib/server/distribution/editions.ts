@@ -50,7 +50,13 @@ export async function createEdition(db: Db, input: CreateEditionInput, actor = '
 			closesAt,
 			state: opening ? 'open' : 'draft'
 		});
-		await appendAudit(trx, { actor, action: 'edition.create', targetType: 'edition', targetId: edition.id, details: { slug: edition.slug, questionnaire: questionnaire.id } });
+		await appendAudit(trx, {
+			actor,
+			action: 'edition.create',
+			targetType: 'edition',
+			targetId: edition.id,
+			details: { slug: edition.slug, questionnaire: questionnaire.id }
+		});
 		return gaps.length ? recordGateOverride(trx, edition, actor, options, gaps) : edition;
 	});
 }
@@ -95,7 +101,8 @@ export async function changeEditionState(db: Db, slug: string, to: string, actor
 async function passTranslationGate(db: Db, questionnaireId: string, slug: string, options: StateChangeOptions): Promise<IncompleteLanguage[]> {
 	const gaps = await translationGaps(db, questionnaireId);
 	if (!gaps.length) return [];
-	if (!options.overrideTranslations) throw new ConflictError(`edition ${slug} cannot open: its translations are incomplete. ${describeGaps(gaps)}`, 'translations_incomplete');
+	if (!options.overrideTranslations)
+		throw new ConflictError(`edition ${slug} cannot open: its translations are incomplete. ${describeGaps(gaps)}`, 'translations_incomplete');
 	if (options.actorRole !== 'admin') throw new ForbiddenError('only an administrator may open an edition whose translations are incomplete');
 	if (!options.reason?.trim()) throw new InvalidInputError('give the reason for opening with incomplete translations');
 	return gaps;
@@ -104,7 +111,13 @@ async function passTranslationGate(db: Db, questionnaireId: string, slug: string
 /** Records an override of the gate on the edition and in the audit log, in the caller's transaction. */
 async function recordGateOverride(trx: Db, edition: Edition, actor: string, options: StateChangeOptions, gaps: IncompleteLanguage[]): Promise<Edition> {
 	await trx.updateTable('edition').set({ translation_gate_overridden_by: actor }).where('id', '=', edition.id).execute();
-	await appendAudit(trx, { actor, action: 'edition.translation_gate_override', targetType: 'edition', targetId: edition.id, details: { reason: options.reason?.trim(), gaps } });
+	await appendAudit(trx, {
+		actor,
+		action: 'edition.translation_gate_override',
+		targetType: 'edition',
+		targetId: edition.id,
+		details: { reason: options.reason?.trim(), gaps }
+	});
 	return { ...edition, translation_gate_overridden_by: actor };
 }
 
@@ -144,9 +157,21 @@ export async function editionStatus(db: Db, slug: string, region: 'all' | string
 		.groupBy(sql`coalesce(n.region_code, '-')`)
 		.orderBy('region')
 		.execute();
-	const byRegion = rows.map((r) => ({ region: r.region, invited: Number(r.invited), opened: Number(r.opened), started: Number(r.started), submitted: Number(r.submitted) }));
+	const byRegion = rows.map((r) => ({
+		region: r.region,
+		invited: Number(r.invited),
+		opened: Number(r.opened),
+		started: Number(r.started),
+		submitted: Number(r.submitted)
+	}));
 	const total = byRegion.reduce(
-		(t, r) => ({ region: 'all', invited: t.invited + r.invited, opened: t.opened + r.opened, started: t.started + r.started, submitted: t.submitted + r.submitted }),
+		(t, r) => ({
+			region: 'all',
+			invited: t.invited + r.invited,
+			opened: t.opened + r.opened,
+			started: t.started + r.started,
+			submitted: t.submitted + r.submitted
+		}),
 		{ region: 'all', invited: 0, opened: 0, started: 0, submitted: 0 }
 	);
 	return { edition, total, byRegion };

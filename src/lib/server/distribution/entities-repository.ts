@@ -33,16 +33,31 @@ export async function upsertEntity(db: Kysely<Database>, e: EntityRecord): Promi
 	if (existing) {
 		await db.updateTable('entity').set(fields).where('id', '=', id).execute();
 	} else {
-		await db.insertInto('entity').values({ id, code: e.code, created_at: now, ...fields }).execute();
+		await db
+			.insertInto('entity')
+			.values({ id, code: e.code, created_at: now, ...fields })
+			.execute();
 	}
 	await db.deleteFrom('entity_sector').where('entity_id', '=', id).execute();
 	if (e.sectors.length > 0) {
-		await db.insertInto('entity_sector').values(e.sectors.map((sector) => ({ entity_id: id, sector }))).execute();
+		await db
+			.insertInto('entity_sector')
+			.values(e.sectors.map((sector) => ({ entity_id: id, sector })))
+			.execute();
 	}
 	for (const [i, c] of (e.contacts ?? []).entries()) {
 		await db
 			.insertInto('contact')
-			.values({ id: newId(), entity_id: id, name: c.name, email: c.email.toLowerCase(), language: c.language ?? null, is_primary: i === 0 ? 1 : 0, bounced_at: null, created_at: now })
+			.values({
+				id: newId(),
+				entity_id: id,
+				name: c.name,
+				email: c.email.toLowerCase(),
+				language: c.language ?? null,
+				is_primary: i === 0 ? 1 : 0,
+				bounced_at: null,
+				created_at: now
+			})
 			.onConflict((oc) => oc.columns(['entity_id', 'email']).doUpdateSet({ name: c.name, language: c.language ?? null }))
 			.execute();
 	}
@@ -65,11 +80,29 @@ export async function existingEntityCodes(db: Kysely<Database>): Promise<Set<str
 export type ContactRow = Omit<Selectable<ContactTable>, 'created_at'>;
 
 export async function listContacts(db: Kysely<Database>, entityId: string): Promise<ContactRow[]> {
-	return db.selectFrom('contact').select(['id', 'entity_id', 'name', 'email', 'language', 'is_primary', 'bounced_at']).where('entity_id', '=', entityId).orderBy('is_primary', 'desc').orderBy('created_at').execute();
+	return db
+		.selectFrom('contact')
+		.select(['id', 'entity_id', 'name', 'email', 'language', 'is_primary', 'bounced_at'])
+		.where('entity_id', '=', entityId)
+		.orderBy('is_primary', 'desc')
+		.orderBy('created_at')
+		.execute();
 }
 
 export async function insertContact(db: Kysely<Database>, entityId: string, c: { name: string; email: string; language: string | null }): Promise<string> {
 	const id = newId();
-	await db.insertInto('contact').values({ id, entity_id: entityId, name: c.name, email: c.email.toLowerCase(), language: c.language, is_primary: 0, bounced_at: null, created_at: nowIso() }).execute();
+	await db
+		.insertInto('contact')
+		.values({
+			id,
+			entity_id: entityId,
+			name: c.name,
+			email: c.email.toLowerCase(),
+			language: c.language,
+			is_primary: 0,
+			bounced_at: null,
+			created_at: nowIso()
+		})
+		.execute();
 	return id;
 }

@@ -24,8 +24,10 @@ async function editionOrThrow(db: Db, slug: string): Promise<Edition> {
 
 function checkSegment(s: Segment): void {
 	if (s.region !== undefined && !/^[A-Z]{3}$/.test(s.region)) throw new InvalidInputError(`"${s.region}" is not a region code (AFR, AMS, ARB, ASP, CIS, EUR)`);
-	if (s.kind !== undefined && !(REGISTRY_KINDS as readonly string[]).includes(s.kind)) throw new InvalidInputError(`"${s.kind}" is not a category (${REGISTRY_KINDS.join(', ')})`);
-	if (s.state !== undefined && !(SEGMENT_STATES as readonly string[]).includes(s.state)) throw new InvalidInputError(`"${s.state}" is not a state (${SEGMENT_STATES.join(', ')})`);
+	if (s.kind !== undefined && !(REGISTRY_KINDS as readonly string[]).includes(s.kind))
+		throw new InvalidInputError(`"${s.kind}" is not a category (${REGISTRY_KINDS.join(', ')})`);
+	if (s.state !== undefined && !(SEGMENT_STATES as readonly string[]).includes(s.state))
+		throw new InvalidInputError(`"${s.state}" is not a state (${SEGMENT_STATES.join(', ')})`);
 }
 
 export interface InviteAllResult {
@@ -46,11 +48,28 @@ export async function inviteAllEntities(db: Db, slug: string, actor: string): Pr
 			.where('i.id', 'is', null)
 			.execute();
 		const now = nowIso();
-		const rows = missing.map((n) => ({ id: newId(), edition_id: edition.id, entity_id: n.id, state: 'active' as const, created_at: now, first_opened_at: null, last_opened_at: null }));
-		for (let i = 0; i < rows.length; i += 200) await trx.insertInto('invitation').values(rows.slice(i, i + 200)).execute();
+		const rows = missing.map((n) => ({
+			id: newId(),
+			edition_id: edition.id,
+			entity_id: n.id,
+			state: 'active' as const,
+			created_at: now,
+			first_opened_at: null,
+			last_opened_at: null
+		}));
+		for (let i = 0; i < rows.length; i += 200)
+			await trx
+				.insertInto('invitation')
+				.values(rows.slice(i, i + 200))
+				.execute();
 		const counts = await trx
 			.selectFrom('invitation as i')
-			.select([sql<number>`count(*)`.as('total'), sql<number>`sum(case when not exists (select 1 from contact c where c.entity_id = i.entity_id and c.bounced_at is null) then 1 else 0 end)`.as('without')])
+			.select([
+				sql<number>`count(*)`.as('total'),
+				sql<number>`sum(case when not exists (select 1 from contact c where c.entity_id = i.entity_id and c.bounced_at is null) then 1 else 0 end)`.as(
+					'without'
+				)
+			])
 			.where('i.edition_id', '=', edition.id)
 			.where('i.state', '=', 'active')
 			.executeTakeFirstOrThrow();
@@ -81,7 +100,8 @@ async function recipients(db: Db, edition: Edition, segment: Segment, onlyPendin
 	if (segment.region) q = q.where('n.region_code', '=', segment.region);
 	if (segment.kind) q = q.where('n.kind', '=', segment.kind);
 	if (segment.state === 'not_opened') q = q.where('i.first_opened_at', 'is', null);
-	if (segment.state === 'opened') q = q.where('i.first_opened_at', 'is not', null).where((eb) => eb.or([eb('r.revision', 'is', null), eb('r.revision', '=', 0)]));
+	if (segment.state === 'opened')
+		q = q.where('i.first_opened_at', 'is not', null).where((eb) => eb.or([eb('r.revision', 'is', null), eb('r.revision', '=', 0)]));
 	if (segment.state === 'in_progress') q = q.where('r.revision', '>', 0);
 	return q.orderBy('n.code').orderBy('c.is_primary', 'desc').execute();
 }
@@ -91,21 +111,49 @@ async function recipients(db: Db, edition: Edition, segment: Segment, onlyPendin
  * those already sent one (the invitation e-mail goes once per contact): read inside
  * the transaction, after the edition lock, so two runs at once cannot both send it.
  */
-async function queueFor(db: Db, edition: Edition, kind: OutboxKind, list: Awaited<ReturnType<typeof recipients>>, actor: string, details: Record<string, unknown>, onceOnly = false): Promise<QueueResult> {
+async function queueFor(
+	db: Db,
+	edition: Edition,
+	kind: OutboxKind,
+	list: Awaited<ReturnType<typeof recipients>>,
+	actor: string,
+	details: Record<string, unknown>,
+	onceOnly = false
+): Promise<QueueResult> {
 	const batchId = newId();
 	return db.transaction().execute(async (trx) => {
 		// A no-op write on the edition row: on PostgreSQL it holds the row's lock until
 		// commit, so two nodes queueing for one edition take turns and the second sees
 		// the first's messages below (SQLite's single writer does the same by itself).
-		await trx.updateTable('edition').set((eb) => ({ state: eb.ref('state') })).where('id', '=', edition.id).execute();
+		await trx
+			.updateTable('edition')
+			.set((eb) => ({ state: eb.ref('state') }))
+			.where('id', '=', edition.id)
+			.execute();
 		// Never two messages of the same kind waiting for the same contact (a double click, a rerun).
 		const skip = onceOnly ? (['queued', 'sending', 'sent'] as const) : (['queued', 'sending'] as const);
 		const waiting = new Set(
-			(await trx.selectFrom('outbox_message').select(['invitation_id', 'contact_id']).where('edition_id', '=', edition.id).where('kind', '=', kind).where('state', 'in', [...skip]).execute()).map((w) => `${w.invitation_id} ${w.contact_id}`)
+			(
+				await trx
+					.selectFrom('outbox_message')
+					.select(['invitation_id', 'contact_id'])
+					.where('edition_id', '=', edition.id)
+					.where('kind', '=', kind)
+					.where('state', 'in', [...skip])
+					.execute()
+			).map((w) => `${w.invitation_id} ${w.contact_id}`)
 		);
-		const items = list.filter((r) => !waiting.has(`${r.invitation_id} ${r.contact_id}`)).map((r) => ({ kind, editionId: edition.id, invitationId: r.invitation_id, contactId: r.contact_id, toEmail: r.email, locale: r.locale }));
+		const items = list
+			.filter((r) => !waiting.has(`${r.invitation_id} ${r.contact_id}`))
+			.map((r) => ({ kind, editionId: edition.id, invitationId: r.invitation_id, contactId: r.contact_id, toEmail: r.email, locale: r.locale }));
 		await queueMessages(trx, items, batchId, actor);
-		await appendAudit(trx, { actor, action: `outbox.queue_${kind}`, targetType: 'edition', targetId: edition.id, details: { ...details, batch: batchId, queued: items.length } });
+		await appendAudit(trx, {
+			actor,
+			action: `outbox.queue_${kind}`,
+			targetType: 'edition',
+			targetId: edition.id,
+			details: { ...details, batch: batchId, queued: items.length }
+		});
 		return { batchId, queued: items.length };
 	});
 }

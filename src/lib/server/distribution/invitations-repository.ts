@@ -28,7 +28,14 @@ export async function insertInvitation(db: Kysely<Database>, editionId: string, 
 export async function insertLink(db: Kysely<Database>, invitationId: string, tokenHash: string, contactId: string | null = null): Promise<void> {
 	await db
 		.insertInto('invitation_link')
-		.values({ token_hash: tokenHash, invitation_id: invitationId, contact_id: contactId, created_at: nowIso(), revoked_at: null, delivery: contactId ? 'mailed' : 'shown' })
+		.values({
+			token_hash: tokenHash,
+			invitation_id: invitationId,
+			contact_id: contactId,
+			created_at: nowIso(),
+			revoked_at: null,
+			delivery: contactId ? 'mailed' : 'shown'
+		})
 		.execute();
 }
 
@@ -81,6 +88,11 @@ export async function deleteLink(db: Kysely<Database>, tokenHash: string): Promi
 
 /** Revokes every live link of an invitation; returns how many were live. */
 export async function revokeLinks(db: Kysely<Database>, invitationId: string): Promise<number> {
-	const r = await db.updateTable('invitation_link').set({ revoked_at: nowIso() }).where('invitation_id', '=', invitationId).where('revoked_at', 'is', null).executeTakeFirst();
+	const r = await db
+		.updateTable('invitation_link')
+		.set({ revoked_at: nowIso() })
+		.where('invitation_id', '=', invitationId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
 	return Number(r.numUpdatedRows);
 }

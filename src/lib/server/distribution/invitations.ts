@@ -32,7 +32,13 @@ export async function inviteEntity(db: Db, editionSlug: string, entityCode: stri
 	const invitationId = await db.transaction().execute(async (trx) => {
 		const invitation = (await findInvitation(trx, edition.id, entity.id)) ?? (await insertInvitation(trx, edition.id, entity.id));
 		await insertLink(trx, invitation.id, hashToken(token));
-		await appendAudit(trx, { actor, action: 'invitation.link', targetType: 'invitation', targetId: invitation.id, details: { edition: edition.slug, entity: entity.code } });
+		await appendAudit(trx, {
+			actor,
+			action: 'invitation.link',
+			targetType: 'invitation',
+			targetId: invitation.id,
+			details: { edition: edition.slug, entity: entity.code }
+		});
 		return invitation.id;
 	});
 	return { url: respondentUrl(publicUrl, token), token, invitationId };
@@ -53,7 +59,13 @@ export async function revokeEntityLinks(db: Db, editionSlug: string, entityCode:
 	const { invitation } = await invitationOf(db, editionSlug, entityCode);
 	return db.transaction().execute(async (trx) => {
 		const revoked = await revokeLinks(trx, invitation.id);
-		await appendAudit(trx, { actor, action: 'invitation.revoke_links', targetType: 'invitation', targetId: invitation.id, details: { entity: entityCode, revoked } });
+		await appendAudit(trx, {
+			actor,
+			action: 'invitation.revoke_links',
+			targetType: 'invitation',
+			targetId: invitation.id,
+			details: { entity: entityCode, revoked }
+		});
 		return revoked;
 	});
 }
@@ -67,7 +79,14 @@ async function isSubmitted(db: Db, editionId: string, entityId: string): Promise
  * Revokes the entity's links and issues a new one: either shown once to the coordinator
  * (to paste into a personal message) or, with `send`, e-mailed to its contacts.
  */
-export async function reissueEntityLink(db: Db, editionSlug: string, entityCode: string, publicUrl: string, actor: string, send: boolean): Promise<{ url: string | null; queued: number }> {
+export async function reissueEntityLink(
+	db: Db,
+	editionSlug: string,
+	entityCode: string,
+	publicUrl: string,
+	actor: string,
+	send: boolean
+): Promise<{ url: string | null; queued: number }> {
 	const { edition, entity, invitation } = await invitationOf(db, editionSlug, entityCode);
 	const extension = await db.selectFrom('invitation_extension').select('until').where('invitation_id', '=', invitation.id).executeTakeFirst();
 	if (edition.state !== 'open' && !(edition.state === 'closed' && extension && extension.until > new Date().toISOString())) {
@@ -76,7 +95,10 @@ export async function reissueEntityLink(db: Db, editionSlug: string, entityCode:
 	// A link shown to the coordinator would open the submitted answers' receipt: it may only be e-mailed
 	// to the entity's focal points (docs/access.md). Shown links also never reveal answers (respondent-service).
 	if (!send && (await isSubmitted(db, edition.id, entity.id))) {
-		throw new ConflictError(`${entityCode} has already submitted its answers: a new link can only be e-mailed to its focal points (tick "e-mail it")`, 'reissue_submitted');
+		throw new ConflictError(
+			`${entityCode} has already submitted its answers: a new link can only be e-mailed to its focal points (tick "e-mail it")`,
+			'reissue_submitted'
+		);
 	}
 	const token = generateToken();
 	await db.transaction().execute(async (trx) => {
@@ -93,7 +115,13 @@ export async function reissueEntityLink(db: Db, editionSlug: string, entityCode:
  * Adds a contact to an entity (a focal point delegating to a colleague) and, when the
  * entity is invited to `editionSlug`, e-mails the colleague a link to the same response.
  */
-export async function addEntityContact(db: Db, entityCode: string, contact: { name: string; email: string; language: string | null }, actor: string, editionSlug?: string): Promise<{ queued: number }> {
+export async function addEntityContact(
+	db: Db,
+	entityCode: string,
+	contact: { name: string; email: string; language: string | null },
+	actor: string,
+	editionSlug?: string
+): Promise<{ queued: number }> {
 	const entity = await findEntityByCode(db, entityCode);
 	if (!entity) throw new NotFoundError(`no entity with code "${entityCode}"`);
 	const email = contact.email.trim().toLowerCase();
@@ -127,7 +155,13 @@ export async function extendEntity(db: Db, editionSlug: string, entityCode: stri
 			.values({ invitation_id: invitation.id, until: iso, created_by: actor, created_at: new Date().toISOString() })
 			.onConflict((oc) => oc.column('invitation_id').doUpdateSet({ until: iso, created_by: actor }))
 			.execute();
-		await appendAudit(trx, { actor, action: 'invitation.extend', targetType: 'invitation', targetId: invitation.id, details: { entity: entityCode, until: iso } });
+		await appendAudit(trx, {
+			actor,
+			action: 'invitation.extend',
+			targetType: 'invitation',
+			targetId: invitation.id,
+			details: { entity: entityCode, until: iso }
+		});
 	});
 	return iso;
 }

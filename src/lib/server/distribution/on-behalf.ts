@@ -31,14 +31,32 @@ export async function startOnBehalfEntry(db: Db, editionSlug: string, entityCode
 		const invitation = (await findInvitation(trx, edition.id, entity.id)) ?? (await insertInvitation(trx, edition.id, entity.id));
 		if (invitation.state !== 'active') throw new ConflictError(`the invitation of ${entityCode} is ${invitation.state}`);
 		const extension = await trx.selectFrom('invitation_extension').select('until').where('invitation_id', '=', invitation.id).executeTakeFirst();
-		if (!isAcceptingAnswers(edition, new Date(), extension?.until ?? null)) throw new ConflictError(`edition ${editionSlug} does not take answers now (${edition.state})`);
-		const definition = async () => JSON.parse((await trx.selectFrom('questionnaire').select('definition_json').where('id', '=', edition.questionnaire_id).executeTakeFirstOrThrow()).definition_json) as object;
+		if (!isAcceptingAnswers(edition, new Date(), extension?.until ?? null))
+			throw new ConflictError(`edition ${editionSlug} does not take answers now (${edition.state})`);
+		const definition = async () =>
+			JSON.parse(
+				(await trx.selectFrom('questionnaire').select('definition_json').where('id', '=', edition.questionnaire_id).executeTakeFirstOrThrow()).definition_json
+			) as object;
 		const prefill = async () => registryPrefillFor(trx, entity.id, await definition());
-		const response = await ensureResponse(trx, { editionId: edition.id, entityId: entity.id, invitationId: invitation.id, questionnaireId: edition.questionnaire_id, locale: entity.language, prefill });
+		const response = await ensureResponse(trx, {
+			editionId: edition.id,
+			entityId: entity.id,
+			invitationId: invitation.id,
+			questionnaireId: edition.questionnaire_id,
+			locale: entity.language,
+			prefill
+		});
 		if (response.state === 'submitted') throw new ConflictError(`${entityCode} has already submitted its answers`);
 		await trx.updateTable('response').set({ entered_by_user_id: user.id }).where('id', '=', response.id).execute();
 		await insertLink(trx, invitation.id, hashToken(token));
-		await appendAudit(trx, { actor: user.email, actorUserId: user.id, action: 'response.on_behalf', targetType: 'response', targetId: response.id, details: { edition: editionSlug, entity: entityCode } });
+		await appendAudit(trx, {
+			actor: user.email,
+			actorUserId: user.id,
+			action: 'response.on_behalf',
+			targetType: 'response',
+			targetId: response.id,
+			details: { edition: editionSlug, entity: entityCode }
+		});
 	});
 	return respondentUrl(publicUrl, token);
 }

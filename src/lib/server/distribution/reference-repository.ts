@@ -32,7 +32,11 @@ export interface OfficeRecord {
 export async function upsertRegions(db: Kysely<Database>, regions: RegionRecord[]): Promise<void> {
 	for (const r of regions) {
 		const row = { code: r.code, name_json: JSON.stringify(r.name) };
-		await db.insertInto('region').values(row).onConflict((oc) => oc.column('code').doUpdateSet({ name_json: row.name_json })).execute();
+		await db
+			.insertInto('region')
+			.values(row)
+			.onConflict((oc) => oc.column('code').doUpdateSet({ name_json: row.name_json }))
+			.execute();
 	}
 }
 
@@ -50,7 +54,11 @@ export async function upsertCountries(db: Kysely<Database>, countries: CountryRe
 			lldc: c.lldc ? 1 : 0
 		};
 		const { iso3: _key, ...update } = row;
-		await db.insertInto('country').values(row).onConflict((oc) => oc.column('iso3').doUpdateSet(update)).execute();
+		await db
+			.insertInto('country')
+			.values(row)
+			.onConflict((oc) => oc.column('iso3').doUpdateSet(update))
+			.execute();
 	}
 }
 
@@ -68,7 +76,11 @@ export async function upsertOffices(db: Kysely<Database>, offices: OfficeRecord[
 			serves_json: o.serves ? JSON.stringify(o.serves) : null
 		};
 		const { code: _key, ...update } = row;
-		await db.insertInto('office').values(row).onConflict((oc) => oc.column('code').doUpdateSet(update)).execute();
+		await db
+			.insertInto('office')
+			.values(row)
+			.onConflict((oc) => oc.column('code').doUpdateSet(update))
+			.execute();
 	}
 }
 

@@ -18,15 +18,40 @@ function segmentJson(s: Segment): string {
 export async function scheduleReminder(db: Db, slug: string, daysBefore: number, segment: Segment, actor: string): Promise<void> {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
-	if (!Number.isInteger(daysBefore) || daysBefore < 1 || daysBefore > MAX_DAYS_BEFORE) throw new InvalidInputError(`days before closing must be a whole number from 1 to ${MAX_DAYS_BEFORE}`);
+	if (!Number.isInteger(daysBefore) || daysBefore < 1 || daysBefore > MAX_DAYS_BEFORE)
+		throw new InvalidInputError(`days before closing must be a whole number from 1 to ${MAX_DAYS_BEFORE}`);
 	if (!edition.closes_at) throw new ConflictError(`edition ${slug} has no closing time: a reminder cannot be planned before it`);
 	const json = segmentJson(segment);
-	const exists = await db.selectFrom('reminder_schedule').select('id').where('edition_id', '=', edition.id).where('days_before', '=', daysBefore).where('segment_json', '=', json).executeTakeFirst();
+	const exists = await db
+		.selectFrom('reminder_schedule')
+		.select('id')
+		.where('edition_id', '=', edition.id)
+		.where('days_before', '=', daysBefore)
+		.where('segment_json', '=', json)
+		.executeTakeFirst();
 	if (exists) throw new ConflictError(`a reminder ${daysBefore} days before closing is already planned for this segment`);
 	await db.transaction().execute(async (trx) => {
 		const id = newId();
-		await trx.insertInto('reminder_schedule').values({ id, edition_id: edition.id, days_before: daysBefore, segment_json: json, created_by: actor, created_at: nowIso(), queued_at: null, queued_count: null }).execute();
-		await appendAudit(trx, { actor, action: 'reminder.schedule', targetType: 'edition', targetId: edition.id, details: { daysBefore, segment: JSON.parse(json) } });
+		await trx
+			.insertInto('reminder_schedule')
+			.values({
+				id,
+				edition_id: edition.id,
+				days_before: daysBefore,
+				segment_json: json,
+				created_by: actor,
+				created_at: nowIso(),
+				queued_at: null,
+				queued_count: null
+			})
+			.execute();
+		await appendAudit(trx, {
+			actor,
+			action: 'reminder.schedule',
+			targetType: 'edition',
+			targetId: edition.id,
+			details: { daysBefore, segment: JSON.parse(json) }
+		});
 	});
 }
 
@@ -53,7 +78,12 @@ export async function runDueReminderSchedules(db: Db, now = new Date()): Promise
 		if (now.getTime() < closes - s.days_before * DAY_MS) continue;
 		// Every node runs this planner: claim the schedule first (conditional update), so
 		// that only the node whose update changed the row queues its reminders.
-		const claim = await db.updateTable('reminder_schedule').set({ queued_at: now.toISOString(), queued_count: 0 }).where('id', '=', s.id).where('queued_at', 'is', null).executeTakeFirst();
+		const claim = await db
+			.updateTable('reminder_schedule')
+			.set({ queued_at: now.toISOString(), queued_count: 0 })
+			.where('id', '=', s.id)
+			.where('queued_at', 'is', null)
+			.executeTakeFirst();
 		if (Number(claim.numUpdatedRows) === 0) continue;
 		let count: number;
 		try {

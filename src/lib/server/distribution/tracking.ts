@@ -3,7 +3,15 @@ import type { Db } from '../db/create-db.ts';
 import type { Edition } from '../db/schema.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { findEditionBySlug } from './editions-repository.ts';
-import { breakdown, officeFor, submissionsByDay, totals, type InvitationStatusRow, type OfficeArea, type TrackingCounts } from '../../domain/invitation/tracking.ts';
+import {
+	breakdown,
+	officeFor,
+	submissionsByDay,
+	totals,
+	type InvitationStatusRow,
+	type OfficeArea,
+	type TrackingCounts
+} from '../../domain/invitation/tracking.ts';
 import { toCsv } from '../../domain/csv.ts';
 
 export interface Tracking {
@@ -42,8 +50,19 @@ async function statusRows(db: Db, editionId: string): Promise<(InvitationStatusR
 		.orderBy('n.code')
 		.execute();
 	const [sectors, contacts] = await Promise.all([
-		db.selectFrom('entity_sector as s').innerJoin('invitation as i', 'i.entity_id', 's.entity_id').select(['s.entity_id', 's.sector']).where('i.edition_id', '=', editionId).execute(),
-		db.selectFrom('contact as c').innerJoin('invitation as i', 'i.entity_id', 'c.entity_id').select(['c.entity_id', 'c.email', sql<string | null>`c.bounced_at`.as('bounced_at')]).where('i.edition_id', '=', editionId).orderBy('c.is_primary', 'desc').execute()
+		db
+			.selectFrom('entity_sector as s')
+			.innerJoin('invitation as i', 'i.entity_id', 's.entity_id')
+			.select(['s.entity_id', 's.sector'])
+			.where('i.edition_id', '=', editionId)
+			.execute(),
+		db
+			.selectFrom('contact as c')
+			.innerJoin('invitation as i', 'i.entity_id', 'c.entity_id')
+			.select(['c.entity_id', 'c.email', sql<string | null>`c.bounced_at`.as('bounced_at')])
+			.where('i.edition_id', '=', editionId)
+			.orderBy('c.is_primary', 'desc')
+			.execute()
 	]);
 	const sectorsOf = new Map<string, string[]>();
 	for (const s of sectors) sectorsOf.set(s.entity_id, [...(sectorsOf.get(s.entity_id) ?? []), s.sector]);

@@ -34,16 +34,28 @@ export const entityForm = z.object({ entity: entityCode });
 /** Revoking is destructive: the ConfirmAction checkbox must come with it ($lib/ui/confirm). */
 export const revokeForm = z.object({ entity: entityCode, confirm: z.literal(CONFIRM_VALUE, { message: 'tick the confirmation box to revoke the links' }) });
 export const reissueForm = z.object({ entity: entityCode, send: checkbox });
-export const extendForm = z.object({ entity: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : undefined), z.string({ message: 'enter an entity code and a date' })), until: z.preprocess((v) => (typeof v === 'string' && v.trim() ? utcLocal(v.trim()) : undefined), z.string({ message: 'enter an entity code and a date' })) });
+export const extendForm = z.object({
+	entity: z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : undefined),
+		z.string({ message: 'enter an entity code and a date' })
+	),
+	until: z.preprocess((v) => (typeof v === 'string' && v.trim() ? utcLocal(v.trim()) : undefined), z.string({ message: 'enter an entity code and a date' }))
+});
 export const contactForm = z.object({
-	entity: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : undefined), z.string({ message: 'enter an entity code and an e-mail address' })),
+	entity: z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : undefined),
+		z.string({ message: 'enter an entity code and an e-mail address' })
+	),
 	email: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), z.string({ message: 'enter an entity code and an e-mail address' })),
 	name: optionalText,
 	language: optionalText
 });
 export const remindForm = z.object({ region: optionalText, kind: optionalText, state: optionalText, daysBefore: optionalText });
 export const stateForm = z.object({ to: optionalText, override_translations: checkbox, reason: optionalText });
-export const datesForm = z.object({ opens: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()), closes: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()) });
+export const datesForm = z.object({
+	opens: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()),
+	closes: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string())
+});
 export const retryForm = z.object({ message: z.string({ message: 'choose a message' }).min(1, 'choose a message').max(64) });
 
 /** The form's fields checked by `schema`; the first problem becomes an `InvalidInputError` (a 400 via `attempt`). */

@@ -13,6 +13,10 @@ export async function readForm(request: Request): Promise<FormData> {
 		if ((e as { status?: unknown }).status === 413) {
 			throw new InvalidInputError('The upload is larger than the server accepts (BODY_SIZE_LIMIT); nothing was stored.', [], 'too_large');
 		}
-		throw new InvalidInputError('The upload could not be read: it was interrupted or is malformed. Nothing was stored; please send it again.', [], 'malformed_form');
+		throw new InvalidInputError(
+			'The upload could not be read: it was interrupted or is malformed. Nothing was stored; please send it again.',
+			[],
+			'malformed_form'
+		);
 	}
 }

@@ -33,9 +33,19 @@ export const MAX_REGISTRY_BYTES = 10 * 1024 * 1024;
 /** Every ITU member is ~1,200 rows, the 14 columns of REGISTRY_COLUMNS; a file far past either is not a registry. */
 export const REGISTRY_SHEET_LIMITS: SheetLimits = { maxRows: 10_000, maxColumns: 50, what: 'a registry', typical: 'every ITU member is about 1,200 rows' };
 /** A previous edition's aggregated table: one row per item (tens), a handful of columns. */
-export const WAVE_SHEET_LIMITS: SheetLimits = { maxRows: 10_000, maxColumns: 50, what: "a previous edition's table", typical: 'one row per questionnaire item, a few hundred at most' };
+export const WAVE_SHEET_LIMITS: SheetLimits = {
+	maxRows: 10_000,
+	maxColumns: 50,
+	what: "a previous edition's table",
+	typical: 'one row per questionnaire item, a few hundred at most'
+};
 /** One row (or XLIFF unit) per string: a questionnaire has about 1,000. */
-export const TRANSLATION_SHEET_LIMITS: SheetLimits = { maxRows: 20_000, maxColumns: 50, what: 'a translation file', typical: 'a questionnaire has about 1,000 strings' };
+export const TRANSLATION_SHEET_LIMITS: SheetLimits = {
+	maxRows: 20_000,
+	maxColumns: 50,
+	what: 'a translation file',
+	typical: 'a questionnaire has about 1,000 strings'
+};
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
@@ -58,7 +68,8 @@ export function assertXlsxWithinLimits(bytes: Uint8Array, limits = XLSX_LIMITS):
 				total += entry.originalSize;
 				if (refusal) return false;
 				if (entries > limits.maxEntries) refusal = `the workbook holds more than ${limits.maxEntries} files`;
-				else if (entry.originalSize > limits.maxEntryBytes) refusal = `its part "${entry.name}" expands to ${mb(entry.originalSize)} when unzipped (at most ${mb(limits.maxEntryBytes)})`;
+				else if (entry.originalSize > limits.maxEntryBytes)
+					refusal = `its part "${entry.name}" expands to ${mb(entry.originalSize)} when unzipped (at most ${mb(limits.maxEntryBytes)})`;
 				else if (total > limits.maxTotalBytes) refusal = `it expands to more than ${mb(limits.maxTotalBytes)} when unzipped`;
 				else if (entry.originalSize > limits.ratioFromBytes && entry.originalSize > limits.maxRatio * Math.max(entry.size, 1)) {
 					refusal = `its part "${entry.name}" is compressed ${Math.round(entry.originalSize / Math.max(entry.size, 1))} times (a workbook's parts are compressed at most ${limits.maxRatio} times)`;
@@ -70,15 +81,24 @@ export function assertXlsxWithinLimits(bytes: Uint8Array, limits = XLSX_LIMITS):
 		// A zip whose directory cannot be read: the parser says so in its own words.
 		return;
 	}
-	if (refusal) throw new InvalidInputError(`The XLSX file was refused: ${refusal}. It is not a workbook an import reads; ${nothingStored}.`, [], 'xlsx_too_large');
+	if (refusal)
+		throw new InvalidInputError(`The XLSX file was refused: ${refusal}. It is not a workbook an import reads; ${nothingStored}.`, [], 'xlsx_too_large');
 }
 
 /** Refuses a sheet with more data rows or columns than `limits` (counts found while reading). */
 export function assertSheetWithinLimits(rows: number, columns: number, limits: SheetLimits): void {
 	if (rows > limits.maxRows) {
-		throw new InvalidInputError(`The file has more than ${limits.maxRows.toLocaleString('en')} rows, which is more than ${limits.what} can have (${limits.typical}); ${nothingStored}.`, [], 'too_many_rows');
+		throw new InvalidInputError(
+			`The file has more than ${limits.maxRows.toLocaleString('en')} rows, which is more than ${limits.what} can have (${limits.typical}); ${nothingStored}.`,
+			[],
+			'too_many_rows'
+		);
 	}
 	if (columns > limits.maxColumns) {
-		throw new InvalidInputError(`The file has ${columns.toLocaleString('en')} columns; ${limits.what} has at most ${limits.maxColumns}; ${nothingStored}.`, [], 'too_many_columns');
+		throw new InvalidInputError(
+			`The file has ${columns.toLocaleString('en')} columns; ${limits.what} has at most ${limits.maxColumns}; ${nothingStored}.`,
+			[],
+			'too_many_columns'
+		);
 	}
 }

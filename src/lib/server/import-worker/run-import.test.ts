@@ -41,7 +41,9 @@ describe('runImport (a real worker thread)', () => {
 
 	it('stops a parse past its memory limit (the worker dies, not the server)', async () => {
 		// 500,000 cells in 5 MB. (A limit far below 16 MB is no test: V8 cannot even set up such a heap and aborts the process.)
-		const wide = new TextEncoder().encode(`${Array.from({ length: 50 }, (_, i) => `c${i}`).join(';')}\n${`${Array.from({ length: 50 }, (_, i) => `value${i}xx`).join(';')}\n`.repeat(9_999)}`);
+		const wide = new TextEncoder().encode(
+			`${Array.from({ length: 50 }, (_, i) => `c${i}`).join(';')}\n${`${Array.from({ length: 50 }, (_, i) => `value${i}xx`).join(';')}\n`.repeat(9_999)}`
+		);
 		const error = await refusal(runImport('registry', { fileName: 'r.csv', bytes: wide }, { timeMs: 60_000, memoryMb: 16 }));
 		expect(error.code).toBe('import_too_large');
 		expect(error.message).toMatch(/more than the 16 MB an import may use/);

@@ -47,7 +47,8 @@ async function takeTurn(): Promise<void> {
 		running++;
 		return;
 	}
-	if (waiting.length >= MAX_WAITING) throw new InvalidInputError('The server is reading other uploaded files; nothing was stored. Please send the file again in a minute.', [], 'imports_busy');
+	if (waiting.length >= MAX_WAITING)
+		throw new InvalidInputError('The server is reading other uploaded files; nothing was stored. Please send the file again in a minute.', [], 'imports_busy');
 	await new Promise<void>((resolve) => waiting.push(resolve));
 }
 
@@ -59,7 +60,12 @@ function endTurn(): void {
 
 function startWorker(url: string, limits: ImportLimits): PooledWorker {
 	const data: WorkerData = { [WORKER_MARK]: true };
-	const pooled: PooledWorker = { worker: new Worker(new URL(url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 } }) };
+	const pooled: PooledWorker = {
+		worker: new Worker(new URL(url), {
+			workerData: data,
+			resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 }
+		})
+	};
 	pooled.worker.on('exit', () => {
 		const at = idle.indexOf(pooled);
 		if (at >= 0) idle.splice(at, 1);
@@ -111,24 +117,48 @@ function runInWorker(url: string, task: string, input: unknown, limits: ImportLi
 			else void worker.terminate();
 			outcome();
 		};
-		const tooSlow = () => settle(() => reject(new InvalidInputError(`Reading the file took longer than ${limits.timeMs / SECOND_MS} s, so it was stopped; nothing was stored. Is it really the file to import?`, [], 'import_too_slow')), false);
+		const tooSlow = () =>
+			settle(
+				() =>
+					reject(
+						new InvalidInputError(
+							`Reading the file took longer than ${limits.timeMs / SECOND_MS} s, so it was stopped; nothing was stored. Is it really the file to import?`,
+							[],
+							'import_too_slow'
+						)
+					),
+				false
+			);
 		// A worker not yet running has used nothing.
 		const cpuStart = worker.cpuUsage().catch(() => ({ user: 0, system: 0 }));
-		const cpuCheck = setInterval(() => {
-			void Promise.all([cpuStart, worker.cpuUsage()]).then(
-				([start, now]) => {
-					if ((now.user + now.system - start.user - start.system) / 1_000 >= limits.timeMs) tooSlow();
-				},
-				() => undefined // the worker has ended: its exit is handled below
-			);
-		}, Math.min(CPU_CHECK_MS, limits.timeMs));
+		const cpuCheck = setInterval(
+			() => {
+				void Promise.all([cpuStart, worker.cpuUsage()]).then(
+					([start, now]) => {
+						if ((now.user + now.system - start.user - start.system) / 1_000 >= limits.timeMs) tooSlow();
+					},
+					() => undefined // the worker has ended: its exit is handled below
+				);
+			},
+			Math.min(CPU_CHECK_MS, limits.timeMs)
+		);
 		const timer = setTimeout(tooSlow, limits.timeMs * WALL_PER_CPU);
 		const onMessage = (reply: WorkerReply) => {
 			if (reply.id === id) settle(() => (reply.ok ? resolve(reply.value) : reject(rebuild(reply.error))), true);
 		};
 		const onError = (error: Error & { code?: string }) => {
 			if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-				settle(() => reject(new InvalidInputError(`Reading the file needed more than the ${limits.memoryMb} MB an import may use, so it was stopped; nothing was stored. Is it really the file to import?`, [], 'import_too_large')), false);
+				settle(
+					() =>
+						reject(
+							new InvalidInputError(
+								`Reading the file needed more than the ${limits.memoryMb} MB an import may use, so it was stopped; nothing was stored. Is it really the file to import?`,
+								[],
+								'import_too_large'
+							)
+						),
+					false
+				);
 			} else settle(() => reject(new Error(`import worker failed: ${error.message}`, { cause: error })), false);
 		};
 		const onExit = (code: number) => settle(() => reject(new Error(`import worker stopped (exit code ${code}) without an answer`)), false);
@@ -144,7 +174,11 @@ function runInWorker(url: string, task: string, input: unknown, limits: ImportLi
  * read, a parse over `limits` is stopped with a clear InvalidInputError, and what
  * comes back is plain data. The CLI uses it too (the same parsers, the same limits).
  */
-export async function runImport<T extends ImportTask>(task: T, input: Parameters<ImportTasks[T]>[0], limits: ImportLimits = IMPORT_LIMITS): Promise<Awaited<ReturnType<ImportTasks[T]>>> {
+export async function runImport<T extends ImportTask>(
+	task: T,
+	input: Parameters<ImportTasks[T]>[0],
+	limits: ImportLimits = IMPORT_LIMITS
+): Promise<Awaited<ReturnType<ImportTasks[T]>>> {
 	const { IMPORT_WORKER_URL } = await import('./worker.ts');
 	await takeTurn();
 	try {

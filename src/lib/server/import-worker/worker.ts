@@ -14,7 +14,12 @@ export const IMPORT_WORKER_URL = import.meta.url;
 function describe(e: unknown): WorkerError {
 	const error = e instanceof Error ? e : new Error(String(e));
 	const { code, details } = error as { code?: unknown; details?: unknown };
-	return { name: error.name, message: error.message, code: typeof code === 'string' ? code : undefined, details: Array.isArray(details) ? details.map(String) : [] };
+	return {
+		name: error.name,
+		message: error.message,
+		code: typeof code === 'string' ? code : undefined,
+		details: Array.isArray(details) ? details.map(String) : []
+	};
 }
 
 /**

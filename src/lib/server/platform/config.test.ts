@@ -35,7 +35,9 @@ describe('yes/no settings', () => {
 		expect([c.demo, c.backgroundWork, c.totpRequiredForAdmins]).toEqual([true, true, false]);
 	});
 	it.each(['maybe', 'on', 'y', '2', 'ja'])('%s stops the start, naming the variable and the value', (value) => {
-		expect(() => loadConfig({ TOTP_REQUIRED_FOR_ADMINS: value })).toThrow(`invalid configuration: TOTP_REQUIRED_FOR_ADMINS must be 1/0, true/false or yes/no, not "${value}"`);
+		expect(() => loadConfig({ TOTP_REQUIRED_FOR_ADMINS: value })).toThrow(
+			`invalid configuration: TOTP_REQUIRED_FOR_ADMINS must be 1/0, true/false or yes/no, not "${value}"`
+		);
 	});
 });
 
@@ -58,7 +60,14 @@ describe('numbers and choices', () => {
 		expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} .*${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 	});
 	it('reads the good ones', () => {
-		const c = loadConfig({ ANALYSIS_MIN_COUNT: '10', WORKERS: 'auto', XFF_DEPTH: '2', ADDRESS_HEADER: 'X-Forwarded-For', BODY_SIZE_LIMIT: '12m', NODE_ENV: 'production' });
+		const c = loadConfig({
+			ANALYSIS_MIN_COUNT: '10',
+			WORKERS: 'auto',
+			XFF_DEPTH: '2',
+			ADDRESS_HEADER: 'X-Forwarded-For',
+			BODY_SIZE_LIMIT: '12m',
+			NODE_ENV: 'production'
+		});
 		expect(c.analysisMinCount).toBe(10);
 		expect(c.server).toMatchObject({ workers: 'auto', xffDepth: 2, addressHeader: 'x-forwarded-for', bodySizeLimit: '12m' });
 		expect(c.logFormat).toBe('json');
@@ -69,7 +78,7 @@ describe('numbers and choices', () => {
 });
 
 describe('behind a proxy', () => {
-	it('warns in production without ADDRESS_HEADER (every respondent would share the proxy\'s address)', () => {
+	it("warns in production without ADDRESS_HEADER (every respondent would share the proxy's address)", () => {
 		expect(configWarnings(loadConfig({ NODE_ENV: 'production' })).join()).toMatch(/ADDRESS_HEADER/);
 		expect(configWarnings(loadConfig({ NODE_ENV: 'production', ADDRESS_HEADER: 'x-forwarded-for' }))).toEqual([]);
 		expect(configWarnings(loadConfig({}))).toEqual([]);
@@ -94,7 +103,7 @@ describe('one place reads the environment', () => {
 		expect(readers).toEqual([]);
 	});
 
-	it('the README\'s configuration table lists every variable', () => {
+	it("the README's configuration table lists every variable", () => {
 		const readme = readFileSync('README.md', 'utf8');
 		const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5));
 		expect(CONFIG_VARIABLES.filter((name) => !table.includes(`\`${name}\``))).toEqual([]);

@@ -23,7 +23,8 @@ function integer(min: number, max: number, fallback: number) {
 		.transform((raw, ctx) => {
 			if (raw === undefined) return fallback;
 			const value = Number(raw.trim());
-			if (raw.trim() === '' || !Number.isInteger(value)) ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, not "${raw}"` });
+			if (raw.trim() === '' || !Number.isInteger(value))
+				ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, not "${raw}"` });
 			else if (value < min) ctx.addIssue({ code: 'custom', message: `must be at least ${min}, not "${raw}"` });
 			else if (value > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max}, not "${raw}"` });
 			else return value;
@@ -60,7 +61,9 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 const httpUrl = z.url({ protocol: /^https?$/, error: (issue) => `must be an http:// or https:// URL, not "${String(issue.input)}"` });
 
 /** An HTTP header name (RFC 9110 token): adapter-node lower-cases it and reads it from each request. */
-const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, { error: (issue) => `must be an HTTP header name such as x-forwarded-for, not "${String(issue.input)}"` });
+const headerName = z
+	.string()
+	.regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, { error: (issue) => `must be an HTTP header name such as x-forwarded-for, not "${String(issue.input)}"` });
 
 /**
  * Every environment variable the server, server.js and the CLI read: one schema,
@@ -84,9 +87,15 @@ const schema = z.object({
 	PORT_HEADER: headerName.optional(),
 	BODY_SIZE_LIMIT: z
 		.string()
-		.regex(/^(\d+[KMG]?|Infinity)$/i, { error: (issue) => `must be a number of bytes, optionally with K, M or G (e.g. 6M), or Infinity, not "${String(issue.input)}"` })
+		.regex(/^(\d+[KMG]?|Infinity)$/i, {
+			error: (issue) => `must be a number of bytes, optionally with K, M or G (e.g. 6M), or Infinity, not "${String(issue.input)}"`
+		})
 		.default(DEFAULT_BODY_SIZE_LIMIT),
-	WORKERS: z.union([z.literal('auto'), integer(1, MAX_WORKERS, 1)], { error: (issue) => `must be "auto" or a whole number from 1 to ${MAX_WORKERS}, not "${String(issue.input)}"` }).default(1),
+	WORKERS: z
+		.union([z.literal('auto'), integer(1, MAX_WORKERS, 1)], {
+			error: (issue) => `must be "auto" or a whole number from 1 to ${MAX_WORKERS}, not "${String(issue.input)}"`
+		})
+		.default(1),
 	SHUTDOWN_DRAIN_MS: integer(0, 600_000, 1_000),
 	SHUTDOWN_TIMEOUT: integer(1, 3_600, 30),
 	KEEP_ALIVE_TIMEOUT: integer(0, 3_600, 0),
@@ -96,12 +105,18 @@ const schema = z.object({
 	ADMIN_EMAIL: z.email({ error: (issue) => `must be an e-mail address, not "${String(issue.input)}"` }).default('admin@example.org'),
 	ADMIN_PASSWORD: z.string().min(12, 'must have at least 12 characters').optional(),
 	SURVEYS_DIR: z.string().default('surveys'),
-	DEFAULT_EDITION: z.string().regex(/^[a-z0-9-]+$/, { error: (issue) => `must be lower-case letters, digits and hyphens, not "${String(issue.input)}"` }).default('rp-2026'),
+	DEFAULT_EDITION: z
+		.string()
+		.regex(/^[a-z0-9-]+$/, { error: (issue) => `must be lower-case letters, digits and hyphens, not "${String(issue.input)}"` })
+		.default('rp-2026'),
 	DEMO: flag(true),
 	BACKGROUND_WORK: flag(true),
 	TOTP_REQUIRED_FOR_ADMINS: flag(false),
 	ANALYSIS_MIN_COUNT: integer(2, 100, DEFAULT_MIN_COUNT),
-	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+		.optional(),
 	MAIL_FROM: z.string().min(3, 'must be an address such as "Survey <survey@example.org>"').default('ITU Regional Presence Survey <survey@localhost>'),
 	MAIL_RATE_PER_MINUTE: integer(1, 60_000, 60),
 	MAIL_MAX_ATTEMPTS: integer(1, 20, 6),
@@ -214,7 +229,7 @@ export function configWarnings(config: Config): string[] {
 	const warnings: string[] = [];
 	if (config.production && !config.server.addressHeader) {
 		warnings.push(
-			'NODE_ENV=production without ADDRESS_HEADER: every request is attributed to the peer address. Behind a reverse proxy set ADDRESS_HEADER=x-forwarded-for (and XFF_DEPTH), or every respondent shares the proxy\'s address and the link-guessing throttle locks them out together.'
+			"NODE_ENV=production without ADDRESS_HEADER: every request is attributed to the peer address. Behind a reverse proxy set ADDRESS_HEADER=x-forwarded-for (and XFF_DEPTH), or every respondent shares the proxy's address and the link-guessing throttle locks them out together."
 		);
 	}
 	if (config.server.addressHeader && config.server.addressHeader !== 'x-forwarded-for' && config.server.xffDepth !== 1) {

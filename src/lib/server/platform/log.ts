@@ -23,14 +23,21 @@ export function logFormatFromEnv(env: Record<string, string | undefined>): LogFo
 
 /** `/r/<token>/autosave` -> `/r/:token/autosave`; query strings are dropped (they may carry secrets too). */
 export function redactPath(path: string): string {
-	return path.replace(/\?.*$/, '').replace(/^\/r\/[^/]+/, '/r/:token').replace(/^\/login\/reset\/[^/]+/, '/login/reset/:token');
+	return path
+		.replace(/\?.*$/, '')
+		.replace(/^\/r\/[^/]+/, '/r/:token')
+		.replace(/^\/login\/reset\/[^/]+/, '/login/reset/:token');
 }
 
 function describe(value: unknown): unknown {
 	return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
 }
 
-export function createLogger(scope: string, format: LogFormat = getConfig().logFormat, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
+export function createLogger(
+	scope: string,
+	format: LogFormat = getConfig().logFormat,
+	write: (line: string) => void = (line) => process.stdout.write(line + '\n')
+): Logger {
 	const emit = (level: LogLevel, msg: string, fields: LogFields = {}) => {
 		if (format === 'json') {
 			const entries = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, describe(v)]));

@@ -30,7 +30,10 @@ export async function linkLookupAllowed(db: Db, address: string | null, now = Da
  */
 export async function recordLinkMiss(db: Db, address: string | null, now = Date.now()): Promise<void> {
 	const at = new Date(now).toISOString();
-	for (const [key, windowMs] of [[addressKey(address), ADDRESS_WINDOW_MS], [GLOBAL_KEY, GLOBAL_WINDOW_MS]] as const) {
+	for (const [key, windowMs] of [
+		[addressKey(address), ADDRESS_WINDOW_MS],
+		[GLOBAL_KEY, GLOBAL_WINDOW_MS]
+	] as const) {
 		// The window is over (see `current`): start a new one at this miss.
 		const stale = sql<boolean>`link_guess_throttle.window_start <= ${new Date(now - windowMs).toISOString()}`;
 		await db

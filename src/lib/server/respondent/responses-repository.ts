@@ -66,7 +66,12 @@ export interface ResponseSave {
 export async function lockResponse(db: Kysely<Database>, editionId: string, entityId: string): Promise<void> {
 	// SQLite transactions begin immediate (src/lib/server/db/sqlite-dialect.ts): already serialised.
 	if (dialectOf(db) === 'sqlite') return;
-	await db.updateTable('response').set((eb) => ({ revision: eb.ref('revision') })).where('edition_id', '=', editionId).where('entity_id', '=', entityId).execute();
+	await db
+		.updateTable('response')
+		.set((eb) => ({ revision: eb.ref('revision') }))
+		.where('edition_id', '=', editionId)
+		.where('entity_id', '=', entityId)
+		.execute();
 }
 
 /**

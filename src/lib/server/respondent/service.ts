@@ -77,7 +77,14 @@ export interface RespondentPage {
 	registryPrefilled: string[];
 }
 
-function pageFor(ctx: LinkContext, response: ResponseRow, model: Model, page: PageView | null, notice?: RespondentPage['notice'], review: ReviewSection[] | null = null): RespondentPage {
+function pageFor(
+	ctx: LinkContext,
+	response: ResponseRow,
+	model: Model,
+	page: PageView | null,
+	notice?: RespondentPage['notice'],
+	review: ReviewSection[] | null = null
+): RespondentPage {
 	const locale = toLocale(response.locale);
 	return {
 		locale,
@@ -147,9 +154,7 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 }
 
 export type PostOutcome =
-	| { kind: 'redirect'; page: number | 'review'; revision: number; conflict: boolean }
-	| { kind: 'show'; view: RespondentPage }
-	| { kind: 'submitted' };
+	{ kind: 'redirect'; page: number | 'review'; revision: number; conflict: boolean } | { kind: 'show'; view: RespondentPage } | { kind: 'submitted' };
 
 const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_shown']);
 
@@ -184,7 +189,12 @@ function readPagePost(form: FormData): PagePostFields {
 		if (typeof value !== 'string') throw new InvalidInputError(`"${name}" must not be a file`, [], 'unexpected_file');
 		entries.push([name, value]);
 	}
-	const shown = new Set(String(form.get('_shown') ?? '').split(' ').filter(Boolean).slice(0, 1000));
+	const shown = new Set(
+		String(form.get('_shown') ?? '')
+			.split(' ')
+			.filter(Boolean)
+			.slice(0, 1000)
+	);
 	return { action, lang: langSwitch ? toLocale(langSwitch[1]) : null, index, revision, entries, shown };
 }
 
@@ -213,7 +223,10 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
 		const outcome = applyPagePost(model, current, index, entries, action, response.furthest_page, shown);
 		// Build the view now, while the model still holds this request's answers and errors.
-		const view = outcome.kind === 'invalid' || outcome.kind === 'revealed' ? buildPageView(model, outcome.page, outcome.kind === 'revealed' ? outcome.revealed : []) : null;
+		const view =
+			outcome.kind === 'invalid' || outcome.kind === 'revealed'
+				? buildPageView(model, outcome.page, outcome.kind === 'revealed' ? outcome.revealed : [])
+				: null;
 		// The model now holds the merged answers (before the await, so nothing else ran in between).
 		rememberResponseAnswers(ctx.questionnaire_id, locale, response.id, JSON.stringify(outcome.kind === 'submitted' ? {} : outcome.answers));
 		const newRevision = await saveResponse(trx, response.id, {

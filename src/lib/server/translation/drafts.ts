@@ -27,7 +27,12 @@ export async function stateIndex(db: Kysely<Database>, ownerId: string): Promise
 export async function seedMissingStates(trx: Transaction<Database>, ownerId: string, json: Json, actor: string): Promise<void> {
 	const have = await stateIndex(trx, ownerId);
 	const rows = extractStrings(json).flatMap((s) =>
-		LOCALES.filter((l) => l !== 'en' && s.texts[l] && !have.has(stateKey(s.key, l))).map((l) => ({ stringKey: s.key, locale: l, status: 'draft' as const, sourceHash: sourceHash(s.texts.en ?? '') }))
+		LOCALES.filter((l) => l !== 'en' && s.texts[l] && !have.has(stateKey(s.key, l))).map((l) => ({
+			stringKey: s.key,
+			locale: l,
+			status: 'draft' as const,
+			sourceHash: sourceHash(s.texts.en ?? '')
+		}))
 	);
 	await upsertTranslationStates(trx, ownerId, rows, actor);
 }

@@ -43,8 +43,13 @@ export async function exportTranslations(db: Kysely<Database>, slug: string, loc
 	const states = await stateIndex(db, draft.id);
 	const base = `${slug}-r${draft.revision}-${xliffLang(locale)}`;
 	if (format === 'xliff') return { filename: `${base}.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff(strings, states, locale, slug) };
-	if (format === 'xliff12') return { filename: `${base}.xliff12.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff12(strings, states, locale, slug) };
-	return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(strings, states, locale, slug) };
+	if (format === 'xliff12')
+		return { filename: `${base}.xliff12.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: toXliff12(strings, states, locale, slug) };
+	return {
+		filename: `${base}.xlsx`,
+		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		body: await toXlsx(strings, states, locale, slug)
+	};
 }
 
 export type ImportReport = { ok: true; applied: number } | { ok: false; problems: ImportProblem[] };
@@ -53,7 +58,14 @@ export type ImportReport = { ok: true; applied: number } | { ok: false; problems
  * Imports a whole file for one language: it is checked first against the draft as it
  * is, then applied in one transaction, or not at all (the report lists every problem).
  */
-export async function importTranslations(db: Kysely<Database>, slug: string, localeText: string, formatText: string, data: Uint8Array, actor: string): Promise<ImportReport> {
+export async function importTranslations(
+	db: Kysely<Database>,
+	slug: string,
+	localeText: string,
+	formatText: string,
+	data: Uint8Array,
+	actor: string
+): Promise<ImportReport> {
 	const locale = parseTarget(localeText);
 	const format = parseFormat(formatText);
 	if (data.byteLength === 0) throw new InvalidInputError('choose a file to import');
@@ -67,9 +79,29 @@ export async function importTranslations(db: Kysely<Database>, slug: string, loc
 		if (plan.problems.length) return { ok: false, problems: plan.problems };
 		if (plan.changes.length === 0) return { ok: true, applied: 0 };
 		const english = new Map(strings.map((s) => [s.key, s.texts.en ?? '']));
-		await saveDraftJson(trx, draft, draft.revision, setTranslations(json, plan.changes.map((c) => ({ key: c.key, locale, text: c.text }))), actor);
-		await upsertTranslationStates(trx, draft.id, plan.changes.map((c) => ({ stringKey: c.key, locale, status: c.status, sourceHash: sourceHash(english.get(c.key) ?? '') })), actor);
-		await appendAudit(trx, { actor, action: 'translation.import', targetType: 'questionnaire_draft', targetId: draft.id, details: { locale, format, applied: plan.changes.length } });
+		await saveDraftJson(
+			trx,
+			draft,
+			draft.revision,
+			setTranslations(
+				json,
+				plan.changes.map((c) => ({ key: c.key, locale, text: c.text }))
+			),
+			actor
+		);
+		await upsertTranslationStates(
+			trx,
+			draft.id,
+			plan.changes.map((c) => ({ stringKey: c.key, locale, status: c.status, sourceHash: sourceHash(english.get(c.key) ?? '') })),
+			actor
+		);
+		await appendAudit(trx, {
+			actor,
+			action: 'translation.import',
+			targetType: 'questionnaire_draft',
+			targetId: draft.id,
+			details: { locale, format, applied: plan.changes.length }
+		});
 		return { ok: true, applied: plan.changes.length };
 	});
 }

@@ -20,7 +20,11 @@ export async function translationGaps(db: Kysely<Database>, questionnaireId: str
 export function describeGaps(gaps: readonly IncompleteLanguage[]): string {
 	return gaps
 		.map((g) => {
-			const parts = [g.missing && `${g.missing} missing`, g.needsReview && `${g.needsReview} need review`, g.machine && `${g.machine} machine-translated`].filter(Boolean);
+			const parts = [
+				g.missing && `${g.missing} missing`,
+				g.needsReview && `${g.needsReview} need review`,
+				g.machine && `${g.machine} machine-translated`
+			].filter(Boolean);
 			return `${LOCALE_NATIVE_NAMES[g.locale]} (${g.locale}): ${parts.join(', ')}`;
 		})
 		.join('; ');

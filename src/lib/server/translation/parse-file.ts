@@ -19,7 +19,11 @@ export async function parseTranslationFile(format: TranslationFormat, data: Uint
 	}
 	const parsed = parseXliff(text.replace(/^\uFEFF/, ''));
 	if (parsed.entries.length > TRANSLATION_SHEET_LIMITS.maxRows) {
-		throw new InvalidInputError(`The file has more than ${TRANSLATION_SHEET_LIMITS.maxRows.toLocaleString('en')} units, more than ${TRANSLATION_SHEET_LIMITS.what} can have (${TRANSLATION_SHEET_LIMITS.typical}); nothing was stored.`, [], 'too_many_rows');
+		throw new InvalidInputError(
+			`The file has more than ${TRANSLATION_SHEET_LIMITS.maxRows.toLocaleString('en')} units, more than ${TRANSLATION_SHEET_LIMITS.what} can have (${TRANSLATION_SHEET_LIMITS.typical}); nothing was stored.`,
+			[],
+			'too_many_rows'
+		);
 	}
 	return parsed;
 }

@@ -4,7 +4,16 @@ import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
 import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { extractStrings, setTranslations, type Json } from '../../domain/translation/strings.ts';
-import { cellOf, completeness, isCellStatus, isStoredStatus, sourceHash, type CellStatus, type Completeness, type StoredStatus } from '../../domain/translation/status.ts';
+import {
+	cellOf,
+	completeness,
+	isCellStatus,
+	isStoredStatus,
+	sourceHash,
+	type CellStatus,
+	type Completeness,
+	type StoredStatus
+} from '../../domain/translation/status.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
 import { upsertTranslationStates } from './states-repository.ts';
 import { saveDraftJson, stateIndex } from './drafts.ts';
@@ -55,7 +64,13 @@ export async function loadWorkbench(db: Kysely<Database>, slug: string, filter: 
 		.map((s) => ({ key: s.key, context: s.context, english: s.texts.en, ...cellOf(s, filter.locale, states), previous: previous.get(s.key) ?? null }))
 		.filter((r) => !filter.status || r.status === filter.status)
 		.filter((r) => !needle || [r.key, r.context, r.english ?? '', r.text ?? ''].some((t) => t.toLocaleLowerCase().includes(needle)));
-	return { draft: { slug: draft.slug, title: draft.title, revision: draft.revision }, baseLabel: base?.label ?? null, completeness: completeness(strings, states), rows, total: strings.length };
+	return {
+		draft: { slug: draft.slug, title: draft.title, revision: draft.revision },
+		baseLabel: base?.label ?? null,
+		completeness: completeness(strings, states),
+		rows,
+		total: strings.length
+	};
 }
 
 export interface CellEdit {
@@ -91,13 +106,24 @@ export async function editCell(db: Kysely<Database>, slug: string, edit: CellEdi
 		const revision = await saveDraftJson(trx, draft, edit.revision, setTranslations(json, [{ key: s.key, locale, text }]), actor);
 		if (text) await upsertTranslationStates(trx, draft.id, [{ stringKey: s.key, locale, status, sourceHash: sourceHash(s.texts.en ?? '') }], actor);
 		else await trx.deleteFrom('translation_state').where('owner_id', '=', draft.id).where('string_key', '=', s.key).where('locale', '=', locale).execute();
-		await appendAudit(trx, { actor, action: 'translation.edit', targetType: 'questionnaire_draft', targetId: draft.id, details: { key: s.key, locale, status: text ? status : 'missing' } });
+		await appendAudit(trx, {
+			actor,
+			action: 'translation.edit',
+			targetType: 'questionnaire_draft',
+			targetId: draft.id,
+			details: { key: s.key, locale, status: text ? status : 'missing' }
+		});
 		return revision;
 	});
 }
 
 /** Marks the given cells reviewed (those that have a text); returns how many changed. */
-export async function markReviewed(db: Kysely<Database>, slug: string, input: { locale: string; keys: readonly string[]; revision: number }, actor: string): Promise<number> {
+export async function markReviewed(
+	db: Kysely<Database>,
+	slug: string,
+	input: { locale: string; keys: readonly string[]; revision: number },
+	actor: string
+): Promise<number> {
 	const locale = targetLocale(input.locale);
 	return db.transaction().execute(async (trx) => {
 		const draft = await requireDraft(trx, slug);
@@ -113,8 +139,18 @@ export async function markReviewed(db: Kysely<Database>, slug: string, input: { 
 			.map((s) => ({ stringKey: s.key, locale, status: 'reviewed' as const, sourceHash: sourceHash(s.texts.en ?? '') }));
 		if (rows.length === 0) return 0;
 		await upsertTranslationStates(trx, draft.id, rows, actor);
-		await trx.updateTable('questionnaire_draft').set({ revision: draft.revision + 1 }).where('id', '=', draft.id).execute();
-		await appendAudit(trx, { actor, action: 'translation.mark_reviewed', targetType: 'questionnaire_draft', targetId: draft.id, details: { locale, count: rows.length } });
+		await trx
+			.updateTable('questionnaire_draft')
+			.set({ revision: draft.revision + 1 })
+			.where('id', '=', draft.id)
+			.execute();
+		await appendAudit(trx, {
+			actor,
+			action: 'translation.mark_reviewed',
+			targetType: 'questionnaire_draft',
+			targetId: draft.id,
+			details: { locale, count: rows.length }
+		});
 		return rows.length;
 	});
 }

@@ -44,7 +44,10 @@ export const actions = {
 	import: guarded('questionnaires.author', async ({ request }, user) => {
 		// Refused before reading when plainly too large; the service checks the text again.
 		if (Number(request.headers.get('content-length') ?? 0) > MAX_QUESTIONNAIRE_BYTES + 64 * 1024) {
-			return authorFailure(new InvalidInputError(`The file is larger than ${MAX_QUESTIONNAIRE_BYTES / 1024 / 1024} MB; nothing was stored.`, [], 'too_large'), 'import');
+			return authorFailure(
+				new InvalidInputError(`The file is larger than ${MAX_QUESTIONNAIRE_BYTES / 1024 / 1024} MB; nothing was stored.`, [], 'too_large'),
+				'import'
+			);
 		}
 		// Read here rather than by parseForm: a body over the server's limit is this form's 400, as it always was.
 		let form: FormData;

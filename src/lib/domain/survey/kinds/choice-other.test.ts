@@ -56,7 +56,12 @@ describe('the Other item', () => {
 
 	it('selects Other when only its text is typed, and drops the text of another choice', () => {
 		expect(parse([['role::other', 'visitor']])).toEqual({ role: 'other', 'role-Comment': 'visitor' });
-		expect(parse([['role', 'staff'], ['role::other', 'visitor']])).toEqual({ role: 'staff' });
+		expect(
+			parse([
+				['role', 'staff'],
+				['role::other', 'visitor']
+			])
+		).toEqual({ role: 'staff' });
 	});
 
 	it('expands "Select all" to every ordinary choice, as survey-core does', () => {

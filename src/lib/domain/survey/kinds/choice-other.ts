@@ -19,7 +19,13 @@ export interface OtherView {
 	maxLength: number;
 }
 
-type WithOther = Question & { showOtherItem: boolean; otherItem: { value: unknown }; otherValue: string; getStoreOthersAsComment(): boolean; otherPlaceholder?: string };
+type WithOther = Question & {
+	showOtherItem: boolean;
+	otherItem: { value: unknown };
+	otherValue: string;
+	getStoreOthersAsComment(): boolean;
+	otherPlaceholder?: string;
+};
 
 const OTHER_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox']);
 export const OTHER_TEXT_MAX = 1_000;

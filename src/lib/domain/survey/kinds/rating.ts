@@ -14,7 +14,9 @@ export type RateType = 'labels' | 'stars' | 'smileys';
 const FACES = ['😞', '😕', '😐', '😊', '😀'] as const;
 
 export function rateType(q: Question): RateType {
-	const own = String((q as Question & { rateType?: string; rateDisplayMode?: string }).rateType ?? (q as Question & { rateDisplayMode?: string }).rateDisplayMode ?? 'labels');
+	const own = String(
+		(q as Question & { rateType?: string; rateDisplayMode?: string }).rateType ?? (q as Question & { rateDisplayMode?: string }).rateDisplayMode ?? 'labels'
+	);
 	return own === 'stars' || own === 'smileys' ? own : 'labels';
 }
 

@@ -24,13 +24,21 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Reads the filters from a query string; a malformed value is refused, not ignored. */
 export function parseAuditFilters(params: URLSearchParams): AuditFilters {
 	const text = (name: string) => (params.get(name) ?? '').trim().slice(0, 200);
-	const filters = { action: text('action'), actor: text('actor'), target: text('target'), from: text('from'), to: text('to'), page: Number(params.get('page') ?? '1') };
+	const filters = {
+		action: text('action'),
+		actor: text('actor'),
+		target: text('target'),
+		from: text('from'),
+		to: text('to'),
+		page: Number(params.get('page') ?? '1')
+	};
 	for (const name of ['from', 'to'] as const) {
 		if (filters[name] && (!DATE.test(filters[name]) || Number.isNaN(Date.parse(filters[name])))) {
 			throw new InvalidInputError(`${name} must be a date (YYYY-MM-DD)`, [], 'bad_date');
 		}
 	}
-	if (!Number.isInteger(filters.page) || filters.page < 1 || filters.page > 100_000) throw new InvalidInputError('page must be a positive whole number', [], 'bad_page');
+	if (!Number.isInteger(filters.page) || filters.page < 1 || filters.page > 100_000)
+		throw new InvalidInputError('page must be a positive whole number', [], 'bad_page');
 	return filters;
 }
 
@@ -40,7 +48,10 @@ const likeContains = (value: string) => `%${value.replace(/[\\%_]/g, (c) => '\\'
 function filtered(db: Db, f: AuditFilters) {
 	let q = db.selectFrom('audit_log').selectAll();
 	// "auth." matches every auth.* action; a full name matches itself.
-	if (f.action) q = f.action.endsWith('.') ? q.where(sql<boolean>`lower(action) like ${likeContains(f.action.toLowerCase()).slice(1)} escape '\\'`) : q.where('action', '=', f.action);
+	if (f.action)
+		q = f.action.endsWith('.')
+			? q.where(sql<boolean>`lower(action) like ${likeContains(f.action.toLowerCase()).slice(1)} escape '\\'`)
+			: q.where('action', '=', f.action);
 	if (f.actor) q = q.where(sql<boolean>`lower(actor) like ${likeContains(f.actor.toLowerCase())} escape '\\'`);
 	if (f.target) q = q.where('target_id', '=', f.target);
 	if (f.from) q = q.where('at', '>=', `${f.from}T00:00:00.000Z`);
@@ -50,7 +61,10 @@ function filtered(db: Db, f: AuditFilters) {
 
 export async function searchAudit(db: Db, actor: AuditedActor, f: AuditFilters) {
 	await authorize(db, actor, 'audit.read');
-	const rows = await filtered(db, f).limit(AUDIT_PAGE_SIZE + 1).offset((f.page - 1) * AUDIT_PAGE_SIZE).execute();
+	const rows = await filtered(db, f)
+		.limit(AUDIT_PAGE_SIZE + 1)
+		.offset((f.page - 1) * AUDIT_PAGE_SIZE)
+		.execute();
 	const actions = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
 	return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE, actions: actions.map((a) => a.action) };
 }

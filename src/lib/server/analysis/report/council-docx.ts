@@ -35,7 +35,20 @@ export interface ReportModel {
 	criteria: LabelledFigure<IndexSummary>[];
 	groups: Record<'category' | 'region' | 'office', GroupFigures[]>;
 	/** The latest imported previous edition, item by item (null figures: not comparable or suppressed). */
-	wave: { label: string; title: string; rows: { label: string; previous: number; previousN: number; current: number | null; currentN: number | null; difference: number | null; ci95: [number, number] | null; significant: boolean | null }[] } | null;
+	wave: {
+		label: string;
+		title: string;
+		rows: {
+			label: string;
+			previous: number;
+			previousN: number;
+			current: number | null;
+			currentN: number | null;
+			difference: number | null;
+			ci95: [number, number] | null;
+			significant: boolean | null;
+		}[];
+	} | null;
 	/** Comments per theme; null counts are suppressed. */
 	themes: { name: string; count: number | null }[];
 	/** The questionnaire, question by question, its display condition already in words. */
@@ -83,7 +96,10 @@ function writeCover(l: Layout, w: CouncilWords, model: ReportModel): string {
 	l.para(w.m.cr_action_required({}, o), { bold: true, keepNext: true });
 	l.paras(secretariatText(model, w, 'actionRequired', w.m.cr_action_required({}, o)));
 	l.para(w.m.cr_references({}, o), { bold: true, keepNext: true });
-	const references = s.texts.references.split('\n').map((r) => r.trim()).filter(Boolean);
+	const references = s.texts.references
+		.split('\n')
+		.map((r) => r.trim())
+		.filter(Boolean);
 	for (const reference of [w.m.cr_resolution_reference({}, o), ...references]) l.para(reference);
 	l.para(w.m.cr_release({ number: w.int(model.release.number), date: w.date(model.release.date), respondents: w.int(model.respondents) }, o));
 	if (!s.complete) l.para(w.m.cr_draft_note({}, o), { bold: true });
@@ -110,7 +126,12 @@ export async function renderCouncilReport(model: ReportModel): Promise<Buffer> {
 		styles: reportStyles(model.locale),
 		sections: [
 			{
-				properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
+				properties: {
+					page: {
+						size: { width: PAGE.width, height: PAGE.height },
+						margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 }
+					}
+				},
 				headers: { default: l.header(symbol, draft) },
 				footers: { default: l.footer() },
 				children: [...cover, ...contents, ...l.blocks]

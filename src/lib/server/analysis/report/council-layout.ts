@@ -1,4 +1,22 @@
-import { AlignmentType, BorderStyle, TabStopType, Footer, Header, HeadingLevel, ImageRun, PageNumber, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IStylesOptions } from 'docx';
+import {
+	AlignmentType,
+	BorderStyle,
+	TabStopType,
+	Footer,
+	Header,
+	HeadingLevel,
+	ImageRun,
+	PageNumber,
+	Paragraph,
+	Tab,
+	Table,
+	TableCell,
+	TableLayoutType,
+	TableRow,
+	TextRun,
+	WidthType,
+	type IStylesOptions
+} from 'docx';
 import type { Locale } from '../../../domain/locales.ts';
 import { fitColumnWidths } from '../../../domain/report/column-widths.ts';
 
@@ -32,14 +50,23 @@ export const IMAGE_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
 
 export function reportStyles(locale: Locale): IStylesOptions {
 	const lang = WORD_LANGUAGE[locale];
-	const heading = (size: number) => ({ run: { size, bold: true, font: REPORT_FONTS }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true } });
+	const heading = (size: number) => ({
+		run: { size, bold: true, font: REPORT_FONTS },
+		paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true }
+	});
 	return {
 		default: {
-			document: { run: { font: REPORT_FONTS, size: BODY_SIZE, language: { value: lang, eastAsia: 'zh-CN', bidirectional: 'ar-SA' } }, paragraph: { spacing: { after: 120 } } },
+			document: {
+				run: { font: REPORT_FONTS, size: BODY_SIZE, language: { value: lang, eastAsia: 'zh-CN', bidirectional: 'ar-SA' } },
+				paragraph: { spacing: { after: 120 } }
+			},
 			title: { run: { size: 28, bold: true, font: REPORT_FONTS }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
 			heading1: heading(26),
 			heading2: heading(22),
-			caption: { run: { size: 20, bold: true, italics: false, color: '000000', font: REPORT_FONTS }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } } }
+			caption: {
+				run: { size: 20, bold: true, italics: false, color: '000000', font: REPORT_FONTS },
+				paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } }
+			}
 		}
 	};
 }
@@ -65,13 +92,19 @@ export class Layout {
 	}
 	/** Paragraphs separated by a blank line, as the Secretariat writes them. */
 	paras(text: string): void {
-		for (const p of text.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean)) this.para(p);
+		for (const p of text
+			.split(/\n\s*\n/)
+			.map((s) => s.trim())
+			.filter(Boolean))
+			this.para(p);
 	}
 	/** A numbered heading ("3<tab>Overall results"), or an unnumbered one (executive summary). */
 	heading(title: string, number: string | null = null, options: { level?: 1 | 2; newPage?: boolean } = {}): void {
 		const children = number === null ? [this.run(title)] : [new TextRun({ children: [number, new Tab(), title], rightToLeft: this.rtl })];
 		const heading = options.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1;
-		this.blocks.push(new Paragraph({ heading, pageBreakBefore: options.newPage, bidirectional: this.rtl, tabStops: [{ type: TabStopType.LEFT, position: 794 }], children }));
+		this.blocks.push(
+			new Paragraph({ heading, pageBreakBefore: options.newPage, bidirectional: this.rtl, tabStops: [{ type: TabStopType.LEFT, position: 794 }], children })
+		);
 	}
 	/** Caption above a table ("Table 3: …"), numbered in order of appearance. */
 	tablesSoFar(): number {
@@ -98,7 +131,14 @@ export class Layout {
 			new TableCell({
 				width: { size: widths[i]!, type: WidthType.DXA },
 				shading: bold ? { fill: 'E7EDF5' } : undefined,
-				children: [new Paragraph({ bidirectional: this.rtl, spacing: { after: 0 }, alignment: i > 0 && numeric ? AlignmentType.CENTER : AlignmentType.START, children: [this.run(text, { bold, size: TABLE_SIZE })] })]
+				children: [
+					new Paragraph({
+						bidirectional: this.rtl,
+						spacing: { after: 0 },
+						alignment: i > 0 && numeric ? AlignmentType.CENTER : AlignmentType.START,
+						children: [this.run(text, { bold, size: TABLE_SIZE })]
+					})
+				]
 			});
 		this.blocks.push(
 			new Table({
@@ -106,7 +146,10 @@ export class Layout {
 				columnWidths: widths,
 				layout: TableLayoutType.FIXED,
 				visuallyRightToLeft: this.rtl,
-				rows: [new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true)) }), ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) }))]
+				rows: [
+					new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true)) }),
+					...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) }))
+				]
 			})
 		);
 		this.blocks.push(new Paragraph({ spacing: { after: 60 }, children: [] }));
@@ -117,8 +160,21 @@ export class Layout {
 		const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 		const widths = [Math.round(TEXT_WIDTH * 0.62), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.62)];
 		const cell = (lines: string[], i: number) =>
-			new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none }, children: lines.map((l, j) => new Paragraph({ bidirectional: this.rtl, spacing: { after: 0 }, children: [this.run(l, { bold: j === 0 })] })) });
-		this.blocks.push(new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders, visuallyRightToLeft: this.rtl, rows: [new TableRow({ children: [cell(left, 0), cell(right, 1)] })] }));
+			new TableCell({
+				width: { size: widths[i]!, type: WidthType.DXA },
+				borders: { top: none, bottom: none, left: none, right: none },
+				children: lines.map((l, j) => new Paragraph({ bidirectional: this.rtl, spacing: { after: 0 }, children: [this.run(l, { bold: j === 0 })] }))
+			});
+		this.blocks.push(
+			new Table({
+				width: { size: TEXT_WIDTH, type: WidthType.DXA },
+				columnWidths: widths,
+				layout: TableLayoutType.FIXED,
+				borders,
+				visuallyRightToLeft: this.rtl,
+				rows: [new TableRow({ children: [cell(left, 0), cell(right, 1)] })]
+			})
+		);
 	}
 	/** A chart image with its caption and a text alternative. */
 	image(caption: string, png: Buffer, alt: string): void {
@@ -126,16 +182,28 @@ export class Layout {
 		const width = Math.min(IMAGE_WIDTH, w);
 		const height = Math.round((h / w) * width);
 		this.caption(caption);
-		this.blocks.push(new Paragraph({ bidirectional: this.rtl, alignment: AlignmentType.CENTER, keepNext: false, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: caption, description: alt, title: caption } })] }));
+		this.blocks.push(
+			new Paragraph({
+				bidirectional: this.rtl,
+				alignment: AlignmentType.CENTER,
+				keepNext: false,
+				children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: caption, description: alt, title: caption } })]
+			})
+		);
 	}
 	/** Running header: the document symbol at the page's end side, and a visible mark on a draft. */
 	header(symbol: string, draftMark: string | null): Header {
 		const children = [new Paragraph({ bidirectional: this.rtl, alignment: AlignmentType.END, children: [this.run(symbol, { size: 18 })] })];
-		if (draftMark) children.unshift(new Paragraph({ bidirectional: this.rtl, alignment: AlignmentType.CENTER, children: [this.run(draftMark, { bold: true, size: 32, color: 'C00000' })] }));
+		if (draftMark)
+			children.unshift(
+				new Paragraph({ bidirectional: this.rtl, alignment: AlignmentType.CENTER, children: [this.run(draftMark, { bold: true, size: 32, color: 'C00000' })] })
+			);
 		return new Header({ children });
 	}
 	/** Footer: "- n -" with Word's PAGE field, updated by every application that lays the document out. */
 	footer(): Footer {
-		return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], size: 18 })] })] });
+		return new Footer({
+			children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], size: 18 })] })]
+		});
 	}
 }

@@ -18,12 +18,20 @@ export interface ReportChart {
 const SCALE_MAX = 5;
 const meanOf = (f: Masked<ScaleSummary | IndexSummary> | null) => (f === null || isSuppressed(f) ? null : f.mean);
 
-export function sectionCharts(section: CouncilSection, model: ReportModel, titles: { overallBy: (dimension: string) => string; dimension: Record<'category' | 'region' | 'office', string> }): ReportChart[] {
+export function sectionCharts(
+	section: CouncilSection,
+	model: ReportModel,
+	titles: { overallBy: (dimension: string) => string; dimension: Record<'category' | 'region' | 'office', string> }
+): ReportChart[] {
 	const rtl = model.locale === 'ar';
-	const bars = (title: string, data: { label: string; value: number | null }[]): ReportChart[] => (data.length ? [{ title, png: renderMeanBarChart(data, { max: SCALE_MAX, rtl }) }] : []);
+	const bars = (title: string, data: { label: string; value: number | null }[]): ReportChart[] =>
+		data.length ? [{ title, png: renderMeanBarChart(data, { max: SCALE_MAX, rtl }) }] : [];
 	switch (section) {
 		case 'overall':
-			return bars(model.itemsTitle, model.items.map((i) => ({ label: i.label, value: meanOf(i.figure) })));
+			return bars(
+				model.itemsTitle,
+				model.items.map((i) => ({ label: i.label, value: meanOf(i.figure) }))
+			);
 		case 'category':
 		case 'region':
 		case 'office':
@@ -32,9 +40,20 @@ export function sectionCharts(section: CouncilSection, model: ReportModel, title
 				model.groups[section].map((g) => ({ label: g.label, value: meanOf(g.overall) }))
 			);
 		case 'criterion':
-			return bars(model.criteriaTitle, model.criteria.map((c) => ({ label: c.label, value: meanOf(c.figure) })));
+			return bars(
+				model.criteriaTitle,
+				model.criteria.map((c) => ({ label: c.label, value: meanOf(c.figure) }))
+			);
 		case 'comparison':
-			return model.wave ? bars(model.wave.title, model.wave.rows.flatMap((r) => [{ label: `${r.label} (${model.wave!.label})`, value: r.previous }, { label: r.label, value: r.current }])) : [];
+			return model.wave
+				? bars(
+						model.wave.title,
+						model.wave.rows.flatMap((r) => [
+							{ label: `${r.label} (${model.wave!.label})`, value: r.previous },
+							{ label: r.label, value: r.current }
+						])
+					)
+				: [];
 		default:
 			return [];
 	}

@@ -15,19 +15,35 @@ type Ctx = { l: Layout; w: CouncilWords; model: ReportModel; o: { locale: Report
 function figureRow(c: Ctx, label: string, figure: Masked<ScaleSummary | IndexSummary> | null): string[] {
 	const t = REPORT_TEXT[c.model.locale];
 	if (figure === null || isSuppressed(figure)) return [label, ...Array<string>(6).fill(t.suppressed(c.model.minCount))];
-	return [label, c.w.int(figure.n), c.w.int(figure.na), c.w.num(figure.mean), c.w.interval(figure.ci95), c.w.pct(figure.satisfied), c.w.pct(figure.dissatisfied)];
+	return [
+		label,
+		c.w.int(figure.n),
+		c.w.int(figure.na),
+		c.w.num(figure.mean),
+		c.w.interval(figure.ci95),
+		c.w.pct(figure.satisfied),
+		c.w.pct(figure.dissatisfied)
+	];
 }
 
 function figureTable(c: Ctx, title: string, first: string, rows: LabelledFigure<ScaleSummary | IndexSummary>[]): void {
 	const col = REPORT_TEXT[c.model.locale].col;
 	c.l.caption(c.w.table(c.l.nextTableNumber(), title));
-	c.l.table([first, col.n, col.na, col.mean, col.ci, col.satisfied, col.dissatisfied], rows.map((r) => figureRow(c, r.label, r.figure)));
+	c.l.table(
+		[first, col.n, col.na, col.mean, col.ci, col.satisfied, col.dissatisfied],
+		rows.map((r) => figureRow(c, r.label, r.figure))
+	);
 }
 
 function rateTable(c: Ctx, title: string, first: string, rows: RateRow[]): void {
 	const col = REPORT_TEXT[c.model.locale].col;
 	const total = rows.reduce((s, r) => ({ invited: s.invited + r.invited, submitted: s.submitted + r.submitted }), { invited: 0, submitted: 0 });
-	const line = (label: string, r: { invited: number; submitted: number }) => [label, c.w.int(r.invited), c.w.int(r.submitted), r.invited ? c.w.pct(r.submitted / r.invited) : '–'];
+	const line = (label: string, r: { invited: number; submitted: number }) => [
+		label,
+		c.w.int(r.invited),
+		c.w.int(r.submitted),
+		r.invited ? c.w.pct(r.submitted / r.invited) : '–'
+	];
 	c.l.caption(c.w.table(c.l.nextTableNumber(), title));
 	c.l.table([first, col.invited, col.submitted, col.rate], [...rows.map((r) => line(r.label, r)), line(col.total, total)]);
 }
@@ -44,7 +60,9 @@ function groupSection(c: Ctx, section: 'category' | 'region' | 'office', first: 
 	const whole = c.model.items.find((i) => i.label === c.model.overallQuestion)?.figure ?? null;
 	c.l.para(c.w.m.cr_group_intro({ question: c.model.overallQuestion }, c.o));
 	charts(c, section);
-	const rows: LabelledFigure<ScaleSummary>[] = c.model.groups[section].filter((g) => g.overall !== null).map((g) => ({ label: `${g.label}`, figure: g.overall! }));
+	const rows: LabelledFigure<ScaleSummary>[] = c.model.groups[section]
+		.filter((g) => g.overall !== null)
+		.map((g) => ({ label: `${g.label}`, figure: g.overall! }));
 	if (whole) rows.push({ label: c.w.m.cr_whole({}, c.o), figure: whole });
 	figureTable(c, `${c.model.overallQuestion} – ${first}`, first, rows);
 }
@@ -120,7 +138,10 @@ function writeSection(c: Ctx, id: CouncilSection): void {
 			l.para(w.m.cr_comments_intro({ k: w.int(model.minCount) }, o));
 			if (model.themes.length === 0) return l.para(t.themesNone);
 			l.caption(w.table(l.nextTableNumber(), t.themes));
-			l.table([t.theme, t.comments], model.themes.map((th) => [th.name, th.count === null ? t.suppressed(model.minCount) : w.int(th.count)]));
+			l.table(
+				[t.theme, t.comments],
+				model.themes.map((th) => [th.name, th.count === null ? t.suppressed(model.minCount) : w.int(th.count)])
+			);
 			return;
 		case 'conclusions':
 			l.paras(secretariatText(model, w, 'conclusions', w.section('conclusions')));

@@ -76,7 +76,8 @@ export class CouncilWords {
 	}
 	/** One sentence per point of the executive summary. */
 	summary(point: SummaryPoint): string {
-		const list = (items: { label: string; mean: number }[]) => this.and.format(items.map((i) => m.cr_sum_item({ label: i.label, mean: this.num(i.mean) }, this.o)));
+		const list = (items: { label: string; mean: number }[]) =>
+			this.and.format(items.map((i) => m.cr_sum_item({ label: i.label, mean: this.num(i.mean) }, this.o)));
 		switch (point.kind) {
 			case 'participation':
 				return m.cr_sum_participation({ submitted: this.int(point.submitted), invited: this.int(point.invited), rate: this.pct(point.rate) }, this.o);

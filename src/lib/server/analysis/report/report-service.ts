@@ -58,11 +58,17 @@ function annexOf(definition: Element, catalogue: Catalogue, locale: Locale): Rep
 	const words = new CouncilWords(locale);
 	const elements = (Array.isArray(definition.pages) ? (definition.pages as Element[]) : []).flatMap((p) => (p.elements as Element[] | undefined) ?? []);
 	const byName = new Map(elements.map((e) => [String(e.name), e]));
-	const text = (c: unknown) => (typeof c === 'object' && c !== null ? localize(((c as Element).text as LocalizedText) ?? String((c as Element).value), sl) : String(c));
-	const title = (q: string) => { const e = byName.get(q); return e ? localize((e.title as LocalizedText) ?? q, sl) : q; };
+	const text = (c: unknown) =>
+		typeof c === 'object' && c !== null ? localize(((c as Element).text as LocalizedText) ?? String((c as Element).value), sl) : String(c);
+	const title = (q: string) => {
+		const e = byName.get(q);
+		return e ? localize((e.title as LocalizedText) ?? q, sl) : q;
+	};
 	const value = (q: string, v: string) => {
 		if (/^\d+$/.test(v)) return words.int(Number(v));
-		const choice = ((byName.get(q)?.choices as unknown[] | undefined) ?? []).find((c) => (typeof c === 'object' && c !== null ? String((c as Element).value) : String(c)) === v);
+		const choice = ((byName.get(q)?.choices as unknown[] | undefined) ?? []).find(
+			(c) => (typeof c === 'object' && c !== null ? String((c as Element).value) : String(c)) === v
+		);
 		return choice === undefined ? v : `“${text(choice)}”`;
 	};
 	const points = (q: string) => catalogue.scales.find((s) => s.question === q)?.scale ?? null;
@@ -81,7 +87,12 @@ type Groups = { key: string; result: PublishedResult }[];
  * The report's content for one language, drawn only from a results release (the Council's view,
  * suppressed when released): never a live query. The Secretariat's texts come with it.
  */
-export async function buildReportModel(db: Db, release: Release, locale: Locale, secretariat: SecretariatTextsForLanguage): Promise<{ model: ReportModel; data: unknown }> {
+export async function buildReportModel(
+	db: Db,
+	release: Release,
+	locale: Locale,
+	secretariat: SecretariatTextsForLanguage
+): Promise<{ model: ReportModel; data: unknown }> {
 	const s = release.snapshot;
 	const edition = await findEditionBySlug(db, s.edition.slug);
 	if (!edition) throw new NotFoundError(`no edition "${s.edition.slug}"`);
@@ -103,7 +114,14 @@ export async function buildReportModel(db: Db, release: Release, locale: Locale,
 	const { item } = labels(catalogue, sl);
 	const hasOverall = catalogue.scales.some((i) => i.key === OVERALL_QUESTION);
 	const groupsOf = (list: Groups, name: (k: string) => string): GroupFigures[] =>
-		list.filter((g) => g.result.respondents > 0 && g.key !== NO_GROUP).map((g) => ({ label: name(g.key), respondents: g.result.respondents, overall: hasOverall ? (g.result.scales[OVERALL_QUESTION] ?? null) : null, ...figures(g.result, catalogue, locale) }));
+		list
+			.filter((g) => g.result.respondents > 0 && g.key !== NO_GROUP)
+			.map((g) => ({
+				label: name(g.key),
+				respondents: g.result.respondents,
+				overall: hasOverall ? (g.result.scales[OVERALL_QUESTION] ?? null) : null,
+				...figures(g.result, catalogue, locale)
+			}));
 	const groups = {
 		category: groupsOf(byCategory?.groups ?? [], categoryName),
 		region: groupsOf(byRegion.groups, (k) => regionNames.get(k) ?? k),
@@ -120,7 +138,16 @@ export async function buildReportModel(db: Db, release: Release, locale: Locale,
 		overallKey: OVERALL_QUESTION,
 		items: catalogue.scales.map((i) => ({ key: i.key, label: item(i.key), ...plain(byRegion.total.scales[i.key]) })),
 		overallSatisfied: overallFigure && !isSuppressed(overallFigure) ? overallFigure.satisfied : null,
-		change: change && latestWave ? { label: latestWave.label, previous: change.previous.mean, current: change.current!.mean, difference: change.difference!, significant: change.significant === true } : null,
+		change:
+			change && latestWave
+				? {
+						label: latestWave.label,
+						previous: change.previous.mean,
+						current: change.current!.mean,
+						difference: change.difference!,
+						significant: change.significant === true
+					}
+				: null,
 		groups: [
 			...groups.region.map((g) => ({ dimension: 'region' as const, key: g.label, label: g.label, ...plain(g.overall) })),
 			...groups.category.map((g) => ({ dimension: 'category' as const, key: g.label, label: g.label, ...plain(g.overall) }))
@@ -156,12 +183,36 @@ export async function buildReportModel(db: Db, release: Release, locale: Locale,
 			? {
 					label: latestWave.label,
 					title: t.wave(latestWave.label),
-					rows: latestWave.comparisons.map((c) => ({ label: item(c.key), previous: c.previous.mean, previousN: c.previous.n, current: c.current?.mean ?? null, currentN: c.current?.n ?? null, difference: c.difference, ci95: c.ci95, significant: c.significant }))
+					rows: latestWave.comparisons.map((c) => ({
+						label: item(c.key),
+						previous: c.previous.mean,
+						previousN: c.previous.n,
+						current: c.current?.mean ?? null,
+						currentN: c.current?.n ?? null,
+						difference: c.difference,
+						ci95: c.ci95,
+						significant: c.significant
+					}))
 				}
 			: null,
 		annex: annexOf(definition, catalogue, locale)
 	};
-	return { model, data: { release: release.number, releaseId: release.id, minCount, byRegion, byOffice, byCategory, rates: s.rates, groupRates: s.groupRates ?? null, themes: s.themes, wave: latestWave ?? null, secretariatVersion: secretariat.version } };
+	return {
+		model,
+		data: {
+			release: release.number,
+			releaseId: release.id,
+			minCount,
+			byRegion,
+			byOffice,
+			byCategory,
+			rates: s.rates,
+			groupRates: s.groupRates ?? null,
+			themes: s.themes,
+			wave: latestWave ?? null,
+			secretariatVersion: secretariat.version
+		}
+	};
 }
 
 /** Generates the Council report in one language and keeps it with the data it was built from. */
@@ -194,7 +245,13 @@ export async function generateCouncilReport(db: Db, slug: string, locale: string
 	};
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('analysis_report').values(row).execute();
-		await appendAudit(trx, { actor, action: 'report.generate', targetType: 'analysis_report', targetId: row.id, details: { edition: slug, locale, release: release.number, respondents: row.respondents, data_sha256: row.data_sha256 } });
+		await appendAudit(trx, {
+			actor,
+			action: 'report.generate',
+			targetType: 'analysis_report',
+			targetId: row.id,
+			details: { edition: slug, locale, release: release.number, respondents: row.respondents, data_sha256: row.data_sha256 }
+		});
 	});
 	const { content_base64: _c, data_json: _d, ...stored } = row;
 	return stored;
@@ -204,7 +261,19 @@ export async function listReports(db: Db, slug: string): Promise<StoredReport[]>
 	return db
 		.selectFrom('analysis_report as a')
 		.innerJoin('edition as e', 'e.id', 'a.edition_id')
-		.select(['a.id', 'a.edition_id', 'a.locale', 'a.format', 'a.created_at', 'a.created_by', 'a.min_count', 'a.respondents', 'a.last_submitted_at', 'a.data_sha256', 'a.content_sha256'])
+		.select([
+			'a.id',
+			'a.edition_id',
+			'a.locale',
+			'a.format',
+			'a.created_at',
+			'a.created_by',
+			'a.min_count',
+			'a.respondents',
+			'a.last_submitted_at',
+			'a.data_sha256',
+			'a.content_sha256'
+		])
 		.where('e.slug', '=', slug)
 		.orderBy('a.created_at', 'desc')
 		.execute();
@@ -219,5 +288,9 @@ export async function reportFile(db: Db, slug: string, id: string): Promise<{ fi
 		.where('a.id', '=', id)
 		.executeTakeFirst();
 	if (!row) throw new NotFoundError('no such report');
-	return { filename: `council-report-${slug}-${row.locale}-${row.created_at.slice(0, 10)}.docx`, type: DOCX_TYPE, content: Buffer.from(row.content_base64, 'base64') };
+	return {
+		filename: `council-report-${slug}-${row.locale}-${row.created_at.slice(0, 10)}.docx`,
+		type: DOCX_TYPE,
+		content: Buffer.from(row.content_base64, 'base64')
+	};
 }

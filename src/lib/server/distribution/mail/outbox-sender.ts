@@ -39,14 +39,24 @@ function describe(error: unknown): { message: string; permanent: boolean; server
 	const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
 	const message = (e.response ?? e.message ?? String(error)).slice(0, 500);
 	// 5xx on the recipient is a refusal that a retry will not fix (unknown mailbox): a bounce.
-	return { message: e.responseCode ? `${e.responseCode} ${message}` : `${e.code ?? 'error'} ${message}`, permanent: e.responseCode !== undefined && e.responseCode >= 500, serverDown: e.responseCode === undefined };
+	return {
+		message: e.responseCode ? `${e.responseCode} ${message}` : `${e.code ?? 'error'} ${message}`,
+		permanent: e.responseCode !== undefined && e.responseCode >= 500,
+		serverDown: e.responseCode === undefined
+	};
 }
 
 /**
  * Sends one claimed message. The respondent link is issued here, at send time, so the
  * outbox never holds a usable token; if delivery fails, that link is deleted again.
  */
-async function deliver(db: Db, transport: MailTransport, config: MailConfig, publicUrl: string, m: ClaimedMessage): Promise<{ outcome: SendOutcome; serverDown?: boolean }> {
+async function deliver(
+	db: Db,
+	transport: MailTransport,
+	config: MailConfig,
+	publicUrl: string,
+	m: ClaimedMessage
+): Promise<{ outcome: SendOutcome; serverDown?: boolean }> {
 	const attempts = m.attempts + 1;
 	const now = nowIso();
 	const extended = m.extended_until !== null && now < m.extended_until;
@@ -64,7 +74,12 @@ async function deliver(db: Db, transport: MailTransport, config: MailConfig, pub
 	const token = generateToken();
 	const tokenHash = hashToken(token);
 	await insertLink(db, m.invitation_id, tokenHash, m.contact_id);
-	const mail = renderMail(m.kind, toLocale(m.locale), { contact: m.contact_name, entity: m.entity_name, link: `${publicUrl}/r/${token}`, closesAt: m.closes_at }, templates);
+	const mail = renderMail(
+		m.kind,
+		toLocale(m.locale),
+		{ contact: m.contact_name, entity: m.entity_name, link: `${publicUrl}/r/${token}`, closesAt: m.closes_at },
+		templates
+	);
 	try {
 		await transport.sendMail({ from: config.from, to: m.to_email, ...mail });
 	} catch (error) {
@@ -97,7 +112,14 @@ export interface DrainTally {
  * when the server cannot be reached or talked to (no SMTP reply code): the rest would
  * fail the same way, and stay queued for the next round.
  */
-export async function drainOutbox(db: Db, transport: MailTransport, config: MailConfig, publicUrl: string, onProgress?: (t: DrainTally) => void, shouldStop: () => boolean = () => false): Promise<DrainTally> {
+export async function drainOutbox(
+	db: Db,
+	transport: MailTransport,
+	config: MailConfig,
+	publicUrl: string,
+	onProgress?: (t: DrainTally) => void,
+	shouldStop: () => boolean = () => false
+): Promise<DrainTally> {
 	const tally: DrainTally = { sent: 0, retry: 0, failed: 0, cancelled: 0 };
 	const spacingMs = 60_000 / config.ratePerMinute;
 	let last = 0;

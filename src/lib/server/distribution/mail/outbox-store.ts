@@ -36,7 +36,11 @@ export async function queueMessages(db: Kysely<Database>, items: QueueItem[], ba
 		created_at: now,
 		sent_at: null
 	}));
-	for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('outbox_message').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+	for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+		await db
+			.insertInto('outbox_message')
+			.values(rows.slice(i, i + INSERT_CHUNK))
+			.execute();
 }
 
 /**
@@ -82,7 +86,23 @@ export async function claimNextDue(db: Kysely<Database>, now: string) {
 			.innerJoin('edition as e', 'e.id', 'o.edition_id')
 			.leftJoin('invitation_extension as x', 'x.invitation_id', 'i.id')
 			.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
-			.select(['o.id', 'o.kind', 'o.to_email', 'o.locale', 'o.attempts', 'o.invitation_id', 'o.contact_id', 'c.name as contact_name', 'n.name as entity_name', 'e.state as edition_state', 'e.closes_at', 'e.questionnaire_id', 'i.state as invitation_state', 'r.state as response_state', 'x.until as extended_until'])
+			.select([
+				'o.id',
+				'o.kind',
+				'o.to_email',
+				'o.locale',
+				'o.attempts',
+				'o.invitation_id',
+				'o.contact_id',
+				'c.name as contact_name',
+				'n.name as entity_name',
+				'e.state as edition_state',
+				'e.closes_at',
+				'e.questionnaire_id',
+				'i.state as invitation_state',
+				'r.state as response_state',
+				'x.until as extended_until'
+			])
 			.where('o.id', '=', next.id)
 			.executeTakeFirstOrThrow();
 	}
@@ -106,7 +126,12 @@ export async function markFinal(db: Kysely<Database>, id: string, state: 'failed
  * once its lease is over (another node may be sending it right now).
  */
 export async function requeueInterrupted(db: Kysely<Database>, now = nowIso()): Promise<number> {
-	const r = await db.updateTable('outbox_message').set({ state: 'queued' }).where('state', '=', 'sending').where('next_attempt_at', '<=', now).executeTakeFirst();
+	const r = await db
+		.updateTable('outbox_message')
+		.set({ state: 'queued' })
+		.where('state', '=', 'sending')
+		.where('next_attempt_at', '<=', now)
+		.executeTakeFirst();
 	return Number(r.numUpdatedRows);
 }
 

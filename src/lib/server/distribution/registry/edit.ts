@@ -33,7 +33,12 @@ export async function searchEntities(db: Db, query: string) {
 
 /** How many entities of each kind the registry holds (the registry page's summary). */
 export async function entityCountsByKind(db: Db): Promise<{ kind: string; n: number }[]> {
-	const rows = await db.selectFrom('entity').select(['kind', sql<number>`count(*)`.as('n')]).groupBy('kind').orderBy('kind').execute();
+	const rows = await db
+		.selectFrom('entity')
+		.select(['kind', sql<number>`count(*)`.as('n')])
+		.groupBy('kind')
+		.orderBy('kind')
+		.execute();
 	return rows.map((k) => ({ kind: k.kind, n: Number(k.n) }));
 }
 
@@ -69,10 +74,22 @@ export async function updateEntity(db: Db, code: string, edit: EntityEdit, actor
 	const header = ['code', 'kind', 'name', 'country', 'region', 'sectors', 'language'];
 	const cells = [entity.code, edit.kind, edit.name, edit.country, edit.region, edit.sectors, edit.language];
 	const { records, problems } = validateRegistryRows(header, [{ row: 2, cells }], await loadRegistryReference(db));
-	if (problems.length > 0) throw new InvalidInputError('the entity was not changed', problems.map((p) => p.replace(/^row 2: /, '')));
+	if (problems.length > 0)
+		throw new InvalidInputError(
+			'the entity was not changed',
+			problems.map((p) => p.replace(/^row 2: /, ''))
+		);
 	const r = records[0]!;
 	await db.transaction().execute(async (trx) => {
-		await upsertEntity(trx, { code: r.code, kind: r.kind, name: r.name, countryIso3: r.countryIso3, region: r.region, language: r.language, sectors: r.sectors });
+		await upsertEntity(trx, {
+			code: r.code,
+			kind: r.kind,
+			name: r.name,
+			countryIso3: r.countryIso3,
+			region: r.region,
+			language: r.language,
+			sectors: r.sectors
+		});
 		await appendAudit(trx, { actor, action: 'registry.edit', targetType: 'entity', targetId: entity.id, details: { code, ...edit } });
 	});
 }
@@ -82,7 +99,12 @@ export async function clearBounce(db: Db, code: string, email: string, actor: st
 	const entity = await findEntityByCode(db, code);
 	if (!entity) throw new NotFoundError(`no entity with code "${code}"`);
 	await db.transaction().execute(async (trx) => {
-		const r = await trx.updateTable('contact').set({ bounced_at: null }).where('entity_id', '=', entity.id).where('email', '=', email.toLowerCase()).executeTakeFirst();
+		const r = await trx
+			.updateTable('contact')
+			.set({ bounced_at: null })
+			.where('entity_id', '=', entity.id)
+			.where('email', '=', email.toLowerCase())
+			.executeTakeFirst();
 		if (Number(r.numUpdatedRows) === 0) throw new NotFoundError(`${email} is not a contact of ${code}`);
 		await appendAudit(trx, { actor, action: 'contact.clear_bounce', targetType: 'entity', targetId: entity.id, details: { email } });
 	});

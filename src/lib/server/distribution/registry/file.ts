@@ -21,7 +21,10 @@ function parseCsv(bytes: Uint8Array): RegistrySheet {
 	assertSheetWithinLimits(dataRows, Math.max(0, ...parsed.data.map((cells) => cells.length)), REGISTRY_SHEET_LIMITS);
 	const fatal = parsed.errors.filter((e) => e.type === 'Quotes');
 	if (fatal.length > 0) {
-		throw new InvalidInputError('the CSV file is malformed', fatal.map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`));
+		throw new InvalidInputError(
+			'the CSV file is malformed',
+			fatal.map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`)
+		);
 	}
 	const [header = [], ...data] = parsed.data;
 	return { header, rows: data.map((cells, i) => ({ row: i + 2, cells })) };
@@ -37,7 +40,8 @@ function cellText(value: ExcelJS.CellValue): string {
 			// A hyperlink's text is a string or, when formatted, rich text.
 			const text: unknown = value.text;
 			if (typeof text === 'string') return text;
-			if (text && typeof text === 'object' && 'richText' in text && Array.isArray(text.richText)) return text.richText.map((t: { text: string }) => t.text).join('');
+			if (text && typeof text === 'object' && 'richText' in text && Array.isArray(text.richText))
+				return text.richText.map((t: { text: string }) => t.text).join('');
 			return '';
 		}
 		if ('result' in value) return value.result === undefined ? '' : String(value.result);
@@ -77,6 +81,7 @@ export async function readRegistryFile(fileName: string, bytes: Uint8Array): Pro
 	if (bytes.length > MAX_REGISTRY_BYTES) throw new InvalidInputError(`the file is larger than ${MAX_REGISTRY_BYTES / 1024 / 1024} MB`);
 	const isZip = XLSX_MAGIC.every((b, i) => bytes[i] === b);
 	if (isZip) return parseXlsx(bytes);
-	if (/\.xlsx?$/i.test(fileName)) throw new InvalidInputError('the file is named .xlsx but is not an Excel workbook (old .xls files are not supported: save as .xlsx or CSV UTF-8)');
+	if (/\.xlsx?$/i.test(fileName))
+		throw new InvalidInputError('the file is named .xlsx but is not an Excel workbook (old .xls files are not supported: save as .xlsx or CSV UTF-8)');
 	return parseCsv(bytes);
 }

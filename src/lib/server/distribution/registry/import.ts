@@ -39,7 +39,16 @@ export async function importRegistry(db: Db, fileName: string, bytes: Uint8Array
 		const existing = await existingEntityCodes(trx);
 		const result: RegistryImportResult = { inserted: 0, updated: 0, contacts: 0 };
 		for (const r of records) {
-			await upsertEntity(trx, { code: r.code, kind: r.kind, name: r.name, countryIso3: r.countryIso3, region: r.region, language: r.language, sectors: r.sectors, contacts: r.contacts });
+			await upsertEntity(trx, {
+				code: r.code,
+				kind: r.kind,
+				name: r.name,
+				countryIso3: r.countryIso3,
+				region: r.region,
+				language: r.language,
+				sectors: r.sectors,
+				contacts: r.contacts
+			});
 			if (existing.has(r.code)) result.updated++;
 			else result.inserted++;
 			result.contacts += r.contacts.length;

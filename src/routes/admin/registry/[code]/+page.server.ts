@@ -16,7 +16,14 @@ export const load: PageServerLoad = async ({ params }) => {
 	}
 };
 
-const entityForm = z.object({ kind: field.trimmed(), name: field.trimmed(), country: field.trimmed(), region: field.trimmed(), language: field.trimmed(), sectors: field.list() });
+const entityForm = z.object({
+	kind: field.trimmed(),
+	name: field.trimmed(),
+	country: field.trimmed(),
+	region: field.trimmed(),
+	language: field.trimmed(),
+	sectors: field.list()
+});
 const contactForm = z.object({ name: field.trimmed(), email: field.trimmed(), language: field.trimmed() });
 const bounceForm = z.object({ email: field.trimmed() });
 

@@ -66,7 +66,15 @@ export const actions: Actions = {
 			const release = await releaseResults(getDb(), params.slug, locals.user);
 			return { released: release.number };
 		} catch (e) {
-			if (e instanceof ReleaseRefusedError) return fail(409, { releaseMessage: e.message, refused: { minCount: e.minCount, cells: e.violations.slice(0, REFUSED_CELLS_SHOWN).map((v) => ({ cell: v.cell, changed: v.changed, release: v.release })), more: Math.max(0, e.violations.length - REFUSED_CELLS_SHOWN) } });
+			if (e instanceof ReleaseRefusedError)
+				return fail(409, {
+					releaseMessage: e.message,
+					refused: {
+						minCount: e.minCount,
+						cells: e.violations.slice(0, REFUSED_CELLS_SHOWN).map((v) => ({ cell: v.cell, changed: v.changed, release: v.release })),
+						more: Math.max(0, e.violations.length - REFUSED_CELLS_SHOWN)
+					}
+				});
 			if (e instanceof DomainError) return fail(e.code === 'forbidden' ? 403 : 409, { releaseMessage: e.message });
 			throw e;
 		}
@@ -102,7 +110,12 @@ export const actions: Actions = {
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { message: 'Choose a CSV or XLSX file.' });
 		try {
-			const { items } = await importWave(getDb(), params.slug, { label: String(form.get('label') ?? ''), filename: file.name, content: Buffer.from(await file.arrayBuffer()) }, locals.user.email);
+			const { items } = await importWave(
+				getDb(),
+				params.slug,
+				{ label: String(form.get('label') ?? ''), filename: file.name, content: Buffer.from(await file.arrayBuffer()) },
+				locals.user.email
+			);
 			return { imported: items };
 		} catch (e) {
 			if (e instanceof DomainError) return fail(400, { message: e.message, details: 'details' in e ? [...(e.details as string[])] : [] });

@@ -23,7 +23,8 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress }
 	}
 	const db = getDb();
 	const found = await resolveGuarded(db, address, () => resolveRespondentLink(db, params.token));
-	if (found.kind === 'refused') return json({ ok: false, code: 'too_many_attempts' }, { status: 429, headers: { 'retry-after': String(found.retryAfterSeconds) } });
+	if (found.kind === 'refused')
+		return json({ ok: false, code: 'too_many_attempts' }, { status: 429, headers: { 'retry-after': String(found.retryAfterSeconds) } });
 	if (found.kind === 'gone') return json({ ok: false, code: 'invalid_link' }, { status: 404 });
 	const ctx = found.context;
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) return json({ ok: false, code: 'too_large' }, { status: 413 });

@@ -27,7 +27,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 const unguarded: Actions = {
 	inviteAll: async ({ params, locals }) => attempt(async () => ({ done: 'invited', ...(await inviteAllEntities(getDb(), params.slug, actor(locals))) })),
-	sendInvitations: async ({ params, locals }) => attempt(async () => ({ done: 'queued', queued: (await queueInvitationEmails(getDb(), params.slug, actor(locals))).queued })),
+	sendInvitations: async ({ params, locals }) =>
+		attempt(async () => ({ done: 'queued', queued: (await queueInvitationEmails(getDb(), params.slug, actor(locals))).queued })),
 	retry: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const { message } = await parseForm(request, retryForm);

@@ -15,7 +15,11 @@ export const GET: RequestHandler = async ({ params, locals, getClientAddress }) 
 		const tracking = await editionTracking(getDb(), params.slug, scope);
 		const csv = nonRespondersCsv(tracking);
 		// Names and focal points' e-mail addresses leave the platform: audited like microdata.
-		await auditDownload(getDb(), downloaderOf(locals.user, getClientAddress()), { edition: params.slug, file: 'non-responders.csv', rows: tracking.nonResponders.length });
+		await auditDownload(getDb(), downloaderOf(locals.user, getClientAddress()), {
+			edition: params.slug,
+			file: 'non-responders.csv',
+			rows: tracking.nonResponders.length
+		});
 		return new Response(csv, {
 			headers: {
 				'content-type': 'text/csv; charset=utf-8',

@@ -47,14 +47,22 @@ const unguarded: Actions = {
 		const parsed = await attempt(() => parseForm(request, entityForm));
 		if ('status' in parsed) return parsed;
 		if (!locals.user) return fail(403, { message: 'sign in first' });
-		const url = await attempt(() => startOnBehalfEntry(getDb(), params.slug, parsed.entity, { id: locals.user!.id, email: locals.user!.email }, getConfig().publicUrl));
+		const url = await attempt(() =>
+			startOnBehalfEntry(getDb(), params.slug, parsed.entity, { id: locals.user!.id, email: locals.user!.email }, getConfig().publicUrl)
+		);
 		if (typeof url !== 'string') return url;
 		redirect(303, new URL(url).pathname);
 	},
 	addContact: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await parseForm(request, contactForm);
-			const r = await addEntityContact(getDb(), form.entity, { name: form.name ?? '', email: form.email, language: form.language ?? null }, actor(locals), params.slug);
+			const r = await addEntityContact(
+				getDb(),
+				form.entity,
+				{ name: form.name ?? '', email: form.email, language: form.language ?? null },
+				actor(locals),
+				params.slug
+			);
 			return { done: 'contact', entity: form.entity, queued: r.queued };
 		})
 };

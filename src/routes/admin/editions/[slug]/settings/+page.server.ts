@@ -25,7 +25,11 @@ const unguarded: Actions = {
 	state: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await parseForm(request, stateForm);
-			const edition = await changeEditionState(getDb(), params.slug, form.to ?? '', actor(locals), { overrideTranslations: form.override_translations, reason: form.reason, actorRole: locals.user?.role });
+			const edition = await changeEditionState(getDb(), params.slug, form.to ?? '', actor(locals), {
+				overrideTranslations: form.override_translations,
+				reason: form.reason,
+				actorRole: locals.user?.role
+			});
 			return { done: 'state', state: edition.state };
 		}),
 	// The dates form reports its own refusal beside itself (datesMessage), not in the page's action area.

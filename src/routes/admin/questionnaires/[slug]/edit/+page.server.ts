@@ -5,7 +5,16 @@ import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import type { SessionUser } from '$lib/server/access/session.ts';
 import { applyDraftEdit, loadDraftForEdit, saveDraftJson } from '$lib/server/authoring/edit.ts';
-import { addPage, addQuestion, ADDABLE_TYPES, conditionSources, movePage, removePage, removeUnreadElement, updateQuestion } from '$lib/domain/authoring/operations';
+import {
+	addPage,
+	addQuestion,
+	ADDABLE_TYPES,
+	conditionSources,
+	movePage,
+	removePage,
+	removeUnreadElement,
+	updateQuestion
+} from '$lib/domain/authoring/operations';
 import { addPanel, moveElement, moveElementTo, moveTargets, updatePage, updatePanel } from '$lib/domain/authoring/panels';
 import { outline, panelFormValues, questionFormValues } from '$lib/domain/authoring/question-form';
 import { isLocale } from '$lib/domain/locales';
@@ -115,20 +124,66 @@ const named = (d: { name: string }) => d.name.trim();
 
 export const actions = {
 	addPage: guarded(author, (e, user) => edit(e, user, 'addPage', editForm({ name: trimmedName, title: text }), (d) => (json) => addPage(json, d))),
-	movePage: guarded(author, (e, user) => edit(e, user, 'movePage', editForm({ page: pageIndex, direction }), (d) => (json) => movePage(json, d.page, d.direction))),
+	movePage: guarded(author, (e, user) =>
+		edit(e, user, 'movePage', editForm({ page: pageIndex, direction }), (d) => (json) => movePage(json, d.page, d.direction))
+	),
 	removePage: guarded(author, (e, user) => edit(e, user, 'removePage', editForm({ page: pageIndex }), (d) => (json) => removePage(json, d.page))),
 	addQuestion: guarded(author, (e, user) =>
-		edit(e, user, 'addQuestion', editForm({ page: pageIndex, type: text, name: trimmedName, title: text }), (d) => (json) => addQuestion(json, { pageIndex: d.page, type: d.type, name: d.name, title: d.title }), named)
+		edit(
+			e,
+			user,
+			'addQuestion',
+			editForm({ page: pageIndex, type: text, name: trimmedName, title: text }),
+			(d) => (json) => addQuestion(json, { pageIndex: d.page, type: d.type, name: d.name, title: d.title }),
+			named
+		)
 	),
 	move: guarded(author, (e, user) => edit(e, user, 'move', editForm({ direction, name }), (d) => (json) => moveElement(json, d.name, d.direction))),
 	moveTo: guarded(author, (e, user) => edit(e, user, 'moveTo', editForm({ name, target: text }), (d) => (json) => moveElementTo(json, d.name, d.target))),
-	addPanel: guarded(author, (e, user) => edit(e, user, 'addPanel', editForm({ page: pageIndex, name: trimmedName, title: text }), (d) => (json) => addPanel(json, { pageIndex: d.page, name: d.name, title: d.title }), named)),
-	updatePanel: guarded(author, (e, user) =>
-		edit(e, user, 'updatePanel', editForm({ original: text, name, title: text, description: text, visibleIf: text }), ({ original, revision: _r, ...panel }) => (json) => updatePanel(json, original, panel), named)
+	addPanel: guarded(author, (e, user) =>
+		edit(
+			e,
+			user,
+			'addPanel',
+			editForm({ page: pageIndex, name: trimmedName, title: text }),
+			(d) => (json) => addPanel(json, { pageIndex: d.page, name: d.name, title: d.title }),
+			named
+		)
 	),
-	updatePage: guarded(author, (e, user) => edit(e, user, 'updatePage', editForm({ page: pageIndex, title: text, description: text }), (d) => (json) => updatePage(json, d.page, { title: d.title, description: d.description }))),
+	updatePanel: guarded(author, (e, user) =>
+		edit(
+			e,
+			user,
+			'updatePanel',
+			editForm({ original: text, name, title: text, description: text, visibleIf: text }),
+			({ original, revision: _r, ...panel }) =>
+				(json) =>
+					updatePanel(json, original, panel),
+			named
+		)
+	),
+	updatePage: guarded(author, (e, user) =>
+		edit(
+			e,
+			user,
+			'updatePage',
+			editForm({ page: pageIndex, title: text, description: text }),
+			(d) => (json) => updatePage(json, d.page, { title: d.title, description: d.description })
+		)
+	),
 	remove: guarded(author, (e, user) => edit(e, user, 'remove', editForm({ name }), (d) => (json) => removeUnreadElement(json, d.name))),
-	update: guarded(author, (e, user) => edit(e, user, 'update', questionForm, ({ original, revision: _r, criteria, ...question }) => (json) => updateQuestion(json, original, { ...question, criteria: criteria as never }), named)),
+	update: guarded(author, (e, user) =>
+		edit(
+			e,
+			user,
+			'update',
+			questionForm,
+			({ original, revision: _r, criteria, ...question }) =>
+				(json) =>
+					updateQuestion(json, original, { ...question, criteria: criteria as never }),
+			named
+		)
+	),
 	json: guarded(author, async ({ request, params }, user) => {
 		const parsed = await parseForm(request, editForm({ json: text }), { extra: { form: 'json' } });
 		if (!parsed.ok) return parsed.failure;

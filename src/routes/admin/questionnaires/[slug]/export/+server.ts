@@ -9,7 +9,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
 	try {
 		const { filename, text } = await exportJson(getDb(), user, params.slug, url.searchParams.get('v') ?? 'draft');
-		return new Response(text, { headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' } });
+		return new Response(text, {
+			headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' }
+		});
 	} catch (e) {
 		errorFrom(e);
 	}

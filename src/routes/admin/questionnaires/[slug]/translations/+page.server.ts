@@ -33,14 +33,24 @@ const unguarded = {
 		const form = await request.formData();
 		const key = field(form, 'key');
 		return attempt(async () => {
-			const revision = await editCell(getDb(), params.slug, { key, locale: field(form, 'locale'), text: field(form, 'text'), status: field(form, 'status'), revision: Number(field(form, 'revision')) }, actor(locals));
+			const revision = await editCell(
+				getDb(),
+				params.slug,
+				{ key, locale: field(form, 'locale'), text: field(form, 'text'), status: field(form, 'status'), revision: Number(field(form, 'revision')) },
+				actor(locals)
+			);
 			return { done: 'edit' as const, key, revision };
 		});
 	},
 	review: async ({ params, locals, request }) => {
 		const form = await request.formData();
 		return attempt(async () => {
-			const count = await markReviewed(getDb(), params.slug, { locale: field(form, 'locale'), keys: form.getAll('key').map(String), revision: Number(field(form, 'revision')) }, actor(locals));
+			const count = await markReviewed(
+				getDb(),
+				params.slug,
+				{ locale: field(form, 'locale'), keys: form.getAll('key').map(String), revision: Number(field(form, 'revision')) },
+				actor(locals)
+			);
 			return { done: 'review' as const, count };
 		});
 	},

@@ -20,7 +20,12 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		const db = getDb();
 		const viewer = viewerFor(locals.user);
 		const comments = await listComments(db, params.slug, viewer, filter);
-		const [themes, counts, regions, data] = await Promise.all([listThemes(db, params.slug), themeCounts(db, params.slug, viewer), listRegions(db), loadEditionData(db, params.slug)]);
+		const [themes, counts, regions, data] = await Promise.all([
+			listThemes(db, params.slug),
+			themeCounts(db, params.slug, viewer),
+			listRegions(db),
+			loadEditionData(db, params.slug)
+		]);
 		return {
 			locale,
 			slug: params.slug,
@@ -57,7 +62,12 @@ export const actions: Actions = {
 	},
 	tag: async ({ params, request, locals }) => {
 		const form = await request.formData();
-		const input = { responseId: String(form.get('response') ?? ''), question: String(form.get('question') ?? ''), themeId: String(form.get('theme') ?? ''), remove: form.get('remove') === '1' };
+		const input = {
+			responseId: String(form.get('response') ?? ''),
+			question: String(form.get('question') ?? ''),
+			themeId: String(form.get('theme') ?? ''),
+			remove: form.get('remove') === '1'
+		};
 		return run(locals, (viewer, actor) => tagComment(getDb(), params.slug, input, viewer, actor));
 	}
 };

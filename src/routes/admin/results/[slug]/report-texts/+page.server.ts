@@ -29,7 +29,8 @@ const unguarded = {
 	save: async ({ params, locals, request }) => {
 		const form = await request.formData();
 		const locale = field(form, 'locale');
-		const pick = (prefix: string) => Object.fromEntries(SECRETARIAT_TEXT_FIELDS.filter((f) => form.has(`${prefix}${f}`)).map((f) => [f, field(form, `${prefix}${f}`)]));
+		const pick = (prefix: string) =>
+			Object.fromEntries(SECRETARIAT_TEXT_FIELDS.filter((f) => form.has(`${prefix}${f}`)).map((f) => [f, field(form, `${prefix}${f}`)]));
 		try {
 			const version = await saveSecretariatTexts(getDb(), actor(locals), params.slug, {
 				locale,

@@ -14,7 +14,8 @@ import { errorFrom } from '$lib/server/http/errors';
  */
 export const POST: RequestHandler = async ({ request, locals, params }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
-	if (!(request.headers.get('content-type') ?? '').startsWith('text/plain')) return json({ problem: { code: 'unsupported_type', message: 'Send the JSON text as text/plain.' } }, { status: 415 });
+	if (!(request.headers.get('content-type') ?? '').startsWith('text/plain'))
+		return json({ problem: { code: 'unsupported_type', message: 'Send the JSON text as text/plain.' } }, { status: 415 });
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_QUESTIONNAIRE_BYTES) return tooLarge();
 	try {
 		return json(await lintDraftText(getDb(), user, params.slug, await request.text()));

@@ -13,7 +13,12 @@ import { guarded } from '$lib/server/http/guarded';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
 	try {
-		return { ...(await loadMailTexts(getDb(), user, params.slug)), mergeFields: [...MERGE_FIELDS], confirmRemove: url.searchParams.has('remove'), saved: url.searchParams.has('saved') };
+		return {
+			...(await loadMailTexts(getDb(), user, params.slug)),
+			mergeFields: [...MERGE_FIELDS],
+			confirmRemove: url.searchParams.has('remove'),
+			saved: url.searchParams.has('saved')
+		};
 	} catch (e) {
 		errorFrom(e);
 	}
@@ -23,7 +28,12 @@ const revisionForm = z.object({ revision: field.text(z.string().transform((r) =>
 const saveForm = revisionForm.extend({ kind: field.text(), subject: field.text(), body: field.text(), bodyUndated: field.optional(), button: field.text() });
 
 /** Runs one change; on success back to the page, else the report with the author's input. */
-async function change<S extends z.ZodType>(event: { request: Request; params: { slug: string } }, formName: string, schema: S, run: (data: z.output<S>) => Promise<void>) {
+async function change<S extends z.ZodType>(
+	event: { request: Request; params: { slug: string } },
+	formName: string,
+	schema: S,
+	run: (data: z.output<S>) => Promise<void>
+) {
 	const parsed = await parseForm(event.request, schema, { extra: { form: formName } });
 	if (!parsed.ok) return parsed.failure;
 	try {
@@ -38,6 +48,8 @@ const author = 'questionnaires.author';
 
 export const actions = {
 	use: guarded(author, (e, user) => change(e, 'use', revisionForm, (d) => useEditableMailTexts(getDb(), user, e.params.slug, d.revision))),
-	save: guarded(author, (e, user) => change(e, 'save', saveForm, ({ revision, kind, ...text }) => saveMailEnglish(getDb(), user, e.params.slug, revision, kind, text))),
+	save: guarded(author, (e, user) =>
+		change(e, 'save', saveForm, ({ revision, kind, ...text }) => saveMailEnglish(getDb(), user, e.params.slug, revision, kind, text))
+	),
 	remove: guarded(author, (e, user) => change(e, 'remove', revisionForm, (d) => removeMailTexts(getDb(), user, e.params.slug, d.revision)))
 } satisfies Actions;
