@@ -2,7 +2,7 @@ import { Model } from 'survey-core';
 import { lintSurvey } from 'survey-core/linter';
 import { registerCustomProperties } from './custom-properties.ts';
 import { InvalidInputError } from '../errors.ts';
-import { MATRIX_CELL_TYPES } from './page-view.ts';
+import { MATRIX_CELL_TYPES } from './kinds/matrixdropdown.ts';
 import { mailTemplateFindings } from '../mail/mail-lint.ts';
 import { bidiControlFindings } from './bidi-controls.ts';
 import { isObject, walkAllElements } from './walk.ts';

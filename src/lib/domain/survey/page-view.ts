@@ -1,94 +1,19 @@
-import type { Model, Question, ItemValue, PanelModel, IElement } from 'survey-core';
-import { sanitizeHtml } from './sanitize.ts';
+import type { Model, Question, PanelModel, IElement } from 'survey-core';
 import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
-import { fieldName, fieldVariable, nameOfField, subField } from './field-names.ts';
-import { otherView, type OtherView } from './kinds/choice-other.ts';
-import { rateType, ratingGlyphs, type RateType } from './kinds/rating.ts';
+import { fieldName, fieldVariable, nameOfField } from './field-names.ts';
+import { kindOf, type QuestionView } from './kinds/index.ts';
+import type { BaseQuestionView } from './kinds/kind.ts';
 
 /**
  * Plain, serialisable view of one questionnaire page as survey-core computes it
  * (visibility, piping, locale, validation messages). The Svelte renderer draws
- * only this; survey-core never reaches the respondent's browser.
+ * only this; survey-core never reaches the respondent's browser. Each question is
+ * drawn by its kind (kinds/<kind>.ts); this file assembles panels and pages.
  */
-export interface ChoiceView {
-	/** The value as it travels in a form field. */
-	value: string;
-	text: string;
-}
-
-interface BaseQuestionView {
-	name: string;
-	/** The form field, element id and sub-field prefix derived from the name (field-names.ts). */
-	field: string;
-	title: string;
-	description: string;
-	required: boolean;
-	/** enableIf is false (or the question is read-only): shown, not answerable. */
-	readOnly: boolean;
-	errors: string[];
-	/** Whether survey-core shows it now; hidden ones are drawn hidden when the browser can reveal them. */
-	visible: boolean;
-	visibleIf: ConditionNode | null;
-	enableIf: ConditionNode | null;
-}
-
-export type QuestionView =
-	| (BaseQuestionView & {
-			kind: 'single';
-			type: 'radiogroup' | 'dropdown' | 'rating';
-			choices: ChoiceView[];
-			selected: string | null;
-			minLabel?: string;
-			maxLabel?: string;
-			/** The "Other" item's text field (kinds/choice-other.ts). */
-			other?: OtherView;
-			/** survey-core's colCount (0 = one column). */
-			colCount?: number;
-			/** Rating only: drawn as a horizontal scale (kinds/rating.ts). */
-			rateType?: RateType;
-			glyphs?: string[];
-	  })
-	| (BaseQuestionView & {
-			kind: 'multiple';
-			type: 'checkbox' | 'tagbox';
-			choices: ChoiceView[];
-			selected: string[];
-			maxSelected: number;
-			other?: OtherView;
-			colCount: number;
-	  })
-	| (BaseQuestionView & { kind: 'boolean'; type: 'boolean'; labelTrue: string; labelFalse: string; selected: 'true' | 'false' | null })
-	| (BaseQuestionView & {
-			kind: 'text';
-			type: 'text' | 'comment';
-			inputType: string;
-			value: string;
-			maxLength: number;
-			/** survey-core's min, max and step as HTML attributes: the browser knows them before any post. */
-			min?: string;
-			max?: string;
-			step?: string;
-	  })
-	| (BaseQuestionView & { kind: 'matrix'; type: 'matrix'; columns: ChoiceView[]; rows: (ChoiceView & { selected: string | null; field: string })[] })
-	| (BaseQuestionView & {
-			kind: 'multipletext';
-			type: 'multipletext';
-			items: { name: string; title: string; field: string; value: string; inputType: string; maxLength: number }[];
-	  })
-	| (BaseQuestionView & {
-			kind: 'ranking';
-			type: 'ranking';
-			/** Each choice with the rank it has now ('' when unranked). */
-			choices: (ChoiceView & { field: string; rank: string })[];
-	  })
-	| (BaseQuestionView & {
-			kind: 'matrixdropdown';
-			type: 'matrixdropdown';
-			columns: { name: string; title: string; cellType: 'dropdown' | 'text' | 'comment'; choices: ChoiceView[] }[];
-			rows: (ChoiceView & { cells: { field: string; value: string }[] })[];
-	  })
-	| (BaseQuestionView & { kind: 'expression'; type: 'expression'; value: string })
-	| (BaseQuestionView & { kind: 'html'; type: 'html'; html: string });
+export type { ChoiceView, BaseQuestionView } from './kinds/kind.ts';
+export type { QuestionView } from './kinds/index.ts';
+export type { OtherView } from './kinds/choice-other.ts';
+export type { RateType } from './kinds/rating.ts';
 
 export interface PanelView {
 	kind: 'panel';
@@ -119,52 +44,9 @@ export interface PageView {
 	revealed: string[];
 }
 
-/** The longest text answer we store, unless the question sets its own maxLength. */
-export const DEFAULT_TEXT_MAX = 1_000;
-export const DEFAULT_COMMENT_MAX = 10_000;
-/** Cell types of a matrixdropdown column that the renderer draws. */
-export const MATRIX_CELL_TYPES = ['dropdown', 'text', 'comment'] as const;
-
+export { DEFAULT_TEXT_MAX, DEFAULT_COMMENT_MAX, formValue, textMaxLength } from './kinds/kind.ts';
+export { MATRIX_CELL_TYPES, columnSpec } from './kinds/matrixdropdown.ts';
 export { matrixField, subField } from './field-names.ts';
-
-export function formValue(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
-
-function choiceView(item: ItemValue): ChoiceView {
-	return { value: formValue(item.value), text: item.locText.renderedHtml };
-}
-
-export function textMaxLength(question: { maxLength?: unknown; getType(): string }, kind = question.getType()): number {
-	const own = Number(question.maxLength);
-	if (Number.isFinite(own) && own > 0) return own;
-	return kind === 'comment' ? DEFAULT_COMMENT_MAX : DEFAULT_TEXT_MAX;
-}
-
-/** A matrixdropdown column's effective cell type and choices (its own, else the matrix's). */
-export function columnSpec(matrix: Question, column: { cellType: string; templateQuestion?: Question }): { cellType: string; choices: ItemValue[] } {
-	const cellType = column.cellType === 'default' ? String(matrix.cellType) : column.cellType;
-	const own = column.templateQuestion?.visibleChoices as ItemValue[] | undefined;
-	return { cellType, choices: own && own.length > 0 ? own : ((matrix.choices as ItemValue[]) ?? []) };
-}
-
-/** min/max/step of a number, date or range input ('' when unset: the attribute is then left out). */
-function rangeAttributes(q: Question): { min?: string; max?: string; step?: string } {
-	if (q.getType() !== 'text') return {};
-	const text = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
-	const t = q as Question & { renderedMin?: unknown; renderedMax?: unknown; renderedStep?: unknown };
-	return { min: text(t.renderedMin), max: text(t.renderedMax), step: text(t.renderedStep) };
-}
-
-/** survey-core's colCount for a list of choices (0: one column, as survey-core's "flow"). */
-function colCount(q: Question): number {
-	const n = Number((q as Question & { colCount?: unknown }).colCount);
-	return Number.isInteger(n) && n > 1 ? Math.min(n, 5) : 0;
-}
-
-function displayText(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
 
 /**
  * A condition as the browser evaluates it: its variables name form fields, so a
@@ -196,10 +78,9 @@ function valueNamesOf(model: Model): Set<string> {
 }
 
 function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
-	const field = fieldName(q.name);
 	const base: BaseQuestionView = {
 		name: q.name,
-		field,
+		field: fieldName(q.name),
 		title: q.locTitle.renderedHtml || q.name,
 		description: q.locDescription?.renderedHtml ?? '',
 		required: q.isRequired,
@@ -209,148 +90,7 @@ function questionView(q: Question, names: ReadonlySet<string>): QuestionView {
 		visibleIf: browserCondition(q.visibleIf, names),
 		enableIf: browserCondition(q.enableIf, names)
 	};
-	const value: unknown = q.value;
-	const type = q.getType();
-	switch (type) {
-		case 'radiogroup':
-		case 'dropdown': {
-			// renderedValue: "other" even when survey-core stores the other text in its place.
-			const shown: unknown = q.renderedValue;
-			return {
-				...base,
-				kind: 'single',
-				type,
-				choices: q.visibleChoices.map(choiceView),
-				selected: shown === undefined || shown === null ? null : formValue(shown),
-				other: otherView(q),
-				colCount: colCount(q)
-			};
-		}
-		case 'rating':
-			return {
-				...base,
-				kind: 'single',
-				type,
-				choices: q.visibleRateValues.map(choiceView),
-				selected: value === undefined || value === null ? null : formValue(value),
-				minLabel: q.locMinRateDescription?.renderedHtml ?? '',
-				maxLabel: q.locMaxRateDescription?.renderedHtml ?? '',
-				rateType: rateType(q),
-				glyphs: ratingGlyphs(q)
-			};
-		case 'checkbox':
-		case 'tagbox':
-			return {
-				...base,
-				kind: 'multiple',
-				type,
-				choices: q.visibleChoices.map(choiceView),
-				selected: Array.isArray(q.renderedValue) ? (q.renderedValue as unknown[]).map(formValue) : [],
-				maxSelected: Number(q.maxSelectedChoices) || 0,
-				other: otherView(q),
-				colCount: colCount(q)
-			};
-		case 'boolean':
-			return {
-				...base,
-				kind: 'boolean',
-				type,
-				labelTrue: q.locLabelTrue.renderedHtml,
-				labelFalse: q.locLabelFalse.renderedHtml,
-				selected: value === true ? 'true' : value === false ? 'false' : null
-			};
-		case 'text':
-		case 'comment':
-			return {
-				...base,
-				kind: 'text',
-				type,
-				inputType: type === 'text' ? String(q.inputType || 'text') : 'text',
-				value: displayText(value),
-				maxLength: textMaxLength(q),
-				...rangeAttributes(q)
-			};
-		case 'matrix': {
-			const answers = (value ?? {}) as Record<string, unknown>;
-			return {
-				...base,
-				kind: 'matrix',
-				type,
-				columns: q.visibleColumns.map(choiceView),
-				rows: q.visibleRows.map((row: { name: unknown; locText: { renderedHtml: string } }) => {
-					const cell = answers[String(row.name)];
-					return {
-						value: formValue(row.name),
-						text: row.locText.renderedHtml,
-						field: subField(field, formValue(row.name)),
-						selected: cell === undefined || cell === null ? null : formValue(cell)
-					};
-				})
-			};
-		}
-		case 'multipletext': {
-			const answers = (value ?? {}) as Record<string, unknown>;
-			return {
-				...base,
-				kind: 'multipletext',
-				type,
-				items: q.items.map((item: { name: string; locTitle: { renderedHtml: string }; inputType?: string; maxLength?: unknown }) => ({
-					name: item.name,
-					title: item.locTitle.renderedHtml || item.name,
-					field: subField(field, item.name),
-					value: displayText(answers[item.name]),
-					inputType: String(item.inputType || 'text'),
-					maxLength: textMaxLength({ maxLength: item.maxLength, getType: () => 'text' })
-				}))
-			};
-		}
-		case 'ranking': {
-			const order = Array.isArray(value) ? value.map(formValue) : [];
-			return {
-				...base,
-				kind: 'ranking',
-				type,
-				choices: (q.visibleChoices as ItemValue[]).map((c) => {
-					const v = formValue(c.value);
-					const rank = order.indexOf(v);
-					return { ...choiceView(c), field: subField(field, v), rank: rank >= 0 ? String(rank + 1) : '' };
-				})
-			};
-		}
-		case 'matrixdropdown': {
-			const answers = (value ?? {}) as Record<string, Record<string, unknown> | undefined>;
-			const columns = q.visibleColumns.map((c: { name: string; locTitle: { renderedHtml: string }; cellType: string; templateQuestion?: Question }) => {
-				const spec = columnSpec(q, c);
-				return {
-					name: c.name,
-					title: c.locTitle.renderedHtml || c.name,
-					cellType: spec.cellType as 'dropdown' | 'text' | 'comment',
-					choices: spec.choices.map(choiceView)
-				};
-			});
-			return {
-				...base,
-				kind: 'matrixdropdown',
-				type,
-				columns,
-				rows: q.visibleRows.map((row: { rowName: unknown; text: string }) => {
-					const rowValue = formValue(row.rowName);
-					return {
-						value: rowValue,
-						text: row.text,
-						cells: columns.map((c: { name: string }) => ({ field: subField(field, rowValue, c.name), value: formValue(answers[rowValue]?.[c.name]) }))
-					};
-				})
-			};
-		}
-		case 'expression':
-			return { ...base, kind: 'expression', type, value: displayText(q.displayValue) };
-		case 'html':
-			return { ...base, kind: 'html', type, html: sanitizeHtml(q.locHtml.renderedHtml) };
-		default:
-			// checkQuestionnaire refuses other types at import; reaching this is a bug.
-			throw new Error(`unsupported question type "${type}" reached the renderer`);
-	}
+	return kindOf(q).view(q, base);
 }
 
 /**

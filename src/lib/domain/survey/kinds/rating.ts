@@ -1,4 +1,7 @@
 import type { ItemValue, Question } from 'survey-core';
+import { choiceView, formValue, type QuestionKind } from './kind.ts';
+import { choiceLookup, pickChoice } from './pick.ts';
+import type { SingleChoiceView } from './choice.ts';
 
 /**
  * A rating question as a horizontal scale (issue 18, item 3): every point in one row,
@@ -28,3 +31,23 @@ export function ratingGlyphs(q: Question): string[] {
 	if (type === 'smileys') return points.map((_, i) => FACES[points.length === 1 ? 2 : Math.round((i / (points.length - 1)) * (FACES.length - 1))]!);
 	return points.map(() => '');
 }
+
+export const ratingKind: QuestionKind<SingleChoiceView> = {
+	types: ['rating'],
+	view(q, base) {
+		const value: unknown = q.value;
+		return {
+			...base,
+			kind: 'single',
+			type: 'rating',
+			choices: q.visibleRateValues.map(choiceView),
+			selected: value === undefined || value === null ? null : formValue(value),
+			minLabel: q.locMinRateDescription?.renderedHtml ?? '',
+			maxLabel: q.locMaxRateDescription?.renderedHtml ?? '',
+			rateType: rateType(q),
+			glyphs: ratingGlyphs(q)
+		};
+	},
+	fields: (_q, field) => [field],
+	parse: (q, posted, field) => pickChoice(posted.get(field) ?? [], field, choiceLookup(q.visibleRateValues))
+};

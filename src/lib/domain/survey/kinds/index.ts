@@ -1,0 +1,44 @@
+import type { Question } from 'survey-core';
+import type { QuestionKind } from './kind.ts';
+import { multipleChoiceKind, singleChoiceKind, type MultipleChoiceView, type SingleChoiceView } from './choice.ts';
+import { ratingKind } from './rating.ts';
+import { booleanKind, type BooleanView } from './boolean.ts';
+import { textKind, type TextView } from './text.ts';
+import { matrixKind, type MatrixView } from './matrix.ts';
+import { multipleTextKind, type MultipleTextView } from './multipletext.ts';
+import { rankingKind, type RankingView } from './ranking.ts';
+import { matrixDropdownKind, type MatrixDropdownView } from './matrixdropdown.ts';
+import { expressionKind, htmlKind, type ExpressionView, type HtmlView } from './display.ts';
+
+/** What the renderer draws for a question: one member per kind (kinds/<kind>.ts). */
+export type QuestionView =
+	SingleChoiceView | MultipleChoiceView | BooleanView | TextView | MatrixView | MultipleTextView | RankingView | MatrixDropdownView | ExpressionView | HtmlView;
+
+/** The registry: every kind the renderer draws, keyed by survey-core type. */
+const KINDS: QuestionKind<QuestionView>[] = [
+	singleChoiceKind,
+	multipleChoiceKind,
+	ratingKind,
+	booleanKind,
+	textKind,
+	matrixKind,
+	multipleTextKind,
+	rankingKind,
+	matrixDropdownKind,
+	expressionKind,
+	htmlKind
+];
+
+const BY_TYPE = new Map(KINDS.flatMap((kind) => kind.types.map((type) => [type, kind] as const)));
+
+/** The kind of a question; checkQuestionnaire refuses other types at import, so a miss is a bug. */
+export function kindOf(q: Question): QuestionKind<QuestionView> {
+	const kind = BY_TYPE.get(q.getType());
+	if (!kind) throw new Error(`unsupported question type "${q.getType()}" reached the renderer`);
+	return kind;
+}
+
+/** Types whose value the respondent gives (html and expression only display). */
+export function isAnswerable(q: Question): boolean {
+	return !['html', 'expression'].includes(q.getType());
+}

@@ -1,0 +1,42 @@
+import type { Question } from 'survey-core';
+import { displayText, textMaxLength, type BaseQuestionView, type QuestionKind } from './kind.ts';
+import { pickText } from './pick.ts';
+
+/** A one-line text input (any inputType) or a comment box. */
+export type TextView = BaseQuestionView & {
+	kind: 'text';
+	type: 'text' | 'comment';
+	inputType: string;
+	value: string;
+	maxLength: number;
+	/** survey-core's min, max and step as HTML attributes: the browser knows them before any post. */
+	min?: string;
+	max?: string;
+	step?: string;
+};
+
+/** min/max/step of a number, date or range input ('' when unset: the attribute is then left out). */
+function rangeAttributes(q: Question): { min?: string; max?: string; step?: string } {
+	if (q.getType() !== 'text') return {};
+	const text = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
+	const t = q as Question & { renderedMin?: unknown; renderedMax?: unknown; renderedStep?: unknown };
+	return { min: text(t.renderedMin), max: text(t.renderedMax), step: text(t.renderedStep) };
+}
+
+export const textKind: QuestionKind<TextView> = {
+	types: ['text', 'comment'],
+	view(q, base) {
+		const type = q.getType() as 'text' | 'comment';
+		return {
+			...base,
+			kind: 'text',
+			type,
+			inputType: type === 'text' ? String(q.inputType || 'text') : 'text',
+			value: displayText(q.value),
+			maxLength: textMaxLength(q),
+			...rangeAttributes(q)
+		};
+	},
+	fields: (_q, field) => [field],
+	parse: (q, posted, field) => pickText(posted.get(field) ?? [], field, textMaxLength(q))
+};
