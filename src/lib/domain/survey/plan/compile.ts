@@ -183,9 +183,18 @@ export function compilePlan(definition: object, locale: Locale): QuestionnairePl
 	return { locale, surveyTitle: model.locTitle.renderedHtml, pages, usable };
 }
 
-/** The lint's view: each page the plan leaves to survey-core, with the reason. */
-export function planFallbacks(definition: object): { page: string; reason: string }[] {
-	const plan = compilePlan(definition, 'en');
-	if (!plan.usable) return [{ page: '', reason: 'page visibility depends on elements the plan cannot evaluate' }];
-	return plan.pages.filter((p) => p.fallback).map((p) => ({ page: p.name, reason: p.fallback! }));
+/**
+ * The lint's view (plan/lint.ts), from the JSON alone: each page the plan leaves to
+ * survey-core, with the reason; page '' when no page can be compiled at all.
+ */
+export function planFallbacks(definition: object): { page: string; index: number; reason: string }[] {
+	const json = definition as Json;
+	const pages = Array.isArray(json.pages) ? (json.pages as Json[]) : [];
+	if (pages.length === 0) return [{ page: '', index: -1, reason: 'the questionnaire has no "pages" list (stored questionnaires have one)' }];
+	if (!SURVEY_MODES(json)) return [{ page: '', index: -1, reason: 'the questionnaire shows its questions in a mode other than page by page' }];
+	const found = pages.map((page, index) => ({ page: String(page.name ?? ''), index, reason: pageObstacle(page) }));
+	if (found.some((f) => f.reason && !uncompiledVisibility(pages[f.index]!))) {
+		return [{ page: '', index: -1, reason: 'a page whose visibility depends only on elements the plan cannot compile' }];
+	}
+	return found.filter((f): f is { page: string; index: number; reason: string } => f.reason !== null);
 }

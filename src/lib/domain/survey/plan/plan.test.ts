@@ -9,6 +9,7 @@ import { loadAnswers } from '../model-cache.ts';
 import { buildPageView, formValue } from '../page-view.ts';
 import { fieldName, subField } from '../field-names.ts';
 import { InvalidInputError } from '../../errors.ts';
+import { lintQuestionnaireJson } from '../definition.ts';
 import type { Locale } from '../../locales.ts';
 
 /**
@@ -167,8 +168,15 @@ describe('the compiled plan agrees with survey-core', () => {
 	it('says which pages of the 2026 questionnaire fall back to survey-core, and why', () => {
 		// A choice list copied from another question's answers, and a title that pipes an answer.
 		expect(planFallbacks(QUESTIONNAIRES[0]![1])).toEqual([
-			{ page: 'events_cooperation', reason: '"choicesFromQuestion" of question "events_office"' },
-			{ page: 'overall_assessment', reason: 'a piped text in "overall_reason"' }
+			{ page: 'events_cooperation', index: 3, reason: '"choicesFromQuestion" of question "events_office"' },
+			{ page: 'overall_assessment', index: 4, reason: 'a piped text in "overall_reason"' }
 		]);
+		// The lint says so, as warnings: the questionnaire is still accepted.
+		const warnings = lintQuestionnaireJson(QUESTIONNAIRES[0]![1] as Record<string, unknown>).filter((f) => f.rule === 'plan/fallback');
+		expect(warnings.map((f) => [f.severity, f.path])).toEqual([
+			['warning', 'pages[3]'],
+			['warning', 'pages[4]']
+		]);
+		expect(warnings[0]!.message).toContain('choicesFromQuestion');
 	});
 });
