@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import { createServer } from 'node:net';
+import Provider from 'oidc-provider';
 
 /** The provider's accounts: `sub` → claims (groups as an identity provider sends them). */
 export const PROVIDER_ACCOUNTS: Record<string, { email: string; name: string; groups: string[] }> = {
@@ -7,6 +9,34 @@ export const PROVIDER_ACCOUNTS: Record<string, { email: string; name: string; gr
 	boss: { email: 'boss@sso.example.org', name: 'Big Boss', groups: ['rps-admins', 'rps-analysts'] },
 	stranger: { email: 'stranger@sso.example.org', name: 'Stranger', groups: ['staff'] }
 };
+
+/**
+ * A real OpenID provider (oidc-provider) on 127.0.0.1:`port` for the app at `appUrl`:
+ * its development login form takes any password for the accounts above, whose claims
+ * carry their groups (under the `groups` scope, as Okta and Keycloak send them).
+ */
+export function startProvider(port: number, appUrl: string, client: { client_id: string; client_secret: string }): Server {
+	const provider = new Provider(`http://127.0.0.1:${port}`, {
+		clients: [
+			{
+				...client,
+				redirect_uris: [`${appUrl}/auth/oidc/callback`],
+				post_logout_redirect_uris: [`${appUrl}/login`],
+				grant_types: ['authorization_code'],
+				response_types: ['code']
+			}
+		],
+		claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
+		scopes: ['openid', 'email', 'profile', 'groups'],
+		cookies: { keys: ['oidc-test-cookie-key'] },
+		findAccount: (_ctx: unknown, id: string) => {
+			const account = PROVIDER_ACCOUNTS[id];
+			return account ? { accountId: id, claims: () => ({ sub: id, email_verified: true, ...account }) } : undefined;
+		},
+		features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } }
+	});
+	return provider.listen(port, '127.0.0.1');
+}
 
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {

@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost, get } from '../helpers/access-http.ts';
-import { freePort, OidcBrowser, PROVIDER_ACCOUNTS } from '../helpers/oidc.ts';
+import { freePort, OidcBrowser, startProvider } from '../helpers/oidc.ts';
 import { sqlAll, sqlGet } from '../helpers/sql.ts';
 
 /**
@@ -38,26 +37,7 @@ beforeAll(async () => {
 		OIDC_ROLE_MAP: 'rps-admins=administrator, rps-analysts=analyst, rps-ro-afr=regional_office:AFR',
 		OIDC_LABEL: 'Test Identity'
 	});
-	const oidc = new Provider(issuer, {
-		clients: [
-			{
-				...CLIENT,
-				redirect_uris: [`${server.url}/auth/oidc/callback`],
-				post_logout_redirect_uris: [`${server.url}/login`],
-				grant_types: ['authorization_code'],
-				response_types: ['code']
-			}
-		],
-		claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
-		scopes: ['openid', 'email', 'profile', 'groups'],
-		cookies: { keys: ['oidc-test-cookie-key'] },
-		findAccount: (_ctx, id) => {
-			const account = PROVIDER_ACCOUNTS[id];
-			return account ? { accountId: id, claims: () => ({ sub: id, email_verified: true, ...account }) } : undefined;
-		},
-		features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } }
-	});
-	provider = oidc.listen(port, '127.0.0.1');
+	provider = startProvider(port, server.url, CLIENT);
 });
 afterAll(async () => {
 	await new Promise((resolve) => provider?.close(resolve));
