@@ -24,6 +24,8 @@ const RAW_CODES = /\b(member_state|sector_member|itu_[rtd]|RO-[A-Z]{3}|AO-[A-Z]{
 /** Pages a crawl must not open: downloads, and actions with an effect. */
 const SKIP = /\.(csv|png|json|xlsx|pdf|docx|zip)$|\/export|\/frame|\/reports\/\d|\/logout/;
 const MAX_PAGES = 40;
+/** Server start, invitations, demo answers and a release, on a machine others share. */
+const SETUP_TIMEOUT_MS = 300_000;
 
 let server: RunningServer;
 let browser: Browser;
@@ -38,10 +40,10 @@ beforeAll(async () => {
 	);
 	await seedUsers(server.dbPath, users, PASSWORD);
 	runCli(server, 'invite', '--edition', 'rp-2026', '--all');
-	runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '30');
+	runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '20');
 	runCli(server, 'results:release', '--edition', 'rp-2026');
 	browser = await launchBrowser();
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
