@@ -36,6 +36,7 @@ const ACTIONS: Readonly<Record<string, (inputs?: Record<string, never>, options?
 	'edition.create': m.ui_audit_edition_create,
 	'edition.dates': m.ui_audit_edition_dates,
 	'edition.state': m.ui_audit_edition_state,
+	'edition.title': m.ui_audit_edition_title,
 	'edition.translation_gate_override': m.ui_audit_edition_translation_gate_override,
 	'invitation.extend': m.ui_audit_invitation_extend,
 	'invitation.invite_all': m.ui_audit_invitation_invite_all,

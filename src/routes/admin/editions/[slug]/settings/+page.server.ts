@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db/instance';
 import { editionSettings } from '$lib/server/distribution/edition-overview';
 import { changeEditionState } from '$lib/server/distribution/editions.ts';
 import { setEditionDates } from '$lib/server/distribution/edition-dates.ts';
-import { attempt, datesForm, parseForm, stateForm } from '$lib/server/http/edition-forms';
+import { renameEdition } from '$lib/server/distribution/edition-title.ts';
+import { attempt, datesForm, parseForm, stateForm, titleForm } from '$lib/server/http/edition-forms';
 import { NotFoundError } from '$lib/domain/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,6 +33,11 @@ const unguarded: Actions = {
 			});
 			return { done: 'state', state: edition.state };
 		}),
+	// The title form reports its refusal beside its field (titleMessage).
+	title: async ({ params, locals, request }) => {
+		const r = await attempt(async () => renameEdition(getDb(), params.slug, (await parseForm(request, titleForm)).title, actor(locals)));
+		return typeof r === 'string' ? { done: 'title' } : fail(r.status, { titleMessage: r.data.message });
+	},
 	// The dates form reports its own refusal beside itself (datesMessage), not in the page's action area.
 	dates: async ({ params, locals, request }) => {
 		const r = await attempt(async () => {
