@@ -10,9 +10,9 @@ import { parsePageAnswers } from '../../domain/survey/page-form.ts';
 import { applyPagePost, parsePageAction, type PageAction } from '../../domain/response/page-post.ts';
 import { buildReview, firstInvalidPage, type ReviewSection } from '../../domain/response/review.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { findLinkContext, markInvitationOpened, type LinkContext } from '../distribution/invitations-repository.ts';
+import { findLinkContext, markInvitationOpened, type LinkContext } from '../distribution/invitations.ts';
 import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLocale } from './responses-repository.ts';
-import { findQuestionnaireById } from '../authoring/questionnaires-repository.ts';
+import { findQuestionnaireById } from '../authoring/questionnaires.ts';
 import { isAcceptingAnswers } from '../distribution/editions.ts';
 import { writeBatcher } from '../db/write-batcher.ts';
 import { prefilledOnPage, registryPrefillFor } from '../distribution/registry/prefill.ts';
@@ -328,3 +328,6 @@ export async function autosaveRespondentPage(db: Db, ctx: LinkContext, form: For
 	if (outcome.kind === 'redirect') return { kind: 'saved', revision: outcome.revision, conflict: outcome.conflict };
 	return { kind: 'saved', revision: outcome.view.revision, conflict: outcome.view.notice === 'conflict' };
 }
+
+/** A response row for an invitation, for answers entered on a respondent's behalf (distribution/on-behalf.ts). */
+export { ensureResponse } from './responses-repository.ts';

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { guarded } from '$lib/server/http/guarded';
+import { requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { editionSettings } from '$lib/server/distribution/edition-overview';
 import { changeEditionState } from '$lib/server/distribution/editions.ts';
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	}
 };
 
-const unguarded: Actions = {
+const unguarded = {
 	state: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await parseForm(request, stateForm);
@@ -46,6 +47,9 @@ const unguarded: Actions = {
 		});
 		return r && typeof r === 'object' && 'status' in r ? fail(r.status, { datesMessage: r.data.message }) : { done: 'dates' };
 	}
-};
+} satisfies Actions;
 
-export const actions: Actions = guardActions(unguarded, 'invitations.send');
+export const actions: Actions = {
+	state: guarded('invitations.send', unguarded.state),
+	dates: guarded('invitations.send', unguarded.dates)
+};
