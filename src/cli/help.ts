@@ -37,6 +37,10 @@ Commands:
   status --edition S                       invited / opened / started / submitted, by region
   backup FILE                              consistent copy of the live SQLite database (online backup)
   restore FILE                             replace the database with a backup (stop the server first)
+  api-token:create --name N --role analyst|coordinator|regional_office|council [--region R]
+                                           create an API token (docs/api.md) and print it, once
+  api-token:list                           every API token: id, name, role, state, last use
+  api-token:revoke --id ID                 revoke an API token at once
   results:release --edition S              freeze the suppressed aggregates as the next results release
                                            (what the Council, regional offices and the public dashboard read);
                                            refused, naming the cells, when too few responses changed

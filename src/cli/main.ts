@@ -8,13 +8,14 @@ import { editionCommands } from './commands-editions.ts';
 import { distributionCommands } from './commands-distribution.ts';
 import { analysisCommands } from './commands-analysis.ts';
 import { fileCommands } from './commands-files.ts';
+import { apiCommands } from './commands-api.ts';
 
 /**
  * `npm run cli -- <command>`: the Secretariat's command line. Every command prints
  * its result on stdout; any bad input exits 1 with a one-line reason on stderr.
  * One file per group of commands; this one parses and dispatches.
  */
-const commands: Record<string, Command> = { ...editionCommands, ...distributionCommands, ...analysisCommands };
+const commands: Record<string, Command> = { ...editionCommands, ...distributionCommands, ...analysisCommands, ...apiCommands };
 
 async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;

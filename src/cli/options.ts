@@ -34,7 +34,8 @@ export const OPTION_TYPES = {
 	until: { type: 'string' },
 	'override-translations': { type: 'boolean' },
 	reason: { type: 'string' },
-	'include-partial': { type: 'boolean' }
+	'include-partial': { type: 'boolean' },
+	id: { type: 'string' }
 } as const;
 
 export function required(options: Options, name: string): string {

@@ -14,6 +14,8 @@ const ACTIONS: Readonly<Record<string, (inputs?: Record<string, never>, options?
 	'analysis.untag': m.ui_audit_analysis_untag,
 	'analysis.theme_create': m.ui_audit_analysis_theme_create,
 	'analysis.wave_import': m.ui_audit_analysis_wave_import,
+	'api.token_create': m.ui_audit_api_token_create,
+	'api.token_revoke': m.ui_audit_api_token_revoke,
 	'audit.export': m.ui_audit_audit_export,
 	'auth.login': m.ui_audit_auth_login,
 	'auth.login_failed': m.ui_audit_auth_login_failed,

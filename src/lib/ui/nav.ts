@@ -5,7 +5,7 @@ import { can, routeRule, type Actor } from '../domain/access/permissions.ts';
  * from ROUTE_RULES (`probe`: a path of the area, checked as the hooks check a request),
  * so the sidebar can never show a link its reader would be refused.
  */
-export const AREA_IDS = ['home', 'editions', 'questionnaires', 'translations', 'registry', 'results', 'reports', 'users', 'audit'] as const;
+export const AREA_IDS = ['home', 'editions', 'questionnaires', 'translations', 'registry', 'results', 'reports', 'users', 'api-tokens', 'audit'] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
 interface Area {
@@ -32,6 +32,7 @@ const AREAS: readonly Area[] = [
 	{ id: 'results', href: '/admin/results', probe: '/admin/results', owns: ['/admin/results'] },
 	{ id: 'reports', href: '/admin/reports', probe: '/admin/reports', owns: ['/admin/reports', /^\/admin\/results\/[^/]+\/reports/] },
 	{ id: 'users', href: '/admin/users', probe: '/admin/users', owns: ['/admin/users'] },
+	{ id: 'api-tokens', href: '/admin/api-tokens', probe: '/admin/api-tokens', owns: ['/admin/api-tokens'] },
 	{ id: 'audit', href: '/admin/audit', probe: '/admin/audit', owns: ['/admin/audit'] }
 ];
 

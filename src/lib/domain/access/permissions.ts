@@ -109,6 +109,8 @@ export function regionScope(user: Actor | null | undefined, action: Action): 'al
  */
 export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in' | 'public' }[] = [
 	{ prefix: '/admin/users', action: 'users.manage' },
+	// API tokens (docs/api.md): created, listed and revoked by whoever manages the users.
+	{ prefix: '/admin/api-tokens', action: 'users.manage' },
 	{ prefix: '/admin/audit', action: 'audit.read' },
 	{ prefix: '/admin/settings', action: 'settings.manage' },
 	{ prefix: '/admin/results/*/export', action: 'responses.read_raw' },
@@ -141,6 +143,8 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	{ prefix: '/auth/oidc/callback', action: 'public' },
 	// Respondents' personal links: the token is the credential.
 	{ prefix: '/r', action: 'public' },
+	// The JSON API: its bearer token is the credential, checked by each endpoint (docs/api.md).
+	{ prefix: '/api', action: 'public' },
 	{ prefix: '/healthz', action: 'public' },
 	{ prefix: '/readyz', action: 'public' }
 ];

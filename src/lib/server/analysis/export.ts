@@ -152,6 +152,37 @@ export async function exportFile(
 	return built.file;
 }
 
+/** The microdata as a table: the codebook, its variables as the header, one row per response. */
+async function loadTable(db: Db, slug: string, viewer: AnalysisViewer, partial: boolean) {
+	if (!viewer.rawData) throw new ForbiddenError('microdata are for roles with raw-data rights (analyst, admin)');
+	const data = await loadEditionData(db, slug, null, { partial });
+	const book = codebook(data.catalogue, partial);
+	return { data, book, header: book.map((e) => e.variable), rows: data.respondents.map((r) => row(data.catalogue, r)) };
+}
+
+/**
+ * The microdata or the codebook as JSON values, for the API (`/api/v1`): the same table
+ * as microdata.csv and codebook.csv, audited as a download of `microdata.json` / `codebook.json`.
+ */
+export async function exportTable(
+	db: Db,
+	slug: string,
+	viewer: AnalysisViewer,
+	what: 'microdata' | 'codebook',
+	who: Downloader,
+	options: ExportOptions = {}
+): Promise<{ codebook: CodebookEntry[]; columns: string[]; rows: Cell[][] }> {
+	const partial = options.partial === true;
+	const { book, header, rows } = await loadTable(db, slug, viewer, partial);
+	await auditDownload(db, who, {
+		edition: slug,
+		file: `${what}.json`,
+		rows: what === 'microdata' ? rows.length : book.length,
+		...(partial ? { filter: { responses: 'submitted and in progress' } } : {})
+	});
+	return { codebook: book, columns: header, rows: what === 'microdata' ? rows : [] };
+}
+
 const exportName = (slug: string, file: string, partial: boolean) => `${slug}-${partial ? 'partial-' : ''}${file}`;
 
 async function buildExport(
@@ -162,11 +193,7 @@ async function buildExport(
 	partial: boolean
 ): Promise<{ rows: number; file: { filename: string; type: string; content: Buffer } }> {
 	if (!(EXPORT_FILES as readonly string[]).includes(file)) throw new InvalidInputError(`no export "${file}" (available: ${EXPORT_FILES.join(', ')})`);
-	if (!viewer.rawData) throw new ForbiddenError('microdata are for roles with raw-data rights (analyst, admin)');
-	const data = await loadEditionData(db, slug, null, { partial });
-	const book = codebook(data.catalogue, partial);
-	const header = book.map((e) => e.variable);
-	const rows = data.respondents.map((r) => row(data.catalogue, r));
+	const { data, book, header, rows } = await loadTable(db, slug, viewer, partial);
 	const filename = exportName(slug, file, partial);
 	const syntax = SYNTAX[file];
 	if (syntax) {

@@ -4,6 +4,7 @@ import type { DistributionTables } from './schema-distribution.ts';
 import type { AnalysisTables } from './schema-analysis.ts';
 import type { GuessTables } from './schema-guess.ts';
 import type { AuthoringTables } from './schema-authoring.ts';
+import type { ApiTables } from './schema-api.ts';
 
 /**
  * The database as the application sees it: one interface per table, mirroring
@@ -166,7 +167,7 @@ export interface AuditLogTable {
 }
 
 /** Tables of later areas are declared in their own files (schema-*.ts) and joined here. */
-export interface Database extends AccessTables, DistributionTables, AnalysisTables, GuessTables, AuthoringTables {
+export interface Database extends AccessTables, DistributionTables, AnalysisTables, GuessTables, AuthoringTables, ApiTables {
 	region: RegionTable;
 	country: CountryTable;
 	office: OfficeTable;

@@ -3,7 +3,7 @@ import { editionStatus } from './editions.ts';
 import { editionTracking } from './tracking.ts';
 import { describeGaps, translationGaps } from '../translation/gate.ts';
 import { listRegions } from './reference-repository.ts';
-import { findEditionBySlug } from './editions-repository.ts';
+import { findEditionBySlug, listEditions } from './editions-repository.ts';
 import { nextStates } from '../../domain/invitation/edition-lifecycle.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 
@@ -42,4 +42,9 @@ export async function editionHeader(db: Db, slug: string) {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
 	return { slug: edition.slug, title: edition.title, state: edition.state, opens_at: edition.opens_at, closes_at: edition.closes_at };
+}
+
+/** Every edition's heading (slug, title, state, dates), for lists outside the workspace (the API). */
+export async function listEditionHeaders(db: Db) {
+	return (await listEditions(db)).map((e) => ({ slug: e.slug, title: e.title, state: e.state, opens_at: e.opens_at, closes_at: e.closes_at }));
 }

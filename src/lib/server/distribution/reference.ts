@@ -4,7 +4,7 @@ import countries from '../reference/countries.json' with { type: 'json' };
 import offices from '../reference/offices.json' with { type: 'json' };
 import rtos from '../reference/rtos.json' with { type: 'json' };
 import demoEntities from '../reference/demo-entities.json' with { type: 'json' };
-import { upsertCountries, upsertOffices, upsertRegions, type CountryRecord, type OfficeRecord } from './reference-repository.ts';
+import { listRegions, upsertCountries, upsertOffices, upsertRegions, type CountryRecord, type OfficeRecord } from './reference-repository.ts';
 import { upsertEntity, type EntityKind } from './entities-repository.ts';
 import { toLocale } from '../../domain/locales.ts';
 
@@ -75,3 +75,7 @@ export async function loadReferenceData(db: Db, withDemo: boolean): Promise<void
 
 /** The ITU-D regions with their names, for the other areas (they do not read this area's repository). */
 export { listRegions } from './reference-repository.ts';
+/** The ITU-D region codes, for a form's region choice. */
+export async function regionCodes(db: Db): Promise<string[]> {
+	return (await listRegions(db)).map((r) => r.code);
+}

@@ -123,7 +123,8 @@ const schema = z.object({
 	MAIL_MAX_ATTEMPTS: integer(1, 20, 6),
 	MAIL_RETRY_BASE_MS: integer(10, 86_400_000, 60_000),
 	MAIL_POLL_MS: integer(10, 3_600_000, 5_000),
-	...oidcSchema
+	...oidcSchema,
+	API_RATE_PER_MINUTE: integer(1, 100_000, 120)
 });
 
 /** The names of every variable we read, for the README's table test and for messages. */
@@ -165,6 +166,8 @@ export interface Config {
 	totpRequiredForAdmins: boolean;
 	/** Aggregates below this count are suppressed for readers without raw-data rights. */
 	analysisMinCount: number;
+	/** Requests per minute one API token may make (docs/api.md). */
+	apiRatePerMinute: number;
 	mail: MailConfig;
 	server: ServerSettings;
 	/** Single sign-on through OpenID Connect; null when OIDC_ISSUER is unset. */
@@ -205,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
 		logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'text'),
 		totpRequiredForAdmins: e.TOTP_REQUIRED_FOR_ADMINS,
 		analysisMinCount: e.ANALYSIS_MIN_COUNT,
+		apiRatePerMinute: e.API_RATE_PER_MINUTE,
 		mail: {
 			smtpUrl: e.SMTP_URL,
 			from: e.MAIL_FROM,
