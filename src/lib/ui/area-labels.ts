@@ -11,5 +11,6 @@ export const AREA_LABELS: Readonly<Record<AreaId, () => string>> = {
 	results: m.ui_nav_results,
 	reports: m.ui_nav_reports,
 	users: m.ui_nav_users,
-	audit: m.ui_nav_audit
+	audit: m.ui_nav_audit,
+	webhooks: m.webhooks_nav
 };

@@ -5,7 +5,7 @@ import { can, routeRule, type Actor } from '../domain/access/permissions.ts';
  * from ROUTE_RULES (`probe`: a path of the area, checked as the hooks check a request),
  * so the sidebar can never show a link its reader would be refused.
  */
-export const AREA_IDS = ['home', 'editions', 'questionnaires', 'translations', 'registry', 'results', 'reports', 'users', 'audit'] as const;
+export const AREA_IDS = ['home', 'editions', 'questionnaires', 'translations', 'registry', 'results', 'reports', 'users', 'audit', 'webhooks'] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
 interface Area {
@@ -32,7 +32,8 @@ const AREAS: readonly Area[] = [
 	{ id: 'results', href: '/admin/results', probe: '/admin/results', owns: ['/admin/results'] },
 	{ id: 'reports', href: '/admin/reports', probe: '/admin/reports', owns: ['/admin/reports', /^\/admin\/results\/[^/]+\/reports/] },
 	{ id: 'users', href: '/admin/users', probe: '/admin/users', owns: ['/admin/users'] },
-	{ id: 'audit', href: '/admin/audit', probe: '/admin/audit', owns: ['/admin/audit'] }
+	{ id: 'audit', href: '/admin/audit', probe: '/admin/audit', owns: ['/admin/audit'] },
+	{ id: 'webhooks', href: '/admin/webhooks', probe: '/admin/webhooks', owns: ['/admin/webhooks'] }
 ];
 
 /** May this user open `path`? The hooks' own test (ROUTE_RULES + can). */
