@@ -30,7 +30,7 @@ let db: Db;
 let admin = '';
 const PASSWORD = 'a long enough password';
 const SECRET_OK = 'test-secret-for-the-ok-endpoint-0123456789';
-const RETRY_BASE_MS = 400;
+const RETRY_BASE_MS = 1000;
 
 const at = (path: string) => received.filter((r) => r.path === path);
 const events = (path: string, type: string) => at(path).filter((r) => r.headers['x-rps-event'] === type);
@@ -194,12 +194,15 @@ describe('webhooks', () => {
 		for (const secret of [entity.code, entity.name, 'SEN', 'Senegal', 'Sénégal', entity.region_code]) expect(delivery!.body).not.toContain(secret);
 
 		// The flaky receiver refused twice: the page shows the failure and the next attempt while it waits.
-		await until(() => at('/flaky').length >= 1);
-		await until(async () => /HTTP 500/.test(await page()), 10_000);
-		const waiting = await page();
 		const flaky = (await endpointIds())['/flaky']!;
-		const section = waiting.slice(waiting.indexOf(`data-endpoint="${flaky}"`));
-		expect(section).toMatch(/data-state="queued"[\s\S]*?HTTP 500/);
+		const section = async () => {
+			const html = await page();
+			return html.slice(html.indexOf(`data-endpoint="${flaky}"`));
+		};
+		const retrying = /data-state="queued"[\s\S]*?data-attempts="[12]"[\s\S]*?HTTP 500/;
+		let waiting = '';
+		await until(async () => retrying.test((waiting = await section())), 10_000);
+		expect(waiting).toMatch(retrying);
 		await until(() => at('/flaky').length >= 3);
 		const tries = at('/flaky');
 		expect(tries).toHaveLength(3);
