@@ -12,5 +12,6 @@ export const AREA_LABELS: Readonly<Record<AreaId, () => string>> = {
 	reports: m.ui_nav_reports,
 	users: m.ui_nav_users,
 	'api-tokens': m.ui_nav_api_tokens,
-	audit: m.ui_nav_audit
+	audit: m.ui_nav_audit,
+	webhooks: m.webhooks_nav
 };

@@ -7,7 +7,19 @@ const ids = (role: string) => navFor(actor(role), '/admin').map((i) => i.id);
 
 describe('navigation by role', () => {
 	it('shows each role exactly the areas it may use', () => {
-		expect(ids('admin')).toEqual(['home', 'editions', 'questionnaires', 'translations', 'registry', 'results', 'reports', 'users', 'api-tokens', 'audit']);
+		expect(ids('admin')).toEqual([
+			'home',
+			'editions',
+			'questionnaires',
+			'translations',
+			'registry',
+			'results',
+			'reports',
+			'users',
+			'api-tokens',
+			'audit',
+			'webhooks'
+		]);
 		expect(ids('author')).toEqual(['home', 'questionnaires', 'translations']);
 		expect(ids('coordinator')).toEqual(['home', 'editions', 'registry', 'reports']);
 		expect(ids('analyst')).toEqual(['home', 'editions', 'results', 'reports']);

@@ -5,7 +5,19 @@ import { can, routeRule, type Actor } from '../domain/access/permissions.ts';
  * from ROUTE_RULES (`probe`: a path of the area, checked as the hooks check a request),
  * so the sidebar can never show a link its reader would be refused.
  */
-export const AREA_IDS = ['home', 'editions', 'questionnaires', 'translations', 'registry', 'results', 'reports', 'users', 'api-tokens', 'audit'] as const;
+export const AREA_IDS = [
+	'home',
+	'editions',
+	'questionnaires',
+	'translations',
+	'registry',
+	'results',
+	'reports',
+	'users',
+	'api-tokens',
+	'audit',
+	'webhooks'
+] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
 interface Area {
@@ -33,7 +45,8 @@ const AREAS: readonly Area[] = [
 	{ id: 'reports', href: '/admin/reports', probe: '/admin/reports', owns: ['/admin/reports', /^\/admin\/results\/[^/]+\/reports/] },
 	{ id: 'users', href: '/admin/users', probe: '/admin/users', owns: ['/admin/users'] },
 	{ id: 'api-tokens', href: '/admin/api-tokens', probe: '/admin/api-tokens', owns: ['/admin/api-tokens'] },
-	{ id: 'audit', href: '/admin/audit', probe: '/admin/audit', owns: ['/admin/audit'] }
+	{ id: 'audit', href: '/admin/audit', probe: '/admin/audit', owns: ['/admin/audit'] },
+	{ id: 'webhooks', href: '/admin/webhooks', probe: '/admin/webhooks', owns: ['/admin/webhooks'] }
 ];
 
 /** May this user open `path`? The hooks' own test (ROUTE_RULES + can). */

@@ -113,6 +113,8 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	{ prefix: '/admin/api-tokens', action: 'users.manage' },
 	{ prefix: '/admin/audit', action: 'audit.read' },
 	{ prefix: '/admin/settings', action: 'settings.manage' },
+	// Webhook endpoints (issue 17 item 4): where the platform sends events is a setting of the installation.
+	{ prefix: '/admin/webhooks', action: 'settings.manage' },
 	{ prefix: '/admin/results/*/export', action: 'responses.read_raw' },
 	{ prefix: '/admin/results/*/comments', action: 'comments.read' },
 	{ prefix: '/admin/results/*/reports', action: 'reports.read_published' },

@@ -14,6 +14,7 @@ import { themeCounts } from './comments.ts';
 import { compareWavesWith, type WaveView } from './waves.ts';
 import { buildBasis, buildSnapshot, resultsFromSnapshot, type ReleaseSnapshot } from './release-snapshot.ts';
 import { responseRatesByGroup } from './analysis-release-rates.ts';
+import { emitResultsReleased } from '../distribution/webhooks/emit.ts';
 
 /**
  * Results releases: an analyst or administrator freezes the suppressed aggregates of
@@ -161,6 +162,7 @@ export async function releaseResults(db: Db, slug: string, user: { role: string;
 			targetId: row.id,
 			details: { slug, number, respondents: row.respondents, min_count: minCount, views_sha256: row.views_sha256 }
 		});
+		await emitResultsReleased(trx, { slug, number, releasedAt: row.released_at, respondents: row.respondents }, user.email);
 	});
 	return {
 		id: row.id,

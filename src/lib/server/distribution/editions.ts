@@ -7,6 +7,7 @@ import { findEditionBySlug, insertEdition } from './editions-repository.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
 import { importQuestionnaireFile } from '../authoring/questionnaires.ts';
 import { acceptsAnswers, canTransition, EDITION_STATES, type EditionState } from '../../domain/invitation/edition-lifecycle.ts';
+import { emitEditionStateChanged } from './webhooks/emit.ts';
 
 const EDITION_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
@@ -89,6 +90,7 @@ export async function changeEditionState(db: Db, slug: string, to: string, actor
 		const changed = await trx.updateTable('edition').set({ state: target }).where('id', '=', edition.id).where('state', '=', edition.state).executeTakeFirst();
 		if (Number(changed.numUpdatedRows) === 0) throw new ConflictError(`edition ${slug} changed meanwhile`);
 		await appendAudit(trx, { actor, action: 'edition.state', targetType: 'edition', targetId: edition.id, details: { from: edition.state, to: target } });
+		await emitEditionStateChanged(trx, slug, edition.state, target, actor);
 		return gaps.length ? recordGateOverride(trx, { ...edition, state: target }, actor, options, gaps) : { ...edition, state: target };
 	});
 }

@@ -15,6 +15,7 @@ import { countUsersWithRole } from '../access/accounts.ts';
 import { join } from 'node:path';
 import { startMailSender, type MailSender } from '../distribution/mail/outbox-sender.ts';
 import { runDueReminderSchedules } from '../distribution/reminder-schedule.ts';
+import { startWebhookSender, type WebhookSender } from '../distribution/webhooks/sender.ts';
 
 /** The questionnaire the default edition runs, and the demo respondent (Senegal: French-speaking). */
 const DEFAULT_QUESTIONNAIRE = 'regional-presence-2026.json';
@@ -69,6 +70,7 @@ async function prepare(db: Db, config: Config, log: (line: string) => void): Pro
 /** The e-mail sender and the reminder planner of this process: one each, however often bootstrap runs. */
 let mailSender: MailSender | undefined;
 let reminderTimer: ReturnType<typeof setInterval> | undefined;
+let webhookSender: WebhookSender | undefined;
 
 /**
  * Starts what runs behind the requests (distribution), when SMTP_URL is set: the outbox
@@ -80,6 +82,8 @@ export async function startBackgroundWork(db: Db, config: Config, log: (line: st
 		log('background work (outbox sender, reminders) is left to another process (BACKGROUND_WORK=0)');
 		return;
 	}
+	// Webhook deliveries need no SMTP: their sender shares the outbox, not the mail settings.
+	webhookSender ??= startWebhookSender(db, config.webhooks, log);
 	const mail = config.mail;
 	if (!mail.smtpUrl) {
 		log('SMTP_URL is not set: e-mail stays queued in the outbox');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MIN_COUNT } from '../../domain/analysis/suppression.ts';
 import type { MailConfig } from '../distribution/mail/mail-config.ts';
+import type { WebhookConfig } from '../distribution/webhooks/webhook-config.ts';
 import type { LogFormat } from './log.ts';
 import { oidcSchema, readOidcConfig, type OidcConfig } from './oidc-config.ts';
 
@@ -124,7 +125,15 @@ const schema = z.object({
 	MAIL_RETRY_BASE_MS: integer(10, 86_400_000, 60_000),
 	MAIL_POLL_MS: integer(10, 3_600_000, 5_000),
 	...oidcSchema,
-	API_RATE_PER_MINUTE: integer(1, 100_000, 120)
+	API_RATE_PER_MINUTE: integer(1, 100_000, 120),
+	WEBHOOK_MAX_ATTEMPTS: integer(1, 20, 8),
+	WEBHOOK_RETRY_BASE_MS: integer(10, 86_400_000, 30_000),
+	WEBHOOK_POLL_MS: integer(10, 3_600_000, 2_000),
+	WEBHOOK_TIMEOUT_MS: integer(100, 60_000, 10_000),
+	WEBHOOK_ALLOWED_HOSTS: z
+		.string()
+		.regex(/^[A-Za-z0-9.:\-[\]]+(,[A-Za-z0-9.:\-[\]]+)*$/, 'must be host names separated by commas, such as "hooks.example.org,10.0.0.5"')
+		.optional()
 });
 
 /** The names of every variable we read, for the README's table test and for messages. */
@@ -169,6 +178,7 @@ export interface Config {
 	/** Requests per minute one API token may make (docs/api.md). */
 	apiRatePerMinute: number;
 	mail: MailConfig;
+	webhooks: WebhookConfig;
 	server: ServerSettings;
 	/** Single sign-on through OpenID Connect; null when OIDC_ISSUER is unset. */
 	oidc: OidcConfig | null;
@@ -216,6 +226,13 @@ export function loadConfig(env: Env = process.env): Config {
 			maxAttempts: e.MAIL_MAX_ATTEMPTS,
 			retryBaseMs: e.MAIL_RETRY_BASE_MS,
 			pollMs: e.MAIL_POLL_MS
+		},
+		webhooks: {
+			maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+			retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+			pollMs: e.WEBHOOK_POLL_MS,
+			timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+			allowedHosts: e.WEBHOOK_ALLOWED_HOSTS ? e.WEBHOOK_ALLOWED_HOSTS.toLowerCase().split(',') : null
 		},
 		server: {
 			host: e.HOST,

@@ -19,6 +19,8 @@ import { prefilledOnPage, registryPrefillFor } from '../distribution/registry/pr
 import { compiledPage, drawPage, visiblePages } from '../../domain/survey/plan/draw.ts';
 import { applyPlanPost } from '../../domain/survey/plan/post.ts';
 import { planFor } from './plans.ts';
+import { emitResponseSubmitted } from '../distribution/webhooks/emit.ts';
+import { nowIso } from '../db/ids.ts';
 
 /** How stale an invitation's "last opened" time may be before a page view writes it again. */
 const LAST_OPENED_RESOLUTION_MS = 60_000;
@@ -274,7 +276,10 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 			submit: outcome.kind === 'submitted'
 		});
 		if (newRevision === null) return { kind: 'submitted' as const };
-		if (outcome.kind === 'submitted') return { kind: 'submitted' as const };
+		if (outcome.kind === 'submitted') {
+			await emitResponseSubmitted(trx, ctx.edition_id, nowIso());
+			return { kind: 'submitted' as const };
+		}
 		const conflict = revision !== response.revision;
 		if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const, revision: newRevision, conflict };
 		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };

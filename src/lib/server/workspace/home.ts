@@ -140,6 +140,7 @@ async function mailProblems(db: Db, editions: Edition[]): Promise<HomeMail[]> {
 			.where('edition_id', 'in', ids)
 			.where('state', '=', 'failed')
 			.groupBy('edition_id')
+			.$narrowType<{ edition_id: string }>()
 			.execute(),
 		db
 			.selectFrom('contact as c')

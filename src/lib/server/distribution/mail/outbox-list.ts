@@ -61,6 +61,8 @@ export async function listOutbox(
 			'o.created_at',
 			'o.sent_at'
 		])
+		// An edition's rows are e-mail (webhook deliveries have no edition): an address each.
+		.$narrowType<{ to_email: string; kind: 'invitation' | 'reminder' }>()
 		.orderBy('o.created_at', 'desc')
 		.orderBy('o.id')
 		.limit(OUTBOX_PAGE_SIZE)

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/create-db.ts';
 import type { MailConfig } from './mail-config.ts';
-import { claimNextDue, markFinal, markRetry, markSent, requeueInterrupted, type ClaimedMessage } from './outbox-store.ts';
+import { claimNextDue, markFinal, markRetry, markSent, requeueInterrupted, retryDelayMs, type ClaimedMessage } from './outbox-store.ts';
 import { mailTemplatesOf, renderMail } from './mail-templates.ts';
 import { deleteLink, insertLink } from '../invitations-repository.ts';
 import { generateToken, hashToken } from '../../../domain/invitation/token.ts';
@@ -14,7 +14,6 @@ export interface MailTransport {
 	close?(): void;
 }
 
-const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 const SMTP_TIMEOUT_MS = 15_000;
 
 export function createMailTransport(smtpUrl: string): MailTransport {
@@ -92,7 +91,7 @@ async function deliver(
 			});
 			return { outcome: 'failed', serverDown };
 		}
-		const delay = Math.min(config.retryBaseMs * 2 ** (attempts - 1), MAX_RETRY_DELAY_MS);
+		const delay = retryDelayMs(config.retryBaseMs, attempts);
 		await markRetry(db, m.id, attempts, message, new Date(Date.now() + delay).toISOString());
 		return { outcome: 'retry', serverDown };
 	}

@@ -51,19 +51,23 @@ export async function queueMessages(db: Kysely<Database>, items: QueueItem[], ba
  */
 export const CLAIM_LEASE_MS = 10 * 60 * 1000;
 
+const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+
 /**
- * Everything needed to render and send one message, claimed so that no other sender
- * takes it: several app processes may run a sender on the same database. The claim is
- * a conditional update (compare-and-set on state and next_attempt_at): of two senders
- * that read the same row, only one changes it; the other sees 0 rows and looks again.
+ * Claims the next due message of `kinds` so that no other sender takes it: several app
+ * processes may run a sender on the same database. The claim is a conditional update
+ * (compare-and-set on state and next_attempt_at): of two senders that read the same
+ * row, only one changes it; the other sees 0 rows and looks again. E-mail and webhook
+ * deliveries (distribution/webhooks) share this queue, each sender claiming its kinds.
  */
-export async function claimNextDue(db: Kysely<Database>, now: string) {
+export async function claimDue(db: Kysely<Database>, now: string, kinds: readonly OutboxKind[]): Promise<string | undefined> {
 	for (;;) {
 		const next = await db
 			.selectFrom('outbox_message')
 			.select(['id', 'state', 'next_attempt_at'])
 			.where('state', 'in', ['queued', 'sending'])
 			.where('next_attempt_at', '<=', now)
+			.where('kind', 'in', [...kinds])
 			.orderBy('next_attempt_at')
 			.orderBy('id')
 			.limit(1)
@@ -78,7 +82,16 @@ export async function claimNextDue(db: Kysely<Database>, now: string) {
 			.where('next_attempt_at', '=', next.next_attempt_at)
 			.executeTakeFirst();
 		if (Number(claimed.numUpdatedRows) === 0) continue;
-		return db
+		return next.id;
+	}
+}
+
+/** Everything needed to render and send one e-mail, claimed (`claimDue`). */
+export async function claimNextDue(db: Kysely<Database>, now: string) {
+	const id = await claimDue(db, now, ['invitation', 'reminder']);
+	if (!id) return undefined;
+	return (
+		db
 			.selectFrom('outbox_message as o')
 			.innerJoin('contact as c', 'c.id', 'o.contact_id')
 			.innerJoin('invitation as i', 'i.id', 'o.invitation_id')
@@ -92,8 +105,8 @@ export async function claimNextDue(db: Kysely<Database>, now: string) {
 				'o.to_email',
 				'o.locale',
 				'o.attempts',
-				'o.invitation_id',
-				'o.contact_id',
+				'i.id as invitation_id',
+				'c.id as contact_id',
 				'c.name as contact_name',
 				'n.name as entity_name',
 				'e.state as edition_state',
@@ -103,9 +116,11 @@ export async function claimNextDue(db: Kysely<Database>, now: string) {
 				'r.state as response_state',
 				'x.until as extended_until'
 			])
-			.where('o.id', '=', next.id)
-			.executeTakeFirstOrThrow();
-	}
+			// An e-mail row has its address and kind (the table's CHECK).
+			.$narrowType<{ kind: 'invitation' | 'reminder'; to_email: string }>()
+			.where('o.id', '=', id)
+			.executeTakeFirstOrThrow()
+	);
 }
 export type ClaimedMessage = NonNullable<Awaited<ReturnType<typeof claimNextDue>>>;
 
@@ -115,6 +130,11 @@ export async function markSent(db: Kysely<Database>, id: string, attempts: numbe
 
 export async function markRetry(db: Kysely<Database>, id: string, attempts: number, error: string, nextAttemptAt: string): Promise<void> {
 	await db.updateTable('outbox_message').set({ state: 'queued', attempts, last_error: error, next_attempt_at: nextAttemptAt }).where('id', '=', id).execute();
+}
+
+/** The delay before retry number `attempts` (1, 2, ...): `baseMs`, doubling each time, capped at an hour. */
+export function retryDelayMs(baseMs: number, attempts: number): number {
+	return Math.min(baseMs * 2 ** (attempts - 1), MAX_RETRY_DELAY_MS);
 }
 
 export async function markFinal(db: Kysely<Database>, id: string, state: 'failed' | 'cancelled', attempts: number, error: string): Promise<void> {
