@@ -12,7 +12,7 @@ const doc = readFileSync('docs/access.md', 'utf8');
 /** The body rows of the Markdown table whose header row starts with `header`, as trimmed cells. */
 function table(header: string): string[][] {
 	const lines = doc.split('\n');
-	const start = lines.findIndex((l) => l.startsWith(header));
+	const start = lines.findIndex((l) => l.replace(/ +/g, ' ').startsWith(header)); // Prettier pads the cells
 	expect(start, `table "${header}" in docs/access.md`).toBeGreaterThanOrEqual(0);
 	const rows: string[][] = [];
 	for (const line of lines.slice(start + 2)) {

@@ -40,7 +40,7 @@ describe('Secretariat access in the browser', () => {
 		await page.fill('#new-password', 'office password 2026');
 		await page.click('form[action="?/create"] button[type=submit]');
 		await expect.poll(() => page.textContent('[role=status]')).toContain('The change was saved.');
-		expect(await page.textContent('tr[data-user="ro-afr@browser.example.org"]')).toContain('Regional office (AFR)');
+		expect(await page.textContent('tr[data-user="ro-afr@browser.example.org"]')).toContain('Regional office, Africa');
 
 		// The audit log shows the creation.
 		await page.click('text=Audit log');

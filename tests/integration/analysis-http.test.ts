@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../helpers/server.ts';
-import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
-import { createUser } from '../../src/lib/server/access/user-service.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
+import type { RunningServer } from '../helpers/server.ts';
+import { resultsSite, type ResultsSite } from '../helpers/analysis-http.ts';
 
 /**
  * The results routes over real HTTP on the built server: what a Council reader and
@@ -13,24 +11,8 @@ import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts'
  * route and export.
  */
 let server: RunningServer;
-let db: Db;
-const PASSWORD = 'a long enough password';
 const cookies: Record<string, string> = {};
 const SUPPRESSED = 'n &lt; 5';
-
-async function signIn(email: string): Promise<string> {
-	const res = await fetch(`${server.url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { accept: 'text/html', origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email, password: PASSWORD })
-	});
-	expect(res.status).toBe(303);
-	return res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-}
 
 const get = (who: string, path: string) => fetch(`${server.url}${path}`, { headers: { cookie: cookies[who] ?? '' }, redirect: 'manual' });
 const html = async (who: string, path: string) => {
@@ -50,36 +32,37 @@ async function release(): Promise<void> {
 /** The cells of the breakdown table's column for one group. */
 const column = (page: string, group: string) => [...page.matchAll(new RegExp(`<td[^>]*data-group="${group}"[^>]*>([^<]*)</td>`, 'g'))].map((m) => m[1]!);
 
+let site: ResultsSite;
 beforeAll(async () => {
-	server = await startServer({ ADMIN_PASSWORD: PASSWORD });
-	db = createDb(server.dbPath);
-	await insertSyntheticResponses(db, 'rp-2026', 1000, 3);
-	const cis = await db
-		.selectFrom('response as r')
-		.innerJoin('entity as n', 'n.id', 'r.entity_id')
-		.select('r.id')
-		.where('n.region_code', '=', 'CIS')
-		.where('r.state', '=', 'submitted')
-		.orderBy('r.id')
-		.execute();
-	await db
-		.deleteFrom('response')
-		.where(
-			'id',
-			'in',
-			cis.slice(2).map((r) => r.id)
-		)
-		.execute();
-	// A regional office user belongs to a region from the start (the access rules require it).
-	for (const role of ['council', 'analyst', 'regional_office']) {
-		await createUser(db, { email: `${role}@example.org`, role, password: PASSWORD, regionCode: role === 'regional_office' ? 'AFR' : null }, 'test');
-	}
-	for (const role of ['council', 'analyst', 'regional_office']) cookies[role] = await signIn(`${role}@example.org`);
+	site = await resultsSite({
+		seed: 3,
+		officeRegion: 'AFR',
+		// Leave the CIS region with two submitted responses: below the threshold.
+		prepare: async (db) => {
+			const cis = await db
+				.selectFrom('response as r')
+				.innerJoin('entity as n', 'n.id', 'r.entity_id')
+				.select('r.id')
+				.where('n.region_code', '=', 'CIS')
+				.where('r.state', '=', 'submitted')
+				.orderBy('r.id')
+				.execute();
+			await db
+				.deleteFrom('response')
+				.where(
+					'id',
+					'in',
+					cis.slice(2).map((r) => r.id)
+				)
+				.execute();
+		}
+	});
+	({ server } = site);
+	Object.assign(cookies, site.cookies);
 	await release();
 });
 afterAll(async () => {
-	await db?.destroy();
-	await server?.stop();
+	await site?.stop();
 });
 
 describe('results over HTTP', () => {

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../helpers/server.ts';
-import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
+import type { RunningServer } from '../helpers/server.ts';
+import { resultsSite, type ResultsSite } from '../helpers/analysis-http.ts';
+import type { Db } from '../../src/lib/server/db/create-db.ts';
 import { newId, nowIso } from '../../src/lib/server/db/ids.ts';
-import { createUser } from '../../src/lib/server/access/user-service.ts';
-import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 
 /**
  * Results releases over real HTTP (issue 12, item 1): a Council reader, a regional
@@ -15,27 +14,12 @@ import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts'
  */
 let server: RunningServer;
 let db: Db;
-const PASSWORD = 'a long enough password';
 const K = 5;
 const cookies: Record<string, string> = {};
 /** The Member State whose answers every added response copies, and its region. */
 let template: { answers_json: string; locale: string; region: string };
 /** Member States of that region whose responses are removed at the start, to submit later. */
 const heldBack: string[] = [];
-
-async function signIn(email: string): Promise<string> {
-	const res = await fetch(`${server.url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { accept: 'text/html', origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email, password: PASSWORD })
-	});
-	expect(res.status).toBe(303);
-	return res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-}
 
 const get = (who: string, path: string) => fetch(`${server.url}${path}`, { headers: { cookie: cookies[who] ?? '' }, redirect: 'manual' });
 const text = async (who: string, path: string) => {
@@ -132,40 +116,42 @@ async function submitMore(count: number): Promise<void> {
 
 const respondentsShown = (page: string) => Number(/(\d+) submitted responses/.exec(page)![1]);
 
+let site: ResultsSite;
 beforeAll(async () => {
-	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ANALYSIS_MIN_COUNT: String(K) });
-	db = createDb(server.dbPath);
-	await insertSyntheticResponses(db, 'rp-2026', 1000, 11);
-	const region = 'AFR';
-	const rows = await db
-		.selectFrom('response as r')
-		.innerJoin('entity as n', 'n.id', 'r.entity_id')
-		.select(['r.id', 'r.entity_id', 'r.answers_json', 'r.locale'])
-		.where('n.region_code', '=', region)
-		.where('n.kind', '=', 'member_state')
-		.where('r.state', '=', 'submitted')
-		.orderBy('r.id')
-		.execute();
-	template = { answers_json: rows[0]!.answers_json, locale: rows[0]!.locale, region };
-	const held = rows.slice(1, 1 + K);
-	heldBack.push(...held.map((r) => r.entity_id));
-	await db
-		.deleteFrom('response')
-		.where(
-			'id',
-			'in',
-			held.map((r) => r.id)
-		)
-		.execute();
-	for (const role of ['council', 'analyst', 'regional_office']) {
-		await createUser(db, { email: `${role}@example.org`, role, password: PASSWORD, regionCode: role === 'regional_office' ? 'EUR' : null }, 'test');
-		cookies[role] = await signIn(`${role}@example.org`);
-	}
+	site = await resultsSite({
+		env: { ANALYSIS_MIN_COUNT: String(K) },
+		seed: 11,
+		officeRegion: 'EUR',
+		prepare: async (db) => {
+			const region = 'AFR';
+			const rows = await db
+				.selectFrom('response as r')
+				.innerJoin('entity as n', 'n.id', 'r.entity_id')
+				.select(['r.id', 'r.entity_id', 'r.answers_json', 'r.locale'])
+				.where('n.region_code', '=', region)
+				.where('n.kind', '=', 'member_state')
+				.where('r.state', '=', 'submitted')
+				.orderBy('r.id')
+				.execute();
+			template = { answers_json: rows[0]!.answers_json, locale: rows[0]!.locale, region };
+			const held = rows.slice(1, 1 + K);
+			heldBack.push(...held.map((r) => r.entity_id));
+			await db
+				.deleteFrom('response')
+				.where(
+					'id',
+					'in',
+					held.map((r) => r.id)
+				)
+				.execute();
+		}
+	});
+	({ server, db } = site);
+	Object.assign(cookies, site.cookies);
 	expect((await post('analyst', 'publish', 'publish=1')).status).toBe(200);
 });
 afterAll(async () => {
-	await db?.destroy();
-	await server?.stop();
+	await site?.stop();
 });
 
 describe('results releases', () => {

@@ -126,7 +126,45 @@ describe('the cost of a page turn', () => {
 			loads.restore();
 		}
 	});
+
+	it('turns compiled pages without feeding survey-core: no answers loaded or set on a model (issue 16 item 2)', async () => {
+		const [ctx] = await respondents(1);
+		await showRespondentPage(t.db, ctx!, null, null);
+		const loads = countDataLoads();
+		const setValue = Model.prototype.setValue;
+		let sets = 0;
+		Model.prototype.setValue = function (this: Model, ...args: Parameters<Model['setValue']>) {
+			sets++;
+			return setValue.apply(this, args);
+		};
+		try {
+			// Page 0 posted with a missing answer: shown again with survey-core's message, drawn by the plan.
+			const invalid = await postRespondentPage(t.db, ctx!, withoutOffices(pageZero(0, 'academia')));
+			expect(invalid.kind).toBe('show');
+			const shown = invalid.kind === 'show' ? invalid.view.page : null;
+			expect(shown?.questions.find((q) => q.name === 'offices_dealt_with')?.errors).toEqual(['Response required.']);
+			expect(shown?.questions.find((q) => q.name === 'respondent_category')).toMatchObject({ selected: 'academia', errors: [] });
+			// Completed and turned: page 1 drawn with the stored answers.
+			expect(await postRespondentPage(t.db, ctx!, formOf(pageZero(1, 'academia')))).toMatchObject({ kind: 'redirect', page: 1 });
+			const next = await showRespondentPage(t.db, ctx!, 1, null);
+			expect(next.page).toMatchObject({ index: 1, name: 'services_to_members' });
+			const back = await showRespondentPage(t.db, ctx!, 0, null);
+			expect(back.page?.questions.find((q) => q.name === 'respondent_category')).toMatchObject({ selected: 'academia' });
+			expect({ loads: loads.count(), sets }).toEqual({ loads: 0, sets: 0 });
+		} finally {
+			loads.restore();
+			Model.prototype.setValue = setValue;
+		}
+	});
 });
+
+/** A page-0 post without its offices (a required question left empty). */
+function withoutOffices(params: URLSearchParams): FormData {
+	params.delete('offices_dealt_with');
+	const form = new FormData();
+	for (const [k, v] of params) form.append(k, v);
+	return form;
+}
 
 /** Counts assignments of survey-core's `data` (a full reload of a response's answers). */
 function countDataLoads(): { count: () => number; restore: () => void } {

@@ -34,4 +34,12 @@ describe('navigation by role', () => {
 		expect(current('/admin/results/e2026')).toEqual(['results']);
 		expect(current('/account')).toEqual([]);
 	});
+
+	it('tells the own page of an area (aria-current="page") from a page inside it', () => {
+		const marked = (path: string) => navFor(actor('admin'), path).find((i) => i.current);
+		expect(marked('/admin/questionnaires')).toMatchObject({ id: 'questionnaires', exact: true });
+		expect(marked('/admin/questionnaires/q/edit')).toMatchObject({ id: 'questionnaires', exact: false });
+		expect(marked('/admin/editions/e2026')).toMatchObject({ id: 'editions', exact: false });
+		expect(marked('/admin')).toMatchObject({ id: 'home', exact: true });
+	});
 });

@@ -45,6 +45,8 @@ export interface NavItem {
 	id: AreaId;
 	href: string;
 	current: boolean;
+	/** The area's own page (aria-current="page"); `current` alone: a page inside the area (aria-current="true"). */
+	exact: boolean;
 }
 
 /** How well `pathname` belongs to an area: the length of the match, 0 for none (the most specific area wins). */
@@ -66,5 +68,8 @@ export function navFor(user: Actor, pathname: string): NavItem[] {
 	const allowed = AREAS.filter((a) => mayOpen(user, a.probe));
 	const scores = allowed.map((a) => ownership(a, pathname));
 	const top = Math.max(0, ...scores);
-	return allowed.map((a, i) => ({ id: a.id, href: a.href, current: top > 0 && scores[i] === top }));
+	return allowed.map((a, i) => {
+		const current = top > 0 && scores[i] === top;
+		return { id: a.id, href: a.href, current, exact: current && a.href === pathname };
+	});
 }

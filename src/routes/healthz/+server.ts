@@ -1,13 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { sql } from 'kysely';
 import { getDb } from '$lib/server/db/instance';
+import { liveness } from '$lib/server/platform/health.ts';
 
-/** Liveness with a real database round trip. */
+/** Liveness with a real database round trip (platform/health.ts). */
 export async function GET() {
-	try {
-		await sql`select 1`.execute(getDb());
-		return json({ status: 'ok', database: 'ok' });
-	} catch {
-		return json({ status: 'error', database: 'unreachable' }, { status: 503 });
-	}
+	const { status, body } = await liveness(getDb);
+	return json(body, { status });
 }

@@ -8,6 +8,7 @@ import { homeFor } from '$lib/server/access/guard.ts';
 import { safeNextPath } from '$lib/domain/access/permissions';
 import { passwordResetAvailable } from '$lib/server/access/reset.ts';
 import { field, parseForm } from '$lib/server/http/form';
+import { oidcSettings } from '$lib/server/access/oidc/settings.ts';
 
 /** Empty or absurdly long credentials are refused before any lookup (and before the throttle counts them). */
 const loginForm = z.object({ email: field.trimmed(), password: field.text(), next: field.text() });
@@ -18,7 +19,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		next: safeNextPath(url.searchParams.get('next')),
 		resetDone: url.searchParams.get('reset') === 'done',
 		totpEnded: url.searchParams.get('totp') === 'ended',
-		resetAvailable: passwordResetAvailable()
+		resetAvailable: passwordResetAvailable(),
+		// "Sign in with <label>" when single sign-on is configured (docs/sso.md).
+		ssoLabel: oidcSettings()?.label ?? null
 	};
 };
 
@@ -33,6 +36,7 @@ export const actions: Actions = {
 		const result = await signIn(getDb(), { email, password, ip: getClientAddress(), userAgent: request.headers.get('user-agent') });
 		if (result.kind === 'throttled') return fail(429, { email, problem: 'login_throttled' as const, retryAfter: result.retryAfterSeconds });
 		if (result.kind === 'failed') return fail(400, { email, problem: 'login_failed' as const, retryAfter: 0 });
+		if (result.kind === 'sso_only') return fail(403, { email, problem: 'login_sso_only' as const, retryAfter: 0 });
 		setSessionCookie(cookies, result.token, new Date(result.expiresAt));
 		redirect(303, result.secondFactor ? '/login/totp' : (safeNextPath(next) ?? homeFor(result.user)));
 	}

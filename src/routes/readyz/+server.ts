@@ -1,16 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/instance';
-import { pendingMigrations } from '$lib/server/db/migrate';
-import { isDraining } from '$lib/server/platform/lifecycle.ts';
+import { readiness } from '$lib/server/platform/health.ts';
 
-/** Readiness: not shutting down, the database answers and every migration in migrations/ is applied. */
+/** Readiness (platform/health.ts): 503 while draining, when the database is unreachable or a migration is pending. */
 export async function GET() {
-	if (isDraining()) return json({ status: 'draining' }, { status: 503 });
-	try {
-		const pending = await pendingMigrations(getDb());
-		if (pending.length > 0) return json({ status: 'not ready', pendingMigrations: pending }, { status: 503 });
-		return json({ status: 'ready' });
-	} catch {
-		return json({ status: 'not ready', database: 'unreachable' }, { status: 503 });
-	}
+	const { status, body } = await readiness(getDb);
+	return json(body, { status });
 }

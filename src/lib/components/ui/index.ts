@@ -1,6 +1,6 @@
 /** The Secretariat's shared components (one stylesheet: src/lib/ui/secretariat.css). docs/secretariat-ui.md shows their use. */
 export { default as ActionBar } from './ActionBar.svelte';
-export { default as Breadcrumbs } from './Breadcrumbs.svelte';
+export { default as Breadcrumbs, type Crumb } from './Breadcrumbs.svelte';
 export { default as ConfirmAction } from './ConfirmAction.svelte';
 export { default as DataTable } from './DataTable.svelte';
 export { default as Fieldset } from './Fieldset.svelte';

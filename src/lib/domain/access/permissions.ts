@@ -136,6 +136,9 @@ export const ROUTE_RULES: readonly { prefix: string; action: Action | 'signed_in
 	// The published, suppression-safe dashboard (issue 7): open to the membership without an account.
 	{ prefix: '/reports', action: 'public' },
 	{ prefix: '/login', action: 'public' },
+	// Single sign-on (docs/sso.md): off to the identity provider and back; they open the session.
+	{ prefix: '/auth/oidc/login', action: 'public' },
+	{ prefix: '/auth/oidc/callback', action: 'public' },
 	// Respondents' personal links: the token is the credential.
 	{ prefix: '/r', action: 'public' },
 	{ prefix: '/healthz', action: 'public' },

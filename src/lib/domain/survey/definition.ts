@@ -5,6 +5,7 @@ import { InvalidInputError } from '../errors.ts';
 import { MATRIX_CELL_TYPES } from './kinds/matrixdropdown.ts';
 import { mailTemplateFindings } from '../mail/mail-lint.ts';
 import { bidiControlFindings } from './bidi-controls.ts';
+import { planFindings } from './plan/lint.ts';
 import { isObject, walkAllElements } from './walk.ts';
 import { normalizeQuestionnaire } from './normalize.ts';
 import { typeRefusal } from './unsupported.ts';
@@ -118,7 +119,8 @@ export function lintQuestionnaireJson(input: JsonObject): Finding[] {
 			})),
 		...ourRules(json),
 		...bidiControlFindings(json),
-		...mailTemplateFindings(json)
+		...mailTemplateFindings(json),
+		...planFindings(json)
 	];
 }
 

@@ -40,7 +40,11 @@ function fieldsOf(questions: Question[]): Set<string> {
 export function parsePageAnswers(model: Model, index: number, entries: [string, string][]): PageAnswers {
 	const page = model.visiblePages[index];
 	if (!page) refuse('unknown_page', `page ${index} does not exist`);
-	const questions = page.questions as Question[];
+	return parseQuestionAnswers(page.questions as Question[], entries);
+}
+
+/** parsePageAnswers for a given list of questions (the compiled plan's pages, plan/post.ts). */
+export function parseQuestionAnswers(questions: Question[], entries: [string, string][]): PageAnswers {
 	const fields = fieldsOf(questions);
 	const posted: Posted = new Map();
 	for (const [field, value] of entries) {

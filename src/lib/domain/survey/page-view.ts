@@ -154,6 +154,15 @@ export function shownQuestionNames(model: Model, index: number): string[] {
 	return walk(page.elements);
 }
 
+/**
+ * The views of one page's elements as `model` holds them now: the compiled plan
+ * (plan/compile.ts) takes them once, from a model without answers, as its templates.
+ */
+export function elementViews(model: Model, page: { elements: IElement[] }): ElementView[] {
+	const names = valueNamesOf(model);
+	return page.elements.map((e) => elementView(e, names)).filter((e): e is ElementView => e !== null);
+}
+
 /** The view of visible page `index` (0-based among visible pages) of a loaded model. */
 export function buildPageView(model: Model, index: number, revealed: string[] = []): PageView {
 	const page = model.visiblePages[index];

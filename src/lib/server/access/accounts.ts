@@ -37,3 +37,6 @@ export async function updateUser(
 ): Promise<void> {
 	await db.updateTable('app_user').set(patch).where('id', '=', id).execute();
 }
+
+/** For the platform's start-up (is there an administrator yet?): other areas do not read this area's repository. */
+export { countUsersWithRole } from './users-repository.ts';

@@ -1,7 +1,6 @@
-import { error, redirect, type ActionFailure, type Actions as KitActions, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { SessionUser } from './session.ts';
 import { can, type Action, type Role } from '../../domain/access/permissions.ts';
-import { failFrom } from '../http/errors.ts';
 
 /**
  * The route guard other areas call from loads and actions (see docs/access.md):
@@ -10,7 +9,7 @@ import { failFrom } from '../http/errors.ts';
  *   const user = requireRole(locals, 'admin', 'analyst');
  *
  * The hooks already refuse whole route prefixes (ROUTE_RULES); these refine per page
- * or action. Services check again with `authorize` (src/lib/server/access/authorize.ts).
+ * (an action's check is http/guarded.ts, built on requirePermission). Services check again with `authorize` (src/lib/server/access/authorize.ts).
  */
 export { can, assertCan, regionScope, homeFor, ROLES, ACTIONS, type Action, type Role } from '../../domain/access/permissions.ts';
 
@@ -29,26 +28,4 @@ export function requirePermission(locals: App.Locals, action: Action, scope: { r
 	const user = requireUser(locals);
 	if (!can(user, action, scope)) error(403, { message: 'Your role does not give access to this page.', code: 'forbidden' });
 	return user;
-}
-
-/** Maps a typed domain error to an action failure; anything else is rethrown. The one mapping is http/errors.ts. */
-export function failFromError(e: unknown): ActionFailure<{ message: string; code: string }> {
-	return failFrom(e);
-}
-
-/**
- * Wraps a page's actions so that each first checks its permission: `defaultAction`
- * unless `perAction` names another. The hooks only check a route's prefix; pages whose
- * actions need more than reading it (registry, invitations) use this.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function guardActions<T extends KitActions<any, any, any>>(actions: T, defaultAction: Action, perAction: Partial<Record<string, Action>> = {}): T {
-	const guarded: Record<string, T[string]> = {};
-	for (const [name, action] of Object.entries(actions)) {
-		guarded[name] = ((event: RequestEvent) => {
-			requirePermission(event.locals, perAction[name] ?? defaultAction);
-			return action(event as never);
-		}) as T[string];
-	}
-	return guarded as unknown as T;
 }

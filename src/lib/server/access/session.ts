@@ -41,7 +41,7 @@ export async function createSession(db: Db, token: string, userId: string, meta:
 export interface ValidatedSession {
 	session: UserSession;
 	user: SessionUser;
-	/** The second factor: 'none' (the user has no TOTP), 'pending' (not yet passed in this session) or 'verified'. */
+	/** The second factor: 'none' (the user has no TOTP), 'pending' (not yet passed in this session) or 'verified' (also: signed in through the identity provider). */
 	mfa: 'none' | 'pending' | 'verified';
 }
 
@@ -52,6 +52,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 		.innerJoin('app_user as u', 'u.id', 's.user_id')
 		.leftJoin('access_totp as t', 't.user_id', 'u.id')
 		.leftJoin('access_session_mfa as f', 'f.session_id', 's.id')
+		.leftJoin('access_oidc_session as o', 'o.session_id', 's.id')
 		.selectAll('s')
 		.select([
 			'u.email',
@@ -61,7 +62,8 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 			'u.language',
 			'u.disabled_at',
 			't.enabled_at as totp_enabled_at',
-			'f.verified_at as mfa_verified_at'
+			'f.verified_at as mfa_verified_at',
+			'o.issuer as oidc_issuer'
 		])
 		.where('s.id', '=', sessionId(token))
 		.executeTakeFirst();
@@ -79,7 +81,8 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 	return {
 		session: { id: row.id, user_id: row.user_id, created_at: row.created_at, expires_at: expiresAt, user_agent: row.user_agent, ip: row.ip },
 		user: { id: row.user_id, email: row.email, display_name: row.display_name, role: row.role, region_code: row.region_code, language: row.language },
-		mfa: !row.totp_enabled_at ? 'none' : row.mfa_verified_at ? 'verified' : 'pending'
+		// A session opened through single sign-on passed the provider's own second factor (docs/sso.md).
+		mfa: row.oidc_issuer ? 'verified' : !row.totp_enabled_at ? 'none' : row.mfa_verified_at ? 'verified' : 'pending'
 	};
 }
 

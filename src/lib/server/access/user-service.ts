@@ -11,6 +11,7 @@ import { clearAccountCounters, purgeExpiredCounters, readCounters, recordFailure
 import { findUserById, regionExists, updateUser } from './accounts.ts';
 import { findUserByEmail, insertUser } from './users-repository.ts';
 import { appendAudit } from './audit/audit-repository.ts';
+import { localPasswordAllowed } from './oidc/settings.ts';
 
 /** The longest password we hash: argon2 on megabytes of input is a denial of service. */
 export const MAX_PASSWORD_LENGTH = 1024;
@@ -69,8 +70,10 @@ export async function createUser(
 /**
  * Checks a password. The same answer (null) for an unknown e-mail and a wrong
  * password; argon2 runs in both cases so timing does not tell them apart either.
+ * 'sso_only': the password is right but single sign-on is on and the user is no
+ * administrator (said only after the password, so it reveals nothing to a guesser).
  */
-export async function authenticate(db: Db, email: string, password: string, ip: string | null): Promise<AppUser | null> {
+export async function authenticate(db: Db, email: string, password: string, ip: string | null): Promise<AppUser | null | 'sso_only'> {
 	const user = await findUserByEmail(db, email);
 	const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
 	if (!user || !ok || user.disabled_at) {
@@ -84,6 +87,10 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
 		});
 		return null;
 	}
+	if (!localPasswordAllowed(user.role)) {
+		await appendAudit(db, { actor: user.email, actorUserId: user.id, action: 'auth.login_sso_required', targetType: 'user', targetId: user.id, ip });
+		return 'sso_only';
+	}
 	await appendAudit(db, { actor: user.email, actorUserId: user.id, action: 'auth.login', targetType: 'user', targetId: user.id, ip });
 	return user;
 }
@@ -91,6 +98,7 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
 export type SignInResult =
 	| { kind: 'signed_in'; user: AppUser; token: string; expiresAt: string; secondFactor: boolean }
 	| { kind: 'failed' }
+	| { kind: 'sso_only' }
 	| { kind: 'throttled'; retryAfterSeconds: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -119,6 +127,7 @@ export async function signIn(
 		await recordFailure(db, email, input.ip, now);
 		return { kind: 'failed' };
 	}
+	if (user === 'sso_only') return { kind: 'sso_only' };
 	const totp = await db.selectFrom('access_totp').select('user_id').where('user_id', '=', user.id).where('enabled_at', 'is not', null).executeTakeFirst();
 	// With a second factor the counters are cleared only once the code is right too (access-totp.ts),
 	// so wrong codes keep counting against whoever holds the password.

@@ -10,6 +10,7 @@ import { appendAudit } from './audit/audit-repository.ts';
 import { checkRegionForRole, createUser, MAX_PASSWORD_LENGTH } from './user-service.ts';
 import { MIN_PASSWORD_LENGTH } from './password.ts';
 import { nowIso } from '../db/ids.ts';
+import { listRegions } from '../distribution/reference.ts';
 
 /**
  * User management by an administrator. Every function checks the actor's role here,
@@ -121,4 +122,10 @@ export async function removeSecondFactorAs(db: Db, actor: AuditedActor, userId: 
 			details: { email: user.email }
 		});
 	});
+}
+
+/** The users page: every account, the regions a regional office may belong to, and who is looking (never themselves changed). */
+export async function usersPage(db: Db, actor: AuditedActor) {
+	const [users, regions] = await Promise.all([listUsersFor(db, actor), listRegions(db)]);
+	return { users, regions: regions.map((r) => r.code), me: actor.id };
 }

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { suppressCells } from '../../domain/analysis/suppression.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
 import { auditDownload, type Downloader } from '../access/audit/download-audit.ts';
-import { loadEditionData } from './data.ts';
+import { loadEditionData, type EditionData } from './data.ts';
 import { effectiveMinCount, type AnalysisViewer } from './results.ts';
 import { analysisMinCount } from './settings.ts';
 
@@ -32,7 +32,7 @@ export interface Comment {
 
 const THEME_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ,.'’()/-]{0,59}$/u;
 
-function requireRaw(viewer: AnalysisViewer): void {
+export function requireRaw(viewer: AnalysisViewer): void {
 	if (!viewer.rawData) throw new ForbiddenError('open answers are for roles with raw-data rights (analyst, admin)');
 }
 
@@ -48,7 +48,12 @@ export async function listThemes(db: Db, slug: string): Promise<{ id: string; na
 
 export async function listComments(db: Db, slug: string, viewer: AnalysisViewer, filter: CommentFilter = {}): Promise<Comment[]> {
 	requireRaw(viewer);
-	const data = await loadEditionData(db, slug);
+	return commentsIn(db, await loadEditionData(db, slug), viewer, filter);
+}
+
+/** The same from the edition's data already loaded (every region's responses): reads only the tags. */
+export async function commentsIn(db: Db, data: EditionData, viewer: AnalysisViewer, filter: CommentFilter = {}): Promise<Comment[]> {
+	requireRaw(viewer);
 	const questions = data.catalogue.texts.map((t) => t.name);
 	if (filter.question && !questions.includes(filter.question))
 		throw new InvalidInputError(`"${filter.question}" is not an open question (open questions: ${questions.join(', ')})`);

@@ -4,14 +4,14 @@ import { newId, nowIso } from '../db/ids.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import { releaseViolations, type Basis, type Violation } from '../../domain/analysis/release-rule.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
-import { findEditionBySlug } from '../distribution/editions-repository.ts';
-import { listRegions } from '../distribution/reference-repository.ts';
+import { findEditionBySlug } from '../distribution/editions.ts';
+import { listRegions } from '../distribution/reference.ts';
 import { editionStatus } from '../distribution/editions.ts';
 import { loadEditionData } from './data.ts';
 import { analysisMinCount } from './settings.ts';
-import { canGenerateReports, editionResults, type AnalysisViewer, type EditionResults, type ResultsRequest } from './results.ts';
+import { canGenerateReports, resultsDimensions, resultsOf, type AnalysisViewer, type EditionResults, type ResultsRequest } from './results.ts';
 import { themeCounts } from './comments.ts';
-import { compareWaves, type WaveView } from './waves.ts';
+import { compareWavesWith, type WaveView } from './waves.ts';
 import { buildBasis, buildSnapshot, resultsFromSnapshot, type ReleaseSnapshot } from './release-snapshot.ts';
 import { responseRatesByGroup } from './analysis-release-rates.ts';
 
@@ -97,10 +97,10 @@ export async function latestRelease(db: Db, slug: string): Promise<Release | nul
 /** Freezes the edition's current suppressed aggregates as the next release, if the rule allows. */
 export async function releaseResults(db: Db, slug: string, user: { role: string; email: string }): Promise<ReleaseInfo> {
 	if (!canGenerateReports(user.role)) throw new ForbiddenError('only analysts and administrators release results');
-	const edition = await findEditionBySlug(db, slug);
-	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
 	const minCount = analysisMinCount();
+	// One load: the edition comes with its responses (NotFoundError when there is none).
 	const data = await loadEditionData(db, slug);
+	const edition = data.edition;
 	const basis = buildBasis(data);
 	const previous = await db.selectFrom('analysis_release').select(['number', 'basis_json']).where('edition_id', '=', edition.id).orderBy('number').execute();
 	const violations = releaseViolations(
@@ -123,7 +123,7 @@ export async function releaseResults(db: Db, slug: string, user: { role: string;
 		responseRatesByGroup(db, edition.id),
 		listRegions(db),
 		themeCounts(db, slug, { rawData: false, region: null }, minCount),
-		compareWaves(db, slug, { rawData: false, region: null }, minCount)
+		compareWavesWith(db, data, { rawData: false, region: null }, minCount)
 	]);
 	const offices = data.catalogue.choices.find((c) => c.name === OFFICES_QUESTION);
 	const snapshot = buildSnapshot({
@@ -188,7 +188,11 @@ export interface ViewerResults {
  */
 export async function resultsForViewer(db: Db, slug: string, viewer: AnalysisViewer, request: ResultsRequest = {}): Promise<ViewerResults> {
 	if (viewer.rawData) {
-		const [results, waves, releases] = await Promise.all([editionResults(db, slug, viewer, request), compareWaves(db, slug, viewer), listReleases(db, slug)]);
+		// One load of the responses, for the figures and the wave comparison alike.
+		const dimensions = resultsDimensions(request);
+		const data = await loadEditionData(db, slug, viewer.region);
+		const [status, waves, releases] = await Promise.all([editionStatus(db, slug), compareWavesWith(db, data, viewer), listReleases(db, slug)]);
+		const results = resultsOf(data, status, viewer, dimensions);
 		return { edition: results.edition, release: releases[0] ?? null, results, waves };
 	}
 	const edition = await findEditionBySlug(db, slug);

@@ -13,7 +13,7 @@ import {
 	type PublishedResult
 } from '../../domain/analysis/suppression.ts';
 import { editionStatus, type StatusRow } from '../distribution/editions.ts';
-import { loadEditionData } from './data.ts';
+import { loadEditionData, type EditionData } from './data.ts';
 import { analysisMinCount } from './settings.ts';
 
 /**
@@ -80,15 +80,36 @@ export async function editionResults(
 	request: ResultsRequest = {},
 	minCount = analysisMinCount()
 ): Promise<EditionResults> {
+	// The request is checked before anything is read.
+	const dimensions = resultsDimensions(request);
+	const data = await loadEditionData(db, slug, viewer.region);
+	return resultsOf(data, await editionStatus(db, slug), viewer, dimensions, minCount);
+}
+
+interface Dimensions {
+	by: Dimension | null;
+	rows: Dimension | null;
+	columns: Dimension | null;
+}
+
+export function resultsDimensions(request: ResultsRequest): Dimensions {
 	const by = dimension(request.by, 'by');
 	const rows = dimension(request.rows, 'rows');
 	const columns = dimension(request.columns, 'columns');
 	if ((rows === null) !== (columns === null)) throw new InvalidInputError('a cross-tabulation needs both rows and columns');
 	if (rows !== null && rows === columns) throw new InvalidInputError('a cross-tabulation needs two different dimensions');
+	return { by, rows, columns };
+}
 
+/** The viewer's results from data already loaded (loadEditionData with the viewer's region): no query. */
+export function resultsOf(
+	data: EditionData,
+	status: { byRegion: StatusRow[]; total: StatusRow },
+	viewer: AnalysisViewer,
+	{ by, rows, columns }: Dimensions,
+	minCount = analysisMinCount()
+): EditionResults {
 	const k = effectiveMinCount(viewer, minCount);
-	const data = await loadEditionData(db, slug, viewer.region);
-	const status = await editionStatus(db, slug);
 	const rates = viewer.region === null ? [...status.byRegion, status.total] : status.byRegion.filter((r) => r.region === viewer.region);
 	const b = by ? breakdown(data.catalogue, data.respondents, by) : null;
 	return {

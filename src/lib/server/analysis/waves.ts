@@ -7,7 +7,7 @@ import { publishResult } from '../../domain/analysis/suppression.ts';
 import { compareWave, validateWaveRows, type WaveComparison, type WaveItem } from '../../domain/analysis/wave.ts';
 import { runImport } from '../import-worker/run-import.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
-import { loadEditionData } from './data.ts';
+import { loadEditionData, type EditionData } from './data.ts';
 import { effectiveMinCount, type AnalysisViewer } from './results.ts';
 import { analysisMinCount } from './settings.ts';
 
@@ -70,7 +70,12 @@ export interface WaveView {
  */
 export async function compareWaves(db: Db, slug: string, viewer: AnalysisViewer, minCount = analysisMinCount()): Promise<WaveView[]> {
 	if (viewer.region !== null) return [];
-	const data = await loadEditionData(db, slug, viewer.region);
+	return compareWavesWith(db, await loadEditionData(db, slug, viewer.region), viewer, minCount);
+}
+
+/** The same from the edition's data already loaded (the whole membership's): reads only the waves. */
+export async function compareWavesWith(db: Db, data: EditionData, viewer: AnalysisViewer, minCount = analysisMinCount()): Promise<WaveView[]> {
+	if (viewer.region !== null) return [];
 	const waves = await db
 		.selectFrom('analysis_wave')
 		.select(['id', 'label', 'created_at', 'items_json'])

@@ -96,3 +96,6 @@ export function newErrors(before: readonly Finding[], after: readonly Finding[])
 	const had = new Set(errorsOf(before).map(describeFinding));
 	return errorsOf(after).filter((f) => !had.has(describeFinding(f)));
 }
+
+/** The drafts other areas read and keep in step (the workspace's list, the translation workbench's saves). */
+export { listDrafts, updateDraftIfRevision } from './drafts-repository.ts';

@@ -24,7 +24,7 @@ import {
 } from '../../domain/mail/mail-texts.ts';
 import { mailPreviews, type MailPreview } from '../../domain/mail/mail-preview.ts';
 import { updateDraftIfRevision } from './drafts-repository.ts';
-import { upsertTranslationStates } from '../translation/states-repository.ts';
+import { upsertTranslationStates } from '../translation/states.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
 import { assertAuthor, auditActor, baseOf, newErrors, requireDraft, staleError, titleOf } from './common.ts';
 

@@ -67,3 +67,6 @@ export async function importSurveysDir(db: Db, dir: string, log: (line: string) 
 	}
 	return results;
 }
+
+/** The published questionnaire versions other areas read (an edition's questionnaire, the respondent's form). */
+export { findQuestionnaireById } from './questionnaires-repository.ts';

@@ -34,9 +34,27 @@ export interface AccessSessionMfaTable {
 	failures: number;
 }
 
+/** A local user's identity at an OpenID provider (single sign-on, docs/sso.md). */
+export interface AccessOidcIdentityTable {
+	issuer: string;
+	subject: string;
+	user_id: string;
+	created_at: string;
+	last_login_at: string;
+}
+
+/** A session opened through the provider; its ID token is the hint for signing out there. */
+export interface AccessOidcSessionTable {
+	session_id: string;
+	issuer: string;
+	id_token: string;
+}
+
 export interface AccessTables {
 	access_login_throttle: AccessLoginThrottleTable;
 	access_password_reset: AccessPasswordResetTable;
 	access_totp: AccessTotpTable;
 	access_session_mfa: AccessSessionMfaTable;
+	access_oidc_identity: AccessOidcIdentityTable;
+	access_oidc_session: AccessOidcSessionTable;
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { findEditionBySlug } from './editions-repository.ts';
-import { findQuestionnaireById } from '../authoring/questionnaires-repository.ts';
+import { findQuestionnaireById } from '../authoring/questionnaires.ts';
 import { outboxCounts } from './mail/outbox-store.ts';
 import { listOutbox, type OutboxState } from './mail/outbox-list.ts';
 import { mailPreviews, PREVIEW_FIELDS } from '../../domain/mail/mail-preview.ts';

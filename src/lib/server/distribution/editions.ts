@@ -176,3 +176,6 @@ export async function editionStatus(db: Db, slug: string, region: 'all' | string
 	);
 	return { edition, total, byRegion };
 }
+
+/** Distribution's editions for the other areas (they do not read its repository). */
+export { findEditionBySlug, insertEdition, listEditions } from './editions-repository.ts';

@@ -165,3 +165,6 @@ export async function extendEntity(db: Db, editionSlug: string, entityCode: stri
 	});
 	return iso;
 }
+
+/** The invitation a respondent's link opens, for the respondent area. */
+export { findLinkContext, markInvitationOpened, type LinkContext } from './invitations-repository.ts';

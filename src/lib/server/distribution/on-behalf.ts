@@ -5,7 +5,7 @@ import { findEditionBySlug } from './editions-repository.ts';
 import { findEntityByCode } from './entities-repository.ts';
 import { findInvitation, insertInvitation, insertLink } from './invitations-repository.ts';
 import { registryPrefillFor } from './registry/prefill.ts';
-import { ensureResponse } from '../respondent/responses-repository.ts';
+import { ensureResponse } from '../respondent/service.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
 import { isAcceptingAnswers } from './editions.ts';
 import { respondentUrl } from './invitations.ts';

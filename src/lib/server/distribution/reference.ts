@@ -72,3 +72,6 @@ export async function loadReferenceData(db: Db, withDemo: boolean): Promise<void
 		}
 	});
 }
+
+/** The ITU-D regions with their names, for the other areas (they do not read this area's repository). */
+export { listRegions } from './reference-repository.ts';

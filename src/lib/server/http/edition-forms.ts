@@ -1,24 +1,19 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { CONFIRM_VALUE } from '../../ui/confirm.ts';
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
+import { failFrom } from './errors.ts';
 
 /**
  * The edge of the edition workspace's actions (src/routes/admin/editions/[slug]/**): the zod
- * schemas of their forms, and one mapping from domain errors to a form failure.
+ * schemas of their forms (the mapping of refusals is errors.ts's).
  */
 
-/** Runs an action; a domain error becomes `fail(status, { message })`, anything else is rethrown. */
-export async function attempt<T>(run: () => Promise<T>): Promise<T | ReturnType<typeof fail<{ message: string }>>> {
+/** Runs an action; a domain error becomes its form failure through the one mapping (errors.ts), anything else is rethrown. */
+export async function attempt<T>(run: () => Promise<T>) {
 	try {
 		return await run();
 	} catch (e) {
-		if (e instanceof InvalidInputError) return fail(400, { message: e.message });
-		if (e instanceof NotFoundError) return fail(404, { message: e.message });
-		if (e instanceof ConflictError) return fail(409, { message: e.message });
-		if (e instanceof ForbiddenError) return fail(403, { message: e.message });
-		if (e instanceof DomainError) return fail(400, { message: e.message });
-		throw e;
+		return failFrom(e);
 	}
 }
 
@@ -31,6 +26,8 @@ const checkbox = z.preprocess((v) => v === 'on', z.boolean());
 const utcLocal = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}Z` : v);
 
 export const entityForm = z.object({ entity: entityCode });
+/** The edition's title (length and blanks are the use case's rules: distribution/edition-title.ts). */
+export const titleForm = z.object({ title: z.string({ message: 'enter a title' }).max(1000) });
 /** Revoking is destructive: the ConfirmAction checkbox must come with it ($lib/ui/confirm). */
 export const revokeForm = z.object({ entity: entityCode, confirm: z.literal(CONFIRM_VALUE, { message: 'tick the confirmation box to revoke the links' }) });
 export const reissueForm = z.object({ entity: entityCode, send: checkbox });

@@ -56,4 +56,10 @@ describe('the one mapping from domain errors to HTTP', () => {
 		expect(res.status).toBe(400);
 		expect(await res.json()).toEqual({ ok: false, code: 'malformed_form', message: 'no' });
 	});
+
+	it('keeps the status a page has always answered its refusals with, but never hides a 403', () => {
+		expect(failFrom(new NotFoundError('no such open answer'), {}, { refusal: 400 }).status).toBe(400);
+		expect(failFrom(new ConflictError('already there'), {}, { refusal: 400 }).data).toMatchObject({ message: 'already there', code: 'conflict' });
+		expect(failFrom(new ForbiddenError('raw data only'), {}, { refusal: 400 }).status).toBe(403);
+	});
 });

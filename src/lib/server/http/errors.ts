@@ -65,13 +65,18 @@ export function edgeFailure(e: unknown, locale?: Locale): EdgeFailure {
 	};
 }
 
-/** An action's failure: `{ message, code, title, details }` plus the page's own fields (which form, what was typed). */
+/**
+ * An action's failure: `{ message, code, title, details }` plus the page's own fields (which form, what was typed).
+ * `options.refusal` keeps the status a page has always answered its refusals with (as parseForm's `status`):
+ * every refusal but a 403 then answers it.
+ */
 export function failFrom<Extra extends Record<string, unknown> = Record<never, never>>(
 	e: unknown,
-	extra?: Extra
+	extra?: Extra,
+	options: { refusal?: 400 | 409 } = {}
 ): ActionFailure<Omit<EdgeFailure, 'status'> & Extra> {
 	const { status, ...body } = edgeFailure(e);
-	return fail(status, { ...body, ...(extra as Extra) });
+	return fail(options.refusal && status !== 403 ? options.refusal : status, { ...body, ...(extra as Extra) });
 }
 
 /** A load's or endpoint's error page (SvelteKit's `error`). */

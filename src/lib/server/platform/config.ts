@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_MIN_COUNT } from '../../domain/analysis/suppression.ts';
 import type { MailConfig } from '../distribution/mail/mail-config.ts';
 import type { LogFormat } from './log.ts';
+import { oidcSchema, readOidcConfig, type OidcConfig } from './oidc-config.ts';
 
 /** Connections per process when DATABASE_POOL_SIZE is not set. */
 export const DEFAULT_POOL_SIZE = 10;
@@ -121,7 +122,8 @@ const schema = z.object({
 	MAIL_RATE_PER_MINUTE: integer(1, 60_000, 60),
 	MAIL_MAX_ATTEMPTS: integer(1, 20, 6),
 	MAIL_RETRY_BASE_MS: integer(10, 86_400_000, 60_000),
-	MAIL_POLL_MS: integer(10, 3_600_000, 5_000)
+	MAIL_POLL_MS: integer(10, 3_600_000, 5_000),
+	...oidcSchema
 });
 
 /** The names of every variable we read, for the README's table test and for messages. */
@@ -165,6 +167,8 @@ export interface Config {
 	analysisMinCount: number;
 	mail: MailConfig;
 	server: ServerSettings;
+	/** Single sign-on through OpenID Connect; null when OIDC_ISSUER is unset. */
+	oidc: OidcConfig | null;
 }
 
 /** A configuration that cannot start: the message names every bad variable. */
@@ -182,12 +186,15 @@ export function loadConfig(env: Env = process.env): Config {
 	}
 	const e = parsed.data;
 	const production = e.NODE_ENV === 'production';
+	const publicUrl = (e.PUBLIC_URL ?? e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+	const oidc = readOidcConfig(e, publicUrl, production);
+	if (typeof oidc === 'string') throw new ConfigError(`invalid configuration: ${oidc}`);
 	return {
 		databaseUrl: e.DATABASE_URL,
 		databasePoolSize: e.DATABASE_POOL_SIZE,
 		migrationsDir: e.MIGRATIONS_DIR,
 		port: e.PORT,
-		publicUrl: (e.PUBLIC_URL ?? e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+		publicUrl,
 		adminEmail: e.ADMIN_EMAIL,
 		adminPassword: e.ADMIN_PASSWORD,
 		surveysDir: e.SURVEYS_DIR,
@@ -216,7 +223,8 @@ export function loadConfig(env: Env = process.env): Config {
 			bodySizeLimit: e.BODY_SIZE_LIMIT,
 			addressHeader: e.ADDRESS_HEADER?.toLowerCase(),
 			xffDepth: e.XFF_DEPTH
-		}
+		},
+		oidc
 	};
 }
 

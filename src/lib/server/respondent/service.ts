@@ -1,5 +1,4 @@
 import type { Db } from '../db/create-db.ts';
-import type { Model } from 'survey-core';
 import type { ResponseRow } from '../db/schema.ts';
 import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
 import { isLocale, LOCALES, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
@@ -11,12 +10,15 @@ import { parsePageAnswers } from '../../domain/survey/page-form.ts';
 import { applyPagePost, parsePageAction, type PageAction } from '../../domain/response/page-post.ts';
 import { buildReview, firstInvalidPage, type ReviewSection } from '../../domain/response/review.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { findLinkContext, markInvitationOpened, type LinkContext } from '../distribution/invitations-repository.ts';
+import { findLinkContext, markInvitationOpened, type LinkContext } from '../distribution/invitations.ts';
 import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLocale } from './responses-repository.ts';
-import { findQuestionnaireById } from '../authoring/questionnaires-repository.ts';
+import { findQuestionnaireById } from '../authoring/questionnaires.ts';
 import { isAcceptingAnswers } from '../distribution/editions.ts';
 import { writeBatcher } from '../db/write-batcher.ts';
 import { prefilledOnPage, registryPrefillFor } from '../distribution/registry/prefill.ts';
+import { compiledPage, drawPage, visiblePages } from '../../domain/survey/plan/draw.ts';
+import { applyPlanPost } from '../../domain/survey/plan/post.ts';
+import { planFor } from './plans.ts';
 
 /** How stale an invitation's "last opened" time may be before a page view writes it again. */
 const LAST_OPENED_RESOLUTION_MS = 60_000;
@@ -41,7 +43,10 @@ async function loadDefinition(db: Db, questionnaireId: string): Promise<object> 
  */
 export async function warmRespondentModels(db: Db, questionnaireId: string): Promise<void> {
 	const definition = await loadDefinition(db, questionnaireId);
-	for (const locale of LOCALES) buildPageView(loadAnswers(getModel(questionnaireId, definition, locale), {}), 0);
+	for (const locale of LOCALES) {
+		buildPageView(loadAnswers(getModel(questionnaireId, definition, locale), {}), 0);
+		planFor(questionnaireId, definition, locale);
+	}
 }
 
 /**
@@ -80,7 +85,8 @@ export interface RespondentPage {
 function pageFor(
 	ctx: LinkContext,
 	response: ResponseRow,
-	model: Model,
+	/** The questionnaire's title in the response's language (the model's or the plan's). */
+	surveyTitle: string,
 	page: PageView | null,
 	notice?: RespondentPage['notice'],
 	review: ReviewSection[] | null = null
@@ -90,7 +96,7 @@ function pageFor(
 		locale,
 		dir: textDirection(locale),
 		entityName: ctx.entity_name,
-		surveyTitle: model.locTitle.renderedHtml || ctx.edition_title,
+		surveyTitle: surveyTitle || ctx.edition_title,
 		closesAt: ctx.closes_at,
 		revision: response.revision,
 		furthest: response.furthest_page,
@@ -138,19 +144,28 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 	// The response's own model: after this respondent's page post it already holds these
 	// answers, so drawing the next page does not reload them (~8 ms of survey-core each).
 	const definition = await loadDefinition(db, ctx.questionnaire_id);
-	const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(parseAnswers(response.answers_json)));
+	const answers = parseAnswers(response.answers_json);
+	// The compiled plan draws the page when it can (no survey-core model fed per request).
+	const plan = planFor(ctx.questionnaire_id, definition, locale);
+	if (response.state !== 'submitted' && requested !== 'review' && plan.usable) {
+		const last = visiblePages(plan, answers).length - 1;
+		const index = Math.max(0, Math.min(requested ?? response.furthest_page, response.furthest_page, last));
+		if (compiledPage(plan, answers, index)) return pageFor(ctx, response, plan.surveyTitle, drawPage(plan, answers, index));
+	}
+	const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(answers));
+	const title = model.locTitle.renderedHtml;
 	// A link shown to a Secretariat user (not e-mailed to a focal point) gives the receipt
 	// without the answers: a coordinator must never read submitted answers (docs/access.md).
-	if (response.state === 'submitted') return pageFor(ctx, response, model, null, undefined, ctx.link_delivery === 'mailed' ? buildReview(model) : null);
+	if (response.state === 'submitted') return pageFor(ctx, response, title, null, undefined, ctx.link_delivery === 'mailed' ? buildReview(model) : null);
 	const last = model.visiblePages.length - 1;
 	if (requested === 'review') {
 		const invalid = firstInvalidPage(model);
-		if (invalid < 0) return pageFor(ctx, response, model, null, undefined, buildReview(model));
+		if (invalid < 0) return pageFor(ctx, response, title, null, undefined, buildReview(model));
 		// Not complete yet: show the first page that needs an answer, with its messages.
-		return pageFor(ctx, response, model, buildPageView(model, invalid));
+		return pageFor(ctx, response, title, buildPageView(model, invalid));
 	}
 	const index = Math.max(0, Math.min(requested ?? response.furthest_page, response.furthest_page, last));
-	return pageFor(ctx, response, model, buildPageView(model, index));
+	return pageFor(ctx, response, title, buildPageView(model, index));
 }
 
 export type PostOutcome =
@@ -219,6 +234,29 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		if (response.state === 'submitted') return { kind: 'submitted' as const };
 		const locale = lang ?? toLocale(response.locale);
 		const current = parseAnswers(response.answers_json);
+		// The compiled plan decides the post when it can; survey-core otherwise (review, submit, fallback pages).
+		const plan = planFor(ctx.questionnaire_id, definition, locale);
+		if (plan.usable && index !== 'review' && index >= visiblePages(plan, current).length) {
+			throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
+		}
+		const planned = applyPlanPost(plan, current, index, entries, action, response.furthest_page, shown);
+		if (planned) {
+			const view =
+				planned.kind === 'invalid' || planned.kind === 'revealed'
+					? drawPage(plan, planned.answers, planned.page, planned.errors, planned.kind === 'revealed' ? planned.revealed : [])
+					: null;
+			const newRevision = await saveResponse(trx, response.id, { answers: planned.answers, locale, furthestPage: planned.furthest, submit: false });
+			if (newRevision === null) return { kind: 'submitted' as const };
+			const conflict = revision !== response.revision;
+			const saved = { ...response, revision: newRevision, locale, furthest_page: planned.furthest };
+			if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, plan.surveyTitle, view, conflict ? 'conflict' : undefined) };
+			if (conflict && compiledPage(plan, planned.answers, planned.page)) {
+				return { kind: 'show' as const, view: pageFor(ctx, saved, plan.surveyTitle, drawPage(plan, planned.answers, planned.page), 'conflict') };
+			}
+			if (!conflict) return { kind: 'redirect' as const, page: planned.page, revision: newRevision, conflict };
+			const again = loadAnswers(getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(planned.answers)), planned.answers);
+			return { kind: 'show' as const, view: pageFor(ctx, saved, again.locTitle.renderedHtml, buildPageView(again, planned.page), 'conflict') };
+		}
 		const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(current));
 		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
 		const outcome = applyPagePost(model, current, index, entries, action, response.furthest_page, shown);
@@ -240,10 +278,11 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		const conflict = revision !== response.revision;
 		if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const, revision: newRevision, conflict };
 		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
-		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, model, view, conflict ? 'conflict' : undefined) };
+		const title = model.locTitle.renderedHtml;
+		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, title, view, conflict ? 'conflict' : undefined) };
 		if (conflict) {
 			const again = loadAnswers(model, outcome.answers);
-			return { kind: 'show' as const, view: pageFor(ctx, saved, model, buildPageView(again, outcome.page), 'conflict') };
+			return { kind: 'show' as const, view: pageFor(ctx, saved, title, buildPageView(again, outcome.page), 'conflict') };
 		}
 		return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict };
 	});
@@ -289,3 +328,6 @@ export async function autosaveRespondentPage(db: Db, ctx: LinkContext, form: For
 	if (outcome.kind === 'redirect') return { kind: 'saved', revision: outcome.revision, conflict: outcome.conflict };
 	return { kind: 'saved', revision: outcome.view.revision, conflict: outcome.view.notice === 'conflict' };
 }
+
+/** A response row for an invitation, for answers entered on a respondent's behalf (distribution/on-behalf.ts). */
+export { ensureResponse } from './responses-repository.ts';

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
-import { updateDraftIfRevision } from '../authoring/drafts-repository.ts';
+import { updateDraftIfRevision } from '../authoring/common.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import { listTranslationStates, upsertTranslationStates } from './states-repository.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { listEditions } from '$lib/server/distribution/editions-repository.ts';
+import { resultsEditions } from '$lib/server/analysis/pages.ts';
 
-export const load: PageServerLoad = async () => ({ editions: (await listEditions(getDb())).map((e) => ({ slug: e.slug, title: e.title, state: e.state })) });
+export const load: PageServerLoad = async () => ({ editions: await resultsEditions(getDb()) });

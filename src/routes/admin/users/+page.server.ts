@@ -1,74 +1,80 @@
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { failFromError, requirePermission } from '$lib/server/access/guard.ts';
-import { changeRole, createUserAs, listUsersFor, removeSecondFactorAs, setDisabled, setPasswordAs } from '$lib/server/access/users.ts';
-import { listRegions } from '$lib/server/distribution/reference-repository.ts';
+import { failFrom } from '$lib/server/http/errors';
+import { field, parseForm } from '$lib/server/http/form';
+import { guarded } from '$lib/server/http/guarded';
+import { changeRole, createUserAs, removeSecondFactorAs, setDisabled, setPasswordAs, usersPage } from '$lib/server/access/users.ts';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const actor = requirePermission(locals, 'users.manage');
-	const [users, regions] = await Promise.all([listUsersFor(getDb(), actor), listRegions(getDb())]);
-	return { users, regions: regions.map((r) => r.code), me: actor.id };
-};
+export const load: PageServerLoad = guarded('users.manage', (_event, actor) => usersPage(getDb(), actor));
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+/** Empty optional fields mean "none" (no display name, no region). */
+const orNull = field.trimmed().transform((v) => v || null);
+// The password is taken as typed: spaces are part of it.
+const createForm = z.object({
+	email: field.trimmed(),
+	display_name: field.trimmed().transform((v) => v || undefined),
+	role: field.trimmed(),
+	region: orNull,
+	language: field.trimmed().transform((v) => v || 'en'),
+	password: field.text()
+});
+const roleForm = z.object({ user: field.trimmed(), role: field.trimmed(), region: orNull });
+const disableForm = z.object({ user: field.trimmed(), disabled: field.trimmed() });
+const userForm = z.object({ user: field.trimmed() });
+const passwordForm = z.object({ user: field.trimmed(), password: field.text() });
 
 /** Each action: parse the form, one service call (which checks the role again), report. */
 export const actions: Actions = {
-	create: async ({ locals, request }) => {
-		const actor = requirePermission(locals, 'users.manage');
-		const form = await request.formData();
+	create: guarded('users.manage', async ({ request }, actor) => {
+		const parsed = await parseForm(request, createForm, { status: 400 });
+		if (!parsed.ok) return parsed.failure;
+		const { display_name, region, ...rest } = parsed.data;
 		try {
-			const user = await createUserAs(getDb(), actor, {
-				email: text(form, 'email'),
-				displayName: text(form, 'display_name') || undefined,
-				role: text(form, 'role'),
-				regionCode: text(form, 'region') || null,
-				language: text(form, 'language') || 'en',
-				password: String(form.get('password') ?? '')
-			});
+			const user = await createUserAs(getDb(), actor, { ...rest, displayName: display_name, regionCode: region });
 			return { done: 'create' as const, email: user.email };
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
-	},
-	role: async ({ locals, request }) => {
-		const actor = requirePermission(locals, 'users.manage');
-		const form = await request.formData();
+	}),
+	role: guarded('users.manage', async ({ request }, actor) => {
+		const parsed = await parseForm(request, roleForm, { status: 400 });
+		if (!parsed.ok) return parsed.failure;
 		try {
-			await changeRole(getDb(), actor, text(form, 'user'), text(form, 'role'), text(form, 'region') || null);
+			await changeRole(getDb(), actor, parsed.data.user, parsed.data.role, parsed.data.region);
 			return { done: 'role' as const };
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
-	},
-	disable: async ({ locals, request }) => {
-		const actor = requirePermission(locals, 'users.manage');
-		const form = await request.formData();
+	}),
+	disable: guarded('users.manage', async ({ request }, actor) => {
+		const parsed = await parseForm(request, disableForm, { status: 400 });
+		if (!parsed.ok) return parsed.failure;
 		try {
-			await setDisabled(getDb(), actor, text(form, 'user'), text(form, 'disabled') !== '0');
+			await setDisabled(getDb(), actor, parsed.data.user, parsed.data.disabled !== '0');
 			return { done: 'disable' as const };
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
-	},
-	totp_remove: async ({ locals, request }) => {
-		const actor = requirePermission(locals, 'users.manage');
-		const form = await request.formData();
+	}),
+	totp_remove: guarded('users.manage', async ({ request }, actor) => {
+		const parsed = await parseForm(request, userForm, { status: 400 });
+		if (!parsed.ok) return parsed.failure;
 		try {
-			await removeSecondFactorAs(getDb(), actor, text(form, 'user'));
+			await removeSecondFactorAs(getDb(), actor, parsed.data.user);
 			return { done: 'totp_remove' as const };
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
-	},
-	password: async ({ locals, request }) => {
-		const actor = requirePermission(locals, 'users.manage');
-		const form = await request.formData();
+	}),
+	password: guarded('users.manage', async ({ request }, actor) => {
+		const parsed = await parseForm(request, passwordForm, { status: 400 });
+		if (!parsed.ok) return parsed.failure;
 		try {
-			await setPasswordAs(getDb(), actor, text(form, 'user'), String(form.get('password') ?? ''));
+			await setPasswordAs(getDb(), actor, parsed.data.user, parsed.data.password);
 			return { done: 'password' as const };
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
-	}
+	})
 };

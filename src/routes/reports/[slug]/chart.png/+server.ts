@@ -5,7 +5,7 @@ import { publishedResults } from '$lib/server/analysis/publication.ts';
 import { meanIntervalChart } from '$lib/server/analysis/report/charts.ts';
 import { buildResultsView, sectionChartInput } from '$lib/server/analysis/report/results-view.ts';
 import { toLocale } from '$lib/domain/locales';
-import { toHttpError } from '../../../admin/results/[slug]/analysis-errors';
+import { errorFrom } from '$lib/server/http/errors';
 
 /** The public dashboard's section chart (means with 95% intervals): the latest release's (suppressed) figures only. */
 export const GET: RequestHandler = async ({ params, url }) => {
@@ -16,6 +16,6 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		const { png } = await meanIntervalChart(sectionChartInput(buildResultsView(results, locale, {}).sections), locale);
 		return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=300' } });
 	} catch (e) {
-		toHttpError(e);
+		errorFrom(e);
 	}
 };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { guarded } from '$lib/server/http/guarded';
+import { requirePermission } from '$lib/server/access/guard.ts';
 import { getConfig, getDb } from '$lib/server/db/instance';
 import { editionMail } from '$lib/server/distribution/edition-mail';
 import { inviteAllEntities, queueInvitationEmails } from '$lib/server/distribution/invitations-bulk.ts';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	}
 };
 
-const unguarded: Actions = {
+const unguarded = {
 	inviteAll: async ({ params, locals }) => attempt(async () => ({ done: 'invited', ...(await inviteAllEntities(getDb(), params.slug, actor(locals))) })),
 	sendInvitations: async ({ params, locals }) =>
 		attempt(async () => ({ done: 'queued', queued: (await queueInvitationEmails(getDb(), params.slug, actor(locals))).queued })),
@@ -35,7 +36,11 @@ const unguarded: Actions = {
 			await retryOutboxMessage(getDb(), params.slug, message, actor(locals));
 			return { done: 'retried' };
 		})
-};
+} satisfies Actions;
 
 /** Each action needs its permission (docs/access.md): the hooks only check the page's prefix. */
-export const actions: Actions = guardActions(unguarded, 'invitations.send');
+export const actions: Actions = {
+	inviteAll: guarded('invitations.send', unguarded.inviteAll),
+	sendInvitations: guarded('invitations.send', unguarded.sendInvitations),
+	retry: guarded('invitations.send', unguarded.retry)
+};

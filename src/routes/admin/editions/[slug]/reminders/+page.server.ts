@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { guarded } from '$lib/server/http/guarded';
+import { requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { editionReminders } from '$lib/server/distribution/edition-mail';
 import { queueReminders, type Segment } from '$lib/server/distribution/invitations-bulk.ts';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	}
 };
 
-const unguarded: Actions = {
+const unguarded = {
 	// A segment sent now, or (with days before closing) planned for later.
 	remind: async ({ params, locals, request }) =>
 		attempt(async () => {
@@ -32,6 +33,8 @@ const unguarded: Actions = {
 			}
 			return { done: 'queued', queued: (await queueReminders(getDb(), params.slug, segment, actor(locals))).queued };
 		})
-};
+} satisfies Actions;
 
-export const actions: Actions = guardActions(unguarded, 'invitations.send');
+export const actions: Actions = {
+	remind: guarded('invitations.send', unguarded.remind)
+};

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { guardActions, regionScope, requirePermission } from '$lib/server/access/guard.ts';
+import { guarded } from '$lib/server/http/guarded';
+import { regionScope, requirePermission } from '$lib/server/access/guard.ts';
 import { getConfig, getDb } from '$lib/server/db/instance';
 import { respondentsView } from '$lib/server/distribution/edition-respondents';
 import { addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '$lib/server/distribution/invitations.ts';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	}
 };
 
-const unguarded: Actions = {
+const unguarded = {
 	reissue: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await parseForm(request, reissueForm);
@@ -65,7 +66,13 @@ const unguarded: Actions = {
 			);
 			return { done: 'contact', entity: form.entity, queued: r.queued };
 		})
-};
+} satisfies Actions;
 
 /** Each action needs its permission (docs/access.md): the hooks only check the page's prefix. */
-export const actions: Actions = guardActions(unguarded, 'invitations.send', { onBehalf: 'responses.enter_on_behalf' });
+export const actions: Actions = {
+	reissue: guarded('invitations.send', unguarded.reissue),
+	revoke: guarded('invitations.send', unguarded.revoke),
+	extend: guarded('invitations.send', unguarded.extend),
+	onBehalf: guarded('responses.enter_on_behalf', unguarded.onBehalf),
+	addContact: guarded('invitations.send', unguarded.addContact)
+};

@@ -1,10 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
-import { guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { guarded } from '$lib/server/http/guarded';
+import { requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { editionSettings } from '$lib/server/distribution/edition-overview';
 import { changeEditionState } from '$lib/server/distribution/editions.ts';
 import { setEditionDates } from '$lib/server/distribution/edition-dates.ts';
-import { attempt, datesForm, parseForm, stateForm } from '$lib/server/http/edition-forms';
+import { renameEdition } from '$lib/server/distribution/edition-title.ts';
+import { attempt, datesForm, parseForm, stateForm, titleForm } from '$lib/server/http/edition-forms';
 import { NotFoundError } from '$lib/domain/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +23,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	}
 };
 
-const unguarded: Actions = {
+const unguarded = {
 	state: async ({ params, locals, request }) =>
 		attempt(async () => {
 			const form = await parseForm(request, stateForm);
@@ -32,6 +34,11 @@ const unguarded: Actions = {
 			});
 			return { done: 'state', state: edition.state };
 		}),
+	// The title form reports its refusal beside its field (titleMessage).
+	title: async ({ params, locals, request }) => {
+		const r = await attempt(async () => renameEdition(getDb(), params.slug, (await parseForm(request, titleForm)).title, actor(locals)));
+		return typeof r === 'string' ? { done: 'title' } : fail(r.status, { titleMessage: r.data.message });
+	},
 	// The dates form reports its own refusal beside itself (datesMessage), not in the page's action area.
 	dates: async ({ params, locals, request }) => {
 		const r = await attempt(async () => {
@@ -40,6 +47,9 @@ const unguarded: Actions = {
 		});
 		return r && typeof r === 'object' && 'status' in r ? fail(r.status, { datesMessage: r.data.message }) : { done: 'dates' };
 	}
-};
+} satisfies Actions;
 
-export const actions: Actions = guardActions(unguarded, 'invitations.send');
+export const actions: Actions = {
+	state: guarded('invitations.send', unguarded.state),
+	dates: guarded('invitations.send', unguarded.dates)
+};

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
+import { guarded } from '$lib/server/http/guarded';
+import { failFrom } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
-import { failFromError, guardActions } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { editCell, loadWorkbench, markReviewed, parseWorkbenchFilter } from '$lib/server/translation/service.ts';
 import { importTranslations } from '$lib/server/translation/files.ts';
@@ -24,7 +25,7 @@ async function attempt<T>(run: () => Promise<T>) {
 	try {
 		return await run();
 	} catch (e) {
-		return failFromError(e);
+		return failFrom(e);
 	}
 }
 
@@ -67,4 +68,8 @@ const unguarded = {
 	}
 } satisfies Actions;
 
-export const actions: Actions = guardActions(unguarded, 'questionnaires.author');
+export const actions: Actions = {
+	edit: guarded('questionnaires.author', unguarded.edit),
+	review: guarded('questionnaires.author', unguarded.review),
+	import: guarded('questionnaires.author', unguarded.import)
+};

@@ -6,7 +6,7 @@ import { resultsForViewer } from '$lib/server/analysis/releases.ts';
 import { meanIntervalChart } from '$lib/server/analysis/report/charts.ts';
 import { buildResultsView, sectionChartInput } from '$lib/server/analysis/report/results-view.ts';
 import { toLocale } from '$lib/domain/locales';
-import { toHttpError } from '../analysis-errors';
+import { errorFrom } from '$lib/server/http/errors';
 
 /** The section chart (means with 95% intervals), drawn on the server from the figures the viewer may see. */
 export const GET: RequestHandler = async ({ params, locals }) => {
@@ -19,6 +19,6 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		const { png } = await meanIntervalChart(sectionChartInput(buildResultsView(results, locale, {}).sections), locale);
 		return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'cache-control': 'private, no-store' } });
 	} catch (e) {
-		toHttpError(e);
+		errorFrom(e);
 	}
 };

@@ -1,6 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
+import { guarded } from '$lib/server/http/guarded';
+import { failFrom } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
-import { failFromError, guardActions, requirePermission } from '$lib/server/access/guard.ts';
+import { requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { readForm } from '$lib/server/http/read-form';
 import { importSecretariatTexts, saveSecretariatTexts, secretariatTextsOverview } from '$lib/server/analysis/report-secretariat-edit';
@@ -42,7 +44,7 @@ const unguarded = {
 			});
 			return { done: 'save' as const, version };
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
 	},
 	import: async ({ params, locals, request }) => {
@@ -54,9 +56,12 @@ const unguarded = {
 			if (!report.ok) return fail(422, { problems: report.problems });
 			return { done: 'import' as const, applied: report.applied };
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
 	}
 } satisfies Actions;
 
-export const actions: Actions = guardActions(unguarded, 'analysis.manage');
+export const actions: Actions = {
+	save: guarded('analysis.manage', unguarded.save),
+	import: guarded('analysis.manage', unguarded.import)
+};

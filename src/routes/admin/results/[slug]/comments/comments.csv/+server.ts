@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db/instance';
 import { viewerFor } from '$lib/server/analysis/results.ts';
 import { exportComments } from '$lib/server/analysis/comments.ts';
 import { downloaderOf } from '$lib/server/access/audit/download-audit.ts';
-import { toHttpError } from '../../analysis-errors';
+import { errorFrom } from '$lib/server/http/errors';
 
 /** The open answers matching the page's filters, as CSV (raw-data rights only; audited with the filters). */
 export const GET: RequestHandler = async ({ params, url, locals, getClientAddress }) => {
@@ -25,6 +25,6 @@ export const GET: RequestHandler = async ({ params, url, locals, getClientAddres
 			}
 		});
 	} catch (e) {
-		toHttpError(e);
+		errorFrom(e);
 	}
 };

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db/instance';
 import { viewerFor } from '$lib/server/analysis/results.ts';
 import { exportFile } from '$lib/server/analysis/export.ts';
 import { downloaderOf } from '$lib/server/access/audit/download-audit.ts';
-import { toHttpError } from '../../analysis-errors';
+import { errorFrom } from '$lib/server/http/errors';
 
 /** Microdata, codebook and statistics scripts (raw-data rights only; the service refuses others and audits each). `?partial=1` adds responses in progress. */
 export const GET: RequestHandler = async ({ params, locals, url, getClientAddress }) => {
@@ -16,6 +16,6 @@ export const GET: RequestHandler = async ({ params, locals, url, getClientAddres
 			headers: { 'content-type': file.type, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'private, no-store' }
 		});
 	} catch (e) {
-		toHttpError(e);
+		errorFrom(e);
 	}
 };

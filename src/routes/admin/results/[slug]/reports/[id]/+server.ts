@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { canReadReports } from '$lib/server/analysis/results.ts';
 import { reportFile } from '$lib/server/analysis/report/report-service.ts';
-import { toHttpError } from '../../analysis-errors';
+import { errorFrom } from '$lib/server/http/errors';
 
 /** A stored Council report. Endpoints do not run the admin layout's guard: check here. */
 export const GET: RequestHandler = async ({ params, locals }) => {
@@ -15,6 +15,6 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 			headers: { 'content-type': file.type, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'private, no-store' }
 		});
 	} catch (e) {
-		toHttpError(e);
+		errorFrom(e);
 	}
 };
