@@ -56,7 +56,7 @@ describe('matrixdropdown columns in the property form', () => {
 	});
 
 	it('refuses a cell type the renderer does not draw, a dropdown without choices, a bad or repeated name', () => {
-		expect(() => edit('plan', { columns: 'pri|P|checkbox|a' })).toThrow(/not drawn/);
+		expect(() => edit('plan', { columns: 'pri|P|expression|a' })).toThrow(/not drawn/);
 		expect(() => edit('plan', { columns: 'pri|P|dropdown' })).toThrow(/needs its choices/);
 		expect(() => edit('plan', { columns: '2nd|P|text' })).toThrow(/not a name/);
 		expect(() => edit('plan', { columns: 'a||text\na||text' })).toThrow(/appears twice/);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { SUPPORTED_QUESTION_TYPES } from '../survey/definition.ts';
 import { RESOLUTION_25_CRITERIA } from '../survey/custom-properties.ts';
+import { readsName } from '../survey/reads-name.ts';
 import { isObject, type JsonObject } from './json-text.ts';
 import { allElements, elementNames, englishText, findElement, pagesOf, withEnglishText } from './elements.ts';
 import { parseColumnLines, parseNamedItemLines } from './columns.ts';
@@ -137,7 +138,7 @@ export function removeElement(json: JsonObject, name: string): JsonObject {
  */
 export function removeUnreadElement(json: JsonObject, name: string): JsonObject {
 	const next = removeElement(json, name);
-	if (readsName(next, name)) {
+	if (readsName(next.pages, name)) {
 		throw new InvalidInputError(
 			`"${name}" is read by a condition or a piped text ({${name}}): change those first (reference/unknown).`,
 			[],
@@ -145,17 +146,6 @@ export function removeUnreadElement(json: JsonObject, name: string): JsonObject 
 		);
 	}
 	return next;
-}
-
-function readsName(json: JsonObject, name: string): boolean {
-	const pattern = new RegExp(`\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[.\\[}])`);
-	const visit = (value: unknown): boolean => {
-		if (typeof value === 'string') return pattern.test(value);
-		if (Array.isArray(value)) return value.some(visit);
-		if (isObject(value)) return Object.values(value).some(visit);
-		return false;
-	};
-	return visit(json.pages);
 }
 
 const optionalNumber = z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : Number(v)), z.number().finite().optional());

@@ -45,7 +45,7 @@ export interface PageView {
 }
 
 export { DEFAULT_TEXT_MAX, DEFAULT_COMMENT_MAX, formValue, textMaxLength } from './kinds/kind.ts';
-export { MATRIX_CELL_TYPES, columnSpec } from './kinds/matrixdropdown.ts';
+export { MATRIX_CELL_TYPES } from './kinds/matrixdropdown.ts';
 export { matrixField, subField } from './field-names.ts';
 
 /**

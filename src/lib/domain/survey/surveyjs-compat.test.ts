@@ -99,7 +99,7 @@ describe('the lint behaves as survey-core does', () => {
 			elements: [
 				{ type: 'panel', name: 'pan', elements: [{ type: 'signaturepad', name: 'sig' }] },
 				{ type: 'paneldynamic', name: 'dyn', templateElements: [{ type: 'file', name: 'upload' }] },
-				{ type: 'matrixdropdown', name: 'md', rows: ['a'], columns: [{ name: 'c', cellType: 'rating' }] },
+				{ type: 'matrixdropdown', name: 'md', rows: ['a'], columns: [{ name: 'c', cellType: 'expression' }] },
 				{ type: 'my-widget', name: 'custom' }
 			]
 		});
@@ -107,7 +107,7 @@ describe('the lint behaves as survey-core does', () => {
 		expect(text).toMatch(/"sig" is a "signaturepad" question, which this platform deliberately does not support/);
 		expect(text).toMatch(/"dyn" is a "paneldynamic" question, which this platform deliberately does not support/);
 		expect(text).toMatch(/"upload" is a "file" question, which this platform deliberately does not support/);
-		expect(text).toMatch(/"md" has a column of cell type "rating", which this platform deliberately/);
+		expect(text).toMatch(/"md" has a column of cell type "expression", which this platform deliberately/);
 		expect(text).toMatch(/"custom" has type "my-widget", a custom question type/);
 	});
 });

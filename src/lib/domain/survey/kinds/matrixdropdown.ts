@@ -1,41 +1,68 @@
 import type { ItemValue, Question } from 'survey-core';
 import { subField } from '../field-names.ts';
 import { choiceView, DEFAULT_COMMENT_MAX, DEFAULT_TEXT_MAX, formValue, type BaseQuestionView, type ChoiceView, type QuestionKind } from './kind.ts';
-import { choiceLookup, nonEmpty, pickChoice, pickText } from './pick.ts';
+import { nonEmpty, pickChoice, pickMany, pickText } from './pick.ts';
 
-/** Cell types of a matrixdropdown column that the renderer draws. */
-export const MATRIX_CELL_TYPES = ['dropdown', 'text', 'comment'] as const;
+/**
+ * A dropdown matrix: one cell per row and column, posted as `field::row::column`
+ * (a checkbox cell sends that field once per ticked box). Each cell is stored as
+ * survey-core stores the cell's own question: a rating cell's number, a checkbox
+ * cell's list, a boolean cell's true or false.
+ */
+export const MATRIX_CELL_TYPES = ['dropdown', 'text', 'comment', 'radiogroup', 'checkbox', 'rating', 'boolean'] as const;
+export type MatrixCellType = (typeof MATRIX_CELL_TYPES)[number];
 
-/** A dropdown matrix: one cell per row and column, posted as `field::row::column`. */
 export type MatrixDropdownView = BaseQuestionView & {
 	kind: 'matrixdropdown';
 	type: 'matrixdropdown';
-	columns: { name: string; title: string; cellType: 'dropdown' | 'text' | 'comment'; choices: ChoiceView[] }[];
-	rows: (ChoiceView & { cells: { field: string; value: string }[] })[];
+	columns: { name: string; title: string; cellType: MatrixCellType; choices: ChoiceView[] }[];
+	/** Each cell's field and its value as it travels (`values` for a checkbox cell). */
+	rows: (ChoiceView & { cells: { field: string; value: string; values: string[] }[] })[];
 };
 
 type Column = { name: string; locTitle: { renderedHtml: string }; cellType: string; templateQuestion?: Question };
 
-/** A matrixdropdown column's effective cell type and choices (its own, else the matrix's). */
-export function columnSpec(matrix: Question, column: { cellType: string; templateQuestion?: Question }): { cellType: string; choices: ItemValue[] } {
-	const cellType = column.cellType === 'default' ? String(matrix.cellType) : column.cellType;
-	const own = column.templateQuestion?.visibleChoices as ItemValue[] | undefined;
-	return { cellType, choices: own && own.length > 0 ? own : ((matrix.choices as ItemValue[]) ?? []) };
+/** The cell types whose answer is one of the column's choices. */
+const SINGLE_CHOICE = new Set(['dropdown', 'radiogroup', 'rating', 'boolean']);
+
+/** A matrixdropdown column's effective cell type ('default' is the matrix's own cellType). */
+export function columnCellType(matrix: Question, column: { cellType: string }): string {
+	return column.cellType === 'default' ? String(matrix.cellType) : column.cellType;
+}
+
+/** A column's choices as survey-core offers them in its cells: the column's own, else the matrix's. */
+function columnChoices(matrix: Question, column: { cellType: string; templateQuestion?: Question }): { value: unknown; view: ChoiceView }[] {
+	const cellType = columnCellType(matrix, column);
+	const template = column.templateQuestion;
+	if (cellType === 'boolean') {
+		const label = (key: 'locLabelTrue' | 'locLabelFalse', fallback: string) =>
+			(template?.[key] as { renderedHtml?: string } | undefined)?.renderedHtml || fallback;
+		return [
+			{ value: true, view: { value: 'true', text: label('locLabelTrue', 'Yes') } },
+			{ value: false, view: { value: 'false', text: label('locLabelFalse', 'No') } }
+		];
+	}
+	if (cellType === 'text' || cellType === 'comment') return [];
+	const own = (cellType === 'rating' ? template?.visibleRateValues : template?.visibleChoices) as ItemValue[] | undefined;
+	const items = own && own.length > 0 ? own : ((matrix.choices as ItemValue[]) ?? []);
+	return items.map((item) => ({ value: item.value, view: choiceView(item) }));
+}
+
+function cellValues(value: unknown): { value: string; values: string[] } {
+	if (Array.isArray(value)) return { value: '', values: value.map(formValue) };
+	return { value: formValue(value), values: [] };
 }
 
 export const matrixDropdownKind: QuestionKind<MatrixDropdownView> = {
 	types: ['matrixdropdown'],
 	view(q, base) {
 		const answers = (q.value ?? {}) as Record<string, Record<string, unknown> | undefined>;
-		const columns = (q.visibleColumns as Column[]).map((c) => {
-			const spec = columnSpec(q, c);
-			return {
-				name: c.name,
-				title: c.locTitle.renderedHtml || c.name,
-				cellType: spec.cellType as 'dropdown' | 'text' | 'comment',
-				choices: spec.choices.map(choiceView)
-			};
-		});
+		const columns = (q.visibleColumns as Column[]).map((c) => ({
+			name: c.name,
+			title: c.locTitle.renderedHtml || c.name,
+			cellType: columnCellType(q, c) as MatrixCellType,
+			choices: columnChoices(q, c).map((choice) => choice.view)
+		}));
 		return {
 			...base,
 			kind: 'matrixdropdown',
@@ -46,7 +73,7 @@ export const matrixDropdownKind: QuestionKind<MatrixDropdownView> = {
 				return {
 					value: rowValue,
 					text: row.text,
-					cells: columns.map((c) => ({ field: subField(base.field, rowValue, c.name), value: formValue(answers[rowValue]?.[c.name]) }))
+					cells: columns.map((c) => ({ field: subField(base.field, rowValue, c.name), ...cellValues(answers[rowValue]?.[c.name]) }))
 				};
 			})
 		};
@@ -55,17 +82,21 @@ export const matrixDropdownKind: QuestionKind<MatrixDropdownView> = {
 		(q.rows as ItemValue[]).flatMap((row) => (q.columns as { name: string }[]).map((col) => subField(field, formValue(row.value), col.name))),
 	parse(q, posted, field) {
 		const rows: Record<string, Record<string, unknown>> = {};
+		const columns = (q.columns as Column[]).map((column) => {
+			const cellType = columnCellType(q, column);
+			return { name: column.name, cellType, choices: new Map(columnChoices(q, column).map((c) => [c.view.value, c.value])) };
+		});
 		for (const row of q.rows as ItemValue[]) {
 			const rowName = formValue(row.value);
 			const cells: Record<string, unknown> = {};
-			for (const column of q.columns as { name: string; cellType: string; templateQuestion?: Question }[]) {
+			for (const column of columns) {
 				const cellField = subField(field, rowName, column.name);
-				const spec = columnSpec(q, column);
 				const values = posted.get(cellField) ?? [];
-				const cell =
-					spec.cellType === 'dropdown'
-						? pickChoice(values, cellField, choiceLookup(spec.choices))
-						: pickText(values, cellField, spec.cellType === 'comment' ? DEFAULT_COMMENT_MAX : DEFAULT_TEXT_MAX);
+				const cell = SINGLE_CHOICE.has(column.cellType)
+					? pickChoice(values, cellField, column.choices)
+					: column.cellType === 'checkbox'
+						? pickMany(values, cellField, column.choices)
+						: pickText(values, cellField, column.cellType === 'comment' ? DEFAULT_COMMENT_MAX : DEFAULT_TEXT_MAX);
 				if (cell !== undefined) cells[column.name] = cell;
 			}
 			if (Object.keys(cells).length > 0) rows[rowName] = cells;
