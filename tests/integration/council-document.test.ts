@@ -85,16 +85,17 @@ function unzip(docx: Buffer, part: string): string {
 	return names.map((n) => execFileSync('unzip', ['-p', file, n], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).join('\n');
 }
 
+const decodeXml = (s: string) =>
+	s
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
+
 /** Paragraph texts of a part, tabs kept as "\t", entities decoded. */
 function texts(xml: string): string[] {
-	const decode = (s: string) =>
-		s
-			.replace(/&lt;/g, '<')
-			.replace(/&gt;/g, '>')
-			.replace(/&quot;/g, '"')
-			.replace(/&apos;/g, "'")
-			.replace(/&amp;/g, '&');
-	return xml.split('</w:p>').map((p) => decode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((x) => x[1] ?? '\t').join('')));
+	return xml.split('</w:p>').map((p) => decodeXml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((x) => x[1] ?? '\t').join('')));
 }
 
 const sectionTitle = (id: string, locale: Locale): string =>
@@ -145,13 +146,33 @@ describe('the Council report as a Council document', () => {
 				expect(grid[0], `grid ${grid}`).toBe(Math.max(...grid));
 			}
 		}
-		// At least one chart (a drawing) in each of sections 3 to 8.
+		// At least one chart (a drawing) in each of sections 3 to 8, each with its text alternative: the
+		// readable charts of chart-council.ts (diverging distribution, means with intervals, paired dots).
 		const at = (id: string) => paras.indexOf(`${sections.find((s) => s.id === id)!.number}\t${sectionTitle(id, locale)}`);
 		const xmlParas = xml.split('</w:p>');
-		for (const id of ['overall', 'category', 'region', 'office', 'criterion', 'comparison']) {
+		// The longest literal piece of the alternative (its parameters left out print "undefined"; some languages start with one).
+		const altStart = (key: 'ch_alt_distribution' | 'ch_alt_means' | 'ch_alt_comparison') =>
+			m[key]({} as never, { locale })
+				.split('undefined')
+				.reduce((a, b) => (b.length > a.length ? b : a), '')
+				.slice(0, 12);
+		const expected: Record<string, ('ch_alt_distribution' | 'ch_alt_means' | 'ch_alt_comparison')[]> = {
+			overall: ['ch_alt_means', 'ch_alt_distribution'],
+			category: ['ch_alt_means'],
+			region: ['ch_alt_means'],
+			office: ['ch_alt_means'],
+			criterion: ['ch_alt_means'],
+			comparison: ['ch_alt_comparison']
+		};
+		for (const [id, kinds] of Object.entries(expected)) {
 			const next = sections[sections.findIndex((s) => s.id === id) + 1]!.id;
-			const body = xmlParas.slice(at(id), at(next)).join('');
-			expect(body.includes('<w:drawing>'), `chart in ${id}`).toBe(true);
+			const body = xmlParas.slice(at(id), at(next)).join('</w:p>');
+			const drawings = body.split('<w:drawing>').slice(1);
+			expect(drawings.length, `charts in ${id}`).toBe(kinds.length);
+			const descriptions = drawings.map((d) => decodeXml(/<wp:docPr [^>]*descr="([^"]*)"/.exec(d)?.[1] ?? ''));
+			kinds.forEach((kind, i) => expect(descriptions[i], `${id}: text alternative ${i + 1}`).toContain(altStart(kind)));
+			// The same text alternative is printed under the chart, for readers of the printed page.
+			for (const d of descriptions) expect(texts(body), `${id}: alternative printed`).toContain(d);
 		}
 		// Fonts: a sans-serif declared with its East Asian and complex-script faces.
 		const styles = unzip(docx, 'styles.xml');
@@ -193,6 +214,7 @@ describe('the Council report as a Council document', () => {
 				conclusions: 'Satisfaction held up.',
 				recommendations: 'Keep the survey every four years.'
 			},
+			quotations: ['The regional office answered within a day.'],
 			complete: true,
 			version: 3,
 			documentDate: '2026-05-04',
@@ -209,7 +231,8 @@ describe('the Council report as a Council document', () => {
 			'Satisfaction held up.',
 			'Keep the survey every four years.',
 			'Document C22/25',
-			'Council 2026, Geneva, 9-19 June 2026'
+			'Council 2026, Geneva, 9-19 June 2026',
+			'“The regional office answered within a day.”'
 		])
 			expect(paras, text).toContain(text);
 		expect(paras.join(' ')).toContain('4 May 2026');
@@ -249,7 +272,7 @@ describe('the Council report as a Council document', () => {
 	if (!soffice)
 		console.warn('council-document: soffice (LibreOffice) is not installed: the PDF layout checks are skipped (.ci/run installs libreoffice-writer-nogui)');
 	it.skipIf(!soffice)(
-		'laid out by LibreOffice: main body at most 25 pages in English, no word split in a table, pages 1-4 saved',
+		'laid out by LibreOffice: main body at most 25 pages in English, no word split in a table, pages and charts saved',
 		async () => {
 			if (!soffice) return;
 			// One LibreOffice start for the three documents (it takes most of the time on a busy machine).
@@ -261,7 +284,10 @@ describe('the Council report as a Council document', () => {
 			});
 			for (const locale of LANGS) {
 				const pdf = join(OUT, `council-report-${locale}.pdf`);
-				execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', pdf, join(OUT, `page-${locale}`)]);
+				// Pages 1-4 for the cover and contents, then the main body's pages with the charts, and the
+				// chart images themselves at full size, for a reviewer to look at.
+				execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(MAX_MAIN_BODY_PAGES), pdf, join(OUT, `page-${locale}`)]);
+				execFileSync('unzip', ['-o', '-j', '-q', files[LANGS.indexOf(locale)]!, 'word/media/*', '-d', join(OUT, `charts-${locale}`)]);
 				const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
 				const annex = m.cr_annex({ number: 'A', title: m.cr_a_questionnaire({}, { locale }) }, { locale });
 				expect(pages.length, `${locale}: pages`).toBeGreaterThan(8);

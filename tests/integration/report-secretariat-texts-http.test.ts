@@ -69,6 +69,7 @@ describe('the Secretariat texts of the Council report', () => {
 	it('starts empty: version 0, incomplete everywhere', async () => {
 		expect(await load('en')).toEqual({
 			texts: Object.fromEntries(SECRETARIAT_TEXT_FIELDS.map((f) => [f, ''])),
+			quotations: [],
 			complete: false,
 			version: 0,
 			documentDate: null,

@@ -60,4 +60,15 @@ describe('table column widths', () => {
 		expect(longestToken('3.30\u00A0–\u00A03.60')).toBe(11);
 		expect(longestToken('3.30 – 3.60')).toBe(4);
 	});
+
+	it('count a percent sign as a broad character, so that "43%" is not broken before its sign', () => {
+		// Arial at 9 pt: two digits and % are about 360 twips; with 260 twips of cell margins the old estimate (3 characters) gave 575.
+		expect(longestToken('43%')).toBeGreaterThanOrEqual(3.7);
+		const widths = fitColumnWidths([['Item', 'A long question wording'], ...['1', '2', '3', '4', '5'].map((h) => [h, '43%'])], {
+			total: 9638,
+			charWidth: 105,
+			padding: 260
+		});
+		for (const w of widths.slice(1)) expect(w).toBeGreaterThanOrEqual(360 + 260);
+	});
 });

@@ -27,9 +27,13 @@ export interface WidthOptions {
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 const ARABIC_WIDTH = 1.5;
 
+/** Signs wider than an average letter (Arial's % is 0.89 em against about 0.55 for a digit): "43%" must fit one line. */
+const BROAD = /[%‰MW@]/u;
+const BROAD_WIDTH = 1.7;
+
 function textWidth(text: string): number {
 	let w = 0;
-	for (const ch of text) w += WIDE.test(ch) ? 2 : ARABIC.test(ch) ? ARABIC_WIDTH : 1;
+	for (const ch of text) w += WIDE.test(ch) ? 2 : ARABIC.test(ch) ? ARABIC_WIDTH : BROAD.test(ch) ? BROAD_WIDTH : 1;
 	return w;
 }
 

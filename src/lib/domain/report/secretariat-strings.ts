@@ -1,7 +1,14 @@
 import { LOCALES, type Locale } from '../locales.ts';
 import { cellOf, isComplete, type CellStatus, sourceHash, stateKey, type StateIndex, type StoredState, type StoredStatus } from '../translation/status.ts';
 import type { TranslatableString } from '../translation/strings.ts';
-import { SECRETARIAT_TEXT_FIELDS, type SecretariatTextField, type SecretariatTexts } from './secretariat-texts.ts';
+import {
+	isQuotationKey,
+	SECRETARIAT_TEXT_FIELDS,
+	sortQuotationKeys,
+	type SecretariatKey,
+	type SecretariatTextField,
+	type SecretariatTexts
+} from './secretariat-texts.ts';
 
 /**
  * The Secretariat's texts of one report as the translation workbench sees them: eight
@@ -10,10 +17,10 @@ import { SECRETARIAT_TEXT_FIELDS, type SecretariatTextField, type SecretariatTex
  * So the questionnaire's XLIFF/XLSX export, import check and completeness apply unchanged.
  */
 export interface StoredSecretariatTexts {
-	/** field → locale → text (absent or '' = not written). */
-	texts: Partial<Record<SecretariatTextField, Partial<Record<Locale, string>>>>;
-	/** locale → field → review state (English has none: written means done). */
-	states: Partial<Record<Locale, Partial<Record<SecretariatTextField, StoredState>>>>;
+	/** field or quotation → locale → text (absent or '' = not written). */
+	texts: Partial<Record<SecretariatKey, Partial<Record<Locale, string>>>>;
+	/** locale → field or quotation → review state (English has none: written means done). */
+	states: Partial<Record<Locale, Partial<Record<SecretariatKey, StoredState>>>>;
 }
 
 export const emptyStoredTexts = (): StoredSecretariatTexts => ({ texts: {}, states: {} });
@@ -34,10 +41,27 @@ export function isSecretariatField(value: unknown): value is SecretariatTextFiel
 	return typeof value === 'string' && (SECRETARIAT_TEXT_FIELDS as readonly string[]).includes(value);
 }
 
+export function isSecretariatKey(value: unknown): value is SecretariatKey {
+	return isSecretariatField(value) || isQuotationKey(value);
+}
+
+/** The quotations written in English (the source): a quotation exists once it has its English text. */
+export function quotationKeys(stored: StoredSecretariatTexts): SecretariatKey[] {
+	return sortQuotationKeys(Object.keys(stored.texts)).filter((k) => stored.texts[k]?.en);
+}
+
+/** The eight fields, then the quotations in the order they were added. */
+export function secretariatKeys(stored: StoredSecretariatTexts): SecretariatKey[] {
+	return [...SECRETARIAT_TEXT_FIELDS, ...quotationKeys(stored)];
+}
+
+const QUOTATION_CONTEXT =
+	'Council report, section 9: a quotation from an open answer, chosen and edited by an analyst (translate it; add no name, entity or place)';
+
 export function secretariatStrings(stored: StoredSecretariatTexts): TranslatableString[] {
-	return SECRETARIAT_TEXT_FIELDS.map((field) => ({
+	return secretariatKeys(stored).map((field) => ({
 		key: field,
-		context: CONTEXT[field],
+		context: isQuotationKey(field) ? QUOTATION_CONTEXT : CONTEXT[field],
 		texts: Object.fromEntries(LOCALES.map((l) => [l, stored.texts[field]?.[l] || null])) as Record<Locale, string | null>,
 		path: [],
 		prop: field
@@ -55,17 +79,18 @@ export function secretariatStateIndex(stored: StoredSecretariatTexts): StateInde
  * language other than English a human translation of the current English (draft or
  * reviewed; a machine translation or one made from an older English does not count).
  */
-export function textsForLanguage(stored: StoredSecretariatTexts, locale: Locale): { texts: SecretariatTexts; complete: boolean } {
+export function textsForLanguage(stored: StoredSecretariatTexts, locale: Locale): { texts: SecretariatTexts; quotations: string[]; complete: boolean } {
 	const states = secretariatStateIndex(stored);
-	const cells = secretariatStrings(stored).map((s) => ({ field: s.key as SecretariatTextField, ...cellOf(s, locale, states) }));
+	const cells = secretariatStrings(stored).map((s) => ({ field: s.key as SecretariatKey, ...cellOf(s, locale, states) }));
 	return {
-		texts: Object.fromEntries(cells.map((c) => [c.field, c.text ?? ''])) as SecretariatTexts,
+		texts: Object.fromEntries(cells.filter((c) => isSecretariatField(c.field)).map((c) => [c.field, c.text ?? ''])) as SecretariatTexts,
+		quotations: cells.filter((c) => isQuotationKey(c.field)).map((c) => c.text ?? ''),
 		complete: cells.every((c) => isComplete(c.status))
 	};
 }
 
 export interface SecretariatEdit {
-	field: SecretariatTextField;
+	field: SecretariatKey;
 	text: string;
 	/** Ignored for English (the source). */
 	status: StoredStatus;
@@ -85,6 +110,11 @@ export function applySecretariatEdits(stored: StoredSecretariatTexts, locale: Lo
 		const byLocale = (next.texts[edit.field] ??= {});
 		if (text) byLocale[locale] = text;
 		else delete byLocale[locale];
+		// A quotation removed in English is removed with its translations.
+		if (locale === 'en' && !text && isQuotationKey(edit.field)) {
+			delete next.texts[edit.field];
+			for (const l of LOCALES) delete next.states[l]?.[edit.field];
+		}
 		if (locale === 'en') continue;
 		const states = (next.states[locale] ??= {});
 		if (text) states[edit.field] = { status: edit.status, sourceHash: sourceHash(next.texts[edit.field]?.en ?? '') };
@@ -95,19 +125,18 @@ export function applySecretariatEdits(stored: StoredSecretariatTexts, locale: Lo
 
 /** Same content (texts and states), whatever the key order: a save that changes nothing makes no version. */
 /** The status of each field in each language (missing, needs review, machine, draft, reviewed). */
-export function secretariatCells(stored: StoredSecretariatTexts): Record<Locale, Record<SecretariatTextField, CellStatus>> {
+export function secretariatCells(stored: StoredSecretariatTexts): Record<Locale, Partial<Record<SecretariatKey, CellStatus>>> {
 	const states = secretariatStateIndex(stored);
 	const strings = secretariatStrings(stored);
 	return Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(strings.map((s) => [s.key, cellOf(s, l, states).status]))])) as Record<
 		Locale,
-		Record<SecretariatTextField, CellStatus>
+		Partial<Record<SecretariatKey, CellStatus>>
 	>;
 }
 
 export function sameStoredTexts(a: StoredSecretariatTexts, b: StoredSecretariatTexts): boolean {
+	const keys = [...new Set([...secretariatKeys(a), ...secretariatKeys(b)])];
 	const canon = (s: StoredSecretariatTexts) =>
-		JSON.stringify(
-			SECRETARIAT_TEXT_FIELDS.map((f) => LOCALES.map((l) => [s.texts[f]?.[l] || '', s.states[l]?.[f]?.status ?? '', s.states[l]?.[f]?.sourceHash ?? '']))
-		);
+		JSON.stringify(keys.map((f) => LOCALES.map((l) => [s.texts[f]?.[l] || '', s.states[l]?.[f]?.status ?? '', s.states[l]?.[f]?.sourceHash ?? ''])));
 	return canon(a) === canon(b);
 }

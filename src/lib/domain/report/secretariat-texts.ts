@@ -21,12 +21,39 @@ export const SECRETARIAT_TEXT_FIELDS = [
 
 export type SecretariatTextField = (typeof SECRETARIAT_TEXT_FIELDS)[number];
 
+/**
+ * A quotation for section 9 ("What respondents said"): an open answer an analyst chose and edited
+ * (names removed), stored as text under its own key, never as a link to the response, so nothing in
+ * the texts leads back to who wrote it. Quotations are numbered in the order they were added and
+ * translated like the other texts.
+ */
+export type QuotationKey = `quote-${number}`;
+export type SecretariatKey = SecretariatTextField | QuotationKey;
+
+const QUOTATION_KEY = /^quote-[1-9]\d{0,5}$/;
+export function isQuotationKey(value: unknown): value is QuotationKey {
+	return typeof value === 'string' && QUOTATION_KEY.test(value);
+}
+
+/** Quotation keys in the order they were added. */
+export function sortQuotationKeys(keys: Iterable<string>): QuotationKey[] {
+	return [...keys].filter(isQuotationKey).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+}
+
+/** The key of the next quotation after `existing`. */
+export function nextQuotationKey(existing: Iterable<string>): QuotationKey {
+	const numbers = sortQuotationKeys(existing).map((k) => Number(k.slice(6)));
+	return `quote-${Math.max(0, ...numbers) + 1}`;
+}
+
 /** One language's texts. Paragraphs within a field are separated by a blank line; `references` by newlines. */
 export type SecretariatTexts = Record<SecretariatTextField, string>;
 
 export interface SecretariatTextsForLanguage {
 	texts: SecretariatTexts;
-	/** Every field is written in this language (an empty field is not complete). */
+	/** The selected quotations in this language, in their order ('' where not yet translated). */
+	quotations: string[];
+	/** Every field and quotation is written in this language (an empty field is not complete). */
 	complete: boolean;
 	/** Version number of the texts (1 for the first save); 0 when nothing has been written. */
 	version: number;

@@ -11,9 +11,11 @@ import { completeness, isStoredStatus, type Completeness } from '../../domain/tr
 import { planImport } from '../../domain/translation/file-import.ts';
 import { toXliff, xliffLang } from '../../domain/translation/xliff.ts';
 import { toXliff12 } from '../../domain/translation/xliff12.ts';
-import { SECRETARIAT_TEXT_FIELDS } from '../../domain/report/secretariat-texts.ts';
+import { nextQuotationKey } from '../../domain/report/secretariat-texts.ts';
 import {
 	applySecretariatEdits,
+	isSecretariatKey,
+	secretariatKeys,
 	secretariatCells,
 	sameStoredTexts,
 	secretariatStateIndex,
@@ -26,8 +28,13 @@ import { latestSecretariatTexts, type SecretariatTextsVersion } from './report-s
 /** The editing page: the latest version and the completeness of each of the six languages. */
 export async function secretariatTextsOverview(db: Kysely<Database>, editionSlug: string) {
 	const latest = await latestSecretariatTexts(db, editionSlug);
-	const overview: SecretariatTextsVersion & { completeness: Record<Locale, Completeness>; cells: ReturnType<typeof secretariatCells> } = {
+	const overview: SecretariatTextsVersion & {
+		keys: ReturnType<typeof secretariatKeys>;
+		completeness: Record<Locale, Completeness>;
+		cells: ReturnType<typeof secretariatCells>;
+	} = {
 		...latest,
+		keys: secretariatKeys(latest.stored),
 		completeness: completeness(secretariatStrings(latest.stored), secretariatStateIndex(latest.stored)),
 		cells: secretariatCells(latest.stored)
 	};
@@ -55,11 +62,14 @@ function parseLocale(locale: string): Locale {
 /** Writes the next version when something changed; returns the version now current. */
 export async function saveSecretariatTexts(db: Kysely<Database>, actor: string, editionSlug: string, input: SecretariatSave): Promise<number> {
 	const locale = parseLocale(input.locale);
-	const edits: SecretariatEdit[] = SECRETARIAT_TEXT_FIELDS.filter((f) => input.texts[f] !== undefined).map((field) => {
-		const status = input.statuses[field] ?? 'draft';
-		if (!isStoredStatus(status)) throw new InvalidInputError(`status "${status}" is not one of draft, machine, reviewed`);
-		return { field, text: input.texts[field]!, status };
-	});
+	// The eight fields and the quotations (editing a quotation's English to nothing removes it).
+	const edits: SecretariatEdit[] = Object.keys(input.texts)
+		.filter(isSecretariatKey)
+		.map((field) => {
+			const status = input.statuses[field] ?? 'draft';
+			if (!isStoredStatus(status)) throw new InvalidInputError(`status "${status}" is not one of draft, machine, reviewed`);
+			return { field, text: input.texts[field]!, status };
+		});
 	const documentDate = input.documentDate?.trim();
 	if (documentDate && !(ISO_DATE.test(documentDate) && !Number.isNaN(Date.parse(documentDate))))
 		throw new InvalidInputError(`"${documentDate}" is not a date (yyyy-mm-dd)`);
@@ -80,6 +90,31 @@ export async function saveSecretariatTexts(db: Kysely<Database>, actor: string, 
 		if (sameStoredTexts(stored, latest.stored) && cover.documentDate === latest.documentDate && cover.originalLanguage === latest.originalLanguage)
 			return latest.version;
 		return insertVersion(trx, latest, stored, cover, actor, { action: 'report_texts.save', locale });
+	});
+}
+
+/** The longest quotation: a sentence or two, not a whole answer. */
+export const QUOTATION_MAX_CHARS = 1000;
+
+/**
+ * Adds a quotation for section 9: an open answer as the analyst edited it (names removed), stored as
+ * English text in the next version of the texts, with nothing that links it to the response.
+ */
+export async function addQuotation(db: Kysely<Database>, actor: string, editionSlug: string, input: { version: number; text: string }): Promise<number> {
+	const text = input.text.replace(/\r\n?/g, '\n').trim();
+	if (!text) throw new InvalidInputError('the quotation is empty');
+	if (text.length > QUOTATION_MAX_CHARS) throw new InvalidInputError(`a quotation is at most ${QUOTATION_MAX_CHARS} characters (this one has ${text.length})`);
+	return db.transaction().execute(async (trx) => {
+		const latest = await latestSecretariatTexts(trx, editionSlug);
+		if (latest.version !== input.version)
+			throw new ConflictError(
+				`the texts were saved by someone else meanwhile (version ${latest.version}): reload the page and make your change again`,
+				'stale_version'
+			);
+		const key = nextQuotationKey(Object.keys(latest.stored.texts));
+		const stored = applySecretariatEdits(latest.stored, 'en', [{ field: key, text, status: 'draft' }]);
+		const cover = { documentDate: latest.documentDate, originalLanguage: latest.originalLanguage };
+		return insertVersion(trx, latest, stored, cover, actor, { action: 'report_texts.quote', key });
 	});
 }
 

@@ -52,7 +52,7 @@ export async function latestSecretariatTexts(db: Kysely<Database>, editionSlug: 
 export async function loadSecretariatTexts(db: Kysely<Database>, editionSlug: string, language: string): Promise<SecretariatTextsForLanguage> {
 	if (!isLocale(language)) throw new InvalidInputError(`"${language}" is not one of the six languages`);
 	const latest = await latestSecretariatTexts(db, editionSlug);
-	if (latest.version === 0) return { texts: emptySecretariatTexts(), complete: false, version: 0, documentDate: null, originalLanguage: null };
-	const { texts, complete } = textsForLanguage(latest.stored, language as Locale);
-	return { texts, complete, version: latest.version, documentDate: latest.documentDate, originalLanguage: latest.originalLanguage };
+	if (latest.version === 0) return { texts: emptySecretariatTexts(), quotations: [], complete: false, version: 0, documentDate: null, originalLanguage: null };
+	const { texts, quotations, complete } = textsForLanguage(latest.stored, language as Locale);
+	return { texts, quotations, complete, version: latest.version, documentDate: latest.documentDate, originalLanguage: latest.originalLanguage };
 }

@@ -61,6 +61,42 @@ function drawLabels(p: Painter, rows: readonly RowBox[]): void {
 	});
 }
 
+interface Frame {
+	p: Painter;
+	rows: RowBox[];
+	/** Where the rows start and end (the plot's vertical extent). */
+	top: number;
+	bottom: number;
+	/** Where a header between the legend and the rows starts (the distribution's "don't know" column). */
+	headTop: number;
+}
+
+/**
+ * What every chart shares: the legend on top (flowed over lines), an optional header of `headHeight`,
+ * one row per item with its wrapped label, room for the axis below, on a painter mirrored for Arabic.
+ */
+function frame(labels: readonly string[], legend: readonly LegendEntry[], rtl: boolean, headHeight = 0): Frame {
+	const W = CHART_PX_WIDTH;
+	const headTop = MARGIN + legendHeight(legend, W - 2 * MARGIN) + 10;
+	const { rows, bottom } = layoutRows(labels, headTop + headHeight);
+	const p = new Painter(W, bottom + AXIS + MARGIN, rtl);
+	drawLegend(p, legend, MARGIN, MARGIN, W - 2 * MARGIN);
+	drawLabels(p, rows);
+	return { p, rows, top: rows[0]?.top ?? bottom, bottom, headTop };
+}
+
+/** Vertical grid lines at the ticks, each labelled under the rows; `strong` marks one line (the neutral point). */
+function drawAxis(f: Frame, at: readonly number[], x: (v: number) => number, label: (v: number) => string, strong?: number): void {
+	for (const t of at) {
+		f.p.line(x(t), f.top, x(t), f.bottom, t === strong ? INK : GRID, t === strong ? 1.5 : 1);
+		f.p.text(label(t), x(t), f.bottom + AXIS / 2, { size: 14, align: 'center', colour: MUTED });
+	}
+}
+
+const suppressedRow = (f: Frame, row: RowBox, x: number, label: string) => f.p.text(label, x + 10, row.mid, { italic: true, colour: MUTED });
+
+const done = async (f: Frame): Promise<Drawn> => ({ png: await f.p.png(), width: f.p.width, height: f.p.height });
+
 const swatch =
 	(fill: string): LegendEntry['draw'] =>
 	(p, x, y) =>
@@ -85,35 +121,25 @@ export async function drawDistribution(d: DistributionDraw): Promise<Drawn> {
 	const plot1 = dk0 - GAP * 2;
 	const palette = paletteFor(d.pointLabels.length);
 	const legend = d.pointLabels.map((label, i) => ({ label, keyWidth: 22, draw: swatch(palette[i]!) }));
-	const legendTop = MARGIN;
 	const dkHead = wrap(d.dontKnowLabel, dkWidth);
-	const headTop = legendTop + legendHeight(legend, W - 2 * MARGIN) + 8;
-	const { rows, bottom } = layoutRows(
+	const f = frame(
 		d.rows.map((r) => r.label),
-		headTop + dkHead.length * LINE_HEIGHT + 8
+		legend,
+		d.rtl,
+		dkHead.length * LINE_HEIGHT + 8
 	);
-	const H = bottom + AXIS + MARGIN;
-	const p = new Painter(W, H, d.rtl);
-	drawLegend(p, legend, MARGIN, legendTop, W - 2 * MARGIN);
-	p.lines(dkHead, dk0, headTop, { size: 14, colour: MUTED });
-	drawLabels(p, rows);
+	const { p, rows } = f;
+	p.lines(dkHead, dk0, f.headTop, { size: 14, colour: MUTED });
 
 	const bars: (Segment[] | null)[] = d.rows.map((r) => (r.counts ? divergingSegments(r.counts) : null));
 	const extent = divergingExtent(bars);
 	const x = linearScale([-extent, extent], [plot0, plot1]);
-	const top = rows[0]?.top ?? bottom;
-	for (const t of ticks(-extent, extent, 0.25)) {
-		p.line(x(t), top, x(t), bottom, t === 0 ? INK : GRID, t === 0 ? 1.5 : 1);
-		p.text(d.axisPct(Math.abs(t)), x(t), bottom + AXIS / 2, { size: 14, align: 'center', colour: MUTED });
-	}
-	p.line(dk0 - GAP, top, dk0 - GAP, bottom, GRID);
+	drawAxis(f, ticks(-extent, extent, 0.25), x, (t) => d.axisPct(Math.abs(t)), 0);
+	p.line(dk0 - GAP, f.top, dk0 - GAP, f.bottom, GRID);
 	d.rows.forEach((r, i) => {
 		const row = rows[i]!;
 		const segments = bars[i];
-		if (!r.counts || !segments) {
-			p.text(d.suppressedLabel, plot0 + 10, row.mid, { italic: true, colour: MUTED });
-			return;
-		}
+		if (!r.counts || !segments) return suppressedRow(f, row, plot0, d.suppressedLabel);
 		for (const s of segments) {
 			const x0 = x(s.start);
 			const w = x(s.end) - x0;
@@ -129,7 +155,7 @@ export async function drawDistribution(d: DistributionDraw): Promise<Drawn> {
 		if (dkBar > 0) p.rect(dk0, row.mid - BAR / 2, dkBar, BAR, DONT_KNOW_COLOUR);
 		p.text(d.pct(share), dk0 + dkBar + 6, row.mid, { size: 13, numeric: true });
 	});
-	return { png: await p.png(), width: W, height: H };
+	return done(f);
 }
 
 export interface IntervalDraw {
@@ -160,32 +186,22 @@ export async function drawIntervals(d: IntervalDraw): Promise<Drawn> {
 			}
 		}
 	];
-	const legendTop = MARGIN;
-	const { rows, bottom } = layoutRows(
+	const f = frame(
 		d.rows.map((r) => r.label),
-		legendTop + legendHeight(legend, W - 2 * MARGIN) + 10
+		legend,
+		d.rtl
 	);
-	const H = bottom + AXIS + MARGIN;
-	const p = new Painter(W, H, d.rtl);
-	drawLegend(p, legend, MARGIN, legendTop, W - 2 * MARGIN);
-	drawLabels(p, rows);
+	const { p, rows } = f;
 	const domain = dotPlotDomain(
 		d.min,
 		d.max,
 		d.rows.flatMap((r) => (r.ci95 ? [...r.ci95] : []))
 	);
 	const x = linearScale(domain, [plot0, plot1]);
-	const top = rows[0]?.top ?? bottom;
-	for (const t of ticks(domain[0], domain[1], 1)) {
-		p.line(x(t), top, x(t), bottom, GRID);
-		p.text(d.num(t), x(t), bottom + AXIS / 2, { size: 14, align: 'center', colour: MUTED });
-	}
+	drawAxis(f, ticks(domain[0], domain[1], 1), x, d.num);
 	d.rows.forEach((r, i) => {
 		const row = rows[i]!;
-		if (r.mean === null) {
-			p.text(d.suppressedLabel, plot0 + 10, row.mid, { italic: true, colour: MUTED });
-			return;
-		}
+		if (r.mean === null) return suppressedRow(f, row, plot0, d.suppressedLabel);
 		let end = x(r.mean) + 8;
 		if (r.ci95) {
 			const [lo, hi] = [x(r.ci95[0]), x(r.ci95[1])];
@@ -197,7 +213,7 @@ export async function drawIntervals(d: IntervalDraw): Promise<Drawn> {
 		p.circle(x(r.mean), row.mid, 6, CURRENT_COLOUR);
 		p.text(d.num(r.mean), end, row.mid, { size: 14, bold: true, numeric: true });
 	});
-	return { png: await p.png(), width: W, height: H };
+	return done(f);
 }
 
 export interface ComparisonDraw {
@@ -223,32 +239,22 @@ export async function drawComparison(d: ComparisonDraw): Promise<Drawn> {
 		{ label: d.currentLabel, keyWidth: 14, draw: (p, x, y) => p.circle(x + 7, y, 6, CURRENT_COLOUR) },
 		{ label: d.significantNote, keyWidth: 0, draw: () => undefined }
 	];
-	const legendTop = MARGIN;
-	const { rows, bottom } = layoutRows(
+	const f = frame(
 		d.rows.map((r) => r.label),
-		legendTop + legendHeight(legend, W - 2 * MARGIN) + 10
+		legend,
+		d.rtl
 	);
-	const H = bottom + AXIS + MARGIN;
-	const p = new Painter(W, H, d.rtl);
-	drawLegend(p, legend, MARGIN, legendTop, W - 2 * MARGIN);
-	drawLabels(p, rows);
+	const { p, rows } = f;
 	const domain = dotPlotDomain(
 		d.min,
 		d.max,
 		d.rows.flatMap((r) => [r.previous, r.current])
 	);
 	const x = linearScale(domain, [plot0, plot1]);
-	const top = rows[0]?.top ?? bottom;
-	for (const t of ticks(domain[0], domain[1], 1)) {
-		p.line(x(t), top, x(t), bottom, GRID);
-		p.text(d.num(t), x(t), bottom + AXIS / 2, { size: 14, align: 'center', colour: MUTED });
-	}
+	drawAxis(f, ticks(domain[0], domain[1], 1), x, d.num);
 	d.rows.forEach((r, i) => {
 		const row = rows[i]!;
-		if (r.current === null && r.previous === null) {
-			p.text(d.suppressedLabel, plot0 + 10, row.mid, { italic: true, colour: MUTED });
-			return;
-		}
+		if (r.current === null && r.previous === null) return suppressedRow(f, row, plot0, d.suppressedLabel);
 		if (r.previous !== null && r.current !== null) {
 			const [a, b] = [x(r.previous), x(r.current)];
 			if (Math.abs(b - a) > 16) {
@@ -263,5 +269,5 @@ export async function drawComparison(d: ComparisonDraw): Promise<Drawn> {
 		const change = r.current !== null && r.previous !== null ? ` (${d.signed(r.current - r.previous)}${r.significant ? '*' : ''})` : '';
 		p.text(`${value}${change}`, plot1 + 24, row.mid, { size: 14, bold: r.significant, numeric: true });
 	});
-	return { png: await p.png(), width: W, height: H };
+	return done(f);
 }

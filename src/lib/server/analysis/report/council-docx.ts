@@ -8,6 +8,8 @@ import type { SecretariatTextField, SecretariatTextsForLanguage } from '../../..
 import { Layout, PAGE, reportStyles } from './council-layout.ts';
 import { CouncilWords } from './council-words.ts';
 import { writeAnnexes, writeSections } from './council-sections.ts';
+import { reportCharts } from './council-report-charts.ts';
+import { REPORT_TEXT } from './report-text.ts';
 
 /** Everything the Council report says, already localised and suppressed: the renderer only lays it out. */
 export interface ReportModel {
@@ -115,7 +117,15 @@ export async function renderCouncilReport(model: ReportModel): Promise<Buffer> {
 	const cover = l.blocks.splice(0);
 	const toc = new TableOfContents(w.m.cr_contents({}, o), { hyperlink: true, headingStyleRange: '1-1' });
 	const contents = [new Paragraph({ bidirectional: l.rtl, children: [new PageBreak(), l.run(w.m.cr_contents({}, o), { bold: true, size: 26 })] }), toc];
-	writeSections(l, w, model);
+	const dimension = { category: w.m.cr_col_category({}, o), region: REPORT_TEXT[model.locale].col.region, office: w.m.cr_col_office({}, o) };
+	const charts = await reportCharts(model, {
+		distribution: (title) => w.m.cr_fig_distribution({ title }, o),
+		means: (title) => w.m.cr_fig_means({ title }, o),
+		overallBy: (d) => w.m.cr_overall_question_by({ dimension: dimension[d].toLocaleLowerCase(model.locale) }, o),
+		whole: w.m.cr_whole({}, o),
+		current: REPORT_TEXT[model.locale].waveCols.current
+	});
+	writeSections(l, w, model, charts);
 	writeAnnexes(l, w, model);
 	const draft = model.secretariat.complete ? null : w.m.cr_draft({}, o);
 	const doc = new Document({

@@ -1,60 +1,104 @@
-import type { CouncilSection } from '../../../domain/report/council-outline.ts';
+import { councilOutline, type CouncilSection } from '../../../domain/report/council-outline.ts';
 import { isSuppressed, type Masked } from '../../../domain/analysis/suppression.ts';
-import type { ScaleSummary } from '../../../domain/analysis/stats.ts';
+import type { Moments, ScaleSummary } from '../../../domain/analysis/stats.ts';
 import type { IndexSummary } from '../../../domain/analysis/aggregate.ts';
-import { renderMeanBarChart } from './charts.ts';
-import type { ReportModel } from './council-docx.ts';
+import { countsLowFirst } from '../../../domain/report/chart-layout.ts';
+import { comparisonChart, distributionChart, meanIntervalChart, type ChartOutput, type DistributionRow, type IntervalRow } from './chart-council.ts';
+import type { LabelledFigure, ReportModel } from './council-docx.ts';
 
 /**
- * The one place where the Council report asks for its charts, section by section (3 to 8). The chart
- * functions themselves live in charts.ts; richer ones (diverging stacked bars of the distribution, dot
- * plots with intervals, paired dots for the comparison) plug in here without touching the document.
+ * The one place where the Council report asks for its charts, section by section (3 to 8): the
+ * readable charts of chart-council.ts (issue 15 item 4). Section 3 shows the distribution of every
+ * five-point item as diverging stacked bars and the indices as means with their 95% intervals;
+ * sections 4 to 6 the overall-satisfaction question group by group (and for all respondents) as a
+ * dot plot with intervals; section 7 the criteria likewise; section 8 the comparison with the
+ * previous survey as paired dots with arrows. Each chart brings its data table and text alternative.
  */
 export interface ReportChart {
+	/** What the chart shows (its caption says "Figure n: title"). */
 	title: string;
-	png: Buffer;
+	chart: ChartOutput;
+	/** 'distribution': the document prints the chart's table of shares after it (the other charts' figures are in the section's tables). */
+	kind: 'distribution' | 'means' | 'comparison';
 }
 
-const SCALE_MAX = 5;
-const meanOf = (f: Masked<ScaleSummary | IndexSummary> | null) => (f === null || isSuppressed(f) ? null : f.mean);
+export interface ChartTitles {
+	/** "… : distribution of answers" and "… : means with 95% confidence intervals". */
+	distribution: (title: string) => string;
+	means: (title: string) => string;
+	overallBy: (dimension: 'category' | 'region' | 'office') => string;
+	/** The row for all respondents in a group chart, and the current survey in the comparison. */
+	whole: string;
+	current: string;
+}
 
-export function sectionCharts(
-	section: CouncilSection,
-	model: ReportModel,
-	titles: { overallBy: (dimension: string) => string; dimension: Record<'category' | 'region' | 'office', string> }
-): ReportChart[] {
-	const rtl = model.locale === 'ar';
-	const bars = (title: string, data: { label: string; value: number | null }[]): ReportChart[] =>
-		data.length ? [{ title, png: renderMeanBarChart(data, { max: SCALE_MAX, rtl }) }] : [];
+const SCALE_MIN = 1;
+const SCALE_MAX = 5;
+const FIVE_POINTS = 5;
+
+const plain = <T extends Moments>(f: Masked<T> | null) => (f === null || isSuppressed(f) ? null : f);
+
+function intervalRow(label: string, figure: Masked<ScaleSummary | IndexSummary> | null): IntervalRow {
+	const f = plain(figure);
+	return { label, mean: f?.mean ?? null, ci95: f?.ci95 ?? null, n: f?.n ?? null };
+}
+
+function distributionRow(item: LabelledFigure<ScaleSummary>): DistributionRow {
+	const f = plain(item.figure);
+	return { label: item.label, counts: f ? countsLowFirst(f.counts) : null, na: f?.na ?? 0 };
+}
+
+/** Items rated on five points (very dissatisfied … very satisfied), whose distribution a diverging bar shows. */
+const fivePoint = (item: LabelledFigure<ScaleSummary>) => {
+	const f = plain(item.figure);
+	return f === null || Object.keys(f.counts).length === FIVE_POINTS;
+};
+
+async function sectionCharts(section: CouncilSection, model: ReportModel, titles: ChartTitles): Promise<ReportChart[]> {
+	const locale = model.locale;
+	const means = async (title: string, rows: IntervalRow[]): Promise<ReportChart[]> =>
+		rows.length ? [{ title: titles.means(title), kind: 'means', chart: await meanIntervalChart({ rows, min: SCALE_MIN, max: SCALE_MAX }, locale) }] : [];
 	switch (section) {
-		case 'overall':
-			return bars(
-				model.itemsTitle,
-				model.items.map((i) => ({ label: i.label, value: meanOf(i.figure) }))
-			);
+		case 'overall': {
+			const items = model.items.filter(fivePoint);
+			const distribution: ReportChart[] = items.length
+				? [{ title: titles.distribution(model.itemsTitle), kind: 'distribution', chart: await distributionChart({ rows: items.map(distributionRow) }, locale) }]
+				: [];
+			return [
+				...(await means(
+					model.sectionsTitle,
+					model.sections.map((s) => intervalRow(s.label, s.figure))
+				)),
+				...distribution
+			];
+		}
 		case 'category':
 		case 'region':
-		case 'office':
-			return bars(
-				titles.overallBy(titles.dimension[section]),
-				model.groups[section].map((g) => ({ label: g.label, value: meanOf(g.overall) }))
-			);
+		case 'office': {
+			const whole = model.items.find((i) => i.label === model.overallQuestion)?.figure ?? null;
+			const groups = model.groups[section].filter((g) => g.overall !== null).map((g) => intervalRow(g.label, g.overall));
+			return groups.length ? means(titles.overallBy(section), [...groups, intervalRow(titles.whole, whole)]) : [];
+		}
 		case 'criterion':
-			return bars(
+			return means(
 				model.criteriaTitle,
-				model.criteria.map((c) => ({ label: c.label, value: meanOf(c.figure) }))
+				model.criteria.map((c) => intervalRow(c.label, c.figure))
 			);
-		case 'comparison':
-			return model.wave
-				? bars(
-						model.wave.title,
-						model.wave.rows.flatMap((r) => [
-							{ label: `${r.label} (${model.wave!.label})`, value: r.previous },
-							{ label: r.label, value: r.current }
-						])
-					)
-				: [];
+		case 'comparison': {
+			const wave = model.wave;
+			if (!wave || wave.rows.length === 0) return [];
+			const rows = wave.rows.map((r) => ({ label: r.label, previous: r.previous, current: r.current, significant: r.significant }));
+			const chart = await comparisonChart({ rows, previousLabel: wave.label, currentLabel: titles.current, min: SCALE_MIN, max: SCALE_MAX }, locale);
+			return [{ title: wave.title, kind: 'comparison', chart }];
+		}
 		default:
 			return [];
 	}
+}
+
+/** Every section's charts, drawn before the document is laid out (drawing is asynchronous, layout is not). */
+export async function reportCharts(model: ReportModel, titles: ChartTitles): Promise<Map<CouncilSection, ReportChart[]>> {
+	const charts = new Map<CouncilSection, ReportChart[]>();
+	for (const s of councilOutline().sections) charts.set(s.id, await sectionCharts(s.id, model, titles));
+	return charts;
 }

@@ -6,11 +6,11 @@ import { REPORT_TEXT } from './report-text.ts';
 import type { Layout } from './council-layout.ts';
 import type { CouncilWords } from './council-words.ts';
 import { secretariatText, type GroupFigures, type LabelledFigure, type RateRow, type ReportModel } from './council-docx.ts';
-import { sectionCharts } from './council-report-charts.ts';
+import type { ReportChart } from './council-report-charts.ts';
 
 /** The executive summary, sections 1 to 10 and the annexes, in the order of the outline. */
 
-type Ctx = { l: Layout; w: CouncilWords; model: ReportModel; o: { locale: ReportModel['locale'] } };
+type Ctx = { l: Layout; w: CouncilWords; model: ReportModel; o: { locale: ReportModel['locale'] }; charts: Map<CouncilSection, ReportChart[]> };
 
 function figureRow(c: Ctx, label: string, figure: Masked<ScaleSummary | IndexSummary> | null): string[] {
 	const t = REPORT_TEXT[c.model.locale];
@@ -48,11 +48,19 @@ function rateTable(c: Ctx, title: string, first: string, rows: RateRow[]): void 
 	c.l.table([first, col.invited, col.submitted, col.rate], [...rows.map((r) => line(r.label, r)), line(col.total, total)]);
 }
 
+/** The section's charts, each with its caption, its text alternative (in the image and printed under it) and, for a distribution, its table of shares. */
 function charts(c: Ctx, section: CouncilSection): void {
-	const dimension = { category: c.w.m.cr_col_category({}, c.o), region: REPORT_TEXT[c.model.locale].col.region, office: c.w.m.cr_col_office({}, c.o) };
-	const overallBy = (d: string) => c.w.m.cr_overall_question_by({ dimension: d.toLocaleLowerCase(c.model.locale) }, c.o);
-	for (const chart of sectionCharts(section, c.model, { overallBy, dimension })) {
-		c.l.image(c.w.figure(c.l.nextFigureNumber(), chart.title), chart.png, c.w.m.cr_chart_alt({ title: chart.title }, c.o));
+	for (const { title, chart, kind } of c.charts.get(section) ?? []) {
+		c.l.image(c.w.figure(c.l.nextFigureNumber(), title), chart.png, chart.alt);
+		c.l.para(chart.alt, { size: 18 });
+		if (kind !== 'distribution') continue;
+		// Scale points as numbers in the header (the note names them): the full names would leave no room for the items.
+		const points = chart.table.header.slice(1, -2);
+		const [item, dontKnow, valid] = [chart.table.header[0]!, chart.table.header.at(-2)!, chart.table.header.at(-1)!];
+		c.l.caption(c.w.table(c.l.nextTableNumber(), title));
+		c.l.table([item, ...points.map((_, i) => c.w.int(i + 1)), dontKnow, valid], chart.table.rows);
+		const named = points.map((p, i) => `${c.w.int(i + 1)} = ${p.toLocaleLowerCase(c.model.locale)}`);
+		c.l.para(c.w.m.cr_distribution_note({ points: new Intl.ListFormat(c.model.locale, { type: 'unit' }).format(named) }, c.o), { size: 18 });
 	}
 }
 
@@ -84,6 +92,15 @@ function writeMethodology(c: Ctx): void {
 	l.para(w.m.cr_m_intervals({}, o));
 	l.para(w.m.cr_m_suppression({ k: w.int(model.minCount) }, o));
 	l.para(w.m.cr_m_nonresponse({}, o));
+}
+
+/** The quotations an analyst selected and edited (stored as text, never linked to a response): nothing else is quoted. */
+function writeQuotations(c: Ctx): void {
+	const quotations = c.model.secretariat.quotations;
+	if (quotations.length === 0) return;
+	const title = c.w.m.cr_quotations({}, c.o);
+	c.l.heading(title, null, { level: 2 });
+	for (const q of quotations) c.l.para(q.trim() ? c.w.m.cr_quotation({ text: q.trim() }, c.o) : c.w.m.cr_missing({ field: title }, c.o));
 }
 
 function writeSection(c: Ctx, id: CouncilSection): void {
@@ -136,13 +153,15 @@ function writeSection(c: Ctx, id: CouncilSection): void {
 		}
 		case 'comments':
 			l.para(w.m.cr_comments_intro({ k: w.int(model.minCount) }, o));
-			if (model.themes.length === 0) return l.para(t.themesNone);
-			l.caption(w.table(l.nextTableNumber(), t.themes));
-			l.table(
-				[t.theme, t.comments],
-				model.themes.map((th) => [th.name, th.count === null ? t.suppressed(model.minCount) : w.int(th.count)])
-			);
-			return;
+			if (model.themes.length === 0) l.para(t.themesNone);
+			else {
+				l.caption(w.table(l.nextTableNumber(), t.themes));
+				l.table(
+					[t.theme, t.comments],
+					model.themes.map((th) => [th.name, th.count === null ? t.suppressed(model.minCount) : w.int(th.count)])
+				);
+			}
+			return writeQuotations(c);
 		case 'conclusions':
 			l.paras(secretariatText(model, w, 'conclusions', w.section('conclusions')));
 			l.heading(w.m.cr_recommendations({}, o), null, { level: 2 });
@@ -151,8 +170,8 @@ function writeSection(c: Ctx, id: CouncilSection): void {
 	}
 }
 
-export function writeSections(l: Layout, w: CouncilWords, model: ReportModel): void {
-	const c: Ctx = { l, w, model, o: { locale: model.locale } };
+export function writeSections(l: Layout, w: CouncilWords, model: ReportModel, charts: Map<CouncilSection, ReportChart[]>): void {
+	const c: Ctx = { l, w, model, o: { locale: model.locale }, charts };
 	l.heading(w.m.cr_exec_summary({}, c.o), null, { newPage: true });
 	for (const point of model.summary) l.para(w.summary(point));
 	l.para(w.m.cr_sum_secretariat({}, c.o), { bold: true, keepNext: true });
@@ -170,7 +189,7 @@ function groupTables(c: Ctx, heading: string, groups: GroupFigures[]): void {
 }
 
 export function writeAnnexes(l: Layout, w: CouncilWords, model: ReportModel): void {
-	const c: Ctx = { l, w, model, o: { locale: model.locale } };
+	const c: Ctx = { l, w, model, o: { locale: model.locale }, charts: new Map() };
 	const [questionnaire, tables] = councilOutline().annexes;
 	l.heading(w.annex('questionnaire', questionnaire!.number), null, { newPage: true });
 	for (const q of model.annex) {

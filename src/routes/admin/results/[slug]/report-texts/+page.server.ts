@@ -5,10 +5,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { readForm } from '$lib/server/http/read-form';
-import { importSecretariatTexts, saveSecretariatTexts, secretariatTextsOverview } from '$lib/server/analysis/report-secretariat-edit';
+import { addQuotation, importSecretariatTexts, saveSecretariatTexts, secretariatTextsOverview } from '$lib/server/analysis/report-secretariat-edit';
+import { quotableAnswers } from '$lib/server/analysis/report/quotable-answers';
 import { NotFoundError } from '$lib/domain/errors';
 import { isLocale, type Locale } from '$lib/domain/locales';
-import { SECRETARIAT_TEXT_FIELDS } from '$lib/domain/report/secretariat-texts';
+import { isSecretariatKey } from '$lib/domain/report/secretariat-strings';
 
 /** The Secretariat's texts of an edition's Council report, one language at a time (?lang=, English first). */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -17,7 +18,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const locale: Locale = isLocale(lang) ? lang : 'en';
 	try {
 		const overview = await secretariatTextsOverview(getDb(), params.slug);
-		return { locale, overview: { ...overview, edition: { slug: overview.edition.slug, title: overview.edition.title } } };
+		// The open answers to quote from, on the English page only (quotations are written in English, then translated).
+		const theme = url.searchParams.get('theme');
+		const answers = locale === 'en' ? await quotableAnswers(getDb(), params.slug, locals.user!, theme) : null;
+		return { locale, answers, overview: { ...overview, edition: { slug: overview.edition.slug, title: overview.edition.title } } };
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
 		throw e;
@@ -32,7 +36,9 @@ const unguarded = {
 		const form = await request.formData();
 		const locale = field(form, 'locale');
 		const pick = (prefix: string) =>
-			Object.fromEntries(SECRETARIAT_TEXT_FIELDS.filter((f) => form.has(`${prefix}${f}`)).map((f) => [f, field(form, `${prefix}${f}`)]));
+			Object.fromEntries(
+				[...form.keys()].filter((k) => k.startsWith(prefix) && isSecretariatKey(k.slice(prefix.length))).map((k) => [k.slice(prefix.length), field(form, k)])
+			);
 		try {
 			const version = await saveSecretariatTexts(getDb(), actor(locals), params.slug, {
 				locale,
@@ -45,6 +51,15 @@ const unguarded = {
 			return { done: 'save' as const, version };
 		} catch (e) {
 			return failFrom(e);
+		}
+	},
+	quote: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		try {
+			const version = await addQuotation(getDb(), actor(locals), params.slug, { version: Number(field(form, 'version')), text: field(form, 'text') });
+			return { done: 'quote' as const, version };
+		} catch (e) {
+			return failFromError(e);
 		}
 	},
 	import: async ({ params, locals, request }) => {
