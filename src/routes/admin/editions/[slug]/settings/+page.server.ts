@@ -37,7 +37,7 @@ const unguarded = {
 	// The title form reports its refusal beside its field (titleMessage).
 	title: async ({ params, locals, request }) => {
 		const r = await attempt(async () => renameEdition(getDb(), params.slug, (await parseForm(request, titleForm)).title, actor(locals)));
-		return typeof r === 'string' ? { done: 'title' } : fail(r.status, { titleMessage: r.data.message });
+		return typeof r === 'string' ? { done: 'title' } : fail(r.status, { titleMessage: String(r.data.message) });
 	},
 	// The dates form reports its own refusal beside itself (datesMessage), not in the page's action area.
 	dates: async ({ params, locals, request }) => {

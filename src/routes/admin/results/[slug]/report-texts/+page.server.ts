@@ -59,7 +59,7 @@ const unguarded = {
 			const version = await addQuotation(getDb(), actor(locals), params.slug, { version: Number(field(form, 'version')), text: field(form, 'text') });
 			return { done: 'quote' as const, version };
 		} catch (e) {
-			return failFromError(e);
+			return failFrom(e);
 		}
 	},
 	import: async ({ params, locals, request }) => {
@@ -78,5 +78,6 @@ const unguarded = {
 
 export const actions: Actions = {
 	save: guarded('analysis.manage', unguarded.save),
+	quote: guarded('analysis.manage', unguarded.quote),
 	import: guarded('analysis.manage', unguarded.import)
 };
