@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Model } from 'survey-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { runCli } from '../helpers/server.ts';
+import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 
 /**
@@ -14,32 +13,7 @@ import { submitAndWait } from '../helpers/answer.ts';
  * The stored answers equal survey-core's data for the same inputs.
  */
 const FIXTURE = 'tests/fixtures/surveyjs-kinds.json';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-	runCli(server, 'edition:create', '--questionnaire', FIXTURE, '--slug', 'kinds', '--override-translations', '--reason', 'test fixture in English only');
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
-
-function storedAnswers(entity: string): Record<string, unknown> {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		const row = db
-			.prepare(
-				`select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'kinds'`
-			)
-			.get(entity) as { answers_json: string };
-		return JSON.parse(row.answers_json);
-	} finally {
-		db.close();
-	}
-}
+const site = fixtureSite(FIXTURE, 'kinds');
 
 /** The boxes of a rating's points: all in one row, none past the page's width. */
 async function scaleGeometry(page: Page, name: string) {
@@ -55,9 +29,9 @@ async function scaleGeometry(page: Page, name: string) {
 
 describe('Other, Select all and rating scales without JavaScript', () => {
 	it('stores what survey-core stores and draws each scale as one row with its end labels at the ends', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(server, 'invite', '--edition', 'kinds', '--entity', 'MS-SEN'));
+		await page.goto(runCli(site.server, 'invite', '--edition', 'kinds', '--entity', 'MS-SEN'));
 		await submitAndWait(page, page.locator('button[value="lang:en"]'));
 		// min/max/step are the input's own attributes, known to the browser before any post.
 		await expect(page.locator('#q-hours-input').evaluate((e) => [e.getAttribute('min'), e.getAttribute('max'), e.getAttribute('step')])).resolves.toEqual([
@@ -99,14 +73,14 @@ describe('Other, Select all and rating scales without JavaScript', () => {
 		reference.setValue('nps', 9);
 		reference.setValue('stars', 4);
 		reference.setValue('level', 'mid');
-		expect(storedAnswers('MS-SEN')).toEqual(reference.data);
+		expect(storedAnswers(site.server, 'kinds', 'MS-SEN')).toEqual(reference.data);
 		await context.close();
 	});
 
 	it('mirrors the scale right to left and fits a phone', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+		const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
 		const page = await context.newPage();
-		await page.goto(runCli(server, 'invite', '--edition', 'kinds', '--entity', 'MS-FRA'));
+		await page.goto(runCli(site.server, 'invite', '--edition', 'kinds', '--entity', 'MS-FRA'));
 		await submitAndWait(page, page.locator('button[value="lang:ar"]'));
 		await page.screenshot({ path: 'test-results/surveyjs-other-ar.png', fullPage: true });
 		await submitAndWait(page, page.locator('.actions button.primary'));

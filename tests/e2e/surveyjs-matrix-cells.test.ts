@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Model, type QuestionMatrixDropdownModel } from 'survey-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { runCli } from '../helpers/server.ts';
+import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 
 /**
@@ -14,32 +13,7 @@ import { submitAndWait } from '../helpers/answer.ts';
  * stands over its cells in both directions; the stored answer equals survey-core's.
  */
 const FIXTURE = 'tests/fixtures/surveyjs-matrix-cells.json';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-	runCli(server, 'edition:create', '--questionnaire', FIXTURE, '--slug', 'cells', '--override-translations', '--reason', 'test fixture in English only');
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
-
-function storedAnswers(entity: string): Record<string, unknown> {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		const row = db
-			.prepare(
-				`select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'cells'`
-			)
-			.get(entity) as { answers_json: string };
-		return JSON.parse(row.answers_json);
-	} finally {
-		db.close();
-	}
-}
+const site = fixtureSite(FIXTURE, 'cells');
 
 function reference(): Record<string, unknown> {
 	const model = new Model(JSON.parse(readFileSync(FIXTURE, 'utf8')));
@@ -79,9 +53,9 @@ describe('dropdown matrix cells', () => {
 	for (const javaScriptEnabled of [false, true]) {
 		it(`stores every cell type as survey-core does ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, async () => {
 			const entity = javaScriptEnabled ? 'MS-FRA' : 'MS-SEN';
-			const context = await browser.newContext({ javaScriptEnabled });
+			const context = await site.browser.newContext({ javaScriptEnabled });
 			const page = await context.newPage();
-			await page.goto(runCli(server, 'invite', '--edition', 'cells', '--entity', entity));
+			await page.goto(runCli(site.server, 'invite', '--edition', 'cells', '--entity', entity));
 			await submitAndWait(page, page.locator('button[value="lang:en"]'));
 			await expect(page.locator('main').innerText()).resolves.toContain('The tools you use');
 			for (const [column, group] of [
@@ -96,15 +70,15 @@ describe('dropdown matrix cells', () => {
 			await expect(page.locator('main').innerText()).resolves.toContain('Remarks');
 			for (let posts = 0; posts < 3 && !(await page.locator('#done-title').count()); posts++) await submitAndWait(page, page.locator('button.primary').first());
 			await expect(page.locator('#done-title').count()).resolves.toBe(1);
-			expect(storedAnswers(entity)).toEqual(reference());
+			expect(storedAnswers(site.server, 'cells', entity)).toEqual(reference());
 			await context.close();
 		});
 	}
 
 	it('keeps each heading over its cells right to left', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(server, 'invite', '--edition', 'cells', '--entity', 'MS-EGY'));
+		await page.goto(runCli(site.server, 'invite', '--edition', 'cells', '--entity', 'MS-EGY'));
 		await submitAndWait(page, page.locator('button[value="lang:ar"]'));
 		await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
 		const score = await page.getByRole('columnheader', { name: 'Score', exact: true }).boundingBox();

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
 import { Model } from 'survey-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { runCli } from '../helpers/server.ts';
+import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 import { fieldName } from '../../src/lib/domain/survey/field-names.ts';
 import { checkQuestionnaire } from '../../src/lib/domain/survey/definition.ts';
@@ -16,40 +14,16 @@ import { checkQuestionnaire } from '../../src/lib/domain/survey/definition.ts';
  * stores exactly what survey-core holds for the same inputs.
  */
 const FIXTURE = 'tests/fixtures/surveyjs-names.json';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-	expect(
-		runCli(server, 'edition:create', '--questionnaire', FIXTURE, '--slug', 'names', '--override-translations', '--reason', 'test fixture in English only')
-	).toContain('translation gate overridden');
+const site = fixtureSite(FIXTURE, 'names');
+beforeAll(() => {
+	expect(site.created).toContain('translation gate overridden');
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
-
-function storedAnswers(entity: string): Record<string, unknown> {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		const row = db
-			.prepare(
-				`select r.answers_json from response r join entity e on e.id = r.entity_id join edition d on d.id = r.edition_id where e.code = ? and d.slug = 'names'`
-			)
-			.get(entity) as { answers_json: string };
-		return JSON.parse(row.answers_json);
-	} finally {
-		db.close();
-	}
-}
 
 describe('a questionnaire written elsewhere, without JavaScript', () => {
 	it('is answered under the author names and stores what survey-core stores', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(server, 'invite', '--edition', 'names', '--entity', 'MS-SEN'));
+		await page.goto(runCli(site.server, 'invite', '--edition', 'names', '--entity', 'MS-SEN'));
 		await expect(page.locator('h2.page-title').count()).resolves.toBe(1);
 		await page.screenshot({ path: 'test-results/surveyjs-names-en.png', fullPage: true });
 		const field = (name: string) => `[name="${fieldName(name)}"]`;
@@ -74,14 +48,14 @@ describe('a questionnaire written elsewhere, without JavaScript', () => {
 		reference.setValue('رضا المستخدم', { speed: 3, help: 2 });
 		reference.getQuestionByName('q_email').value = 'focal.point@example.org';
 		reference.setValue('question1', 'Merci');
-		expect(storedAnswers('MS-SEN')).toEqual(reference.data);
+		expect(storedAnswers(site.server, 'names', 'MS-SEN')).toEqual(reference.data);
 		await context.close();
 	});
 
 	it('draws the same page right to left in Arabic', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(server, 'invite', '--edition', 'names', '--entity', 'MS-FRA'));
+		await page.goto(runCli(site.server, 'invite', '--edition', 'names', '--entity', 'MS-FRA'));
 		await submitAndWait(page, page.locator('button[value="lang:ar"]'));
 		await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
 		await expect(page.locator(`fieldset.matrix`).count()).resolves.toBe(1);
