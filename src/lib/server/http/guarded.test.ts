@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
-import { guarded } from './guarded.ts';
+import { guarded, guardedAll } from './guarded.ts';
 
 const user = (role: string) => ({ id: 'u1', email: `${role}@example.org`, role, region_code: null, language: 'en' }) as never;
 const eventOf = (u: unknown) => ({ locals: { user: u } }) as unknown as RequestEvent;
@@ -26,5 +26,14 @@ describe('guarded', () => {
 		expect(guarded('signed-in', (_e, u) => u.role)(eventOf(user('analyst')))).toBe('analyst');
 		expect(() => guarded('signed-in', () => 1)(eventOf(null))).toThrow();
 		expect(isHttpError(new Error())).toBe(false);
+	});
+});
+
+describe('guardedAll', () => {
+	it('exports every action of the object, each behind the permission', () => {
+		const actions = guardedAll('registry.manage', { a: () => 'a', b: () => 'b' });
+		expect(Object.keys(actions)).toEqual(['a', 'b']);
+		expect(actions.b(eventOf(user('admin')) as never)).toBe('b');
+		expect(() => actions.a(eventOf(user('analyst')) as never)).toThrow(expect.objectContaining({ status: 403 }));
 	});
 });

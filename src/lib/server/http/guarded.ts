@@ -18,3 +18,13 @@ import type { SessionUser } from '../access/session.ts';
 export function guarded<E extends RequestEvent, R>(permission: Action | 'signed-in', run: (event: E, user: SessionUser) => R): (event: E) => R {
 	return (event) => run(event, permission === 'signed-in' ? requireUser(event.locals) : requirePermission(event.locals, permission));
 }
+
+/**
+ * Every action of a route behind one permission: `actions = guardedAll('invitations.send', unguarded)`.
+ * Listing actions one by one let a merge drop one (the edition title's) without any error;
+ * here an action added to `unguarded` is exported and guarded by construction. An action
+ * that needs another permission is overridden after the spread.
+ */
+export function guardedAll<A extends Record<string, (event: never) => unknown>>(permission: Action, actions: A): A {
+	return Object.fromEntries(Object.entries(actions).map(([name, run]) => [name, guarded(permission, run as (event: RequestEvent) => unknown)])) as unknown as A;
+}

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { guarded } from '$lib/server/http/guarded';
+import { guardedAll } from '$lib/server/http/guarded';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import { getConfig, getDb } from '$lib/server/db/instance';
 import { editionMail } from '$lib/server/distribution/edition-mail';
@@ -39,8 +39,4 @@ const unguarded = {
 } satisfies Actions;
 
 /** Each action needs its permission (docs/access.md): the hooks only check the page's prefix. */
-export const actions: Actions = {
-	inviteAll: guarded('invitations.send', unguarded.inviteAll),
-	sendInvitations: guarded('invitations.send', unguarded.sendInvitations),
-	retry: guarded('invitations.send', unguarded.retry)
-};
+export const actions: Actions = guardedAll('invitations.send', unguarded);

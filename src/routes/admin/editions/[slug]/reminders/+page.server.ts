@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { guarded } from '$lib/server/http/guarded';
+import { guardedAll } from '$lib/server/http/guarded';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { editionReminders } from '$lib/server/distribution/edition-mail';
@@ -35,6 +35,4 @@ const unguarded = {
 		})
 } satisfies Actions;
 
-export const actions: Actions = {
-	remind: guarded('invitations.send', unguarded.remind)
-};
+export const actions: Actions = guardedAll('invitations.send', unguarded);

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { guarded } from '$lib/server/http/guarded';
+import { guarded, guardedAll } from '$lib/server/http/guarded';
 import { regionScope, requirePermission } from '$lib/server/access/guard.ts';
 import { getConfig, getDb } from '$lib/server/db/instance';
 import { respondentsView } from '$lib/server/distribution/edition-respondents';
@@ -70,9 +70,6 @@ const unguarded = {
 
 /** Each action needs its permission (docs/access.md): the hooks only check the page's prefix. */
 export const actions: Actions = {
-	reissue: guarded('invitations.send', unguarded.reissue),
-	revoke: guarded('invitations.send', unguarded.revoke),
-	extend: guarded('invitations.send', unguarded.extend),
-	onBehalf: guarded('responses.enter_on_behalf', unguarded.onBehalf),
-	addContact: guarded('invitations.send', unguarded.addContact)
+	...guardedAll('invitations.send', unguarded),
+	onBehalf: guarded('responses.enter_on_behalf', unguarded.onBehalf)
 };

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { guarded } from '$lib/server/http/guarded';
+import { guardedAll } from '$lib/server/http/guarded';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
 import { editionSettings } from '$lib/server/distribution/edition-overview';
@@ -49,7 +49,4 @@ const unguarded = {
 	}
 } satisfies Actions;
 
-export const actions: Actions = {
-	state: guarded('invitations.send', unguarded.state),
-	dates: guarded('invitations.send', unguarded.dates)
-};
+export const actions: Actions = guardedAll('invitations.send', unguarded);

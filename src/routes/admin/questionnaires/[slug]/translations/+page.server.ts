@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { guarded } from '$lib/server/http/guarded';
+import { guardedAll } from '$lib/server/http/guarded';
 import { failFrom } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
@@ -68,8 +68,4 @@ const unguarded = {
 	}
 } satisfies Actions;
 
-export const actions: Actions = {
-	edit: guarded('questionnaires.author', unguarded.edit),
-	review: guarded('questionnaires.author', unguarded.review),
-	import: guarded('questionnaires.author', unguarded.import)
-};
+export const actions: Actions = guardedAll('questionnaires.author', unguarded);

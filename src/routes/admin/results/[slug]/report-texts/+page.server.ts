@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { guarded } from '$lib/server/http/guarded';
+import { guardedAll } from '$lib/server/http/guarded';
 import { failFrom } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/access/guard.ts';
@@ -76,8 +76,4 @@ const unguarded = {
 	}
 } satisfies Actions;
 
-export const actions: Actions = {
-	save: guarded('analysis.manage', unguarded.save),
-	quote: guarded('analysis.manage', unguarded.quote),
-	import: guarded('analysis.manage', unguarded.import)
-};
+export const actions: Actions = guardedAll('analysis.manage', unguarded);
