@@ -25,6 +25,8 @@ describe('the one mapping from domain errors to HTTP', () => {
 		expect(edgeFailure(wrong, 'ar').message).not.toBe('The current password is not correct.');
 		expect(edgeFailure(wrong, 'ar').message).toMatch(/[\u0600-\u06FF]/);
 		expect(edgeFailure(new ForbiddenError(), 'ar').message).toMatch(/[\u0600-\u06FF]/);
+		// A refusal that says why keeps its reason (the translation gate's override is the administrator's).
+		expect(edgeFailure(new ForbiddenError('only an administrator may open'), 'en').message).toBe('only an administrator may open');
 	});
 
 	it('keeps the details of an invalid input, and maps a subclass as its parent', () => {

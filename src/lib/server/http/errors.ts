@@ -55,7 +55,10 @@ export function edgeFailure(e: unknown, locale?: Locale): EdgeFailure {
 	if (!(e instanceof DomainError)) throw e;
 	const o = locale ? { locale } : {};
 	const [, status, title] = KINDS.find(([type]) => e instanceof type) ?? [DomainError, 409, KINDS[3]![2]];
-	const localised = LOCALISED[e.code];
+	// A bare ForbiddenError gets the generic text in the reader's language; one that says why
+	// ("only an administrator may open an edition whose translations are incomplete") keeps its reason.
+	const generic = e.code !== 'forbidden' || e.message === 'forbidden';
+	const localised = generic ? LOCALISED[e.code] : undefined;
 	return {
 		status,
 		code: e.code,
