@@ -18,7 +18,7 @@ const PASSWORD = 'shell password 2026';
 const ROLES = ['admin', 'author', 'coordinator', 'analyst', 'regional_office', 'council'] as const;
 type Who = (typeof ROLES)[number];
 const AREAS: Record<Who, string[]> = {
-	admin: ['home', 'editions', 'questionnaires', 'translations', 'registry', 'results', 'reports', 'users', 'audit', 'webhooks'],
+	admin: ['home', 'editions', 'questionnaires', 'translations', 'registry', 'results', 'reports', 'users', 'api-tokens', 'audit', 'webhooks'],
 	author: ['home', 'questionnaires', 'translations'],
 	coordinator: ['home', 'editions', 'registry', 'reports'],
 	analyst: ['home', 'editions', 'results', 'reports'],
