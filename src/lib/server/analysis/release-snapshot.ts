@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { aggregate, type Respondent } from '../../domain/analysis/aggregate.ts';
 import type { Catalogue, LocalizedText } from '../../domain/analysis/catalogue.ts';
-import { breakdown, crossTab, DIMENSIONS, type Dimension } from '../../domain/analysis/dimensions.ts';
+import { breakdown, DIMENSIONS, type Dimension } from '../../domain/analysis/dimensions.ts';
+import { aggregateAll, type OnePassPart } from '../../domain/analysis/one-pass.ts';
 import { basisLine, figureKeys, type Basis } from '../../domain/analysis/release-rule.ts';
 import {
 	publishBreakdown,
@@ -75,17 +76,22 @@ function breakdownsOf(catalogue: Catalogue, respondents: readonly Respondent[], 
 	return Object.fromEntries(DIMENSIONS.map((d) => [d, publishBreakdown(breakdown(catalogue, respondents, d), k)]));
 }
 
+function publishedBreakdowns(part: OnePassPart, k: number): Record<string, PublishedBreakdown> {
+	return Object.fromEntries(DIMENSIONS.map((d) => [d, publishBreakdown(part.breakdown(d), k)]));
+}
+
 export function buildSnapshot(input: SnapshotInputs): ReleaseSnapshot {
 	const { data, minCount: k } = input;
 	const { catalogue, respondents } = data;
+	// Every figure of the release (overall, breakdowns, cross-tabulations, each region's part) in one pass over the responses.
+	const all = aggregateAll(catalogue, respondents, { crossTabs: true, partOf: (r) => r.region });
 	const crossTabs: Record<string, PublishedCrossTab> = {};
 	for (const rows of DIMENSIONS)
-		for (const columns of DIMENSIONS)
-			if (rows !== columns) crossTabs[`${rows}|${columns}`] = trimCrossTab(publishCrossTab(crossTab(catalogue, respondents, rows, columns), k));
+		for (const columns of DIMENSIONS) if (rows !== columns) crossTabs[`${rows}|${columns}`] = trimCrossTab(publishCrossTab(all.crossTab(rows, columns), k));
 	const regions: ReleaseSnapshot['regions'] = {};
 	for (const code of input.regionCodes) {
-		const own = respondents.filter((r) => r.region === code);
-		regions[code] = { overall: publishResult(aggregate(catalogue, own), k), breakdowns: breakdownsOf(catalogue, own, k) };
+		const own = all.part(code);
+		regions[code] = { overall: publishResult(own.overall, k), breakdowns: publishedBreakdowns(own, k) };
 	}
 	return {
 		edition: { slug: data.edition.slug, title: data.edition.title, state: data.edition.state },
@@ -94,16 +100,16 @@ export function buildSnapshot(input: SnapshotInputs): ReleaseSnapshot {
 		minCount: k,
 		lastSubmittedAt: data.lastSubmittedAt,
 		rates: input.rates,
-		overall: publishResult(aggregate(catalogue, respondents), k),
-		breakdowns: breakdownsOf(catalogue, respondents, k),
+		overall: publishResult(all.overall, k),
+		breakdowns: publishedBreakdowns(all, k),
 		crossTabs,
 		regions,
 		waves: input.waves,
 		themes: input.themes,
 		groupRates: input.groupRates,
 		report: {
-			byRegion: publishBreakdown(breakdown(catalogue, respondents, 'region', input.regionCodes), k),
-			byOffice: publishBreakdown(breakdown(catalogue, respondents, 'office', input.officeCodes), k)
+			byRegion: publishBreakdown(all.breakdown('region', input.regionCodes), k),
+			byOffice: publishBreakdown(all.breakdown('office', input.officeCodes), k)
 		}
 	};
 }

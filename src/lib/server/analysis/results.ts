@@ -1,9 +1,9 @@
 import type { Db } from '../db/create-db.ts';
 import { ForbiddenError, InvalidInputError } from '../../domain/errors.ts';
 import { can } from '../../domain/access/permissions.ts';
-import { aggregate } from '../../domain/analysis/aggregate.ts';
+import { aggregateAll } from '../../domain/analysis/one-pass.ts';
 import type { Catalogue, LocalizedText } from '../../domain/analysis/catalogue.ts';
-import { breakdown, crossTab, isDimension, type Dimension } from '../../domain/analysis/dimensions.ts';
+import { isDimension, type Dimension } from '../../domain/analysis/dimensions.ts';
 import {
 	publishBreakdown,
 	publishCrossTab,
@@ -111,16 +111,18 @@ export function resultsOf(
 ): EditionResults {
 	const k = effectiveMinCount(viewer, minCount);
 	const rates = viewer.region === null ? [...status.byRegion, status.total] : status.byRegion.filter((r) => r.region === viewer.region);
-	const b = by ? breakdown(data.catalogue, data.respondents, by) : null;
+	// One pass for the overall result, the breakdown and the cross-tabulation asked for.
+	const all = aggregateAll(data.catalogue, data.respondents, { crossTabs: rows && columns ? [[rows, columns]] : false });
+	const b = by ? all.breakdown(by) : null;
 	return {
 		edition: { slug: data.edition.slug, title: data.edition.title, state: data.edition.state },
 		surveyTitle: (data.definition.title as LocalizedText | undefined) ?? null,
 		catalogue: data.catalogue,
 		viewer,
 		minCount: k,
-		overall: b ? publishBreakdown(b, k).total : publishResult(aggregate(data.catalogue, data.respondents), k),
+		overall: b ? publishBreakdown(b, k).total : publishResult(all.overall, k),
 		breakdown: b ? publishBreakdown(b, k) : null,
-		crossTab: rows && columns ? publishCrossTab(crossTab(data.catalogue, data.respondents, rows, columns), k) : null,
+		crossTab: rows && columns ? publishCrossTab(all.crossTab(rows, columns), k) : null,
 		rates,
 		lastSubmittedAt: data.lastSubmittedAt
 	};
