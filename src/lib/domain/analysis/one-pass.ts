@@ -75,8 +75,11 @@ class Contribution {
 	private readonly itemIndices: number[][];
 	private readonly own: Float64Array[];
 	private readonly layout: Layout;
+	private readonly stamps: Int32Array;
+	private stamp = 0;
 	constructor(layout: Layout) {
 		this.layout = layout;
+		this.stamps = new Int32Array(layout.stride);
 		const { catalogue } = layout;
 		this.slots = new Int32Array(layout.stride);
 		this.amounts = new Float64Array(layout.stride);
@@ -148,9 +151,14 @@ class Contribution {
 			const { n, slots } = choices[i]!;
 			if (Array.isArray(raw)) {
 				if (raw.length === 0) continue;
-				for (const v of new Set(raw.map(String))) {
-					const slot = slots.get(v);
-					if (slot !== undefined) this.push(slot, 1);
+				// Each value once, as new Set(raw.map(String)) would, without allocating: stamp the slots taken.
+				this.stamp++;
+				for (const v of raw) {
+					const slot = slots.get(String(v));
+					if (slot !== undefined && this.stamps[slot] !== this.stamp) {
+						this.stamps[slot] = this.stamp;
+						this.push(slot, 1);
+					}
 				}
 			} else {
 				const slot = slots.get(String(raw));
@@ -264,9 +272,10 @@ class Tally implements OnePassPart {
 
 	add(c: Contribution, groups: readonly string[][]): void {
 		this.acc.add(this.total, c);
-		DIMENSIONS.forEach((d, i) => {
-			for (const g of groups[i]!) this.acc.add(this.groups[d].row(g), c);
-		});
+		for (let i = 0; i < DIMENSIONS.length; i++) {
+			const rows = this.groups[DIMENSIONS[i]!];
+			for (const g of groups[i]!) this.acc.add(rows.row(g), c);
+		}
 	}
 
 	get overall(): AnalysisResult {
