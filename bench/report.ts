@@ -56,53 +56,57 @@ try {
 		choices('sectors_involved'),
 		catalogue.choices.find((c) => c.name === 'offices_dealt_with')
 	];
-	const random = seededRandom(2026);
-	const respondents: Respondent[] = Array.from({ length: N }, (_, i) => {
-		const category = categories[i % categories.length]!;
-		return {
-			id: String(i),
-			answers: syntheticAnswers(catalogue, random, { fixed: { respondent_category: category } }),
-			region: regions[i % regions.length]!,
-			category,
-			sectors: category === 'member_state' ? [] : sectors.filter(() => random() < 0.4),
-			language: LOCALES[i % LOCALES.length]!
-		};
-	});
-	const rates = regions.map((region) => ({
-		region,
-		invited: Math.ceil(N / regions.length / 0.85),
-		opened: 0,
-		started: 0,
-		submitted: Math.ceil(N / regions.length)
-	}));
-	const total = rates.reduce((t, r) => ({ ...t, invited: t.invited + r.invited, submitted: t.submitted + r.submitted }), {
-		region: 'total',
-		invited: 0,
-		opened: 0,
-		started: 0,
-		submitted: 0
-	});
-	const groupRate = (keys: string[]) => keys.map((key) => ({ key, invited: Math.round(N / keys.length / 0.85), submitted: Math.round(N / keys.length) }));
+	// The responses live only while the release is built, as in the server (the report reads the stored release).
+	const release = () => {
+		const random = seededRandom(2026);
+		const respondents: Respondent[] = Array.from({ length: N }, (_, i) => {
+			const category = categories[i % categories.length]!;
+			return {
+				id: String(i),
+				answers: syntheticAnswers(catalogue, random, { fixed: { respondent_category: category } }),
+				region: regions[i % regions.length]!,
+				category,
+				sectors: category === 'member_state' ? [] : sectors.filter(() => random() < 0.4),
+				language: LOCALES[i % LOCALES.length]!
+			};
+		});
+		const rates = regions.map((region) => ({
+			region,
+			invited: Math.ceil(N / regions.length / 0.85),
+			opened: 0,
+			started: 0,
+			submitted: Math.ceil(N / regions.length)
+		}));
+		const total = rates.reduce((t, r) => ({ ...t, invited: t.invited + r.invited, submitted: t.submitted + r.submitted }), {
+			region: 'total',
+			invited: 0,
+			opened: 0,
+			started: 0,
+			submitted: 0
+		});
+		const groupRate = (keys: string[]) => keys.map((key) => ({ key, invited: Math.round(N / keys.length / 0.85), submitted: Math.round(N / keys.length) }));
 
-	// The release: what releaseResults computes and stores (its queries aside).
-	const [viewsJson, releaseMs] = await timed(() =>
-		JSON.stringify(
-			buildSnapshot({
-				data: { ...data, respondents, lastSubmittedAt: nowIso() },
-				minCount: MIN_COUNT,
-				rates: [...rates, total],
-				regionCodes: regions,
-				officeCodes: offices?.choices.map((c) => c.value) ?? [],
-				waves: [],
-				themes: [
-					{ name: 'Funding', count: 120 },
-					{ name: 'Language', count: 80 },
-					{ name: 'Staff', count: null }
-				],
-				groupRates: { category: groupRate(categories), sector: groupRate(sectors) }
-			})
-		)
-	);
+		// The release: what releaseResults computes and stores (its queries aside).
+		return timed(() =>
+			JSON.stringify(
+				buildSnapshot({
+					data: { ...data, respondents, lastSubmittedAt: nowIso() },
+					minCount: MIN_COUNT,
+					rates: [...rates, total],
+					regionCodes: regions,
+					officeCodes: offices?.choices.map((c) => c.value) ?? [],
+					waves: [],
+					themes: [
+						{ name: 'Funding', count: 120 },
+						{ name: 'Language', count: 80 },
+						{ name: 'Staff', count: null }
+					],
+					groupRates: { category: groupRate(categories), sector: groupRate(sectors) }
+				})
+			)
+		);
+	};
+	const [viewsJson, releaseMs] = await release();
 	await db
 		.insertInto('analysis_release')
 		.values({
