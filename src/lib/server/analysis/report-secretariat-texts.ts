@@ -23,8 +23,9 @@ export async function requireEdition(db: Kysely<Database>, editionSlug: string):
 	return edition;
 }
 
-export async function latestSecretariatTexts(db: Kysely<Database>, editionSlug: string): Promise<SecretariatTextsVersion> {
-	const edition = await requireEdition(db, editionSlug);
+/** By slug, or by the edition a caller has already loaded (the Council report loads it once for all languages). */
+export async function latestSecretariatTexts(db: Kysely<Database>, editionOrSlug: string | Edition): Promise<SecretariatTextsVersion> {
+	const edition = typeof editionOrSlug === 'string' ? await requireEdition(db, editionOrSlug) : editionOrSlug;
 	const row = await db
 		.selectFrom('report_secretariat_text')
 		.selectAll()

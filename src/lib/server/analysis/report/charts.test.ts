@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkChartFonts } from './chart-fonts';
-import { comparisonChart, distributionChart, meanIntervalChart, renderMeanBarChart, type ChartOutput } from './charts';
+import { comparisonChart, distributionChart, meanIntervalChart, type ChartOutput } from './charts';
 import { wrap } from './chart-painter';
 
 /** The real Kigali items of the 2026 questionnaire: the labels the old charts cut at 40 characters. */
@@ -83,16 +83,4 @@ describe('report charts', () => {
 			expect(out.table.header).toEqual([out.table.header[0], '2022', '2026', out.table.header[3], out.table.header[4]]);
 		});
 	}
-
-	it('keeps the report generator’s mean bar chart working, with full labels', () => {
-		const buffer = renderMeanBarChart(
-			labelsIn('en').map((label, i) => ({ label, value: 3 + i / 10 })),
-			{ max: 5 }
-		);
-		const { width, height } = png(buffer);
-		expect(width).toBe(900);
-		// Wrapped over two lines or more: taller than one 26-px bar per label.
-		expect(height).toBeGreaterThan(70 + 26 * labelsIn('en').length);
-		writeFileSync('test-results/chart-legacy-en.png', buffer);
-	});
 });

@@ -1,80 +1,9 @@
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartConfiguration } from 'chart.js';
-import { wrap } from './chart-painter.ts';
-import { CHART_FONT_STACK } from './chart-fonts.ts';
-
 /**
- * Charts drawn on the server with chart.js on @napi-rs/canvas, as PNG: the report
- * embeds them and the results page shows them as images, so no browser needs
- * chart.js. Without a DOM chart.js uses its basic platform; animation and
- * responsiveness are off so that the first frame is the final one.
+ * The report's charts for the routes (results page, public dashboard) and the Council document: the
+ * readable charts of chart-council.ts (diverging distribution, means with 95% intervals, paired dots),
+ * drawn on @napi-rs/canvas by chart-draw.ts. The old chart.js bar chart of means (labels cut, no
+ * intervals) is gone: nothing drew it any more.
  */
-Chart.register(...registerables);
-
-export const CHART_WIDTH = 900;
-const BAR_HEIGHT = 26;
-const MEAN_BAR_LABEL_WIDTH = 330;
-const LABEL_LINE = 15;
-const CHART_PADDING = 70;
-const FONT_FAMILY = CHART_FONT_STACK;
-
-export interface BarDatum {
-	label: string;
-	value: number | null;
-}
-
-/**
- * A horizontal bar chart of means on a 1..max scale; null values are drawn as gaps.
- * Kept for the report generator's current sections; new sections use the charts of
- * chart-council.ts (distribution, means with intervals, comparison).
- */
-export function renderMeanBarChart(data: readonly BarDatum[], options: { max: number; rtl?: boolean }): Buffer {
-	const labels = data.map((d, i) => labelFor(d.label, i));
-	const height = CHART_PADDING + labels.reduce<number>((h, l) => h + Math.max(BAR_HEIGHT, (Array.isArray(l) ? l.length : 1) * LABEL_LINE + 8), 0);
-	const canvas = createCanvas(CHART_WIDTH, height);
-	const context = canvas.getContext('2d');
-	context.fillStyle = '#ffffff';
-	context.fillRect(0, 0, CHART_WIDTH, height);
-	const config: ChartConfiguration<'bar'> = {
-		type: 'bar',
-		data: { labels, datasets: [{ data: data.map((d) => d.value), backgroundColor: '#1f5f9e' }] },
-		options: {
-			indexAxis: 'y',
-			responsive: false,
-			animation: false,
-			devicePixelRatio: 1,
-			plugins: { legend: { display: false } },
-			scales: {
-				x: { min: 1, max: options.max, reverse: options.rtl ?? false, ticks: { font: { family: FONT_FAMILY } } },
-				y: { position: options.rtl ? 'right' : 'left', ticks: { autoSkip: false, font: { family: FONT_FAMILY, size: 12 } } }
-			}
-		}
-	};
-	// chart.js types expect a DOM context; @napi-rs/canvas provides the same 2D API.
-	const chart = new Chart(context as unknown as CanvasRenderingContext2D, config);
-	const png = canvas.toBuffer('image/png');
-	chart.destroy();
-	return png;
-}
-
-const HAN = /\p{Script=Han}/u;
-const HAN_FONT = /CJK|WenQuanYi|Droid Sans Fallback|Hei|Song|Ming|Noto Sans SC/i;
-let hanFont: boolean | undefined;
-
-/**
- * Without a CJK font on the machine Chinese labels would be drawn as empty boxes:
- * the bars are then numbered in the order of the table beside them instead.
- */
-function canDrawHan(): boolean {
-	hanFont ??= GlobalFonts.families.some((f) => HAN_FONT.test(f.family));
-	return hanFont;
-}
-
-/** Full labels, wrapped over lines (chart.js draws an array as lines): never cut. */
-function labelFor(label: string, index: number): string | string[] {
-	return HAN.test(label) && !canDrawHan() ? String(index + 1) : wrap(label, MEAN_BAR_LABEL_WIDTH, { size: 12 });
-}
-
 export {
 	distributionChart,
 	meanIntervalChart,

@@ -9,13 +9,16 @@ import { isSuppressed, type Masked, type PublishedResult } from '../../../domain
 import { NO_GROUP } from '../../../domain/analysis/dimensions.ts';
 import { conditionWords } from '../../../domain/report/condition-words.ts';
 import { summaryPoints } from '../../../domain/report/executive-summary.ts';
-import type { SecretariatTextsForLanguage } from '../../../domain/report/secretariat-texts.ts';
+import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../../domain/report/secretariat-texts.ts';
+import { textsForLanguage } from '../../../domain/report/secretariat-strings.ts';
+import type { Edition } from '../../db/schema.ts';
 import { CouncilWords } from './council-words.ts';
 import type { GroupRate } from '../analysis-release-rates.ts';
-import { loadSecretariatTexts } from '../report-secretariat-texts.ts';
+import { latestSecretariatTexts, type SecretariatTextsVersion } from '../report-secretariat-texts.ts';
 import { appendAudit } from '../../access/audit/audit-repository.ts';
-import { findEditionBySlug } from '../../distribution/editions-repository.ts';
-import { listRegions } from '../../distribution/reference-repository.ts';
+import { findEditionBySlug } from '../../distribution/editions.ts';
+import { listRegions } from '../../distribution/reference.ts';
+import { findQuestionnaireById } from '../../authoring/questionnaires.ts';
 import { latestRelease, type Release } from '../releases.ts';
 import { renderCouncilReport, type GroupFigures, type LabelledFigure, type ReportModel } from './council-docx.ts';
 import { REPORT_TEXT } from './report-text.ts';
@@ -84,6 +87,29 @@ function annexOf(definition: Element, catalogue: Catalogue, locale: Locale): Rep
 type Groups = { key: string; result: PublishedResult }[];
 
 /**
+ * What the report in every language is made of, loaded once per generation (issue 13: one load per
+ * report): the edition, the questionnaire's text (for the annex; not a figure, read as it stands),
+ * the regions' names. The figures come from the release; nothing here reads a response.
+ */
+interface ReportSource {
+	edition: Edition;
+	definition: Element;
+	regions: Awaited<ReturnType<typeof listRegions>>;
+}
+
+async function loadReportSource(db: Db, edition: Edition): Promise<ReportSource> {
+	const [questionnaire, regions] = await Promise.all([findQuestionnaireById(db, edition.questionnaire_id), listRegions(db)]);
+	if (!questionnaire) throw new NotFoundError(`no questionnaire for edition "${edition.slug}"`);
+	return { edition, definition: JSON.parse(questionnaire.definition_json) as Element, regions };
+}
+
+/** The Secretariat's texts in one language, from the latest version (incomplete: the report is a draft). */
+function secretariatFor(latest: SecretariatTextsVersion, locale: Locale): SecretariatTextsForLanguage {
+	if (latest.version === 0) return { texts: emptySecretariatTexts(), quotations: [], complete: false, version: 0, documentDate: null, originalLanguage: null };
+	return { ...textsForLanguage(latest.stored, locale), version: latest.version, documentDate: latest.documentDate, originalLanguage: latest.originalLanguage };
+}
+
+/**
  * The report's content for one language, drawn only from a results release (the Council's view,
  * suppressed when released): never a live query. The Secretariat's texts come with it.
  */
@@ -93,16 +119,24 @@ export async function buildReportModel(
 	locale: Locale,
 	secretariat: SecretariatTextsForLanguage
 ): Promise<{ model: ReportModel; data: unknown }> {
+	const edition = await findEditionBySlug(db, release.snapshot.edition.slug);
+	if (!edition) throw new NotFoundError(`no edition "${release.snapshot.edition.slug}"`);
+	return reportModelFrom(await loadReportSource(db, edition), release, locale, secretariat);
+}
+
+/** The report's model in one language from what was loaded once: pure apart from formatting. */
+function reportModelFrom(
+	source: ReportSource,
+	release: Release,
+	locale: Locale,
+	secretariat: SecretariatTextsForLanguage
+): { model: ReportModel; data: unknown } {
 	const s = release.snapshot;
-	const edition = await findEditionBySlug(db, s.edition.slug);
-	if (!edition) throw new NotFoundError(`no edition "${s.edition.slug}"`);
-	// The questionnaire's text (for the annex) is not a figure: it is read as it stands.
-	const questionnaire = await db.selectFrom('questionnaire').select('definition_json').where('id', '=', edition.questionnaire_id).executeTakeFirstOrThrow();
-	const definition = JSON.parse(questionnaire.definition_json) as Element;
+	const { edition, definition } = source;
 	const { catalogue, minCount } = s;
 	const sl = surveyCoreLocale(locale);
 	const t = REPORT_TEXT[locale];
-	const regionNames = new Map((await listRegions(db)).map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
+	const regionNames = new Map(source.regions.map((r) => [r.code, r.name[locale] ?? r.name.en ?? r.code]));
 	const choiceName = (question: string) => {
 		const q = catalogue.choices.find((c) => c.name === question);
 		return (code: string) => localize(q?.choices.find((c) => c.value === code)?.label ?? code, sl);
@@ -217,44 +251,58 @@ export async function buildReportModel(
 
 /** Generates the Council report in one language and keeps it with the data it was built from. */
 export async function generateCouncilReport(db: Db, slug: string, locale: string, actor: string): Promise<StoredReport> {
-	if (!isLocale(locale)) throw new InvalidInputError(`language must be one of ${LOCALES.join(', ')} (got "${locale}")`);
-	if (!(await findEditionBySlug(db, slug))) throw new NotFoundError(`no edition "${slug}"`);
+	return (await generateCouncilReports(db, slug, [locale], actor))[0]!;
+}
+
+/**
+ * Generates the Council report in each of the given languages from one load (the edition, its latest
+ * release, the questionnaire, the regions and the Secretariat's texts are read once for all of them)
+ * and stores them together: all the languages or, on an error, none.
+ */
+export async function generateCouncilReports(db: Db, slug: string, locales: readonly string[], actor: string): Promise<StoredReport[]> {
+	const wanted = locales.map((locale) => {
+		if (!isLocale(locale)) throw new InvalidInputError(`language must be one of ${LOCALES.join(', ')} (got "${locale}")`);
+		return locale;
+	});
+	const edition = await findEditionBySlug(db, slug);
+	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
 	const release = await latestRelease(db, slug);
 	if (!release) throw new ConflictError('no results released yet: release the results first, then generate the report from that release');
-	const texts = await loadSecretariatTexts(db, slug, locale);
-	const { model, data } = await buildReportModel(db, release, locale, texts);
-	const lastSubmittedAt = release.lastSubmittedAt;
-	const minCount = release.minCount;
-	const content = await renderCouncilReport(model);
-	const dataJson = JSON.stringify(data);
-	const edition = (await db.selectFrom('edition').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
-	const row: AnalysisReportTable = {
-		id: newId(),
-		edition_id: edition,
-		locale,
-		format: 'docx',
-		created_at: nowIso(),
-		created_by: actor,
-		min_count: minCount,
-		respondents: model.respondents,
-		last_submitted_at: lastSubmittedAt,
-		data_json: dataJson,
-		data_sha256: sha256(dataJson),
-		content_base64: content.toString('base64'),
-		content_sha256: sha256(content)
-	};
-	await db.transaction().execute(async (trx) => {
-		await trx.insertInto('analysis_report').values(row).execute();
-		await appendAudit(trx, {
-			actor,
-			action: 'report.generate',
-			targetType: 'analysis_report',
-			targetId: row.id,
-			details: { edition: slug, locale, release: release.number, respondents: row.respondents, data_sha256: row.data_sha256 }
+	const [source, latest] = await Promise.all([loadReportSource(db, edition), latestSecretariatTexts(db, edition)]);
+	const rows: AnalysisReportTable[] = [];
+	for (const locale of wanted) {
+		const { model, data } = reportModelFrom(source, release, locale, secretariatFor(latest, locale));
+		const content = await renderCouncilReport(model);
+		const dataJson = JSON.stringify(data);
+		rows.push({
+			id: newId(),
+			edition_id: edition.id,
+			locale,
+			format: 'docx',
+			created_at: nowIso(),
+			created_by: actor,
+			min_count: release.minCount,
+			respondents: model.respondents,
+			last_submitted_at: release.lastSubmittedAt,
+			data_json: dataJson,
+			data_sha256: sha256(dataJson),
+			content_base64: content.toString('base64'),
+			content_sha256: sha256(content)
 		});
+	}
+	await db.transaction().execute(async (trx) => {
+		for (const row of rows) {
+			await trx.insertInto('analysis_report').values(row).execute();
+			await appendAudit(trx, {
+				actor,
+				action: 'report.generate',
+				targetType: 'analysis_report',
+				targetId: row.id,
+				details: { edition: slug, locale: row.locale, release: release.number, respondents: row.respondents, data_sha256: row.data_sha256 }
+			});
+		}
 	});
-	const { content_base64: _c, data_json: _d, ...stored } = row;
-	return stored;
+	return rows.map(({ content_base64: _c, data_json: _d, ...stored }) => stored);
 }
 
 export async function listReports(db: Db, slug: string): Promise<StoredReport[]> {

@@ -8,7 +8,7 @@ import { field, parseForm } from '$lib/server/http/form';
 import { guarded } from '$lib/server/http/guarded';
 import { resultsPage } from '$lib/server/analysis/pages.ts';
 import { ReleaseRefusedError, releaseResults } from '$lib/server/analysis/releases.ts';
-import { generateCouncilReport } from '$lib/server/analysis/report/report-service.ts';
+import { generateCouncilReports } from '$lib/server/analysis/report/report-service.ts';
 import { importWave } from '$lib/server/analysis/waves.ts';
 import { setPublication } from '$lib/server/analysis/publication.ts';
 import { LOCALES } from '$lib/domain/locales';
@@ -54,8 +54,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const locales = parsed.data.locale === 'all' ? [...LOCALES] : [parsed.data.locale];
 		try {
-			// One report per language: report generation is the Council report's use case (report-service.ts).
-			for (const l of locales) await generateCouncilReport(getDb(), params.slug, l, user.email);
+			// One report per language, all from one load of the release (report-service.ts).
+			await generateCouncilReports(getDb(), params.slug, locales, user.email);
 		} catch (e) {
 			return failFrom(e, {}, { refusal: 400 });
 		}
