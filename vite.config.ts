@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './tests/helpers/sequencer.ts';
 
 // How many files of a kind run at once. Unit files share nothing and use every core;
 // integration files each start their own server process (or open their own database
@@ -26,6 +27,8 @@ export default defineConfig({
 		// and a busy run must not fail them for time alone (a hang still fails).
 		testTimeout: 90_000,
 		hookTimeout: 120_000,
+		// Known slow files first when Vitest has no durations of its own (a fresh clone): see the sequencer.
+		sequence: { sequencer: SlowFirstSequencer },
 		// Three projects, run one group after another (groupOrder) so each can have its
 		// own number of workers. Every integration or e2e file makes its own temporary
 		// directory, SQLite file or PostgreSQL database, server port and SMTP port

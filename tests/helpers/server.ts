@@ -64,6 +64,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 				NODE_ENV: 'test',
 				SHUTDOWN_DRAIN_MS: '0',
 				KEEP_ALIVE_TIMEOUT: '60',
+				// Each language's questionnaire model is built on first use instead of at start: about
+				// 2 s of CPU saved per server, and a test starts dozens (warm-models.test.ts keeps the default tested).
+				WARM_MODELS: '0',
 				...env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']

@@ -25,7 +25,7 @@ let smtp: TestSmtp | undefined;
 let mail: MailConfig;
 beforeEach(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL, DEMO: '0' }), () => {});
+	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL, DEMO: '0', WARM_MODELS: '0' }), () => {});
 	await importRegistry(t.db, 'registry.csv', new TextEncoder().encode(REGISTRY));
 	mail = loadMailConfig({ MAIL_RATE_PER_MINUTE: '6000', MAIL_RETRY_BASE_MS: '10', MAIL_MAX_ATTEMPTS: '3' });
 });

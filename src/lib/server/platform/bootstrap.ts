@@ -52,7 +52,10 @@ async function prepare(db: Db, config: Config, log: (line: string) => void): Pro
 	}
 
 	const edition = await findEditionBySlug(db, config.defaultEdition);
-	if (edition) await warmRespondentModels(db, edition.questionnaire_id);
+	if (edition && config.warmModels) {
+		await warmRespondentModels(db, edition.questionnaire_id);
+		log(`respondent pages of ${edition.slug} prepared in every language`);
+	}
 
 	if ((await countUsersWithRole(db, 'admin')) === 0) {
 		const password = config.adminPassword ?? randomBytes(12).toString('base64url');

@@ -113,6 +113,7 @@ const schema = z.object({
 		.default('rp-2026'),
 	DEMO: flag(true),
 	BACKGROUND_WORK: flag(true),
+	WARM_MODELS: flag(true),
 	TOTP_REQUIRED_FOR_ADMINS: flag(false),
 	ANALYSIS_MIN_COUNT: integer(2, 100, DEFAULT_MIN_COUNT),
 	SMTP_URL: z
@@ -169,6 +170,13 @@ export interface Config {
 	demo: boolean;
 	/** Whether this process runs the outbox sender and the reminder planner (server.js gives them to one worker). */
 	backgroundWork: boolean;
+	/**
+	 * Whether start-up builds the default edition's questionnaire in every language before
+	 * listening, so the first respondent of each language waits for nothing. Tests turn it
+	 * off (tests/helpers/server.ts): it costs each start about 2 s of CPU, and a page
+	 * builds its language's model on first use all the same.
+	 */
+	warmModels: boolean;
 	production: boolean;
 	logFormat: LogFormat;
 	/** An administrator without a second factor must enrol before anything else. */
@@ -214,6 +222,7 @@ export function loadConfig(env: Env = process.env): Config {
 		defaultEdition: e.DEFAULT_EDITION,
 		demo: e.DEMO,
 		backgroundWork: e.BACKGROUND_WORK,
+		warmModels: e.WARM_MODELS,
 		production,
 		logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'text'),
 		totpRequiredForAdmins: e.TOTP_REQUIRED_FOR_ADMINS,
