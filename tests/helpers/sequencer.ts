@@ -41,7 +41,11 @@ const FRESH_CLONE_SECONDS: Record<string, number> = {
  * vitest/node is loaded only when Vitest sorts (vite.config.ts also serves `vite build`).
  */
 export class SlowFirstSequencer implements TestSequencer {
-	constructor(private readonly ctx: Vitest) {}
+	private readonly ctx: Vitest;
+
+	constructor(ctx: Vitest) {
+		this.ctx = ctx;
+	}
 
 	private async base(): Promise<TestSequencer> {
 		const { BaseSequencer } = await import('vitest/node');
