@@ -43,8 +43,16 @@ export function parsePageAnswers(model: Model, index: number, entries: [string, 
 	return parseQuestionAnswers(page.questions as Question[], entries);
 }
 
-/** parsePageAnswers for a given list of questions (the compiled plan's pages, plan/post.ts). */
-export function parseQuestionAnswers(questions: Question[], entries: [string, string][]): PageAnswers {
+/**
+ * parsePageAnswers for a given list of questions (the compiled plan's pages, plan/post.ts).
+ * `parsers` reads some questions' fields instead of their kind (by name): the plan's choices
+ * carried from another answer, which the questions here (from a model without answers) lack.
+ */
+export function parseQuestionAnswers(
+	questions: Question[],
+	entries: [string, string][],
+	parsers: ReadonlyMap<string, (values: string[], field: string) => unknown> = new Map()
+): PageAnswers {
 	const fields = fieldsOf(questions);
 	const posted: Posted = new Map();
 	for (const [field, value] of entries) {
@@ -55,7 +63,8 @@ export function parseQuestionAnswers(questions: Question[], entries: [string, st
 	const answers: PageAnswers = {};
 	// Keyed as survey-core keys the value: by `valueName` when set, so questions sharing one value share one answer.
 	for (const q of questions.filter(isAnswerable)) {
-		const value = kindOf(q).parse(q, posted, fieldName(q.name));
+		const own = parsers.get(q.name);
+		const value = own ? own(posted.get(fieldName(q.name)) ?? [], fieldName(q.name)) : kindOf(q).parse(q, posted, fieldName(q.name));
 		if (!hasOther(q)) answers[q.getValueName()] = value;
 		else Object.assign(answers, applyOther(q, value, pickText(posted.get(otherField(q)) ?? [], otherField(q), OTHER_TEXT_MAX)));
 	}

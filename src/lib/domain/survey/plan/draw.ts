@@ -1,7 +1,9 @@
 import { conditionVariables, type ConditionNode } from '../conditions.ts';
 import { formValue, type ElementView, type PageView, type QuestionView } from '../page-view.ts';
 import { nameOfField } from '../field-names.ts';
+import { sanitizeHtml } from '../sanitize.ts';
 import type { PlannedPage, PlannedQuestion, QuestionnairePlan } from './compile.ts';
+import { carriedChoices } from './carry.ts';
 
 /**
  * Draws, validates and walks a compiled plan (compile.ts) on a response's answers:
@@ -60,8 +62,9 @@ function questionErrors(q: PlannedQuestion, answers: Answers): string[] {
 /** The messages of a compiled page under these answers (question name → messages); empty when valid. */
 export function validatePage(page: PlannedPage, answers: Answers): Map<string, string[]> {
 	const errors = new Map<string, string[]>();
+	const read = page.effective(answers);
 	for (const q of page.questions ?? []) {
-		const messages = questionErrors(q, answers);
+		const messages = questionErrors(q, read);
 		if (messages.length > 0) errors.set(q.name, messages);
 	}
 	return errors;
@@ -72,8 +75,24 @@ export function shownNames(page: PlannedPage, answers: Answers): string[] {
 	return (page.questions ?? []).filter((q) => q.visible(answers)).map((q) => q.name);
 }
 
-function filled(q: PlannedQuestion, answers: Answers, errors: string[]): QuestionView {
+/** The template with this request's piped texts and carried choices (piping.ts, carry.ts). */
+function textsFilled(q: PlannedQuestion, answers: Answers): QuestionView {
 	const t = q.template;
+	if (!q.texts && !q.carried) return t;
+	const out = { ...t } as QuestionView & { choices?: { value: string; text: string }[]; html?: string };
+	const texts = q.texts;
+	if (texts?.title) out.title = texts.title(answers) || q.name;
+	if (texts?.description) out.description = texts.description(answers);
+	if (texts?.html && out.kind === 'html') out.html = sanitizeHtml(texts.html(answers));
+	if (q.carried) out.choices = carriedChoices(q.carried, answers).map((c) => c.view);
+	else if (texts && out.choices && texts.choices.some(Boolean)) {
+		out.choices = out.choices.map((c, i) => (texts.choices[i] ? { ...c, text: texts.choices[i]!(answers) } : c));
+	}
+	return out;
+}
+
+function filled(q: PlannedQuestion, answers: Answers, errors: string[]): QuestionView {
+	const t = textsFilled(q, answers);
 	const value = answers[q.valueName];
 	const state = {
 		required: isRequiredNow(q, answers),
@@ -127,16 +146,17 @@ function logicValues(elements: ElementView[], answers: Answers): Record<string, 
  * The view of visible page `index`, as buildPageView draws it. `errors` are the
  * messages to show (after a post that did not validate); none on a plain GET.
  */
-export function drawPage(plan: QuestionnairePlan, answers: Answers, index: number, errors = new Map<string, string[]>(), revealed: string[] = []): PageView {
-	const page = compiledPage(plan, answers, index);
+export function drawPage(plan: QuestionnairePlan, stored: Answers, index: number, errors = new Map<string, string[]>(), revealed: string[] = []): PageView {
+	const page = compiledPage(plan, stored, index);
 	if (!page) throw new RangeError(`page ${index} is not compiled`);
+	const answers = plan.effective(stored);
 	const elements = page.questions!.map((q) => filled(q, answers, errors.get(q.name) ?? []));
 	return {
 		index,
 		count: visiblePages(plan, answers).length,
 		name: page.name,
-		title: page.title,
-		description: page.description,
+		title: page.pipedTitle ? page.pipedTitle(answers) : page.title,
+		description: page.pipedDescription ? page.pipedDescription(answers) : page.description,
 		elements,
 		questions: elements.filter((e) => e.visible),
 		logicValues: logicValues(elements, answers),

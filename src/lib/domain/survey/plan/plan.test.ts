@@ -25,8 +25,12 @@ const QUESTIONNAIRES: [string, object, Locale[], number][] = [
 	['all-types', fixture('tests/fixtures/all-types.json'), ['en', 'ar'], 40],
 	['matrix-scales', fixture('tests/fixtures/matrix-scales.json'), ['en'], 60],
 	['surveyjs-kinds', fixture('tests/fixtures/surveyjs-kinds.json'), ['en'], 60],
-	['surveyjs-names', fixture('tests/fixtures/surveyjs-names.json'), ['en'], 60]
+	['surveyjs-names', fixture('tests/fixtures/surveyjs-names.json'), ['en'], 60],
+	// Piped texts from every kind of answer, and choices carried in each mode (piping.ts, carry.ts).
+	['plan-piping', fixture('tests/fixtures/plan-piping.json'), ['en', 'fr'], 120]
 ];
+
+const ALL_COMPILED = new Set(['rp-2026', 'plan-piping']);
 
 /** A small deterministic generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -154,6 +158,8 @@ describe('the compiled plan agrees with survey-core', () => {
 					}
 				}
 			}
+			// These must be walked by the plan on every page: piped texts and carried choices included.
+			if (ALL_COMPILED.has(name)) expect(planFallbacks(definition)).toEqual([]);
 			// The walk must exercise the plan where it compiles pages, not only its fallbacks.
 			const compiles = compilePlan(definition, 'en').pages.some((p) => p.questions);
 			if (compiles)
@@ -165,18 +171,29 @@ describe('the compiled plan agrees with survey-core', () => {
 		}, 180_000);
 	}
 
-	it('says which pages of the 2026 questionnaire fall back to survey-core, and why', () => {
-		// A choice list copied from another question's answers, and a title that pipes an answer.
-		expect(planFallbacks(QUESTIONNAIRES[0]![1])).toEqual([
-			{ page: 'events_cooperation', index: 3, reason: '"choicesFromQuestion" of question "events_office"' },
-			{ page: 'overall_assessment', index: 4, reason: 'a piped text in "overall_reason"' }
+	it('compiles every page of the 2026 questionnaire: no fallback, and the lint says nothing', () => {
+		// Its carried office list and its piped "You answered ..." title are compiled (carry.ts, piping.ts).
+		expect(planFallbacks(QUESTIONNAIRES[0]![1])).toEqual([]);
+		for (const locale of ['en', 'ar', 'zh', 'fr', 'ru', 'es'] as const)
+			expect(compilePlan(QUESTIONNAIRES[0]![1], locale).pages.every((p) => p.questions)).toBe(true);
+		expect(lintQuestionnaireJson(QUESTIONNAIRES[0]![1] as Record<string, unknown>).filter((f) => f.rule === 'plan/fallback')).toEqual([]);
+	});
+
+	it('says which pages fall back to survey-core, and why', () => {
+		const piping = fixture('tests/fixtures/plan-piping.json') as { pages: Record<string, unknown>[] };
+		const pages = structuredClone(piping.pages);
+		pages[1]!.title = 'Page {pageno}';
+		(pages[2]!.elements as Record<string, unknown>[])[0]!.title = 'About {sel}';
+		expect(planFallbacks({ pages })).toEqual([
+			{ page: 'piped', index: 1, reason: 'a piped text in the page title' },
+			{ page: 'after', index: 2, reason: 'a piped text in "last"' }
 		]);
 		// The lint says so, as warnings: the questionnaire is still accepted.
-		const warnings = lintQuestionnaireJson(QUESTIONNAIRES[0]![1] as Record<string, unknown>).filter((f) => f.rule === 'plan/fallback');
+		const warnings = lintQuestionnaireJson({ pages }).filter((f) => f.rule === 'plan/fallback');
 		expect(warnings.map((f) => [f.severity, f.path])).toEqual([
-			['warning', 'pages[3]'],
-			['warning', 'pages[4]']
+			['warning', 'pages[1]'],
+			['warning', 'pages[2]']
 		]);
-		expect(warnings[0]!.message).toContain('choicesFromQuestion');
+		expect(warnings[1]!.message).toContain('piped text');
 	});
 });

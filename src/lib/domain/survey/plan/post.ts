@@ -2,8 +2,17 @@ import { mergePageAnswers, type Answers } from '../../response/answers.ts';
 import type { PageAction, PagePostOutcome } from '../../response/page-post.ts';
 import { nameOfField } from '../field-names.ts';
 import { parseQuestionAnswers } from '../page-form.ts';
-import type { QuestionnairePlan } from './compile.ts';
+import type { PlannedPage, QuestionnairePlan } from './compile.ts';
+import { parseCarried } from './carry.ts';
 import { compiledPage, shownNames, validatePage, visiblePages } from './draw.ts';
+
+/** The page's posted fields as answers; a carried question's against the choices it was shown (carry.ts). */
+function parsePage(page: PlannedPage, current: Answers, entries: [string, string][]): Answers {
+	const parsers = new Map(
+		page.questions!.flatMap((q) => (q.carried ? [[q.name, (values: string[]) => parseCarried(q.carried!, values, current)] as const] : []))
+	);
+	return parseQuestionAnswers(page.source, entries, parsers);
+}
 
 /** A page post the plan decided, with the messages to draw when the page is shown again. */
 export type PlanPostOutcome = PagePostOutcome & { errors: Map<string, string[]> };
@@ -27,7 +36,7 @@ export function applyPlanPost(
 	const page = compiledPage(plan, current, index);
 	if (!page) return null;
 	const before = new Set([...[...shown].map(nameOfField), ...shownNames(page, current)]);
-	let merged = mergePageAnswers(current, parseQuestionAnswers(page.source, entries));
+	let merged = mergePageAnswers(current, parsePage(page, current, entries));
 	// A question disabled under the new answers keeps what it had (page-post.ts).
 	const locked = page.questions!.filter((q) => !q.enabled(merged));
 	if (locked.length > 0) merged = mergePageAnswers(merged, Object.fromEntries(locked.map((q) => [q.valueName, current[q.valueName]])));
