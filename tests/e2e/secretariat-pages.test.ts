@@ -109,14 +109,14 @@ const CRAWL_TIMEOUT_MS = 600_000;
 describe.concurrent('every Secretariat page, for every role, in English and Arabic', () => {
 	it.for(CASES)(
 		'%s in %s: every page it reaches by links answers, passes axe, and shows labels, not codes',
+		{ timeout: CRAWL_TIMEOUT_MS },
 		async ([role, lang], { expect }) => {
 			const { context, page } = await signedIn(role, lang);
 			const { visited, problems } = await crawl(page, role, lang, expect);
 			await context.close();
 			expect(visited.length, `${role} ${lang}`).toBeGreaterThan(role === 'council' ? 1 : 2);
 			expect(problems).toEqual([]);
-		},
-		CRAWL_TIMEOUT_MS
+		}
 	);
 });
 

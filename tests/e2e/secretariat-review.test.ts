@@ -47,13 +47,15 @@ describe('API tokens and webhooks', () => {
 		await page.selectOption('#token-role', 'regional_office');
 		await page.selectOption('#token-region', 'AFR');
 		await Promise.all([page.waitForNavigation(), page.click('form[action="?/create"] button[type=submit]')]);
-		expect(await page.textContent('.ui-notice code.ui-secret[data-new-token]')).toMatch(/^rps_/);
-		const row = page.locator('table.ui-table tr[data-token="Nairobi dashboard"]');
+		const row = page.locator('tr[data-token="Nairobi dashboard"]');
 		expect(await row.innerText()).toContain('Africa');
 		expect(await row.innerText()).not.toMatch(/\bAFR\b/);
+		// On the shared data table, the secret in the shared once-shown notice.
+		expect(await row.evaluate((tr) => tr.closest('table')!.className)).toContain('ui-table');
+		expect(await page.textContent('.ui-notice code.ui-secret[data-new-token]')).toMatch(/^rps_/);
 		const arabic = await signedIn(ADMIN_AR);
 		await arabic.goto(`${server.url}/admin/api-tokens`);
-		const arRow = (await arabic.locator('table.ui-table tr[data-token="Nairobi dashboard"]').innerText())!;
+		const arRow = (await arabic.locator('tr[data-token="Nairobi dashboard"]').innerText())!;
 		expect(arRow).not.toMatch(/\bAFR\b|Africa/);
 		expect(arRow).toContain('أفريقيا');
 	});
@@ -62,19 +64,23 @@ describe('API tokens and webhooks', () => {
 		for (const email of [ADMIN, ADMIN_AR]) {
 			const page = await signedIn(email);
 			await page.goto(`${server.url}/admin/webhooks`);
-			const boxes = await page.$$eval('input[name="events"]', (inputs) =>
+			const lines = await page.$$eval('input[name="events"]', (inputs) =>
 				inputs.map((input) => {
 					const box = input.getBoundingClientRect();
-					const words = input.parentElement!.getBoundingClientRect();
-					// On one line: the box lies within the label's height, and the label is about one line high.
-					return { top: box.top - words.top, bottom: words.bottom - box.bottom, height: words.height };
+					// The words after the checkbox, up to the label's end.
+					const words = document.createRange();
+					words.setStartAfter(input);
+					words.setEndAfter(input.closest('label')!.lastChild!);
+					const text = words.getBoundingClientRect();
+					return { middle: box.top + box.height / 2, top: text.top, bottom: text.bottom, height: text.height };
 				})
 			);
-			expect(boxes.length).toBeGreaterThan(2);
-			for (const b of boxes) {
-				expect(b.top, email).toBeGreaterThanOrEqual(0);
-				expect(b.bottom, email).toBeGreaterThanOrEqual(0);
-				expect(b.height, email).toBeLessThan(60);
+			expect(lines.length).toBeGreaterThan(2);
+			for (const l of lines) {
+				// The box's middle lies within the one line its words take.
+				expect(l.middle, email).toBeGreaterThan(l.top);
+				expect(l.middle, email).toBeLessThan(l.bottom);
+				expect(l.height, email).toBeLessThan(40);
 			}
 		}
 	});
@@ -97,8 +103,13 @@ describe('the respondents list', () => {
 		await page.goto(`${server.url}/admin/editions/rp-2026/respondents`);
 		const actions = page.locator('#respondents details.row-actions').first();
 		await actions.locator('summary').click();
+		const field = actions.locator('input[name="until"]');
 		const label = (await actions.locator('label[for^="until-"]').boundingBox())!;
-		const field = (await actions.locator('input[name="until"]').boundingBox())!;
-		expect(label.y + label.height).toBeLessThanOrEqual(field.y + 1);
+		const box = (await field.boundingBox())!;
+		expect(label.y + label.height).toBeLessThanOrEqual(box.y + 1);
+		// A form field as every other: label, then its hint (the time zone) announced with the field.
+		const hint = (await field.getAttribute('aria-describedby'))!;
+		expect(hint).toBeTruthy();
+		expect(await actions.locator(`[id="${hint}"]`).textContent()).toContain('UTC');
 	});
 });
