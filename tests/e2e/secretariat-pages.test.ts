@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
@@ -58,17 +58,26 @@ async function signedIn(role: Who, lang: string): Promise<{ context: BrowserCont
 
 /** One address per shape: ids and query strings vary, the page does not. */
 const shape = (path: string) => path.replace(/\?.*$/, '').replace(/\/\d+(?=\/|$)/g, '/:n');
+const fileName = (path: string) => path.replace(/^\/admin\/?/, '').replace(/[^a-z0-9-]+/gi, '_') || 'home';
 
-/** The /admin pages reachable from the home by links only (breadth first), one per shape. */
-async function crawl(page: Page): Promise<string[]> {
-	await page.goto(`${server.url}/admin`);
-	const queue = [new URL(page.url()).pathname];
-	const seen = new Set(queue.map(shape));
+/**
+ * The /admin pages reachable from the home by links only (breadth first), one per shape,
+ * each checked where it stands as the crawl meets it (one load a page): below 400,
+ * screenshot, axe, and in Arabic no code in its text. Returns the pages and the problems.
+ */
+async function crawl(page: Page, role: Who, lang: string, expect: ExpectStatic): Promise<{ visited: string[]; problems: string[] }> {
+	const problems: string[] = [];
 	const visited: string[] = [];
+	const first = await page.goto(`${server.url}/admin`);
+	const queue: { path: string; loaded: boolean }[] = [{ path: new URL(page.url()).pathname, loaded: true }];
+	expect(first?.status(), '/admin').toBeLessThan(400);
+	const seen = new Set(queue.map((q) => shape(q.path)));
 	while (queue.length > 0 && visited.length < MAX_PAGES) {
-		const path = queue.shift()!;
-		const res = await page.goto(`${server.url}${path}`);
-		expect(res?.status(), path).toBeLessThan(400);
+		const { path, loaded } = queue.shift()!;
+		if (!loaded) {
+			const res = await page.goto(`${server.url}${path}`);
+			expect(res?.status(), path).toBeLessThan(400);
+		}
 		visited.push(path);
 		const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href')!));
 		for (const href of hrefs) {
@@ -78,40 +87,36 @@ async function crawl(page: Page): Promise<string[]> {
 			const key = shape(url.pathname);
 			if (seen.has(key)) continue;
 			seen.add(key);
-			queue.push(url.pathname);
+			queue.push({ path: url.pathname, loaded: false });
+		}
+		// The whole page, for review, as a JPEG: a full-page PNG's encoding was a large share of the crawl's time.
+		await page.screenshot({ path: `${SHOTS}/${role}-${lang}-${fileName(path)}.jpeg`, fullPage: true, type: 'jpeg', quality: 70 });
+		for (const v of await axeViolations(page)) problems.push(`${path}: ${v}`);
+		if (lang === 'ar') {
+			const codes = RAW_CODES.exec(await page.innerText('main'));
+			if (codes) problems.push(`${path}: shows the code ${codes[0]}`);
 		}
 	}
-	return visited;
+	return { visited, problems };
 }
-
-const fileName = (path: string) => path.replace(/^\/admin\/?/, '').replace(/[^a-z0-9-]+/gi, '_') || 'home';
 
 /** Each role in English and Arabic (the administrator signed in as the Arabic user; its English pages are the other roles' pages). */
 const CASES = ROLES.flatMap((role) => (role === 'admin' ? ['ar'] : ['en', 'ar']).map((lang) => [role, lang] as const));
 /** A crawl with axe on every page takes minutes on a shared machine. */
 const CRAWL_TIMEOUT_MS = 600_000;
 
-describe('every Secretariat page, for every role, in English and Arabic', () => {
-	it.each(CASES)(
+// The crawls share nothing but the server (each its own context, read-only pages): they run side by side.
+describe.concurrent('every Secretariat page, for every role, in English and Arabic', () => {
+	it.for(CASES)(
 		'%s in %s: every page it reaches by links answers, passes axe, and shows labels, not codes',
-		async (role, lang) => {
-			const problems: string[] = [];
+		{ timeout: CRAWL_TIMEOUT_MS },
+		async ([role, lang], { expect }) => {
 			const { context, page } = await signedIn(role, lang);
-			const pages = await crawl(page);
-			expect(pages.length, `${role} ${lang}`).toBeGreaterThan(role === 'council' ? 1 : 2);
-			for (const path of pages) {
-				await page.goto(`${server.url}${path}`);
-				await page.screenshot({ path: `${SHOTS}/${role}-${lang}-${fileName(path)}.png`, fullPage: true });
-				for (const v of await axeViolations(page)) problems.push(`${path}: ${v}`);
-				if (lang === 'ar') {
-					const codes = RAW_CODES.exec(await page.innerText('main'));
-					if (codes) problems.push(`${path}: shows the code ${codes[0]}`);
-				}
-			}
+			const { visited, problems } = await crawl(page, role, lang, expect);
 			await context.close();
+			expect(visited.length, `${role} ${lang}`).toBeGreaterThan(role === 'council' ? 1 : 2);
 			expect(problems).toEqual([]);
-		},
-		CRAWL_TIMEOUT_MS
+		}
 	);
 });
 

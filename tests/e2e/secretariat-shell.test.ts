@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
@@ -71,8 +71,10 @@ async function follow(page: Page, selector: string): Promise<number> {
 	return response?.status() ?? 0;
 }
 
-describe('navigation by role, from /admin, following links only', () => {
-	it.each(ROLES)('%s sees exactly its areas, none refuses it, and every link of its home answers', async (role) => {
+// The tests share the server and nothing else (each its own browser context; the pages they
+// read are not changed by another test): they run side by side, each with its own expect.
+describe.concurrent('navigation by role, from /admin, following links only', () => {
+	it.for(ROLES)('%s sees exactly its areas, none refuses it, and every link of its home answers', async (role, { expect }) => {
 		const { context, page } = await signedIn(role, 'en');
 		await page.goto(`${server.url}/admin`);
 		const areas = await page.$$eval('nav.sec-nav a', (links) => links.map((a) => a.getAttribute('data-area')));
@@ -96,8 +98,8 @@ describe('navigation by role, from /admin, following links only', () => {
 	});
 });
 
-describe('the home says what needs attention', () => {
-	it('shows the coordinator the open edition with rate, days left and trend, and the bounced focal point', async () => {
+describe.concurrent('the home says what needs attention', () => {
+	it('shows the coordinator the open edition with rate, days left and trend, and the bounced focal point', async ({ expect }) => {
 		const { context, page } = await signedIn('coordinator', 'en');
 		const row = await page.textContent('#editions ~ * tbody tr');
 		expect(row).toContain('Open');
@@ -107,7 +109,7 @@ describe('the home says what needs attention', () => {
 		await context.close();
 	});
 
-	it("shows a regional office its region's figures only", async () => {
+	it("shows a regional office its region's figures only", async ({ expect }) => {
 		const counts = await sqlAll<{ region: string; invited: number; submitted: number }>(
 			server.dbPath,
 			`select n.region_code as region, count(*) as invited, sum(case when r.state = 'submitted' then 1 else 0 end) as submitted
@@ -130,26 +132,25 @@ describe('the home says what needs attention', () => {
 	});
 });
 
-describe('labels, never codes, in French and Arabic', () => {
-	it.each(['fr', 'ar'])('home and sidebar of every role in %s', async (lang) => {
-		for (const role of ROLES) {
-			const { context, page } = await signedIn(role, lang, true);
-			await page.goto(`${server.url}/admin`);
-			expect(await page.getAttribute('html', 'lang')).toBe(lang);
-			const text = (await page.innerText('body'))!;
-			// The Council reader's home is the results page (another area's): its codes are that page's to fix.
-			if (role !== 'council') expect(text, `${role} ${lang}`).not.toMatch(RAW_CODES);
-			expect(text).not.toMatch(/\b(Edition|Home|Results|Registry|Audit log)\b/);
-			if (lang === 'fr' && AREAS[role].includes('editions')) expect(text).toContain('Ouverte');
-			if (lang === 'ar') await page.screenshot({ path: `test-results/shell-home-${role}-ar.png`, fullPage: true });
-			expect(await axeViolations(page), `${role} ${lang}`).toEqual([]);
-			await context.close();
-		}
+describe.concurrent('labels, never codes, in French and Arabic', () => {
+	const CASES = (['fr', 'ar'] as const).flatMap((lang) => ROLES.map((role) => [role, lang] as const));
+	it.for(CASES)('home and sidebar of %s in %s', async ([role, lang], { expect }) => {
+		const { context, page } = await signedIn(role, lang, true);
+		await page.goto(`${server.url}/admin`);
+		expect(await page.getAttribute('html', 'lang')).toBe(lang);
+		const text = (await page.innerText('body'))!;
+		// The Council reader's home is the results page (another area's): its codes are that page's to fix.
+		if (role !== 'council') expect(text, `${role} ${lang}`).not.toMatch(RAW_CODES);
+		expect(text).not.toMatch(/\b(Edition|Home|Results|Registry|Audit log)\b/);
+		if (lang === 'fr' && AREAS[role].includes('editions')) expect(text).toContain('Ouverte');
+		if (lang === 'ar') await page.screenshot({ path: `test-results/shell-home-${role}-ar.png`, fullPage: true });
+		expect(await axeViolations(page), `${role} ${lang}`).toEqual([]);
+		await context.close();
 	});
 });
 
-describe('errors in the Secretariat layout, with the way back', () => {
-	it('draws a refusal in the workspace, in the reader language, with its home and the area it came from', async () => {
+describe.concurrent('errors in the Secretariat layout, with the way back', () => {
+	it('draws a refusal in the workspace, in the reader language, with its home and the area it came from', async ({ expect }) => {
 		const { context, page } = await signedIn('author', 'fr', true);
 		await page.click('nav.sec-nav a[data-area="questionnaires"]');
 		const refused = await page.goto(`${server.url}/admin/users`, { referer: `${server.url}/admin/questionnaires` });
@@ -166,7 +167,7 @@ describe('errors in the Secretariat layout, with the way back', () => {
 		await context.close();
 	});
 
-	it('draws a Council reader its refusal in the workspace too, and sends its /admin to its results', async () => {
+	it('draws a Council reader its refusal in the workspace too, and sends its /admin to its results', async ({ expect }) => {
 		const { context, page } = await signedIn('council', 'ar');
 		const home = await page.goto(`${server.url}/admin`);
 		expect(new URL(page.url()).pathname).toBe('/admin/results');
@@ -180,7 +181,7 @@ describe('errors in the Secretariat layout, with the way back', () => {
 		await context.close();
 	});
 
-	it('draws 404s (an unknown address, an unknown edition) in the workspace with the way back', async () => {
+	it('draws 404s (an unknown address, an unknown edition) in the workspace with the way back', async ({ expect }) => {
 		const { context, page } = await signedIn('coordinator', 'en');
 		for (const path of ['/admin/no-such-area', '/admin/editions/no-such-edition']) {
 			const res = await page.goto(`${server.url}${path}`);
@@ -194,7 +195,7 @@ describe('errors in the Secretariat layout, with the way back', () => {
 		await context.close();
 	});
 
-	it('still refuses a crafted post with a bare 403 (form actions run without the layout)', async () => {
+	it('still refuses a crafted post with a bare 403 (form actions run without the layout)', async ({ expect }) => {
 		const { context, page } = await signedIn('author', 'en');
 		const res = await context.request.post(`${server.url}/admin/users?/create`, {
 			form: { email: 'x@y.org' },

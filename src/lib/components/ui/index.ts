@@ -8,3 +8,4 @@ export { default as FormField } from './FormField.svelte';
 export { default as Notice } from './Notice.svelte';
 export { default as Sparkline } from './Sparkline.svelte';
 export { default as Tabs } from './Tabs.svelte';
+export { default as SecretOnce } from './SecretOnce.svelte';

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
+import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { seedUsers } from '../helpers/access-http.ts';
+
+/**
+ * What a review of the Secretariat pages found, as a reader sees it in Chromium: API tokens
+ * name a region, not its code; a webhook's event checkboxes sit on the line of their words
+ * (Arabic too); the respondents list lets the page scroll instead of hiding rows in a box,
+ * its header row staying in view; the extension date's label sits above its field.
+ */
+const PASSWORD = 'review password 2026';
+const ADMIN = 'admin.en@review.example.org';
+const ADMIN_AR = 'admin.ar@review.example.org';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: ADMIN, DEMO: '1' });
+	await seedUsers(server.dbPath, [{ email: ADMIN_AR, role: 'admin', language: 'ar' }], PASSWORD);
+	runCli(server, 'invite', '--edition', 'rp-2026', '--all');
+	browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+	for (const context of contexts) await context.close();
+	await browser?.close();
+	await server?.stop();
+});
+
+/** A signed-in page without JavaScript (the pages need none). */
+async function signedIn(email: string): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+	contexts.push(context);
+	const page = await context.newPage();
+	await signInInBrowser(page, server.url, email, PASSWORD);
+	return page;
+}
+
+describe('API tokens and webhooks', () => {
+	it("names a regional office token's region in the reader's language, and shows its secret once", async () => {
+		const page = await signedIn(ADMIN);
+		await page.goto(`${server.url}/admin/api-tokens`);
+		await page.fill('#token-name', 'Nairobi dashboard');
+		await page.selectOption('#token-role', 'regional_office');
+		await page.selectOption('#token-region', 'AFR');
+		await Promise.all([page.waitForNavigation(), page.click('form[action="?/create"] button[type=submit]')]);
+		const row = page.locator('tr[data-token="Nairobi dashboard"]');
+		expect(await row.innerText()).toContain('Africa');
+		expect(await row.innerText()).not.toMatch(/\bAFR\b/);
+		// On the shared data table, the secret in the shared once-shown notice.
+		expect(await row.evaluate((tr) => tr.closest('table')!.className)).toContain('ui-table');
+		expect(await page.textContent('.ui-notice code.ui-secret[data-new-token]')).toMatch(/^rps_/);
+		const arabic = await signedIn(ADMIN_AR);
+		await arabic.goto(`${server.url}/admin/api-tokens`);
+		const arRow = (await arabic.locator('tr[data-token="Nairobi dashboard"]').innerText())!;
+		expect(arRow).not.toMatch(/\bAFR\b|Africa/);
+		expect(arRow).toContain('أفريقيا');
+	});
+
+	it('puts each event checkbox on the line of its words, in Arabic too', async () => {
+		for (const email of [ADMIN, ADMIN_AR]) {
+			const page = await signedIn(email);
+			await page.goto(`${server.url}/admin/webhooks`);
+			const lines = await page.$$eval('input[name="events"]', (inputs) =>
+				inputs.map((input) => {
+					const box = input.getBoundingClientRect();
+					// The words after the checkbox, up to the label's end.
+					const words = document.createRange();
+					words.setStartAfter(input);
+					words.setEndAfter(input.closest('label')!.lastChild!);
+					const text = words.getBoundingClientRect();
+					return { middle: box.top + box.height / 2, top: text.top, bottom: text.bottom, height: text.height };
+				})
+			);
+			expect(lines.length).toBeGreaterThan(2);
+			for (const l of lines) {
+				// The box's middle lies within the one line its words take.
+				expect(l.middle, email).toBeGreaterThan(l.top);
+				expect(l.middle, email).toBeLessThan(l.bottom);
+				expect(l.height, email).toBeLessThan(40);
+			}
+		}
+	});
+});
+
+describe('the respondents list', () => {
+	it('lets the page scroll (no row hidden in a box) with the header row kept in view', async () => {
+		const page = await signedIn(ADMIN);
+		await page.goto(`${server.url}/admin/editions/rp-2026/respondents`);
+		expect(await page.locator('#respondents tbody tr').count()).toBe(50);
+		const box = await page.$eval('.ui-table-wrap', (wrap) => ({ client: wrap.clientHeight, scroll: wrap.scrollHeight }));
+		expect(box.scroll - box.client, 'rows hidden below the box').toBeLessThanOrEqual(1);
+		await page.$eval('#respondents tbody tr:nth-child(30)', (row) => row.scrollIntoView());
+		const headerTop = await page.$eval('#respondents thead th', (th) => th.getBoundingClientRect().top);
+		expect(Math.abs(headerTop)).toBeLessThanOrEqual(1);
+	});
+
+	it("puts the extension date's label above its field", async () => {
+		const page = await signedIn(ADMIN);
+		await page.goto(`${server.url}/admin/editions/rp-2026/respondents`);
+		const actions = page.locator('#respondents details.row-actions').first();
+		await actions.locator('summary').click();
+		const field = actions.locator('input[name="until"]');
+		const label = (await actions.locator('label[for^="until-"]').boundingBox())!;
+		const box = (await field.boundingBox())!;
+		expect(label.y + label.height).toBeLessThanOrEqual(box.y + 1);
+		// A form field as every other: label, then its hint (the time zone) announced with the field.
+		const hint = (await field.getAttribute('aria-describedby'))!;
+		expect(hint).toBeTruthy();
+		expect(await actions.locator(`[id="${hint}"]`).textContent()).toContain('UTC');
+	});
+});
