@@ -93,6 +93,7 @@ for (const n of COUNTS) {
 		for (const code of REGIONS) out.push(all.part(code).overall, ...DIMENSIONS.map((d) => all.part(code).breakdown(d)));
 		return out;
 	}, 3);
+	console.log(`clock: ${CPU_CLOCK ? 'CPU time of this process' : 'wall'}`);
 	console.log(
 		`${pad(String(n), 9)}  ${pad(baseline, 5)} ms  ${pad(overall, 6)} ms  ${pad(overall / baseline, 5)}  ${pad(old, 15)} ms  ${pad(old / baseline, 5)}  ${pad(onePass, 21)} ms  ${pad(onePass / baseline, 5)}  ${pad(old / onePass, 7)}×  ${onePass <= TARGET_MS || n < 100000 ? (n < 100000 ? '    -' : '   ok') : ' MISS'}  | ${pad(releaseOld === null ? '(skipped)' : releaseOld.toFixed(0) + ' ms', 12)}  ${pad(releaseOne.toFixed(0) + ' ms', 8)}`
 	);
