@@ -32,7 +32,7 @@ const ARABIC_WIDTH = 1.5;
  * a bold header: without this "Удовлетворены" was split as "Удовлетворен / ы" in the Russian report.
  */
 const CYRILLIC = /[\u0400-\u04FF]/u;
-const CYRILLIC_WIDTH = 1.2;
+const CYRILLIC_WIDTH = 1.1;
 
 /** Signs wider than an average letter (Arial's % is 0.89 em against about 0.55 for a digit): "43%" must fit one line. */
 const BROAD = /[%‰MW@]/u;
