@@ -28,7 +28,8 @@ const MAX_MAIN_BODY_PAGES = 25;
 const LIBREOFFICE_TIMEOUT_MS = 600_000;
 const SETUP_TIMEOUT_MS = 600_000;
 const OUT = join(process.cwd(), 'test-results', 'council-report');
-const LANGS: Locale[] = ['en', 'ar', 'zh'];
+// COUNCIL_REPORT_LANGS=en,ar,zh,fr,ru,es lays out the other languages too, for a reviewer (the issue asks for en, ar, zh).
+const LANGS = (process.env.COUNCIL_REPORT_LANGS?.split(',') ?? ['en', 'ar', 'zh']) as Locale[];
 const docs = new Map<Locale, Buffer>();
 
 beforeAll(async () => {
@@ -76,6 +77,33 @@ beforeAll(async () => {
 afterAll(async () => {
 	await t?.close();
 });
+
+/** Body of an A4 page between the running header and the footer (points). */
+const BODY_TOP = 66;
+const BODY_BOTTOM = 790;
+const MIN_PAGE_FILL = 0.4;
+
+/**
+ * How much of a PDF page's body its content fills: the height the text blocks pdftotext finds there cover
+ * plus the heights of its images (pdfimages gives their pixels and resolution), over the body's height.
+ */
+function pageFill(pdf: string, page: number): number {
+	const range = ['-f', String(page), '-l', String(page)];
+	const layout = execFileSync('pdftotext', [...range, '-bbox-layout', pdf, '-'], { encoding: 'utf8' });
+	const text = [...layout.matchAll(/<block xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)]
+		.map((b) => [Number(b[1]), Number(b[2])] as const)
+		.filter(([top, bottom]) => top >= BODY_TOP && bottom <= BODY_BOTTOM)
+		.sort((a, b) => a[0] - b[0])
+		// The union of the blocks' vertical extents: a table row's cells are blocks side by side.
+		.reduce((acc, [top, bottom]) => ({ sum: acc.sum + Math.max(0, bottom - Math.max(top, acc.end)), end: Math.max(acc.end, bottom) }), { sum: 0, end: 0 }).sum;
+	const images = execFileSync('pdfimages', [...range, '-list', pdf], { encoding: 'utf8' })
+		.split('\n')
+		.slice(2)
+		.map((line) => line.trim().split(/\s+/))
+		.filter((cols) => cols[2] === 'image')
+		.reduce((sum, cols) => sum + (Number(cols[4]) / Number(cols[13])) * 72, 0);
+	return (text + images) / (BODY_BOTTOM - BODY_TOP);
+}
 
 function unzip(docx: Buffer, part: string): string {
 	const file = join(t.dir, `r-${Math.random().toString(36).slice(2)}.docx`);
@@ -168,9 +196,11 @@ describe('the Council report as a Council document', () => {
 			const next = sections[sections.findIndex((s) => s.id === id) + 1]!.id;
 			const body = xmlParas.slice(at(id), at(next)).join('</w:p>');
 			const drawings = body.split('<w:drawing>').slice(1);
-			expect(drawings.length, `charts in ${id}`).toBe(kinds.length);
+			// Section 3 draws one distribution chart per questionnaire section (one image of every item would fill a page).
+			if (id === 'overall') expect(drawings.length, `charts in ${id}`).toBeGreaterThan(kinds.length);
+			else expect(drawings.length, `charts in ${id}`).toBe(kinds.length);
 			const descriptions = drawings.map((d) => decodeXml(/<wp:docPr [^>]*descr="([^"]*)"/.exec(d)?.[1] ?? ''));
-			kinds.forEach((kind, i) => expect(descriptions[i], `${id}: text alternative ${i + 1}`).toContain(altStart(kind)));
+			descriptions.forEach((d, i) => expect(d, `${id}: text alternative ${i + 1}`).toContain(altStart(kinds[Math.min(i, kinds.length - 1)]!)));
 			// The same text alternative is printed under the chart, for readers of the printed page.
 			for (const d of descriptions) expect(texts(body), `${id}: alternative printed`).toContain(d);
 		}
@@ -291,17 +321,28 @@ describe('the Council report as a Council document', () => {
 				const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
 				const annex = m.cr_annex({ number: 'A', title: m.cr_a_questionnaire({}, { locale }) }, { locale });
 				expect(pages.length, `${locale}: pages`).toBeGreaterThan(8);
-				// pdftotext gives Arabic in presentation forms: the annex is looked for in English and Chinese.
-				const flat = (text: string) => text.replace(/\s+/g, '');
+				// pdftotext gives Arabic in presentation forms and visual order: compared there on its letters other than
+				// alef and lam (which the lam-alef ligatures reorder), without the Latin "A".
+				const flat = (text: string) =>
+					locale === 'ar'
+						? text
+								.normalize('NFKC')
+								.replace(/[^\p{Script=Arabic}]/gu, '')
+								.replace(/[\u0622\u0623\u0625\u0627\u0644]/g, '')
+						: text.replace(/\s+/g, '');
 				const annexPage = pages.findLastIndex((p) => flat(p).includes(flat(annex)));
-				if (locale !== 'ar') expect(annexPage, `${locale}: annex A found`).toBeGreaterThan(2);
-				if (locale === 'en') {
-					expect(annexPage, `English main body: ${annexPage} pages`).toBeLessThanOrEqual(MAX_MAIN_BODY_PAGES);
+				expect(annexPage, `${locale}: annex A found`).toBeGreaterThan(2);
+				// No blank or near-blank page in the main body (after the cover and contents, before the page that ends
+				// it): text and charts fill at least MIN_PAGE_FILL of each page's height.
+				for (let page = 3; page < annexPage; page++) expect(pageFill(pdf, page), `${locale}: page ${page} filled`).toBeGreaterThanOrEqual(MIN_PAGE_FILL);
+				if (locale === 'en') expect(annexPage, `English main body: ${annexPage} pages`).toBeLessThanOrEqual(MAX_MAIN_BODY_PAGES);
+				// Words separated by spaces (not Chinese; pdftotext gives Arabic in presentation forms).
+				if (locale !== 'ar' && locale !== 'zh') {
 					// No word split without a hyphen: every word LibreOffice printed is a word of the document, not a piece of one.
 					const words = (text: string) => text.split(/[^\p{L}]+/u).filter((x) => x.length >= 2);
 					const written = new Set(words(texts(unzip(docs.get(locale)!, '(document|header\\d+|footer\\d+)\\.xml')).join('\n')));
 					const split = [...new Set(words(pages.join('\n')))].filter((x) => !written.has(x));
-					expect(split).toEqual([]);
+					expect(split, `${locale}: words split in the PDF`).toEqual([]);
 				}
 			}
 		},

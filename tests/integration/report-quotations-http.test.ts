@@ -71,6 +71,8 @@ describe('quotations in section 9 of the Council report', () => {
 		expect(open.length).toBeGreaterThan(0);
 		const html = await page('en');
 		expect(html).toContain('id="quotable"');
+		// Says plainly in which language a quotation is written and where it is translated.
+		expect(html).toContain('Quotations are written in English first, like every Secretariat text, and then translated');
 		const text = Object.values(open[0]!.answers).find((v) => typeof v === 'string' && v.length > 30) as string;
 		expect(html).toContain(text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
 		// Nothing that leads back to an author: no entity name or code, no response id.

@@ -28,6 +28,11 @@ describe('table column widths', () => {
 		header.forEach((h, i) => expect(widths[i]!, h).toBeGreaterThanOrEqual(longestToken(h) * 100 + 220));
 	});
 
+	it('give Cyrillic words the room their wider letters take ("Удовлетворены" was split in the Russian report)', () => {
+		expect(longestToken('Удовлетворены')).toBeGreaterThan('Удовлетворены'.length);
+		expect(longestToken('Satisfied')).toBe('Satisfied'.length);
+	});
+
 	it('give Arabic words the room their wider letters take', () => {
 		expect(longestToken('المتوسط')).toBe(7 * 1.5);
 		const widths = fitColumnWidths(

@@ -27,13 +27,20 @@ export interface WidthOptions {
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 const ARABIC_WIDTH = 1.5;
 
+/**
+ * Cyrillic letters run wider than the Latin average (Arial: д, ж, ш, ы, ю about 0.6-0.8 em), the more so in
+ * a bold header: without this "Удовлетворены" was split as "Удовлетворен / ы" in the Russian report.
+ */
+const CYRILLIC = /[\u0400-\u04FF]/u;
+const CYRILLIC_WIDTH = 1.1;
+
 /** Signs wider than an average letter (Arial's % is 0.89 em against about 0.55 for a digit): "43%" must fit one line. */
 const BROAD = /[%‰MW@]/u;
 const BROAD_WIDTH = 1.7;
 
 function textWidth(text: string): number {
 	let w = 0;
-	for (const ch of text) w += WIDE.test(ch) ? 2 : ARABIC.test(ch) ? ARABIC_WIDTH : BROAD.test(ch) ? BROAD_WIDTH : 1;
+	for (const ch of text) w += WIDE.test(ch) ? 2 : ARABIC.test(ch) ? ARABIC_WIDTH : CYRILLIC.test(ch) ? CYRILLIC_WIDTH : BROAD.test(ch) ? BROAD_WIDTH : 1;
 	return w;
 }
 

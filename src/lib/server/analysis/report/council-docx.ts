@@ -75,6 +75,8 @@ export interface GroupFigures {
 export interface LabelledFigure<T> {
 	label: string;
 	figure: Masked<T>;
+	/** The questionnaire section an item belongs to (its index's name): section 3 draws one distribution chart per section. */
+	group?: string;
 }
 
 /** A Secretariat text, or in a draft a visible note that it is still to be written. */

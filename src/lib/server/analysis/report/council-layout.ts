@@ -47,6 +47,8 @@ const TABLE_CHAR_WIDTH = 105;
 const CELL_PADDING = 260;
 /** Chart image width in the document (pixels at 96 dpi): the text column. */
 export const IMAGE_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
+/** At most this share of the page's text height (pixels at 96 dpi): a taller chart would overflow the page and be cut. */
+const IMAGE_MAX_HEIGHT = Math.floor(((PAGE.height - 2 * PAGE.margin) / 1440) * 96 * 0.8);
 
 export function reportStyles(locale: Locale): IStylesOptions {
 	const lang = WORD_LANGUAGE[locale];
@@ -176,17 +178,17 @@ export class Layout {
 			})
 		);
 	}
-	/** A chart image with its caption and a text alternative. */
+	/** A chart image with its caption (kept with it) and, after it, its text alternative (kept with the image too). */
 	image(caption: string, png: Buffer, alt: string): void {
 		const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-		const width = Math.min(IMAGE_WIDTH, w);
+		const width = Math.min(IMAGE_WIDTH, w, Math.floor((IMAGE_MAX_HEIGHT * w) / h));
 		const height = Math.round((h / w) * width);
 		this.caption(caption);
 		this.blocks.push(
 			new Paragraph({
 				bidirectional: this.rtl,
 				alignment: AlignmentType.CENTER,
-				keepNext: false,
+				keepNext: true,
 				children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: caption, description: alt, title: caption } })]
 			})
 		);

@@ -9,7 +9,7 @@ import type { LabelledFigure, ReportModel } from './council-docx.ts';
 /**
  * The one place where the Council report asks for its charts, section by section (3 to 8): the
  * readable charts of chart-council.ts (issue 15 item 4). Section 3 shows the distribution of every
- * five-point item as diverging stacked bars and the indices as means with their 95% intervals;
+ * five-point item as diverging stacked bars, one chart per questionnaire section, and the indices as means with their 95% intervals;
  * sections 4 to 6 the overall-satisfaction question group by group (and for all respondents) as a
  * dot plot with intervals; section 7 the criteria likewise; section 8 the comparison with the
  * previous survey as paired dots with arrows. Each chart brings its data table and text alternative.
@@ -60,10 +60,20 @@ async function sectionCharts(section: CouncilSection, model: ReportModel, titles
 		rows.length ? [{ title: titles.means(title), kind: 'means', chart: await meanIntervalChart({ rows, min: SCALE_MIN, max: SCALE_MAX }, locale) }] : [];
 	switch (section) {
 		case 'overall': {
-			const items = model.items.filter(fivePoint);
-			const distribution: ReportChart[] = items.length
-				? [{ title: titles.distribution(model.itemsTitle), kind: 'distribution', chart: await distributionChart({ rows: items.map(distributionRow) }, locale) }]
-				: [];
+			// One distribution chart per questionnaire section: twenty items in one image would take a whole
+			// page that cannot break, leaving the page before it half blank (issue 15's layout review).
+			const bySection = new Map<string, LabelledFigure<ScaleSummary>[]>();
+			for (const item of model.items.filter(fivePoint)) {
+				const group = item.group ?? model.itemsTitle;
+				bySection.set(group, [...(bySection.get(group) ?? []), item]);
+			}
+			const distribution: ReportChart[] = [];
+			for (const [group, items] of bySection)
+				distribution.push({
+					title: titles.distribution(group),
+					kind: 'distribution',
+					chart: await distributionChart({ rows: items.map(distributionRow) }, locale)
+				});
 			return [
 				...(await means(
 					model.sectionsTitle,

@@ -47,7 +47,11 @@ function figures(result: PublishedResult, catalogue: Catalogue, locale: Locale) 
 	const t = REPORT_TEXT[locale];
 	const { item } = labels(catalogue, surveyCoreLocale(locale));
 	return {
-		items: catalogue.scales.map((s): LabelledFigure<ScaleSummary> => ({ label: item(s.key), figure: result.scales[s.key]! })),
+		items: catalogue.scales.map((s): LabelledFigure<ScaleSummary> => ({
+			label: item(s.key),
+			figure: result.scales[s.key]!,
+			group: t.sectionNames[s.section] ?? s.section
+		})),
 		sections: catalogue.sections.map((s): LabelledFigure<IndexSummary> => ({ label: t.sectionNames[s] ?? s, figure: result.sections[s]! })),
 		criteria: catalogue.criteria.map((c): LabelledFigure<IndexSummary> => ({ label: t.criterionNames[c] ?? c, figure: result.criteria[c]! }))
 	};
