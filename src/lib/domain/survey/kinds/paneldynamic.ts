@@ -13,7 +13,7 @@ import { pickText } from './pick.ts';
  * submit buttons of the page form (dynamic-change.ts). The value is survey-core's: an
  * array with one object per panel, keyed by the inner value names, `{}` for an empty one.
  */
-export type PanelDynamicView<Q> = BaseQuestionView & {
+export interface PanelDynamicView<Q> extends BaseQuestionView {
 	kind: 'paneldynamic';
 	type: 'paneldynamic';
 	panels: { index: number; title: string; questions: Q[]; removable: boolean }[];
@@ -21,7 +21,7 @@ export type PanelDynamicView<Q> = BaseQuestionView & {
 	addText: string;
 	removeText: string;
 	noEntriesText: string;
-};
+}
 
 /** What the registry lends this kind for its inner questions (kinds/index.ts, without an import cycle). */
 export interface InnerKinds<Q> {
