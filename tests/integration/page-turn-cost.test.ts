@@ -156,7 +156,98 @@ describe('the cost of a page turn', () => {
 			Model.prototype.setValue = setValue;
 		}
 	});
+
+	it('walks every page of the 2026 questionnaire without building or feeding a survey-core model (issue 16 item 2)', async () => {
+		const [ctx] = await respondents(1);
+		// The first view creates the response (its defaults come from a model built once per version, at start-up).
+		await showRespondentPage(t.db, ctx!, null, null);
+		const rows = ['affordable_connectivity', 'digital_transformation', 'enabling_environment', 'resource_mobilization', 'inclusive_secure_ict'];
+		const pages: [string, string][][] = [
+			[...pageZero(0, 'academia')].filter(([k]) => !k.startsWith('_')),
+			['sat_responsiveness', 'sat_technical_assistance', 'sat_resource_mobilization', 'sat_ldc_sids_lldc', 'sat_regional_initiatives'].map((n) => [n, '4']),
+			[
+				...['sat_information', 'sat_itur_support', 'sat_itut_support', 'sat_one_itu'].map((n): [string, string] => [n, '5']),
+				...rows.map((r): [string, string] => [`sat_itud_priorities::${r}`, '4'])
+			],
+			// events_office: its choices are carried from the offices answered on page 0.
+			[
+				...['sat_regional_events', 'sat_rto_cooperation', 'sat_needs_to_hq', 'sat_own_language', 'sat_remote_engagement'].map((n): [string, string] => [
+					n,
+					'4'
+				]),
+				['events_office', 'RO-AFR'],
+				// The browser's script showed it as soon as the events were rated.
+				['_shown', 'events_office']
+			],
+			[
+				['overall_satisfaction', '2'],
+				['change_since_last', 'same'],
+				['priorities', 'responsiveness']
+			]
+		];
+		const core = countSurveyCore();
+		let revision = 0;
+		const post = async (page: number, fields: [string, string][], action = 'next') => {
+			const form = new FormData();
+			for (const [k, v] of [...fields, ['_action', action], ['_page', String(page)], ['_revision', String(revision)]]) form.append(k, v);
+			const outcome = await postRespondentPage(t.db, ctx!, form);
+			revision = outcome.kind === 'redirect' ? outcome.revision : outcome.kind === 'show' ? outcome.view.revision : revision;
+			return outcome;
+		};
+		try {
+			for (let page = 0; page < pages.length; page++) {
+				const shown = await showRespondentPage(t.db, ctx!, page, null);
+				expect(shown.page).toMatchObject({ index: page, count: 5 });
+				if (page === 3) {
+					// Drawn hidden (the browser reveals it once the events are rated), with the carried choices.
+					const office = shown.page!.elements.find((q) => q.name === 'events_office');
+					expect(office).toMatchObject({ visible: false, choices: [{ value: 'RO-AFR', text: 'Regional Office for Africa (Addis Ababa)' }] });
+				}
+				const outcome = await post(page, pages[page]!);
+				if (page < 4) expect(outcome).toMatchObject({ kind: 'redirect', page: page + 1 });
+				else {
+					// "Dissatisfied" reveals the follow-up, whose title pipes the answer's text.
+					expect(outcome.kind).toBe('show');
+					const reason = outcome.kind === 'show' ? outcome.view.page!.questions.find((q) => q.name === 'overall_reason') : undefined;
+					expect(reason?.title).toBe('You answered "Dissatisfied". What are the main reasons for this assessment?');
+					expect(await post(4, [...pages[4]!, ['overall_reason', 'Too slow'], ['_shown', 'overall_reason']])).toMatchObject({ kind: 'redirect', page: 4 });
+				}
+			}
+			const last = await showRespondentPage(t.db, ctx!, 4, null);
+			expect(last.page?.questions.find((q) => q.name === 'overall_reason')).toMatchObject({ value: 'Too slow', visible: true });
+			expect(core.count()).toEqual({ builds: 0, loads: 0, sets: 0 });
+		} finally {
+			core.restore();
+		}
+	});
 });
+
+/** Counts what feeds or builds a survey-core model: answers set one by one, loaded whole, or a model built. */
+function countSurveyCore(): { count: () => { builds: number; loads: number; sets: number }; restore: () => void } {
+	const loads = countDataLoads();
+	const proto = Model.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+	const originals = { setValue: proto.setValue!, clearValue: proto.clearValue!, setComment: proto.setComment!, endLoadingFromJson: proto.endLoadingFromJson! };
+	let sets = 0;
+	let builds = 0;
+	for (const name of ['setValue', 'clearValue', 'setComment'] as const) {
+		proto[name] = function (this: unknown, ...args: unknown[]) {
+			sets++;
+			return originals[name].apply(this, args);
+		};
+	}
+	// Every `new Model(json)` ends its loading here.
+	proto.endLoadingFromJson = function (this: unknown, ...args: unknown[]) {
+		builds++;
+		return originals.endLoadingFromJson.apply(this, args);
+	};
+	return {
+		count: () => ({ builds, loads: loads.count(), sets }),
+		restore: () => {
+			loads.restore();
+			Object.assign(proto, originals);
+		}
+	};
+}
 
 /** A page-0 post without its offices (a required question left empty). */
 function withoutOffices(params: URLSearchParams): FormData {

@@ -2,13 +2,13 @@ import type { Db } from '../db/create-db.ts';
 import type { ResponseRow } from '../db/schema.ts';
 import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
 import { isLocale, LOCALES, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
-import { defaultAnswers, getModel, getResponseModel, loadAnswers, rememberResponseAnswers } from '../../domain/survey/model-cache.ts';
+import { defaultAnswers, getModel, loadAnswers } from '../../domain/survey/model-cache.ts';
 import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
 import { mergePageAnswers, parseAnswers } from '../../domain/response/answers.ts';
 import { dataIndependentPages } from '../../domain/survey/save-plan.ts';
 import { parsePageAnswers } from '../../domain/survey/page-form.ts';
-import { applyPagePost, parsePageAction, type PageAction } from '../../domain/response/page-post.ts';
-import { buildReview, firstInvalidPage, type ReviewSection } from '../../domain/response/review.ts';
+import { parsePageAction, type PageAction } from '../../domain/response/page-post.ts';
+import type { ReviewSection } from '../../domain/response/review.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { findLinkContext, markInvitationOpened, type LinkContext } from '../distribution/invitations.ts';
 import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLocale } from './responses-repository.ts';
@@ -16,9 +16,8 @@ import { findQuestionnaireById } from '../authoring/questionnaires.ts';
 import { isAcceptingAnswers } from '../distribution/editions.ts';
 import { writeBatcher } from '../db/write-batcher.ts';
 import { prefilledOnPage, registryPrefillFor } from '../distribution/registry/prefill.ts';
-import { compiledPage, drawPage, visiblePages } from '../../domain/survey/plan/draw.ts';
-import { applyPlanPost } from '../../domain/survey/plan/post.ts';
 import { planFor } from './plans.ts';
+import { decidePost, drawGet } from './page-engine.ts';
 import { emitResponseSubmitted } from '../distribution/webhooks/emit.ts';
 import { nowIso } from '../db/ids.ts';
 
@@ -45,6 +44,7 @@ async function loadDefinition(db: Db, questionnaireId: string): Promise<object> 
  */
 export async function warmRespondentModels(db: Db, questionnaireId: string): Promise<void> {
 	const definition = await loadDefinition(db, questionnaireId);
+	defaultAnswers(questionnaireId, definition);
 	for (const locale of LOCALES) {
 		buildPageView(loadAnswers(getModel(questionnaireId, definition, locale), {}), 0);
 		planFor(questionnaireId, definition, locale);
@@ -143,31 +143,19 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 		response = { ...response, locale: lang };
 	}
 	const locale = toLocale(response.locale);
-	// The response's own model: after this respondent's page post it already holds these
-	// answers, so drawing the next page does not reload them (~8 ms of survey-core each).
-	const definition = await loadDefinition(db, ctx.questionnaire_id);
-	const answers = parseAnswers(response.answers_json);
-	// The compiled plan draws the page when it can (no survey-core model fed per request).
-	const plan = planFor(ctx.questionnaire_id, definition, locale);
-	if (response.state !== 'submitted' && requested !== 'review' && plan.usable) {
-		const last = visiblePages(plan, answers).length - 1;
-		const index = Math.max(0, Math.min(requested ?? response.furthest_page, response.furthest_page, last));
-		if (compiledPage(plan, answers, index)) return pageFor(ctx, response, plan.surveyTitle, drawPage(plan, answers, index));
-	}
-	const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(answers));
-	const title = model.locTitle.renderedHtml;
+	const version = { key: ctx.questionnaire_id, definition: await loadDefinition(db, ctx.questionnaire_id) };
+	const submitted = response.state === 'submitted';
 	// A link shown to a Secretariat user (not e-mailed to a focal point) gives the receipt
 	// without the answers: a coordinator must never read submitted answers (docs/access.md).
-	if (response.state === 'submitted') return pageFor(ctx, response, title, null, undefined, ctx.link_delivery === 'mailed' ? buildReview(model) : null);
-	const last = model.visiblePages.length - 1;
-	if (requested === 'review') {
-		const invalid = firstInvalidPage(model);
-		if (invalid < 0) return pageFor(ctx, response, title, null, undefined, buildReview(model));
-		// Not complete yet: show the first page that needs an answer, with its messages.
-		return pageFor(ctx, response, title, buildPageView(model, invalid));
-	}
-	const index = Math.max(0, Math.min(requested ?? response.furthest_page, response.furthest_page, last));
-	return pageFor(ctx, response, title, buildPageView(model, index));
+	const drawn = drawGet(
+		version,
+		locale,
+		{ id: response.id, furthest: response.furthest_page, submitted },
+		parseAnswers(response.answers_json),
+		requested,
+		ctx.link_delivery === 'mailed'
+	);
+	return pageFor(ctx, response, drawn.title, drawn.page, undefined, drawn.review);
 }
 
 export type PostOutcome =
@@ -223,7 +211,7 @@ function readPagePost(form: FormData): PagePostFields {
  */
 export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
 	const { action, lang, index, revision, entries, shown } = readPagePost(form);
-	const definition = await loadDefinition(db, ctx.questionnaire_id);
+	const version = { key: ctx.questionnaire_id, definition: await loadDefinition(db, ctx.questionnaire_id) };
 	// Skips the writes of a first visit when the response exists.
 	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
 
@@ -236,39 +224,8 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		if (response.state === 'submitted') return { kind: 'submitted' as const };
 		const locale = lang ?? toLocale(response.locale);
 		const current = parseAnswers(response.answers_json);
-		// The compiled plan decides the post when it can; survey-core otherwise (review, submit, fallback pages).
-		const plan = planFor(ctx.questionnaire_id, definition, locale);
-		if (plan.usable && index !== 'review' && index >= visiblePages(plan, current).length) {
-			throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
-		}
-		const planned = applyPlanPost(plan, current, index, entries, action, response.furthest_page, shown);
-		if (planned) {
-			const view =
-				planned.kind === 'invalid' || planned.kind === 'revealed'
-					? drawPage(plan, planned.answers, planned.page, planned.errors, planned.kind === 'revealed' ? planned.revealed : [])
-					: null;
-			const newRevision = await saveResponse(trx, response.id, { answers: planned.answers, locale, furthestPage: planned.furthest, submit: false });
-			if (newRevision === null) return { kind: 'submitted' as const };
-			const conflict = revision !== response.revision;
-			const saved = { ...response, revision: newRevision, locale, furthest_page: planned.furthest };
-			if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, plan.surveyTitle, view, conflict ? 'conflict' : undefined) };
-			if (conflict && compiledPage(plan, planned.answers, planned.page)) {
-				return { kind: 'show' as const, view: pageFor(ctx, saved, plan.surveyTitle, drawPage(plan, planned.answers, planned.page), 'conflict') };
-			}
-			if (!conflict) return { kind: 'redirect' as const, page: planned.page, revision: newRevision, conflict };
-			const again = loadAnswers(getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(planned.answers)), planned.answers);
-			return { kind: 'show' as const, view: pageFor(ctx, saved, again.locTitle.renderedHtml, buildPageView(again, planned.page), 'conflict') };
-		}
-		const model = getResponseModel(ctx.questionnaire_id, definition, locale, response.id, JSON.stringify(current));
-		if (index !== 'review' && index >= model.visiblePages.length) throw new InvalidInputError(`page ${index} does not exist`, [], 'unknown_page');
-		const outcome = applyPagePost(model, current, index, entries, action, response.furthest_page, shown);
-		// Build the view now, while the model still holds this request's answers and errors.
-		const view =
-			outcome.kind === 'invalid' || outcome.kind === 'revealed'
-				? buildPageView(model, outcome.page, outcome.kind === 'revealed' ? outcome.revealed : [])
-				: null;
-		// The model now holds the merged answers (before the await, so nothing else ran in between).
-		rememberResponseAnswers(ctx.questionnaire_id, locale, response.id, JSON.stringify(outcome.kind === 'submitted' ? {} : outcome.answers));
+		// The compiled plan decides when it can; survey-core otherwise (page-engine.ts).
+		const { outcome, title, view, redraw } = decidePost(version, locale, response.id, current, response.furthest_page, { index, entries, action, shown });
 		const newRevision = await saveResponse(trx, response.id, {
 			answers: outcome.answers,
 			locale,
@@ -283,12 +240,8 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 		const conflict = revision !== response.revision;
 		if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const, revision: newRevision, conflict };
 		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
-		const title = model.locTitle.renderedHtml;
 		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, title, view, conflict ? 'conflict' : undefined) };
-		if (conflict) {
-			const again = loadAnswers(model, outcome.answers);
-			return { kind: 'show' as const, view: pageFor(ctx, saved, title, buildPageView(again, outcome.page), 'conflict') };
-		}
+		if (conflict) return { kind: 'show' as const, view: pageFor(ctx, saved, title, redraw(), 'conflict') };
 		return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict };
 	});
 }
