@@ -57,7 +57,7 @@ describe('API tokens and webhooks', () => {
 		await arabic.goto(`${server.url}/admin/api-tokens`);
 		const arRow = (await arabic.locator('tr[data-token="Nairobi dashboard"]').innerText())!;
 		expect(arRow).not.toMatch(/\bAFR\b|Africa/);
-		expect(arRow).toContain('أفريقيا');
+		expect(arRow).toContain('إفريقيا');
 	});
 
 	it('puts each event checkbox on the line of its words, in Arabic too', async () => {
