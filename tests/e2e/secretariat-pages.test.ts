@@ -89,8 +89,7 @@ async function crawl(page: Page, role: Who, lang: string, expect: ExpectStatic):
 			seen.add(key);
 			queue.push({ path: url.pathname, loaded: false });
 		}
-		// The whole page, for review, as a JPEG: a full-page PNG's encoding was a large share of the crawl's time.
-		await page.screenshot({ path: `${SHOTS}/${role}-${lang}-${fileName(path)}.jpeg`, fullPage: true, type: 'jpeg', quality: 70 });
+		await page.screenshot({ path: `${SHOTS}/${role}-${lang}-${fileName(path)}.png`, fullPage: true });
 		for (const v of await axeViolations(page)) problems.push(`${path}: ${v}`);
 		if (lang === 'ar') {
 			const codes = RAW_CODES.exec(await page.innerText('main'));
