@@ -6,9 +6,12 @@ import { keepVisibleAnswers, mergePageAnswers, type Answers } from './answers.ts
 import { firstInvalidPage } from './review.ts';
 import { InvalidInputError } from '../errors.ts';
 import { nameOfField } from '../survey/field-names.ts';
+import { applyDynamicChange, parseDynamicAction, type DynamicChange } from '../survey/dynamic-change.ts';
 
 /** What a respondent asked for with the button they pressed. */
-export type PageAction = { kind: 'next' } | { kind: 'previous' } | { kind: 'save' } | { kind: 'submit' } | { kind: 'review' } | { kind: 'goto'; page: number };
+/** `change`: the page's Add or Remove button of a dynamic panel or matrix (saves, then adds or removes one). */
+export type PageAction =
+	{ kind: 'next' } | { kind: 'previous' } | { kind: 'save'; change?: DynamicChange } | { kind: 'submit' } | { kind: 'review' } | { kind: 'goto'; page: number };
 
 export function parsePageAction(raw: string | null): PageAction | null {
 	switch (raw) {
@@ -19,6 +22,8 @@ export function parsePageAction(raw: string | null): PageAction | null {
 		case 'review':
 			return { kind: raw };
 	}
+	const change = parseDynamicAction(raw);
+	if (change) return { kind: 'save', change };
 	const goto = /^goto:(\d{1,3})$/.exec(raw ?? '');
 	return goto ? { kind: 'goto', page: Number(goto[1]) } : null;
 }
@@ -71,6 +76,11 @@ export function applyPagePost(
 			applyAnswerChanges(model, merged, restored);
 			merged = restored;
 		}
+	}
+	if (action.kind === 'save' && action.change && index !== 'review') {
+		const changed = mergePageAnswers(merged, applyDynamicChange(model, index, merged, action.change));
+		applyAnswerChanges(model, merged, changed);
+		merged = changed;
 	}
 	const pages = model.visiblePages;
 	const last = pages.length - 1;

@@ -17,6 +17,8 @@ export const SUPPORTED_QUESTION_TYPES = [
 	'tagbox',
 	'expression',
 	'panel',
-	'html'
+	'html',
+	'paneldynamic',
+	'matrixdynamic'
 ] as const;
 export type SupportedQuestionType = (typeof SUPPORTED_QUESTION_TYPES)[number];

@@ -105,7 +105,6 @@ describe('the lint behaves as survey-core does', () => {
 		});
 		const text = details.join('\n');
 		expect(text).toMatch(/"sig" is a "signaturepad" question, which this platform deliberately does not support/);
-		expect(text).toMatch(/"dyn" is a "paneldynamic" question, which this platform deliberately does not support/);
 		expect(text).toMatch(/"upload" is a "file" question, which this platform deliberately does not support/);
 		expect(text).toMatch(/"md" has a column of cell type "expression", which this platform deliberately/);
 		expect(text).toMatch(/"custom" has type "my-widget", a custom question type/);

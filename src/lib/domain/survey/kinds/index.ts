@@ -9,10 +9,23 @@ import { multipleTextKind, type MultipleTextView } from './multipletext.ts';
 import { rankingKind, type RankingView } from './ranking.ts';
 import { matrixDropdownKind, type MatrixDropdownView } from './matrixdropdown.ts';
 import { expressionKind, htmlKind, type ExpressionView, type HtmlView } from './display.ts';
+import { panelDynamicKind, type PanelDynamicView } from './paneldynamic.ts';
+import { matrixDynamicKind, type MatrixDynamicView } from './matrixdynamic.ts';
 
 /** What the renderer draws for a question: one member per kind (kinds/<kind>.ts). */
 export type QuestionView =
-	SingleChoiceView | MultipleChoiceView | BooleanView | TextView | MatrixView | MultipleTextView | RankingView | MatrixDropdownView | ExpressionView | HtmlView;
+	| SingleChoiceView
+	| MultipleChoiceView
+	| BooleanView
+	| TextView
+	| MatrixView
+	| MultipleTextView
+	| RankingView
+	| MatrixDropdownView
+	| ExpressionView
+	| HtmlView
+	| PanelDynamicView<QuestionView>
+	| MatrixDynamicView;
 
 /** The registry: every kind the renderer draws, keyed by survey-core type. */
 const KINDS: QuestionKind<QuestionView>[] = [
@@ -26,7 +39,10 @@ const KINDS: QuestionKind<QuestionView>[] = [
 	rankingKind,
 	matrixDropdownKind,
 	expressionKind,
-	htmlKind
+	htmlKind,
+	matrixDynamicKind,
+	// A dynamic panel draws and reads its inner questions through this registry.
+	panelDynamicKind<QuestionView>({ kindOf: (q) => kindOf(q), isAnswerable: (q) => isAnswerable(q) })
 ];
 
 const BY_TYPE = new Map(KINDS.flatMap((kind) => kind.types.map((type) => [type, kind] as const)));

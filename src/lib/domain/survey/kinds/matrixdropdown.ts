@@ -1,6 +1,15 @@
 import type { ItemValue, Question } from 'survey-core';
 import { subField } from '../field-names.ts';
-import { choiceView, DEFAULT_COMMENT_MAX, DEFAULT_TEXT_MAX, formValue, type BaseQuestionView, type ChoiceView, type QuestionKind } from './kind.ts';
+import {
+	choiceView,
+	DEFAULT_COMMENT_MAX,
+	DEFAULT_TEXT_MAX,
+	formValue,
+	type BaseQuestionView,
+	type ChoiceView,
+	type Posted,
+	type QuestionKind
+} from './kind.ts';
 import { nonEmpty, pickChoice, pickMany, pickText } from './pick.ts';
 
 /**
@@ -48,21 +57,51 @@ function columnChoices(matrix: Question, column: { cellType: string; templateQue
 	return items.map((item) => ({ value: item.value, view: choiceView(item) }));
 }
 
-function cellValues(value: unknown): { value: string; values: string[] } {
+export function cellValues(value: unknown): { value: string; values: string[] } {
 	if (Array.isArray(value)) return { value: '', values: value.map(formValue) };
 	return { value: formValue(value), values: [] };
+}
+
+/** The visible columns as drawn (shared with the dynamic matrix, kinds/matrixdynamic.ts). */
+export function columnViews(q: Question): MatrixDropdownView['columns'] {
+	return (q.visibleColumns as Column[]).map((c) => ({
+		name: c.name,
+		title: c.locTitle.renderedHtml || c.name,
+		cellType: columnCellType(q, c) as MatrixCellType,
+		choices: columnChoices(q, c).map((choice) => choice.view)
+	}));
+}
+
+type ParsedColumn = { name: string; cellType: string; choices: Map<string, unknown> };
+
+export function parsedColumns(q: Question): ParsedColumn[] {
+	return (q.columns as Column[]).map((column) => {
+		const cellType = columnCellType(q, column);
+		return { name: column.name, cellType, choices: new Map(columnChoices(q, column).map((c) => [c.view.value, c.value])) };
+	});
+}
+
+/** One row's cells from the posted `rowField::column` fields, each as survey-core stores the cell. */
+export function parseRowCells(columns: ParsedColumn[], posted: Posted, rowField: string): Record<string, unknown> {
+	const cells: Record<string, unknown> = {};
+	for (const column of columns) {
+		const cellField = subField(rowField, column.name);
+		const values = posted.get(cellField) ?? [];
+		const cell = SINGLE_CHOICE.has(column.cellType)
+			? pickChoice(values, cellField, column.choices)
+			: column.cellType === 'checkbox'
+				? pickMany(values, cellField, column.choices)
+				: pickText(values, cellField, column.cellType === 'comment' ? DEFAULT_COMMENT_MAX : DEFAULT_TEXT_MAX);
+		if (cell !== undefined) cells[column.name] = cell;
+	}
+	return cells;
 }
 
 export const matrixDropdownKind: QuestionKind<MatrixDropdownView> = {
 	types: ['matrixdropdown'],
 	view(q, base) {
 		const answers = (q.value ?? {}) as Record<string, Record<string, unknown> | undefined>;
-		const columns = (q.visibleColumns as Column[]).map((c) => ({
-			name: c.name,
-			title: c.locTitle.renderedHtml || c.name,
-			cellType: columnCellType(q, c) as MatrixCellType,
-			choices: columnChoices(q, c).map((choice) => choice.view)
-		}));
+		const columns = columnViews(q);
 		return {
 			...base,
 			kind: 'matrixdropdown',
@@ -82,23 +121,10 @@ export const matrixDropdownKind: QuestionKind<MatrixDropdownView> = {
 		(q.rows as ItemValue[]).flatMap((row) => (q.columns as { name: string }[]).map((col) => subField(field, formValue(row.value), col.name))),
 	parse(q, posted, field) {
 		const rows: Record<string, Record<string, unknown>> = {};
-		const columns = (q.columns as Column[]).map((column) => {
-			const cellType = columnCellType(q, column);
-			return { name: column.name, cellType, choices: new Map(columnChoices(q, column).map((c) => [c.view.value, c.value])) };
-		});
+		const columns = parsedColumns(q);
 		for (const row of q.rows as ItemValue[]) {
 			const rowName = formValue(row.value);
-			const cells: Record<string, unknown> = {};
-			for (const column of columns) {
-				const cellField = subField(field, rowName, column.name);
-				const values = posted.get(cellField) ?? [];
-				const cell = SINGLE_CHOICE.has(column.cellType)
-					? pickChoice(values, cellField, column.choices)
-					: column.cellType === 'checkbox'
-						? pickMany(values, cellField, column.choices)
-						: pickText(values, cellField, column.cellType === 'comment' ? DEFAULT_COMMENT_MAX : DEFAULT_TEXT_MAX);
-				if (cell !== undefined) cells[column.name] = cell;
-			}
+			const cells = parseRowCells(columns, posted, subField(field, rowName));
 			if (Object.keys(cells).length > 0) rows[rowName] = cells;
 		}
 		return nonEmpty(rows);
