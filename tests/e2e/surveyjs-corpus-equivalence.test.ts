@@ -37,6 +37,15 @@ const DISAGREEMENTS: Record<string, string> = {
 	'hr-add-performance-review': 'survey-core stores the totals of the dropdown matrix "quality" as "quality-total" ({"rating": 0}); the server stores no totals'
 };
 
+/**
+ * Accepted questionnaires this test cannot answer yet (a limit of the plan, not a disagreement):
+ * listed as skipped with the reason, never silently.
+ */
+const NOT_PLANNED: Record<string, string> = {
+	'healthcare-prescribed-medication': 'the answer plan does not fill dynamic panels (paneldynamic) yet',
+	'hr-leave-requests-dynamic-panel': 'the answer plan does not fill dynamic panels (paneldynamic) yet'
+};
+
 interface Entry {
 	name: string;
 	slug: string;
@@ -61,7 +70,7 @@ const entries: Entry[] = readdirSync(DIR)
 			return { name, slug, refused: (e.details.length ? e.details : [e.message]).join('; ') };
 		}
 	});
-const runnable = entries.filter((e) => e.plan && !DISAGREEMENTS[e.name]);
+const runnable = entries.filter((e) => e.plan && !DISAGREEMENTS[e.name] && !NOT_PLANNED[e.name]);
 /** Without JavaScript, then with: one entity each, so the two responses stay apart. */
 const MODES = [
 	{ javaScriptEnabled: false, entity: 'MS-FRA' },
@@ -199,6 +208,10 @@ describe('the SurveyJS corpus answered as survey-core answers it', () => {
 		}
 		if (DISAGREEMENTS[e.name]) {
 			it.skip(`${e.name}: known disagreement (${DISAGREEMENTS[e.name]})`, () => {});
+			continue;
+		}
+		if (NOT_PLANNED[e.name]) {
+			it.skip(`${e.name}: not answered by this test (${NOT_PLANNED[e.name]})`, () => {});
 			continue;
 		}
 		for (const m of MODES) {
