@@ -1,4 +1,4 @@
-import type { Question } from 'survey-core';
+import { Helpers, type Question } from 'survey-core';
 import { displayText, textMaxLength, type BaseQuestionView, type QuestionKind } from './kind.ts';
 import { pickText } from './pick.ts';
 
@@ -38,5 +38,16 @@ export const textKind: QuestionKind<TextView> = {
 		};
 	},
 	fields: (_q, field) => [field],
-	parse: (q, posted, field) => pickText(posted.get(field) ?? [], field, textMaxLength(q))
+	parse(q, posted, field) {
+		const text = pickText(posted.get(field) ?? [], field, textMaxLength(q));
+		return text === undefined ? undefined : numeric(q) ? (Helpers.isNumber(text) ? Helpers.getNumber(text) : undefined) : text;
+	}
 };
+
+/**
+ * survey-core keeps a number (or range) input's answer as a number, and drops what is not
+ * one (QuestionTextModel.correctValueType); the stored answer follows it (issue 18, item 4).
+ */
+function numeric(q: Question): boolean {
+	return q.getType() === 'text' && ['number', 'range'].includes(String(q.inputType));
+}

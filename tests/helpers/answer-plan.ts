@@ -1,0 +1,218 @@
+import { Model, type ItemValue, type PageModel, type Question } from 'survey-core';
+import { rng } from './random.ts';
+
+/**
+ * A deterministic answer plan for a SurveyJS questionnaire, made by survey-core itself
+ * (issue 18, item 4). Page by page it answers every visible, writable question with a
+ * value of the right type (a choice, a number within min/max, a date, text…), then the
+ * questions those answers revealed, until nothing new shows; it records what survey-core
+ * shows at each step (visible questions, the messages of an empty submit) and, at the
+ * end, the data survey-core would store. The equivalence test drives the browser with
+ * the same values and compares.
+ */
+export interface PlanRound {
+	/** Values set in this round, by question name (as survey-core holds them). */
+	values: Record<string, unknown>;
+	/** The page's visible questions after this round's values are set. */
+	visibleAfter: string[];
+}
+
+export interface PlanPage {
+	name: string;
+	/** Visible questions when the page is first shown. */
+	visibleAtStart: string[];
+	/** Messages survey-core shows for an empty submit of this page (only where a visible question is required). */
+	emptyErrors: Record<string, string[]> | null;
+	rounds: PlanRound[];
+	/**
+	 * Messages survey-core still shows once the page is answered, when no value the plan can
+	 * give satisfies its validators (an unknown custom function, choices loaded from a web
+	 * service): the page cannot be left, in survey-core as in the browser. The plan ends here.
+	 */
+	blockedErrors: Record<string, string[]> | null;
+}
+
+export interface AnswerPlan {
+	pages: PlanPage[];
+	/** survey-core's `model.data` after completing with the plan's values (null when a page blocks). */
+	data: Record<string, unknown> | null;
+	/** Each question's type, for the browser to know which fields to fill. */
+	types: Record<string, string>;
+}
+
+/** What a person can answer (html and expression only display). */
+const ANSWERABLE = new Set(['radiogroup', 'dropdown', 'rating', 'checkbox', 'tagbox', 'boolean', 'text', 'comment', 'matrix', 'multipletext', 'ranking']);
+
+/** The names of a page's visible questions, panels flattened (invisible panels hide theirs), sorted: a set. */
+export function visibleQuestions(page: PageModel): string[] {
+	return (page.questions as Question[])
+		.filter((q) => q.isVisible && q.isParentVisible)
+		.map((q) => q.name)
+		.sort();
+}
+
+function seedOf(text: string): number {
+	let h = 2166136261;
+	for (const c of text) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
+	return h >>> 0;
+}
+
+/** Ordinary choices only: "Other", "None" and "Select all" need rules of their own, tested elsewhere. */
+function ordinaryChoices(q: Question): ItemValue[] {
+	const special = new Set(['other', 'none', 'selectall', q.getPropertyValue('noneItem')?.value, q.getPropertyValue('otherItem')?.value]);
+	const items = ((q as unknown as { visibleChoices?: ItemValue[] }).visibleChoices ?? []).filter(
+		(c) => !special.has(String(c.value).toLowerCase()) && c.isEnabled !== false
+	);
+	return items.filter((c) => !(c as unknown as { isOther?: boolean }).isOther && !(c as unknown as { isNone?: boolean }).isNone);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Text a person would type into an input of this type, within the question's min/max. */
+function typed(inputType: string, random: () => number, min?: unknown, max?: unknown): string {
+	switch (inputType) {
+		case 'number':
+		case 'range': {
+			const lo = min !== undefined && min !== '' && !isNaN(Number(min)) ? Number(min) : 1;
+			const hi = max !== undefined && max !== '' && !isNaN(Number(max)) ? Number(max) : lo + 99;
+			return String(Math.round(lo + random() * (hi - lo)));
+		}
+		case 'date':
+			return `2026-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+		case 'time':
+			return `${pad(8 + Math.floor(random() * 10))}:${pad(Math.floor(random() * 4) * 15)}`;
+		case 'datetime-local':
+			return `2026-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}T${pad(8 + Math.floor(random() * 10))}:00`;
+		case 'month':
+			return `2026-${pad(1 + Math.floor(random() * 12))}`;
+		case 'week':
+			return `2026-W${pad(1 + Math.floor(random() * 52))}`;
+		case 'color':
+			return `#${Math.floor(random() * 0xffffff)
+				.toString(16)
+				.padStart(6, '0')}`;
+		case 'email':
+			return `focal.point${Math.floor(random() * 100)}@example.org`;
+		case 'tel':
+			return `+41 22 730 ${1000 + Math.floor(random() * 9000)}`;
+		case 'url':
+			return 'https://example.org/answer';
+		default:
+			return `Answer ${Math.floor(random() * 1000)}`;
+	}
+}
+
+/** A value of the question's type, as survey-core holds it after a person's input. */
+function valueFor(q: Question, random: () => number): unknown {
+	const pick = <T>(list: T[]): T | undefined => (list.length ? list[Math.floor(random() * list.length)] : undefined);
+	const p = q as unknown as Record<string, unknown>;
+	switch (q.getType()) {
+		case 'radiogroup':
+		case 'dropdown':
+			return pick(ordinaryChoices(q))?.value;
+		case 'rating':
+			return pick((p.visibleRateValues as ItemValue[]) ?? [])?.value;
+		case 'checkbox':
+		case 'tagbox': {
+			const chosen = ordinaryChoices(q).filter(() => random() < 0.5);
+			const all = ordinaryChoices(q);
+			return (chosen.length ? chosen : all.slice(0, 1)).map((c) => c.value);
+		}
+		case 'boolean':
+			return random() < 0.5 ? (p.valueTrue ?? true) : (p.valueFalse ?? false);
+		case 'text':
+			return typed(String(p.inputType ?? 'text'), random, p.min, p.max);
+		case 'comment':
+			return `Comment ${Math.floor(random() * 1000)}`;
+		case 'matrix': {
+			const columns = (p.visibleColumns as ItemValue[]) ?? [];
+			return Object.fromEntries(((p.visibleRows as ItemValue[]) ?? []).map((row) => [row.value, pick(columns)?.value]));
+		}
+		case 'multipletext':
+			return Object.fromEntries(
+				((p.items as { name: string; inputType?: string }[]) ?? []).map((item) => [item.name, typed(item.inputType ?? 'text', random)])
+			);
+		case 'ranking': {
+			const order = ordinaryChoices(q).map((c) => c.value);
+			for (let i = order.length - 1; i > 0; i--) {
+				const j = Math.floor(random() * (i + 1));
+				[order[i], order[j]] = [order[j], order[i]];
+			}
+			return order;
+		}
+		default:
+			return undefined;
+	}
+}
+
+/** A question's messages as survey-core shows them. */
+function errorsOf(page: PageModel): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	for (const q of page.questions as Question[]) if (q.errors.length) out[q.name] = q.errors.map((e) => e.getText());
+	return out;
+}
+
+/** Builds the plan; `seed` makes it reproducible (a failure names the questionnaire, which is the seed). */
+export function answerPlan(json: object, seed: string, locale = 'en'): AnswerPlan {
+	const model = new Model(json);
+	model.locale = locale;
+	const types: Record<string, string> = {};
+	for (const q of model.getAllQuestions() as Question[]) types[q.name] = q.getType();
+	const pages: PlanPage[] = [];
+	let checkedEmpty = false;
+	for (let guard = 0; guard < 100; guard++) {
+		const page = model.currentPage as PageModel;
+		// One generator per question: a page whose questions survey-core orders at random still gets the same values.
+		const randoms = new Map<string, () => number>();
+		const random = (q: Question) => randoms.get(q.name) ?? randoms.set(q.name, rng(seedOf(`${seed}/${q.name}`))).get(q.name)!;
+		const visibleAtStart = visibleQuestions(page);
+		let emptyErrors: Record<string, string[]> | null = null;
+		const required = (page.questions as Question[]).some((q) => q.isVisible && q.isParentVisible && q.isRequired && q.isEmpty());
+		// The empty submit is compared once per questionnaire: on the first page with a required question.
+		if (!checkedEmpty && required) {
+			page.validate(true);
+			emptyErrors = errorsOf(page);
+			checkedEmpty = true;
+		}
+		const rounds: PlanRound[] = [];
+		const answered = new Set<string>();
+		for (let round = 0; round < 20; round++) {
+			// A round answers what shows at its start, as a person without JavaScript sees it; what
+			// those answers reveal is the next round (the server shows the page again to ask it).
+			const values: Record<string, unknown> = {};
+			const shown = new Set(visibleQuestions(page));
+			for (const q of page.questions as Question[]) {
+				if (answered.has(q.name) || !shown.has(q.name) || q.isReadOnly || !ANSWERABLE.has(q.getType())) continue;
+				answered.add(q.name);
+				// A value already there (a default, a trigger's) is left as a person would leave it.
+				if (!q.isEmpty()) continue;
+				const value = valueFor(q, random(q));
+				if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+				q.value = value;
+				values[q.name] = q.value;
+			}
+			if (!Object.keys(values).length) break;
+			rounds.push({ values, visibleAfter: visibleQuestions(page) });
+		}
+		// A value a validator refuses (an end date before the start date…) is drawn again, a few times.
+		for (let attempt = 0; attempt < 20 && !page.validate(true); attempt++) {
+			for (const round of rounds)
+				for (const name of Object.keys(round.values)) {
+					const q = model.getQuestionByName(name) as Question;
+					if (!q.errors.length) continue;
+					q.value = valueFor(q, random(q));
+					round.values[name] = q.value;
+				}
+			if (rounds.length) rounds.at(-1)!.visibleAfter = visibleQuestions(page);
+		}
+		const blockedErrors = page.validate(true) ? null : errorsOf(page);
+		pages.push({ name: page.name, visibleAtStart, emptyErrors, rounds, blockedErrors });
+		if (blockedErrors) return { pages, data: null, types };
+		if (model.isLastPage) {
+			if (!model.completeLastPage()) throw new Error(`survey-core refuses the plan's last page: ${JSON.stringify(errorsOf(page))}`);
+			break;
+		}
+		if (!model.nextPage()) throw new Error(`survey-core refuses the plan's page ${page.name}: ${JSON.stringify(errorsOf(page))}`);
+	}
+	return { pages, data: model.data, types };
+}
