@@ -17,6 +17,10 @@ export const SUPPORTED_QUESTION_TYPES = [
 	'tagbox',
 	'expression',
 	'panel',
-	'html'
+	'html',
+	'imagepicker',
+	'image',
+	'slider',
+	'signaturepad'
 ] as const;
 export type SupportedQuestionType = (typeof SUPPORTED_QUESTION_TYPES)[number];

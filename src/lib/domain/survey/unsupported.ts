@@ -9,11 +9,7 @@ import { SUPPORTED_QUESTION_TYPES } from './supported-types.ts';
 export const UNSUPPORTED_TYPE_REASONS: Record<string, string> = {
 	paneldynamic: 'adding and removing panels without JavaScript needs a form post per panel, not built yet',
 	matrixdynamic: 'adding and removing rows without JavaScript needs a form post per row, not built yet',
-	file: 'uploads need size and type limits, scanning and analyst-only downloads, not built yet',
-	signaturepad: 'a signature needs JavaScript to draw; the typed-name fallback is not built yet',
-	imagepicker: 'images from the questionnaire need sanitising and alternative text, not built yet',
-	image: 'images from the questionnaire need sanitising and alternative text, not built yet',
-	slider: 'a slider without JavaScript needs a number-input fallback, not built yet'
+	file: 'uploads need size and type limits, scanning and analyst-only downloads, not built yet'
 };
 
 export interface Refusal {

@@ -9,10 +9,26 @@ import { multipleTextKind, type MultipleTextView } from './multipletext.ts';
 import { rankingKind, type RankingView } from './ranking.ts';
 import { matrixDropdownKind, type MatrixDropdownView } from './matrixdropdown.ts';
 import { expressionKind, htmlKind, type ExpressionView, type HtmlView } from './display.ts';
+import { imageKind, imagePickerKind, type ImagePickerView, type ImageView } from './imagepicker.ts';
+import { sliderKind, type SliderView } from './slider.ts';
+import { signaturePadKind, type SignatureView } from './signaturepad.ts';
 
 /** What the renderer draws for a question: one member per kind (kinds/<kind>.ts). */
 export type QuestionView =
-	SingleChoiceView | MultipleChoiceView | BooleanView | TextView | MatrixView | MultipleTextView | RankingView | MatrixDropdownView | ExpressionView | HtmlView;
+	| SingleChoiceView
+	| MultipleChoiceView
+	| BooleanView
+	| TextView
+	| MatrixView
+	| MultipleTextView
+	| RankingView
+	| MatrixDropdownView
+	| ExpressionView
+	| HtmlView
+	| ImagePickerView
+	| ImageView
+	| SliderView
+	| SignatureView;
 
 /** The registry: every kind the renderer draws, keyed by survey-core type. */
 const KINDS: QuestionKind<QuestionView>[] = [
@@ -26,7 +42,11 @@ const KINDS: QuestionKind<QuestionView>[] = [
 	rankingKind,
 	matrixDropdownKind,
 	expressionKind,
-	htmlKind
+	htmlKind,
+	imagePickerKind,
+	imageKind,
+	sliderKind,
+	signaturePadKind
 ];
 
 const BY_TYPE = new Map(KINDS.flatMap((kind) => kind.types.map((type) => [type, kind] as const)));
@@ -38,7 +58,7 @@ export function kindOf(q: Question): QuestionKind<QuestionView> {
 	return kind;
 }
 
-/** Types whose value the respondent gives (html and expression only display). */
+/** Types whose value the respondent gives (html, expression and image only display). */
 export function isAnswerable(q: Question): boolean {
-	return !['html', 'expression'].includes(q.getType());
+	return !['html', 'expression', 'image'].includes(q.getType());
 }
