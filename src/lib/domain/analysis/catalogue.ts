@@ -44,6 +44,8 @@ export interface TextQuestion {
 	name: string;
 	title: LocalizedText;
 	section: string;
+	/** A signature pad: exported as "signed (drawn)" or "signed (typed: name)", never an open answer. */
+	signature?: true;
 }
 
 export interface Catalogue {
@@ -175,6 +177,8 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 		});
 	} else if (TEXT_TYPES.has(type)) {
 		catalogue.texts.push({ name, title, section });
+	} else if (type === 'signaturepad') {
+		catalogue.texts.push({ name, title, section, signature: true });
 	}
 }
 

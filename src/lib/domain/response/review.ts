@@ -1,4 +1,5 @@
 import type { Model, Question } from 'survey-core';
+import { signatureSummary } from '../survey/kinds/signaturepad.ts';
 
 /**
  * What a respondent sees before submitting, and keeps as a receipt afterwards:
@@ -22,6 +23,8 @@ export interface ReviewSection {
 
 function answerLines(question: Question): string[] {
 	if (question.isEmpty()) return [];
+	// A drawn signature's value is an image: say that it was signed, and how.
+	if (question.getType() === 'signaturepad') return [signatureSummary(question.value)].filter(Boolean);
 	const display: unknown = question.displayValue;
 	if (display === null || display === undefined || display === '') return [];
 	if (Array.isArray(display)) return display.map(String);
@@ -43,7 +46,7 @@ export function buildReview(model: Model): ReviewSection[] {
 		index,
 		title: page.locTitle.renderedHtml || page.name,
 		items: page.questions
-			.filter((q) => q.isVisible && q.getType() !== 'html')
+			.filter((q) => q.isVisible && q.getType() !== 'html' && q.getType() !== 'image')
 			.map((q) => {
 				const lines = answerLines(q);
 				return { name: q.name, title: q.locTitle.renderedHtml || q.name, lines, answered: lines.length > 0, required: q.isRequired };

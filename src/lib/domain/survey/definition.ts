@@ -9,6 +9,7 @@ import { planFindings } from './plan/lint.ts';
 import { isObject, walkAllElements } from './walk.ts';
 import { normalizeQuestionnaire } from './normalize.ts';
 import { typeRefusal } from './unsupported.ts';
+import { imageLinkFindings } from './kinds/image-link.ts';
 import type { Finding } from './finding.ts';
 
 export { SUPPORTED_QUESTION_TYPES, type SupportedQuestionType } from './supported-types.ts';
@@ -118,6 +119,7 @@ export function lintQuestionnaireJson(input: JsonObject): Finding[] {
 				path: f.path
 			})),
 		...ourRules(json),
+		...imageLinkFindings(json),
 		...bidiControlFindings(json),
 		...mailTemplateFindings(json),
 		...planFindings(json)

@@ -19,6 +19,10 @@ export const SUPPORTED_QUESTION_TYPES = [
 	'panel',
 	'html',
 	'paneldynamic',
-	'matrixdynamic'
+	'matrixdynamic',
+	'imagepicker',
+	'image',
+	'slider',
+	'signaturepad'
 ] as const;
 export type SupportedQuestionType = (typeof SUPPORTED_QUESTION_TYPES)[number];

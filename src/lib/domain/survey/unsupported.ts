@@ -7,11 +7,7 @@ import { SUPPORTED_QUESTION_TYPES } from './supported-types.ts';
  * docs/authoring.md lists the same constructs.
  */
 export const UNSUPPORTED_TYPE_REASONS: Record<string, string> = {
-	file: 'uploads need size and type limits, scanning and analyst-only downloads, not built yet',
-	signaturepad: 'a signature needs JavaScript to draw; the typed-name fallback is not built yet',
-	imagepicker: 'images from the questionnaire need sanitising and alternative text, not built yet',
-	image: 'images from the questionnaire need sanitising and alternative text, not built yet',
-	slider: 'a slider without JavaScript needs a number-input fallback, not built yet'
+	file: 'uploads need size and type limits, scanning and analyst-only downloads, not built yet'
 };
 
 export interface Refusal {

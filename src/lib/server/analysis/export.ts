@@ -6,6 +6,7 @@ import { localize, type Catalogue } from '../../domain/analysis/catalogue.ts';
 import { scaleAnswer, type Respondent } from '../../domain/analysis/aggregate.ts';
 import { loadEditionData } from './data.ts';
 import { registryCheck } from '../../domain/response/registry-prefill.ts';
+import { signatureSummary } from '../../domain/survey/kinds/signaturepad.ts';
 import type { AnalysisViewer } from './results.ts';
 import { auditDownload, type Downloader } from '../access/audit/download-audit.ts';
 import { statsSpec, SUBMITTED_COLUMN, type StatsSpec } from '../../domain/analysis/stats-variables.ts';
@@ -119,7 +120,11 @@ function row(catalogue: Catalogue, r: Respondent): Cell[] {
 		else for (const c of q.choices) cells.push(Array.isArray(raw) ? (raw.map(String).includes(c.value) ? 1 : 0) : null);
 		if (q.registryField) cells.push(registryCheck(r.registryPrefill?.[q.name], raw));
 	}
-	for (const t of catalogue.texts) cells.push(typeof r.answers[t.name] === 'string' ? (r.answers[t.name] as string) : null);
+	for (const t of catalogue.texts) {
+		const raw = r.answers[t.name];
+		if (t.signature) cells.push(signatureSummary(raw) || null);
+		else cells.push(typeof raw === 'string' ? raw : null);
+	}
 	if (r.submitted !== undefined) cells.push(r.submitted ? 1 : 0);
 	return cells;
 }

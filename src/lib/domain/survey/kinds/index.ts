@@ -11,6 +11,9 @@ import { matrixDropdownKind, type MatrixDropdownView } from './matrixdropdown.ts
 import { expressionKind, htmlKind, type ExpressionView, type HtmlView } from './display.ts';
 import { panelDynamicKind, type PanelDynamicView } from './paneldynamic.ts';
 import { matrixDynamicKind, type MatrixDynamicView } from './matrixdynamic.ts';
+import { imageKind, imagePickerKind, type ImagePickerView, type ImageView } from './imagepicker.ts';
+import { sliderKind, type SliderView } from './slider.ts';
+import { signaturePadKind, type SignatureView } from './signaturepad.ts';
 
 /** What the renderer draws for a question: one member per kind (kinds/<kind>.ts). */
 export type QuestionView =
@@ -25,7 +28,11 @@ export type QuestionView =
 	| ExpressionView
 	| HtmlView
 	| PanelDynamicView<QuestionView>
-	| MatrixDynamicView;
+	| MatrixDynamicView
+	| ImagePickerView
+	| ImageView
+	| SliderView
+	| SignatureView;
 
 /** The registry: every kind the renderer draws, keyed by survey-core type. */
 const KINDS: QuestionKind<QuestionView>[] = [
@@ -40,6 +47,10 @@ const KINDS: QuestionKind<QuestionView>[] = [
 	matrixDropdownKind,
 	expressionKind,
 	htmlKind,
+	imagePickerKind,
+	imageKind,
+	sliderKind,
+	signaturePadKind,
 	matrixDynamicKind,
 	// A dynamic panel draws and reads its inner questions through this registry.
 	panelDynamicKind<QuestionView>({ kindOf: (q) => kindOf(q), isAnswerable: (q) => isAnswerable(q) })
@@ -54,7 +65,7 @@ export function kindOf(q: Question): QuestionKind<QuestionView> {
 	return kind;
 }
 
-/** Types whose value the respondent gives (html and expression only display). */
+/** Types whose value the respondent gives (html, expression and image only display). */
 export function isAnswerable(q: Question): boolean {
-	return !['html', 'expression'].includes(q.getType());
+	return !['html', 'expression', 'image'].includes(q.getType());
 }
