@@ -21,13 +21,22 @@ export interface ReviewSection {
 	items: ReviewItem[];
 }
 
+/** One line of an object answer: `key value; key value` (a matrix row, a dynamic panel). */
+function entryLine(value: Record<string, unknown>): string {
+	return Object.entries(value)
+		.map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+		.join('; ');
+}
+
 function answerLines(question: Question): string[] {
 	if (question.isEmpty()) return [];
 	// A drawn signature's value is an image: say that it was signed, and how.
 	if (question.getType() === 'signaturepad') return [signatureSummary(question.value)].filter(Boolean);
 	const display: unknown = question.displayValue;
 	if (display === null || display === undefined || display === '') return [];
-	if (Array.isArray(display)) return display.map(String);
+	// A dynamic panel or matrix: one numbered line per panel (row).
+	if (Array.isArray(display))
+		return display.map((v, i) => (typeof v === 'object' && v !== null ? `${i + 1}: ${entryLine(v as Record<string, unknown>)}` : String(v)));
 	if (typeof display === 'object') {
 		return Object.entries(display as Record<string, unknown>).map(([row, value]) =>
 			typeof value === 'object' && value !== null

@@ -9,6 +9,7 @@ import { planFallbacks } from '../plan/compile.ts';
 import { dataIndependentPages } from '../save-plan.ts';
 import { applyPagePost, parsePageAction } from '../../response/page-post.ts';
 import type { Answers } from '../../response/answers.ts';
+import { buildReview } from '../../response/review.ts';
 
 /** Issue 18, items 1 and 2: dynamic panels and dynamic matrices posted as forms, stored as survey-core stores them. */
 const text = readFileSync('tests/fixtures/surveyjs-dynamic.json', 'utf8');
@@ -85,6 +86,9 @@ describe('dynamic panel', () => {
 		set(2, 'first-name', 'Chadi');
 		panels.removePanel(0);
 		expect(removed.answers).toEqual(reference.data);
+		// The review lists one line per panel, not "[object Object]".
+		const review = buildReview(model(removed.answers)).flatMap((s) => s.items.flatMap((i) => ('lines' in i ? i.lines : [])));
+		expect(review.join('\n')).toMatch(/^1: .*Badr.*\n2: .*Chadi/m);
 	});
 
 	it('respects minPanelCount and maxPanelCount', () => {
