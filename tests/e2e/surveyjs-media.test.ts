@@ -72,6 +72,8 @@ describe('image picker, slider and signature', () => {
 		await answerMedia(page);
 		const canvas = page.getByRole('img', { name: 'Signature drawing area' }).or(page.locator('fieldset.signature canvas'));
 		await canvas.first().waitFor({ state: 'visible' });
+		// page.mouse works in viewport coordinates: bring the canvas into view first.
+		await canvas.first().scrollIntoViewIfNeeded();
 		const box = (await canvas.first().boundingBox())!;
 		await page.mouse.move(box.x + 20, box.y + 30);
 		await page.mouse.down();
