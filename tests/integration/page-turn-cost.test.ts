@@ -189,7 +189,12 @@ describe('the cost of a page turn', () => {
 		let revision = 0;
 		const post = async (page: number, fields: [string, string][], action = 'next') => {
 			const form = new FormData();
-			for (const [k, v] of [...fields, ['_action', action], ['_page', String(page)], ['_revision', String(revision)]]) form.append(k, v);
+			const control: [string, string][] = [
+				['_action', action],
+				['_page', String(page)],
+				['_revision', String(revision)]
+			];
+			for (const [k, v] of [...fields, ...control]) form.append(k, v);
 			const outcome = await postRespondentPage(t.db, ctx!, form);
 			revision = outcome.kind === 'redirect' ? outcome.revision : outcome.kind === 'show' ? outcome.view.revision : revision;
 			return outcome;

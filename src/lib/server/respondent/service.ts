@@ -212,38 +212,43 @@ function readPagePost(form: FormData): PagePostFields {
 export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
 	const { action, lang, index, revision, entries, shown } = readPagePost(form);
 	const version = { key: ctx.questionnaire_id, definition: await loadDefinition(db, ctx.questionnaire_id) };
-	// Skips the writes of a first visit when the response exists.
-	if (!(await findResponse(db, ctx.edition_id, ctx.entity_id))) await openResponse(db, ctx);
-
 	// Group commit, as autosaves: page posts arriving together share one transaction and one
 	// fsync; each is answered after that commit. A commit alone blocked the event loop for
 	// 10-15 ms on a busy disk, the largest single cost of a page turn (bench/page-turns.ts).
-	return writeBatcher(db).run(async (trx) => {
-		await lockResponse(trx, ctx.edition_id, ctx.entity_id);
-		const response = (await findResponse(trx, ctx.edition_id, ctx.entity_id))!;
-		if (response.state === 'submitted') return { kind: 'submitted' as const };
-		const locale = lang ?? toLocale(response.locale);
-		const current = parseAnswers(response.answers_json);
-		// The compiled plan decides when it can; survey-core otherwise (page-engine.ts).
-		const { outcome, title, view, redraw } = decidePost(version, locale, response.id, current, response.furthest_page, { index, entries, action, shown });
-		const newRevision = await saveResponse(trx, response.id, {
-			answers: outcome.answers,
-			locale,
-			furthestPage: outcome.furthest,
-			submit: outcome.kind === 'submitted'
+	const decide = () =>
+		writeBatcher(db).run(async (trx): Promise<PostOutcome | null> => {
+			await lockResponse(trx, ctx.edition_id, ctx.entity_id);
+			const response = await findResponse(trx, ctx.edition_id, ctx.entity_id);
+			// A post before any view (no response yet): opened below, outside the batch, then decided.
+			if (!response) return null;
+			if (response.state === 'submitted') return { kind: 'submitted' as const };
+			const locale = lang ?? toLocale(response.locale);
+			const current = parseAnswers(response.answers_json);
+			// The compiled plan decides when it can; survey-core otherwise (page-engine.ts).
+			const { outcome, title, view, redraw } = decidePost(version, locale, response.id, current, response.furthest_page, { index, entries, action, shown });
+			const newRevision = await saveResponse(trx, response.id, {
+				answers: outcome.answers,
+				locale,
+				furthestPage: outcome.furthest,
+				submit: outcome.kind === 'submitted'
+			});
+			if (newRevision === null) return { kind: 'submitted' as const };
+			if (outcome.kind === 'submitted') {
+				await emitResponseSubmitted(trx, ctx.edition_id, nowIso());
+				return { kind: 'submitted' as const };
+			}
+			const conflict = revision !== response.revision;
+			if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const, revision: newRevision, conflict };
+			const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
+			if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, title, view, conflict ? 'conflict' : undefined) };
+			if (conflict) return { kind: 'show' as const, view: pageFor(ctx, saved, title, redraw(), 'conflict') };
+			return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict };
 		});
-		if (newRevision === null) return { kind: 'submitted' as const };
-		if (outcome.kind === 'submitted') {
-			await emitResponseSubmitted(trx, ctx.edition_id, nowIso());
-			return { kind: 'submitted' as const };
-		}
-		const conflict = revision !== response.revision;
-		if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const, revision: newRevision, conflict };
-		const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
-		if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, title, view, conflict ? 'conflict' : undefined) };
-		if (conflict) return { kind: 'show' as const, view: pageFor(ctx, saved, title, redraw(), 'conflict') };
-		return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict };
-	});
+	// The response is looked up once, inside the batch: a separate existence check cost a query per post.
+	const decided = await decide();
+	if (decided) return decided;
+	await openResponse(db, ctx);
+	return (await decide())!;
 }
 
 export type AutosaveOutcome = { kind: 'saved'; revision: number; conflict: boolean } | { kind: 'submitted' };
