@@ -17,7 +17,11 @@ const analyst = { id: 'a', email: 'analyst@example.org', role: 'analyst', region
 
 beforeAll(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' }), () => {});
+	await bootstrap(
+		t.db,
+		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
+		() => {}
+	);
 	expect(await insertSyntheticResponses(t.db, 'rp-2026', 60, 7)).toBeGreaterThan(10);
 });
 afterAll(async () => {

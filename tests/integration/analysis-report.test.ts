@@ -22,7 +22,11 @@ const CIS_NAMES: Record<string, string> = {};
 
 beforeAll(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' }), () => {});
+	await bootstrap(
+		t.db,
+		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
+		() => {}
+	);
 	await insertSyntheticResponses(t.db, 'rp-2026', 1000, 7);
 	const cis = await t.db
 		.selectFrom('response as r')

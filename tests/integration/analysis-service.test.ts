@@ -16,7 +16,11 @@ const analyst = viewerFor({ role: 'analyst', region_code: null });
 
 beforeAll(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' }), () => {});
+	await bootstrap(
+		t.db,
+		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
+		() => {}
+	);
 	expect(await insertSyntheticResponses(t.db, 'rp-2026', 1000, 42)).toBeGreaterThan(150);
 	// Leave the CIS region with three respondents: below the threshold.
 	const cis = await t.db

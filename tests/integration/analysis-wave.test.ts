@@ -14,7 +14,11 @@ const waves = async () => (await t.db.selectFrom('analysis_wave').select('id').e
 
 beforeAll(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' }), () => {});
+	await bootstrap(
+		t.db,
+		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
+		() => {}
+	);
 	await insertSyntheticResponses(t.db, 'rp-2026', 1000, 11);
 });
 afterAll(async () => {

@@ -34,7 +34,11 @@ const docs = new Map<Locale, Buffer>();
 
 beforeAll(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' }), () => {});
+	await bootstrap(
+		t.db,
+		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
+		() => {}
+	);
 	// The demo registry has about 220 entities: add copies of them so that 300 can reply, as in a real survey.
 	const entities = await t.db.selectFrom('entity').selectAll().orderBy('code').execute();
 	const sectors = await t.db.selectFrom('entity_sector').selectAll().execute();

@@ -19,7 +19,11 @@ let t: TestDb;
 
 beforeAll(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test' }), () => {});
+	await bootstrap(
+		t.db,
+		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
+		() => {}
+	);
 	expect(await insertSyntheticResponses(t.db, 'rp-2026', 60, 5)).toBeGreaterThan(10);
 	await releaseResults(t.db, 'rp-2026', { role: 'analyst', email: 'test' });
 }, 120_000);

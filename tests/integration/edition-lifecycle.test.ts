@@ -16,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 let t: TestDb;
 beforeEach(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL, DEMO: '0' }), () => {});
+	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL, DEMO: '0' }), () => {});
 });
 afterEach(async () => {
 	await t.close();

@@ -35,7 +35,7 @@ let t: TestDb;
 let smtp: TestSmtp | undefined;
 beforeEach(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL, DEMO: '0' }), () => {});
+	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL, DEMO: '0' }), () => {});
 	await importRegistry(t.db, 'registry.csv', new TextEncoder().encode(REGISTRY));
 });
 afterEach(async () => {

@@ -13,7 +13,7 @@ let t: TestDb;
 let coordinator: { id: string; email: string };
 beforeEach(async () => {
 	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL, DEMO: '0' }), () => {});
+	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL, DEMO: '0' }), () => {});
 	coordinator = await t.db.selectFrom('app_user').select(['id', 'email']).executeTakeFirstOrThrow();
 });
 afterEach(async () => {

@@ -14,7 +14,7 @@ beforeEach(async () => {
 	t = await freshDb();
 	await bootstrap(
 		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL: 'http://survey.test', DEMO: '0' }),
+		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test', DEMO: '0' }),
 		() => {}
 	);
 	await importRegistry(
