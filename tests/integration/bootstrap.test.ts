@@ -96,7 +96,7 @@ describe('questionnaire import', () => {
 				{
 					name: 'p1',
 					elements: [
-						{ type: 'paneldynamic', name: 'p' },
+						{ type: 'file', name: 'p' },
 						{ type: 'text', name: 'a' },
 						{ type: 'text', name: 'a' }
 					]
