@@ -10,9 +10,15 @@ import type { TestSequencer, TestSpecification, Vitest } from 'vitest/node';
  */
 const FRESH_CLONE_SECONDS: Record<string, number> = {
 	'tests/e2e/secretariat-pages.test.ts': 318,
-	'tests/e2e/respondent.test.ts': 202,
+	'tests/e2e/respondent.test.ts': 299,
+	'tests/e2e/surveyjs-corpus-equivalence.test.ts': 261,
 	'tests/e2e/secretariat-shell.test.ts': 149,
-	'tests/e2e/accessibility.test.ts': 93,
+	'tests/e2e/accessibility.test.ts': 215,
+	'tests/e2e/surveyjs-media.test.ts': 77,
+	'tests/e2e/surveyjs-dynamic.test.ts': 57,
+	'tests/e2e/surveyjs-matrix-cells.test.ts': 54,
+	'tests/e2e/surveyjs-kinds.test.ts': 47,
+	'tests/e2e/secretariat-review.test.ts': 44,
 	'tests/e2e/authoring-flow.test.ts': 85,
 	'tests/e2e/xss.test.ts': 61,
 	'tests/e2e/edition-workspace.test.ts': 56,
