@@ -8,6 +8,9 @@ import { loadOnce, shortUrl, totals, type Load, type Target } from './lib/measur
 
 const TARGET_MAX_BYTES = 50_000; // ≤ 50 KB gzip (1 KB = 1000 bytes)
 const TARGET_RATIO = 9; // at least 9× lighter than the reference
+// Issue 16 item 5: the first question answerable after one round trip — the document alone,
+// nothing render-blocking beside it — and that document ≤ 14 KB compressed (headers included).
+const TARGET_FIRST_TRIP_BYTES = 14_000;
 
 function table(name: string, load: Load): void {
 	const t = totals(load.resources);
@@ -72,6 +75,17 @@ async function main(): Promise<void> {
 			);
 		console.log(`  target ≤ ${kb(TARGET_MAX_BYTES)} transferred: ${ta.transferred <= TARGET_MAX_BYTES ? 'PASS' : 'MISS'} (${kb(ta.transferred)})`);
 		console.log(`  target ≥ ${TARGET_RATIO}× lighter than the reference: ${ratio >= TARGET_RATIO ? 'PASS' : 'MISS'} (${ratio.toFixed(1)}×)`);
+		const doc = a.resources.find((r) => r.type === 'document');
+		if (!doc) throw new Error('ours: no document recorded');
+		const firstTrip = doc.bodyBytes + doc.headerBytes;
+		console.log(
+			`  render-blocking requests beside the document: ${a.renderBlocking.length}${a.renderBlocking.length ? ` (${a.renderBlocking.map(shortUrl).join(', ')})` : ''}; target 0 (one round trip): ${a.renderBlocking.length === 0 ? 'PASS' : 'MISS'}`
+		);
+		// The reference links its stylesheet and script in <head>: its count shows the detection works.
+		console.log(`  (reference, for comparison: ${b.renderBlocking.length} render-blocking: ${b.renderBlocking.map(shortUrl).join(', ')})`);
+		console.log(
+			`  target first round trip (the document, headers included) ≤ ${kb(TARGET_FIRST_TRIP_BYTES)} compressed: ${firstTrip <= TARGET_FIRST_TRIP_BYTES ? 'PASS' : 'MISS'} (${kb(firstTrip)})`
+		);
 	} finally {
 		await bench.stop();
 	}

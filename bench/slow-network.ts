@@ -15,7 +15,9 @@ const THROTTLE: Throttle = {
 	uploadThroughput: 250_000 / 8,
 	latency: 300 // ms, added by Chromium to each request (request sent → response headers)
 };
-const TARGET_MS = 2000;
+// Issue 16 item 5: ≤ 0.70 s (the physical floor on this link is about 0.68 s: connection,
+// request and the document's transfer); the earlier target was 2 s.
+const TARGET_MS = 700;
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);

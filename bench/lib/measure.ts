@@ -47,6 +47,8 @@ export interface Load {
 	/** Navigation Timing of the document: request sent → first byte (emulated latency + server time), and → last byte. */
 	documentTtfbMs: number;
 	documentDoneMs: number;
+	/** Resources the page had to wait for before it could render (Resource Timing's renderBlockingStatus). */
+	renderBlocking: string[];
 }
 
 export interface Throttle {
@@ -117,14 +119,17 @@ export async function loadOnce(browser: Browser, target: Target, opts: { throttl
 			polling: 10
 		});
 		const answerableWallMs = Date.now() - t0;
-		const { at, value, ttfb, done } = await page.evaluate(() => {
+		const { at, value, ttfb, done, blocking } = await page.evaluate(() => {
 			const w = window as unknown as { __firstAnswerable: number; __firstAnswerableValue: string };
 			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
 			return {
 				at: w.__firstAnswerable,
 				value: w.__firstAnswerableValue,
 				ttfb: nav ? nav.responseStart - nav.requestStart : NaN,
-				done: nav ? nav.responseEnd : NaN
+				done: nav ? nav.responseEnd : NaN,
+				blocking: (performance.getEntriesByType('resource') as (PerformanceResourceTiming & { renderBlockingStatus?: string })[])
+					.filter((e) => e.renderBlockingStatus === 'blocking')
+					.map((e) => e.name)
 			};
 		});
 		// The same check, Playwright's way: the first question's first radio is visible and enabled.
@@ -164,7 +169,17 @@ export async function loadOnce(browser: Browser, target: Target, opts: { throttl
 				});
 			}
 		}
-		return { resources, failed, answerableMs: at, answerableWallMs, answerableValue: value, firstQuestionText, documentTtfbMs: ttfb, documentDoneMs: done };
+		return {
+			resources,
+			failed,
+			answerableMs: at,
+			answerableWallMs,
+			answerableValue: value,
+			firstQuestionText,
+			documentTtfbMs: ttfb,
+			documentDoneMs: done,
+			renderBlocking: blocking
+		};
 	} finally {
 		await context.close();
 	}

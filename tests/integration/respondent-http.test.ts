@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlGet, sqlRun } from '../helpers/sql.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
@@ -36,6 +37,26 @@ const withoutNonce = (html: string) => html.replace(/nonce="[^"]*"/g, '');
 const SIX_LANGUAGE_TITLES = ['This link cannot be used'];
 
 describe('respondent links over HTTP', () => {
+	// Issue 16 item 5: on a 2G link each extra round trip costs 300 ms, so the first question must be
+	// answerable from the document alone: styles inside it, scripts deferred, ≤ 14 KB compressed.
+	it('draws a questionnaire page answerable after one round trip', async () => {
+		const res = await fetch(server.demoLink, { headers: { accept: 'text/html' } });
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toContain('type="radio"');
+		// SvelteKit keeps a disabled <link> (media "(max-width: 0)") for client-side navigation: it blocks nothing.
+		const blockingLinks = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].filter((m) => !/\sdisabled\b/.test(m[0]));
+		expect(blockingLinks).toEqual([]);
+		expect(html).toMatch(/<style[^>]*>[^<]*\.question/);
+		// A nonce or hash in style-src would make browsers ignore 'unsafe-inline' and drop that <style>.
+		expect(res.headers.get('content-security-policy')).toMatch(/style-src 'self' 'unsafe-inline'(;|$)/);
+		const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=[^>]*>/g)].map((m) => m[0]);
+		expect(scripts.length).toBeGreaterThan(0);
+		for (const tag of scripts) expect(tag).toMatch(/\sdefer\b|\sasync\b|type="module"/);
+		const headerBytes = [...res.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+		expect(gzipSync(html).length + headerBytes).toBeLessThanOrEqual(14_000);
+	});
+
 	it('answers an unknown, a malformed and a well-formed but unknown token with the same page', async () => {
 		const responses = await Promise.all(
 			['/r/nope', '/r/' + 'a'.repeat(32), '/r/' + 'b'.repeat(32)].map((p) => fetch(server.url + p, { headers: { accept: 'text/html' } }))
