@@ -10,7 +10,7 @@ const config = {
 		// A respondent on a slow link must be able to answer after one round trip: the layout's
 		// CSS (≈ 8.6 KB, 2.4 KB gzip) goes inside the document instead of a render-blocking
 		// stylesheet request (300 ms more on 2G). Every stylesheet under this size is inlined, so
-		// Secretariat pages inline theirs too; tests/integration/first-page.test.ts holds the line.
+		// Secretariat pages inline theirs too; tests/integration/respondent-http.test.ts holds the line.
 		inlineStyleThreshold: 12_000,
 		// A respondent's page must never run third-party or injected script: everything
 		// we ship is served from our own origin, and SvelteKit adds nonces to its own
