@@ -26,7 +26,18 @@ export function keepVisibleAnswers(model: Model, answers: Answers): Answers {
 			page.questions.filter((q) => q.isVisible).flatMap((q) => [q.getValueName(), q.getValueName() + settings.commentSuffix])
 		)
 	);
-	return Object.fromEntries(Object.entries(answers).filter(([name]) => visible.has(name)));
+	const kept = Object.fromEntries(Object.entries(answers).filter(([name]) => visible.has(name)));
+	// A dropdown matrix with column totals (totalType, totalExpression): survey-core keeps the
+	// totals row in the data as "<name>-total" ({column: total}), computed from the answers the
+	// model holds, even when no cell was answered; so are ours.
+	for (const page of model.visiblePages)
+		for (const q of page.questions)
+			if (q.isVisible && (q as typeof q & { hasTotal?: boolean }).hasTotal) {
+				// totalValue builds the totals row on first use (a model loaded from stored answers has none yet).
+				const total = (q as typeof q & { totalValue: unknown }).totalValue;
+				kept[q.getValueName() + settings.matrix.totalsSuffix] = structuredClone(total);
+			}
+	return kept;
 }
 
 /** Parses stored answers; a corrupt document is an empty one rather than a crash. */

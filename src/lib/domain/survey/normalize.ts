@@ -46,5 +46,38 @@ export function normalizeQuestionnaire(input: JsonObject): { json: JsonObject; f
 			message: `An element without a name was named "${String(element.name)}", as SurveyJS Creator names it; its answers are stored under that name.`
 		});
 	}
+	pageMode(json, pages, next, findings);
 	return { json, findings };
+}
+
+/** Page properties a page's elements keep when survey-core shows them in another arrangement. */
+const PAGE_KEEPS = ['title', 'description', 'visibleIf', 'enableIf', 'readOnly', 'navigationTitle', 'navigationDescription'];
+
+/**
+ * `questionsOnPageMode` as survey-core runs it, made explicit pages (the server draws pages):
+ * "questionPerPage" shows each visible top-level element of each page alone (survey-core's
+ * getSingleElements: panels stay whole), under its page's title and conditions, so each becomes a
+ * page of its own; "singlePage" shows every page as a panel of one page, as survey-core builds it.
+ * A page's random questionsOrder cannot survive one element per page: the authored order is kept.
+ */
+function pageMode(json: JsonObject, pages: JsonObject[], next: (prefix: string) => string, findings: Finding[]): void {
+	const mode = json.questionsOnPageMode;
+	if (mode !== 'questionPerPage' && mode !== 'singlePage') return;
+	const kept = (page: JsonObject) => Object.fromEntries(PAGE_KEEPS.filter((k) => page[k] !== undefined).map((k) => [k, page[k]]));
+	const elements = (page: JsonObject) => (Array.isArray(page.elements) ? page.elements : []);
+	if (mode === 'questionPerPage')
+		json.pages = pages.flatMap((page) =>
+			elements(page).map((element, i) => ({ ...kept(page), name: i === 0 ? page.name : next(`${String(page.name)}-`), elements: [element] }))
+		);
+	else json.pages = [{ name: next('page'), elements: pages.map((page) => ({ type: 'panel', ...kept(page), name: page.name, elements: elements(page) })) }];
+	delete json.questionsOnPageMode;
+	findings.push({
+		severity: 'warning',
+		rule: 'survey/questions-on-page-mode',
+		path: 'questionsOnPageMode',
+		message:
+			mode === 'questionPerPage'
+				? 'questionsOnPageMode "questionPerPage": each question (or panel) was put on a page of its own, under its page\'s title and conditions, as survey-core shows them (a random question order becomes the authored one).'
+				: 'questionsOnPageMode "singlePage": the pages were put on one page, each as a panel, as survey-core shows them.'
+	});
 }

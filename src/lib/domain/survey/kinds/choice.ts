@@ -33,6 +33,22 @@ export type MultipleChoiceView = BaseQuestionView & {
 	colCount: number;
 };
 
+/**
+ * The choices drawn for a single choice. Choices loaded from a web service (choicesByUrl) are
+ * never fetched by the server, so survey-core keeps waiting for them and, meanwhile, shows the
+ * question's defaultValue as the selected item even though no choice has that value
+ * (getItemIfChoicesNotContainThisValue) and keeps it in the data. The default is drawn as a
+ * choice of its own, first, so the page shows it selected and posts it back unchanged.
+ */
+function singleChoices(q: Question): ItemValue[] {
+	const choices = q.visibleChoices as ItemValue[];
+	const byUrl = (q as Question & { choicesByUrl?: { isEmpty?: boolean } }).choicesByUrl;
+	const pending = q.defaultValue;
+	if (!byUrl || byUrl.isEmpty !== false || pending === undefined || pending === null || pending === '' || typeof pending === 'object') return choices;
+	if (choices.some((c) => formValue(c.value) === formValue(pending))) return choices;
+	return [(q as Question & { createItemValue(value: unknown): ItemValue }).createItemValue(pending), ...choices];
+}
+
 /** survey-core's colCount for a list of choices (0: one column, as survey-core's "flow"). */
 function colCount(q: Question): number {
 	const n = Number((q as Question & { colCount?: unknown }).colCount);
@@ -48,14 +64,14 @@ export const singleChoiceKind: QuestionKind<SingleChoiceView> = {
 			...base,
 			kind: 'single',
 			type: q.getType() as 'radiogroup' | 'dropdown',
-			choices: q.visibleChoices.map(choiceView),
+			choices: singleChoices(q).map(choiceView),
 			selected: shown === undefined || shown === null ? null : formValue(shown),
 			other: otherView(q),
 			colCount: colCount(q)
 		};
 	},
 	fields: (_q, field) => [field],
-	parse: (q, posted, field) => pickChoice(posted.get(field) ?? [], field, choiceLookup(q.visibleChoices))
+	parse: (q, posted, field) => pickChoice(posted.get(field) ?? [], field, choiceLookup(singleChoices(q)))
 };
 
 export const multipleChoiceKind: QuestionKind<MultipleChoiceView> = {
