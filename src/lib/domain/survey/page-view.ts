@@ -1,5 +1,5 @@
 import type { Model, Question, PanelModel, IElement } from 'survey-core';
-import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
+import { compileCondition, conditionVariables, mapCondition, type ConditionNode } from './conditions.ts';
 import { fieldName, fieldVariable, nameOfField } from './field-names.ts';
 import { kindOf, type QuestionView } from './kinds/index.ts';
 import type { BaseQuestionView } from './kinds/kind.ts';
@@ -54,22 +54,7 @@ export { matrixField, subField } from './field-names.ts';
  */
 function browserCondition(expression: string | undefined, names: ReadonlySet<string>): ConditionNode | null {
 	const node = compileCondition(expression);
-	if (!node) return null;
-	const rewrite = (n: ConditionNode): ConditionNode => {
-		switch (n[0]) {
-			case 'v':
-				return ['v', fieldVariable(n[1], names)];
-			case 'a':
-				return ['a', n[1].map(rewrite)];
-			case 'u':
-				return ['u', n[1], rewrite(n[2])];
-			case 'b':
-				return ['b', n[1], rewrite(n[2]), rewrite(n[3])];
-			default:
-				return n;
-		}
-	};
-	return rewrite(node);
+	return node && mapCondition(node, (variable) => fieldVariable(variable, names));
 }
 
 /** The value names of a model's questions (a shared value may be read by a condition). */
