@@ -16,6 +16,11 @@
 	// After a post with errors, take the keyboard and screen reader to the summary first.
 	var summary = document.getElementById('error-summary');
 	if (summary) summary.focus();
+	// After "Add" the page opens at the new panel or row (#q-<field>-panel-<n>, the 303's
+	// fragment): its first field takes the keyboard, so typing goes on where it was.
+	var added = !summary && /^#q-[A-Za-z0-9_:-]+-(panel|row)-\d+$/.test(location.hash) && document.getElementById(location.hash.slice(1));
+	var first = added && added.querySelector('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])');
+	if (first) first.focus();
 
 	var form = document.getElementById('answers');
 	if (form) enableInstantLogic(form);

@@ -1,12 +1,12 @@
 import type { Model } from 'survey-core';
 import { applyAnswerChanges } from '../survey/model-cache.ts';
 import { parsePageAnswers } from '../survey/page-form.ts';
-import { shownQuestionNames } from '../survey/page-view.ts';
+import { shownQuestionNames, shownQuestions } from '../survey/page-view.ts';
 import { keepVisibleAnswers, mergePageAnswers, type Answers } from './answers.ts';
 import { firstInvalidPage } from './review.ts';
 import { InvalidInputError } from '../errors.ts';
 import { nameOfField } from '../survey/field-names.ts';
-import { applyDynamicChange, parseDynamicAction, type DynamicChange } from '../survey/dynamic-change.ts';
+import { applyDynamicChange, changeAnchor, parseDynamicAction, type DynamicChange } from '../survey/dynamic-change.ts';
 
 /** What a respondent asked for with the button they pressed. */
 /** `change`: the page's Add or Remove button of a dynamic panel or matrix (saves, then adds or removes one). */
@@ -30,7 +30,7 @@ export function parsePageAction(raw: string | null): PageAction | null {
 
 export type PagePostOutcome =
 	/** Saved; show page `page`. */
-	| { kind: 'saved'; answers: Answers; page: number; furthest: number }
+	| { kind: 'saved'; answers: Answers; page: number; furthest: number; anchor?: string }
 	/** Saved, but the page has errors: show it again with them. */
 	| { kind: 'invalid'; answers: Answers; page: number; furthest: number }
 	/** Every visible page is valid: store these answers as the submitted response. */
@@ -88,18 +88,21 @@ export function applyPagePost(
 	const here = index === 'review' ? last : index;
 	const forward = action.kind === 'next' || action.kind === 'review' || action.kind === 'submit' || (action.kind === 'goto' && action.page > here);
 	if (forward && index !== 'review') {
-		const revealed = shownQuestionNames(model, here).filter((name) => !before.has(name));
+		const now = shownQuestions(model, here);
+		const revealed = [...now.keys()].filter((name) => !before.has(name));
 		if (revealed.length > 0) {
 			// Ask them before moving on; the page's other problems are shown with them, but a
 			// question not asked yet is not scolded (its required message would come first).
 			pages[here]!.validate(true, false);
-			for (const name of revealed) model.getQuestionByName(name).errors = [];
+			for (const name of revealed) now.get(name)!.errors = [];
 			return { kind: 'revealed', answers: merged, page: here, furthest, revealed };
 		}
 	}
 
 	switch (action.kind) {
 		case 'save':
+			// After Add or Remove the page opens at the panel or row changed (dynamic-change.ts).
+			if (action.change) return { kind: 'saved', answers: merged, page: here, furthest, anchor: changeAnchor(model, here, action.change) };
 			return { kind: 'saved', answers: merged, page: here, furthest };
 		case 'previous':
 			return { kind: 'saved', answers: merged, page: index === 'review' ? last : clamp(index - 1), furthest };

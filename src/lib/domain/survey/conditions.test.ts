@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCondition, conditionVariables } from './conditions.ts';
+import { compileCondition, conditionVariables, mapCondition } from './conditions.ts';
 
 describe('compileCondition', () => {
 	it('compiles comparisons, logic and lists into a plain tree', () => {
@@ -26,5 +26,10 @@ describe('compileCondition', () => {
 
 	it('lists the variables a condition reads', () => {
 		expect([...conditionVariables(compileCondition("{a} = 1 or {m.row} contains 'x'"))]).toEqual(['a', 'm.row']);
+	});
+
+	it('renames every variable of a tree and keeps the rest', () => {
+		const node = compileCondition("{a} = 1 or {b} anyof ['x'] or {c} notempty")!;
+		expect(mapCondition(node, (v) => v.toUpperCase())).toEqual(compileCondition("{A} = 1 or {B} anyof ['x'] or {C} notempty"));
 	});
 });

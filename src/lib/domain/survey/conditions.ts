@@ -101,3 +101,22 @@ export function conditionVariables(node: ConditionNode | null, into = new Set<st
 	}
 	return into;
 }
+
+/**
+ * A compiled condition with each variable rewritten by `rename` (the rest of the tree kept):
+ * the one walk page-view.ts (form field names) and kinds/paneldynamic.ts (`{panel.x}`) share.
+ */
+export function mapCondition(node: ConditionNode, rename: (variable: string) => string): ConditionNode {
+	switch (node[0]) {
+		case 'v':
+			return ['v', rename(node[1])];
+		case 'a':
+			return ['a', node[1].map((n) => mapCondition(n, rename))];
+		case 'u':
+			return ['u', node[1], mapCondition(node[2], rename)];
+		case 'b':
+			return ['b', node[1], mapCondition(node[2], rename), mapCondition(node[3], rename)];
+		default:
+			return node;
+	}
+}

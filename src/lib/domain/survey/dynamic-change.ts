@@ -73,3 +73,15 @@ export function applyDynamicChange(model: Model, index: number, answers: Record<
 export function storedValue(q: Question): unknown {
 	return (q.data as { getValue?(name: string): unknown } | null)?.getValue?.(q.getValueName());
 }
+
+/**
+ * Where the page drawn after a change should open (the 303's fragment), so a respondent on
+ * a long page keeps their place: the panel or row just added (its element id, which the
+ * page script also focuses), or the dynamic question whose panel was removed.
+ */
+export function changeAnchor(model: Model, index: number, change: DynamicChange): string {
+	const q = (model.visiblePages[index]?.questions as Question[] | undefined)?.find((c) => isDynamic(c) && fieldName(c.name) === change.field);
+	const own = `q-${change.field}`;
+	if (!q || change.op === 'remove' || dynamicCount(q) === 0) return own;
+	return `${own}-${q.getType() === 'paneldynamic' ? 'panel' : 'row'}-${dynamicCount(q) - 1}`;
+}

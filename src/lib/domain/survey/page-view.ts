@@ -1,8 +1,10 @@
 import type { Model, Question, PanelModel, IElement } from 'survey-core';
-import { compileCondition, conditionVariables, type ConditionNode } from './conditions.ts';
+import { compileCondition, conditionVariables, mapCondition, type ConditionNode } from './conditions.ts';
 import { fieldName, fieldVariable, nameOfField } from './field-names.ts';
 import { kindOf, type QuestionView } from './kinds/index.ts';
 import type { BaseQuestionView } from './kinds/kind.ts';
+import { innerField } from './kinds/paneldynamic.ts';
+import { dynamicCount } from './dynamic-change.ts';
 
 /**
  * Plain, serialisable view of one questionnaire page as survey-core computes it
@@ -54,22 +56,7 @@ export { matrixField, subField } from './field-names.ts';
  */
 function browserCondition(expression: string | undefined, names: ReadonlySet<string>): ConditionNode | null {
 	const node = compileCondition(expression);
-	if (!node) return null;
-	const rewrite = (n: ConditionNode): ConditionNode => {
-		switch (n[0]) {
-			case 'v':
-				return ['v', fieldVariable(n[1], names)];
-			case 'a':
-				return ['a', n[1].map(rewrite)];
-			case 'u':
-				return ['u', n[1], rewrite(n[2])];
-			case 'b':
-				return ['b', n[1], rewrite(n[2]), rewrite(n[3])];
-			default:
-				return n;
-		}
-	};
-	return rewrite(node);
+	return node && mapCondition(node, (variable) => fieldVariable(variable, names));
 }
 
 /** The value names of a model's questions (a shared value may be read by a condition). */
@@ -143,15 +130,34 @@ function logicValues(model: Model, elements: ElementView[]): Record<string, unkn
 }
 
 /**
- * The names of the questions a respondent sees on visible page `index` now: visible
- * themselves and inside visible panels (a question in a hidden panel is not shown).
+ * The questions a respondent sees on visible page `index` now, by the key a follow-up is
+ * known by: visible themselves and inside visible panels (a question in a hidden panel is
+ * not shown). A dynamic panel's inner question is keyed by its form field
+ * (`panel::0::inner`, as the browser names it in `_shown`), one per panel drawn.
  */
-export function shownQuestionNames(model: Model, index: number): string[] {
+export function shownQuestions(model: Model, index: number): Map<string, Question> {
+	const shown = new Map<string, Question>();
 	const page = model.visiblePages[index];
-	if (!page) return [];
-	const walk = (elements: IElement[]): string[] =>
-		elements.flatMap((e) => (!e.isVisible ? [] : e.isPanel ? walk((e as unknown as PanelModel).elements) : [(e as unknown as Question).name]));
-	return walk(page.elements);
+	if (!page) return shown;
+	const walk = (elements: IElement[]): void => {
+		for (const e of elements) {
+			if (!e.isVisible) continue;
+			if (e.isPanel) walk((e as unknown as PanelModel).elements);
+			else shown.set((e as unknown as Question).name, e as unknown as Question);
+			if (e.getType() === 'paneldynamic') {
+				const q = e as unknown as Question & { panels: PanelModel[] };
+				q.panels.slice(0, dynamicCount(q)).forEach((panel, i) => {
+					for (const inner of panel.questions as Question[]) if (inner.isVisible) shown.set(innerField(fieldName(q.name), i, inner), inner);
+				});
+			}
+		}
+	};
+	walk(page.elements);
+	return shown;
+}
+
+export function shownQuestionNames(model: Model, index: number): string[] {
+	return [...shownQuestions(model, index).keys()];
 }
 
 /**

@@ -159,7 +159,10 @@ export async function showRespondentPage(db: Db, ctx: LinkContext, requested: nu
 }
 
 export type PostOutcome =
-	{ kind: 'redirect'; page: number | 'review'; revision: number; conflict: boolean } | { kind: 'show'; view: RespondentPage } | { kind: 'submitted' };
+	/** `anchor`: the element id the page opens at (after a dynamic panel's Add or Remove). */
+	| { kind: 'redirect'; page: number | 'review'; revision: number; conflict: boolean; anchor?: string }
+	| { kind: 'show'; view: RespondentPage }
+	| { kind: 'submitted' };
 
 const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_shown']);
 
@@ -242,7 +245,7 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 			const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
 			if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, title, view, conflict ? 'conflict' : undefined) };
 			if (conflict) return { kind: 'show' as const, view: pageFor(ctx, saved, title, redraw(), 'conflict') };
-			return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict };
+			return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict, anchor: outcome.kind === 'saved' ? outcome.anchor : undefined };
 		});
 	// The response is looked up once, inside the batch: a separate existence check cost a query per post.
 	const decided = await decide();

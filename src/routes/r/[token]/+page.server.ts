@@ -70,7 +70,9 @@ export const actions: Actions = {
 			if (outcome.kind === 'redirect') {
 				if (outcome.page === 'review') redirect(303, `${url.pathname}?review`);
 				const saved = parsed.data._action === 'save' ? '&saved' : '';
-				redirect(303, `${url.pathname}?page=${outcome.page}${saved}`);
+				// The element ids are form-field safe (field-names.ts): a fragment as they are.
+				const anchor = outcome.anchor ? `#${outcome.anchor}` : '';
+				redirect(303, `${url.pathname}?page=${outcome.page}${saved}${anchor}`);
 			}
 			if (outcome.kind === 'submitted') redirect(303, url.pathname);
 			locals.lang = outcome.view.locale;

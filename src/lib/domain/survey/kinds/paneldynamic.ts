@@ -1,5 +1,5 @@
 import type { PanelModel, Question } from 'survey-core';
-import { compileCondition, type ConditionNode } from '../conditions.ts';
+import { compileCondition, mapCondition, type ConditionNode } from '../conditions.ts';
 import { canAdd, canRemove, dynamicCount, storedValue } from '../dynamic-change.ts';
 import { fieldName, fieldVariable, subField } from '../field-names.ts';
 import { applyOther, hasOther, OTHER_TEXT_MAX } from './choice-other.ts';
@@ -44,24 +44,11 @@ function innerCondition(expression: string | undefined, field: string, index: nu
 	const node = compileCondition(expression);
 	if (!node) return null;
 	let unknown = false;
-	const rewrite = (n: ConditionNode): ConditionNode => {
-		switch (n[0]) {
-			case 'v': {
-				if (n[1].startsWith('panel.')) return ['v', [field, String(index), fieldName(n[1].slice(6))].join('.')];
-				if (n[1].includes('[') || n[1].startsWith('panelIndex') || n[1].startsWith('parentPanel')) unknown = true;
-				return ['v', fieldVariable(n[1], new Set())];
-			}
-			case 'a':
-				return ['a', n[1].map(rewrite)];
-			case 'u':
-				return ['u', n[1], rewrite(n[2])];
-			case 'b':
-				return ['b', n[1], rewrite(n[2]), rewrite(n[3])];
-			default:
-				return n;
-		}
-	};
-	const rewritten = rewrite(node);
+	const rewritten = mapCondition(node, (variable) => {
+		if (variable.startsWith('panel.')) return [field, String(index), fieldName(variable.slice(6))].join('.');
+		if (variable.includes('[') || variable.startsWith('panelIndex') || variable.startsWith('parentPanel')) unknown = true;
+		return fieldVariable(variable, new Set());
+	});
 	return unknown ? null : rewritten;
 }
 
