@@ -75,6 +75,12 @@ export function reportStyles(locale: Locale): IStylesOptions {
 
 export type Block = Paragraph | Table;
 
+/** The widths (twips) the report gives a table's columns: fitted to their content, at the report's table type size. */
+export function tableColumnWidths(header: readonly string[], rows: readonly (readonly string[])[]): number[] {
+	const columns = header.map((h, i) => [h, ...rows.map((r) => r[i] ?? '')]);
+	return fitColumnWidths(columns, { total: TEXT_WIDTH, charWidth: TABLE_CHAR_WIDTH, padding: CELL_PADDING });
+}
+
 export class Layout {
 	readonly blocks: Block[] = [];
 	readonly rtl: boolean;
@@ -126,8 +132,7 @@ export class Layout {
 	 * word allows, fixed layout so neither Word nor LibreOffice re-balances them and splits a word.
 	 */
 	table(header: string[], rows: string[][], options: { numeric?: boolean } = {}): void {
-		const columns = header.map((h, i) => [h, ...rows.map((r) => r[i] ?? '')]);
-		const widths = fitColumnWidths(columns, { total: TEXT_WIDTH, charWidth: TABLE_CHAR_WIDTH, padding: CELL_PADDING });
+		const widths = tableColumnWidths(header, rows);
 		const numeric = options.numeric ?? true;
 		const cell = (text: string, i: number, bold: boolean) =>
 			new TableCell({

@@ -48,19 +48,33 @@ function rateTable(c: Ctx, title: string, first: string, rows: RateRow[]): void 
 	c.l.table([first, col.invited, col.submitted, col.rate], [...rows.map((r) => line(r.label, r)), line(col.total, total)]);
 }
 
+/**
+ * A distribution chart's table header and its legend: the scale points as numbers and the last two columns by
+ * their short names (the legend names them), for the full names would leave no room for the items (the Russian
+ * "don't know" alone took more than the items).
+ */
+export function distributionTableLayout(chartHeader: readonly string[], w: CouncilWords): { header: string[]; legend: string } {
+	const locale = w.locale;
+	const o = { locale };
+	const points = chartHeader.slice(1, -2);
+	const [item, dontKnow, valid] = [chartHeader[0]!, chartHeader.at(-2)!, chartHeader.at(-1)!];
+	const col = REPORT_TEXT[locale].col;
+	const named = points.map((p, i) => `${w.int(i + 1)} = ${p.toLocaleLowerCase(locale)}`);
+	const note = w.m.cr_distribution_note({ points: new Intl.ListFormat(locale, { type: 'unit' }).format(named) }, o);
+	const columns = w.m.cr_distribution_columns({ na: col.na, dontKnow, n: col.n, valid: valid.toLocaleLowerCase(locale) }, o);
+	return { header: [item, ...points.map((_, i) => w.int(i + 1)), col.na, col.n], legend: `${note} ${columns}` };
+}
+
 /** The section's charts, each with its caption, its text alternative (in the image and printed under it) and, for a distribution, its table of shares. */
 function charts(c: Ctx, section: CouncilSection): void {
 	for (const { title, chart, kind } of c.charts.get(section) ?? []) {
 		c.l.image(c.w.figure(c.l.nextFigureNumber(), title), chart.png, chart.alt);
 		c.l.para(chart.alt, { size: 18 });
 		if (kind !== 'distribution') continue;
-		// Scale points as numbers in the header (the note names them): the full names would leave no room for the items.
-		const points = chart.table.header.slice(1, -2);
-		const [item, dontKnow, valid] = [chart.table.header[0]!, chart.table.header.at(-2)!, chart.table.header.at(-1)!];
+		const table = distributionTableLayout(chart.table.header, c.w);
 		c.l.caption(c.w.table(c.l.nextTableNumber(), title));
-		c.l.table([item, ...points.map((_, i) => c.w.int(i + 1)), dontKnow, valid], chart.table.rows);
-		const named = points.map((p, i) => `${c.w.int(i + 1)} = ${p.toLocaleLowerCase(c.model.locale)}`);
-		c.l.para(c.w.m.cr_distribution_note({ points: new Intl.ListFormat(c.model.locale, { type: 'unit' }).format(named) }, c.o), { size: 18 });
+		c.l.table(table.header, chart.table.rows);
+		c.l.para(table.legend, { size: 18 });
 	}
 }
 
