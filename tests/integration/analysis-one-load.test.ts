@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { countQueries, readsAnswers } from '../helpers/query-count.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { viewerFor } from '../../src/lib/server/analysis/results.ts';
 import { resultsForViewer } from '../../src/lib/server/analysis/releases.ts';
@@ -16,12 +15,7 @@ let t: TestDb;
 const analyst = { id: 'a', email: 'analyst@example.org', role: 'analyst', region_code: null, language: 'en' };
 
 beforeAll(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
-		() => {}
-	);
+	t = await bootstrappedDb();
 	expect(await insertSyntheticResponses(t.db, 'rp-2026', 60, 7)).toBeGreaterThan(10);
 });
 afterAll(async () => {

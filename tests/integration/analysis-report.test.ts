@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { generateCouncilReport, listReports, reportFile } from '../../src/lib/server/analysis/report/report-service.ts';
 import { REPORT_TEXT } from '../../src/lib/server/analysis/report/report-text.ts';
@@ -21,12 +20,7 @@ const K = 5;
 const CIS_NAMES: Record<string, string> = {};
 
 beforeAll(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
-		() => {}
-	);
+	t = await bootstrappedDb();
 	await insertSyntheticResponses(t.db, 'rp-2026', 1000, 7);
 	const cis = await t.db
 		.selectFrom('response as r')

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { editionResults, viewerFor } from '../../src/lib/server/analysis/results.ts';
 import { isSuppressed, type PublishedResult } from '../../src/lib/domain/analysis/suppression.ts';
@@ -15,12 +14,7 @@ const council = viewerFor({ role: 'council', region_code: null });
 const analyst = viewerFor({ role: 'analyst', region_code: null });
 
 beforeAll(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
-		() => {}
-	);
+	t = await bootstrappedDb();
 	expect(await insertSyntheticResponses(t.db, 'rp-2026', 1000, 42)).toBeGreaterThan(150);
 	// Leave the CIS region with three respondents: below the threshold.
 	const cis = await t.db

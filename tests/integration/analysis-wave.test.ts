@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { compareWaves, importWave } from '../../src/lib/server/analysis/waves.ts';
 import { viewerFor } from '../../src/lib/server/analysis/results.ts';
@@ -13,12 +12,7 @@ const council = viewerFor({ role: 'council', region_code: null });
 const waves = async () => (await t.db.selectFrom('analysis_wave').select('id').execute()).length;
 
 beforeAll(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
-		() => {}
-	);
+	t = await bootstrappedDb();
 	await insertSyntheticResponses(t.db, 'rp-2026', 1000, 11);
 });
 afterAll(async () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
 import { startSmtp } from '../helpers/smtp.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { changeEditionState } from '../../src/lib/server/distribution/editions.ts';
 import { addEntityContact, extendEntity, inviteEntity, reissueEntityLink } from '../../src/lib/server/distribution/invitations.ts';
 import { resolveRespondentLink } from '../../src/lib/server/respondent/service.ts';
@@ -11,12 +10,10 @@ import { createMailTransport, drainOutbox } from '../../src/lib/server/distribut
 import { loadMailConfig } from '../../src/lib/server/distribution/mail/mail-config.ts';
 import { ConflictError, InvalidInputError } from '../../src/lib/domain/errors.ts';
 
-const PUBLIC_URL = 'http://survey.test';
 const DAY_MS = 24 * 60 * 60 * 1000;
 let t: TestDb;
 beforeEach(async () => {
-	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL, DEMO: '0' }), () => {});
+	t = await bootstrappedDb({ DEMO: '0' });
 });
 afterEach(async () => {
 	await t.close();

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { renameEdition } from '../../src/lib/server/distribution/edition-title.ts';
 import { InvalidInputError } from '../../src/lib/domain/errors.ts';
 
@@ -9,12 +8,7 @@ import { InvalidInputError } from '../../src/lib/domain/errors.ts';
 let t: TestDb;
 let slug: string;
 beforeEach(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test', DEMO: '0' }),
-		() => {}
-	);
+	t = await bootstrappedDb({ DEMO: '0' });
 	slug = (await t.db.selectFrom('edition').select('slug').executeTakeFirstOrThrow()).slug;
 });
 afterEach(async () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
 import { inviteAllEntities, queueInvitationEmails } from '../../src/lib/server/distribution/invitations-bulk.ts';
 import { createMailTransport, drainOutbox } from '../../src/lib/server/distribution/mail/outbox-sender.ts';
@@ -21,7 +20,6 @@ import type { SessionUser } from '../../src/lib/server/access/session.ts';
  * here) through a real SMTP server, while the 2026 edition, pinning a version without
  * texts, keeps sending the built-in ones.
  */
-const PUBLIC_URL = 'http://survey.test';
 const SLUG = 'regional-presence-2026';
 const REGISTRY = [
 	'code,kind,name,country,language,contact_name,contact_email,contact_language,contact2_name,contact2_email',
@@ -34,8 +32,7 @@ const FRENCH_BODY = "Madame, Monsieur {contact},\n\nTexte propre à l'édition 2
 let t: TestDb;
 let smtp: TestSmtp | undefined;
 beforeEach(async () => {
-	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL, DEMO: '0' }), () => {});
+	t = await bootstrappedDb({ DEMO: '0' });
 	await importRegistry(t.db, 'registry.csv', new TextEncoder().encode(REGISTRY));
 });
 afterEach(async () => {

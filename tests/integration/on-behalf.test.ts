@@ -1,19 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
 import { startOnBehalfEntry } from '../../src/lib/server/distribution/on-behalf.ts';
 import { resolveRespondentLink } from '../../src/lib/server/respondent/service.ts';
 import { editionTracking } from '../../src/lib/server/distribution/tracking.ts';
 import { changeEditionState } from '../../src/lib/server/distribution/editions.ts';
 import { ConflictError, NotFoundError } from '../../src/lib/domain/errors.ts';
 
-const PUBLIC_URL = 'http://survey.test';
 let t: TestDb;
 let coordinator: { id: string; email: string };
 beforeEach(async () => {
-	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL, DEMO: '0' }), () => {});
+	t = await bootstrappedDb({ DEMO: '0' });
 	coordinator = await t.db.selectFrom('app_user').select(['id', 'email']).executeTakeFirstOrThrow();
 });
 afterEach(async () => {

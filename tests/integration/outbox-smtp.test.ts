@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
 import { inviteAllEntities, queueInvitationEmails, queueReminders } from '../../src/lib/server/distribution/invitations-bulk.ts';
 import { createMailTransport, drainOutbox } from '../../src/lib/server/distribution/mail/outbox-sender.ts';
@@ -11,7 +10,6 @@ import { outboxCounts } from '../../src/lib/server/distribution/mail/outbox-stor
 import { resolveRespondentLink } from '../../src/lib/server/respondent/service.ts';
 import { hashToken } from '../../src/lib/domain/invitation/token.ts';
 
-const PUBLIC_URL = 'http://survey.test';
 const REGISTRY = [
 	'code,kind,name,country,language,contact_name,contact_email,contact_language,contact2_name,contact2_email',
 	'MS-EGY,member_state,Egypt,EGY,ar,سارة أحمد,sara@example.org,ar,,',
@@ -24,8 +22,7 @@ let t: TestDb;
 let smtp: TestSmtp | undefined;
 let mail: MailConfig;
 beforeEach(async () => {
-	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL, DEMO: '0', WARM_MODELS: '0' }), () => {});
+	t = await bootstrappedDb({ DEMO: '0' });
 	await importRegistry(t.db, 'registry.csv', new TextEncoder().encode(REGISTRY));
 	mail = loadMailConfig({ MAIL_RATE_PER_MINUTE: '6000', MAIL_RETRY_BASE_MS: '10', MAIL_MAX_ATTEMPTS: '3' });
 });

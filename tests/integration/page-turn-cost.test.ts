@@ -3,19 +3,16 @@
 // survey-core to draw the page that follows its own post.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Model } from 'survey-core';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
 import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
 import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '../../src/lib/server/respondent/service.ts';
 import type { Db } from '../../src/lib/server/db/create-db.ts';
 import type { LinkContext } from '../../src/lib/server/distribution/invitations-repository.ts';
 
-const PUBLIC_URL = 'http://survey.test';
 let t: TestDb;
 beforeEach(async () => {
-	t = await freshDb();
-	await bootstrap(t.db, loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', PUBLIC_URL, DEMO: '0' }), () => {});
+	t = await bootstrappedDb({ DEMO: '0' });
 });
 afterEach(async () => {
 	await t.close();

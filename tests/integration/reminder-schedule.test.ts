@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { createEdition } from '../../src/lib/server/distribution/editions.ts';
 import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
 import { inviteAllEntities } from '../../src/lib/server/distribution/invitations-bulk.ts';
@@ -11,12 +10,7 @@ import { ConflictError, InvalidInputError } from '../../src/lib/domain/errors.ts
 const DAY_MS = 24 * 60 * 60 * 1000;
 let t: TestDb;
 beforeEach(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test', DEMO: '0' }),
-		() => {}
-	);
+	t = await bootstrappedDb({ DEMO: '0' });
 	await importRegistry(
 		t.db,
 		'r.csv',

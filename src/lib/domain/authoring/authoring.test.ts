@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseQuestionnaireText, MAX_JSON_DEPTH } from './json-text.ts';
-import { addPage, addQuestion, conditionSources, itemLines, movePage, removeElement, removePage, updateQuestion } from './operations.ts';
+import { addPage, addQuestion, itemLines, movePage, removeElement, removePage, updateQuestion } from './operations.ts';
+import { conditionSources } from './references.ts';
 import { moveElement } from './panels.ts';
 import { changedNames, errorsOf, lintDraft, missingTranslations } from './lint.ts';
 import { diffQuestionnaires } from './diff.ts';

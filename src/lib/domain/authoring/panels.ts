@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { isObject, type JsonObject } from './json-text.ts';
 import { allElements, englishText, findElement, pagesOf, withEnglishText, type Located } from './elements.ts';
-import { assertFreeName, clone, NAME, pageAt, parse, renameReferences, swap, type Direction } from './operations.ts';
+import { assertFreeName, clone, NAME, pageAt, parse, swap, type Direction } from './operations.ts';
+import { renameReferences } from './references.ts';
 
 /**
  * Panels and page texts, and moving elements through them, as pure functions (the

@@ -5,16 +5,8 @@ import { getDb } from '$lib/server/db/instance';
 import { requirePermission } from '$lib/server/access/guard.ts';
 import type { SessionUser } from '$lib/server/access/session.ts';
 import { applyDraftEdit, loadDraftForEdit, saveDraftJson } from '$lib/server/authoring/edit.ts';
-import {
-	addPage,
-	addQuestion,
-	ADDABLE_TYPES,
-	conditionSources,
-	movePage,
-	removePage,
-	removeUnreadElement,
-	updateQuestion
-} from '$lib/domain/authoring/operations';
+import { addPage, addQuestion, ADDABLE_TYPES, movePage, removePage, removeUnreadElement, updateQuestion } from '$lib/domain/authoring/operations';
+import { conditionSources } from '$lib/domain/authoring/references';
 import { addPanel, moveElement, moveElementTo, moveTargets, updatePage, updatePanel } from '$lib/domain/authoring/panels';
 import { outline, panelFormValues, questionFormValues } from '$lib/domain/authoring/question-form';
 import { isLocale } from '$lib/domain/locales';
