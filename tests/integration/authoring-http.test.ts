@@ -167,16 +167,20 @@ describe('library → draft → edit → publish → edition', () => {
 		expect(html).toContain('pages[0].elements[0].colour');
 		expect(html).toContain('property/unknown');
 		delete json.pages[0].elements[0].colour;
-		json.pages[0].elements[0].type = 'file';
+		json.pages[0].elements[0].type = 'my-widget';
 		res = await post('/admin/questionnaires/rp-2030/edit?/json', { revision: '4', json: JSON.stringify(json) }, author);
 		expect(res.status).toBe(400);
 		html = decode(await res.text());
-		expect(html).toContain('renderer/unsupported-type');
+		expect(html).toContain('renderer/custom-type');
 		expect((await draftOf('rp-2030'))!.revision).toBe(4);
 	});
 
 	it('refuses an unsupported type in the add form', async () => {
-		const res = await post('/admin/questionnaires/rp-2030/edit?/addQuestion', { revision: '4', page: '0', type: 'file', name: 'sig', title: 'Sign' }, author);
+		const res = await post(
+			'/admin/questionnaires/rp-2030/edit?/addQuestion',
+			{ revision: '4', page: '0', type: 'my-widget', name: 'sig', title: 'Sign' },
+			author
+		);
 		expect(res.status).toBe(400);
 		expect((await draftOf('rp-2030'))!.revision).toBe(4);
 	});
@@ -187,11 +191,11 @@ describe('library → draft → edit → publish → edition', () => {
 		expect(decode(await res.text())).toContain('line 2, column 12');
 		res = await post(
 			'/admin/questionnaires?/import',
-			upload('broken-two', 'odd.json', JSON.stringify({ title: 'x', pages: [{ name: 'p', elements: [{ type: 'file', name: 'sig' }] }] })),
+			upload('broken-two', 'odd.json', JSON.stringify({ title: 'x', pages: [{ name: 'p', elements: [{ type: 'my-widget', name: 'sig' }] }] })),
 			author
 		);
 		expect(res.status).toBe(400);
-		expect(decode(await res.text())).toContain('renderer/unsupported-type');
+		expect(decode(await res.text())).toContain('renderer/custom-type');
 		expect(await query("select * from questionnaire_draft where slug like 'broken-%'")).toEqual([]);
 	});
 
@@ -226,7 +230,7 @@ describe('library → draft → edit → publish → edition', () => {
 
 	it('refuses to publish a draft with a lint error, and keeps it', async () => {
 		// An unresolved {reference} is only a warning now, as survey-core treats it (issue 18): a type the renderer does not draw is an error.
-		const bad = { title: 'Bad', pages: [{ name: 'p', elements: [{ type: 'file', name: 'a' }] }] };
+		const bad = { title: 'Bad', pages: [{ name: 'p', elements: [{ type: 'my-widget', name: 'a' }] }] };
 		await sqlRun(
 			server.dbPath,
 			"insert into questionnaire_draft (id, slug, title, definition_json, base_questionnaire_id, revision, created_by, created_at, updated_by, updated_at) values ('d-bad', 'bad-draft', 'Bad', ?, null, 1, 't', '2026-11-27T00:00:00Z', 't', '2026-11-27T00:00:00Z')",
@@ -234,7 +238,7 @@ describe('library → draft → edit → publish → edition', () => {
 		);
 		const res = await post('/admin/questionnaires/bad-draft?/publish', { revision: '1' }, author);
 		expect(res.status).toBe(400);
-		expect(decode(await res.text())).toContain('is a "file" question');
+		expect(decode(await res.text())).toContain('has type "my-widget", a custom question type');
 		expect(await query("select * from questionnaire where slug = 'bad-draft'")).toEqual([]);
 	});
 

@@ -96,7 +96,7 @@ describe('questionnaire import', () => {
 				{
 					name: 'p1',
 					elements: [
-						{ type: 'file', name: 'p' },
+						{ type: 'my-widget', name: 'p' },
 						{ type: 'text', name: 'a' },
 						{ type: 'text', name: 'a' }
 					]
@@ -105,7 +105,7 @@ describe('questionnaire import', () => {
 		});
 		const error = await importQuestionnaire(t.db, 'lint', json, null).catch((e) => e);
 		expect(error).toBeInstanceOf(InvalidInputError);
-		expect(error.details.join('\n')).toMatch(/renderer\/unsupported-type/);
+		expect(error.details.join('\n')).toMatch(/renderer\/custom-type/);
 		expect(await count('questionnaire')).toBe(0);
 	});
 

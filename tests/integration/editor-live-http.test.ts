@@ -193,7 +193,7 @@ describe('the preview frame', () => {
 		const before = await draft();
 		const res = await post(
 			`/admin/questionnaires/${SLUG}/frame`,
-			{ json: JSON.stringify({ pages: [{ name: 'p1', elements: [{ type: 'file', name: 's' }] }] }) },
+			{ json: JSON.stringify({ pages: [{ name: 'p1', elements: [{ type: 'my-widget', name: 's' }] }] }) },
 			author
 		);
 		expect(res.status).toBe(400);

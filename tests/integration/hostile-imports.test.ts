@@ -168,7 +168,6 @@ function questionnaireCases(): FileCase[] {
 		'constructor.prototype in a question':
 			'{"pages": [{"name": "p", "elements": [{"type": "text", "name": "q", "constructor": {"prototype": {"polluted": true}}}]}]}',
 		'__proto__ in a question': '{"pages": [{"name": "p", "elements": [{"type": "text", "name": "q", "__proto__": {"isRequired": true}}]}]}',
-		'an unsupported question type': '{"pages": [{"name": "p", "elements": [{"type": "file", "name": "s"}]}]}',
 		'an unknown question type': '{"pages": [{"name": "p", "elements": [{"type": "evil-widget", "name": "s"}]}]}',
 		'a condition that does not parse': '{"pages": [{"name": "p", "elements": [{"type": "text", "name": "q", "visibleIf": "{a} = = ) ("}]}]}',
 		'a 2.1 MB questionnaire': JSON.stringify({ title: 'x'.repeat(2_100_000), pages: [{ name: 'p', elements: [{ type: 'text', name: 'q' }] }] })

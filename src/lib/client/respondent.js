@@ -69,6 +69,10 @@
 		say('saving');
 		var data = new FormData(form);
 		data.delete('_action');
+		// Files travel only with a real submit (the page's buttons), never in the background.
+		form.querySelectorAll('input[type=file]').forEach(function (input) {
+			data.delete(input.name);
+		});
 		fetch(url, { method: 'POST', body: data, credentials: 'same-origin', headers: { accept: 'application/json' } })
 			.then(function (res) {
 				return res.json().then(function (body) {

@@ -46,6 +46,8 @@ export interface TextQuestion {
 	section: string;
 	/** A signature pad: exported as "signed (drawn)" or "signed (typed: name)", never an open answer. */
 	signature?: true;
+	/** A file upload: exported as its files' names and references (`rps-file:<id>`), never the bytes. */
+	file?: true;
 }
 
 export interface Catalogue {
@@ -179,6 +181,8 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 		catalogue.texts.push({ name, title, section });
 	} else if (type === 'signaturepad') {
 		catalogue.texts.push({ name, title, section, signature: true });
+	} else if (type === 'file') {
+		catalogue.texts.push({ name, title, section, file: true });
 	}
 }
 

@@ -62,7 +62,7 @@ export function syntheticAnswers(catalogue: Catalogue, random: Random, options: 
 			answers[q.name] = picked.length ? picked.slice(0, 3) : [values[Math.floor(random() * values.length)]];
 		}
 	}
-	for (const t of catalogue.texts.filter((t) => !t.signature)) {
+	for (const t of catalogue.texts.filter((t) => !t.signature && !t.file)) {
 		const low = catalogue.scales.some((s) => {
 			const v = scaleAnswer(s, answers);
 			return typeof v === 'number' && v <= s.scale[s.scale.length - 2]!;

@@ -49,7 +49,7 @@ describe('draft operations', () => {
 	});
 	it('refuses a duplicate name, an unsupported type and a bad name', () => {
 		expect(() => addQuestion(small(), { pageIndex: 0, type: 'text', name: 'a', title: 'x' })).toThrow(/already used/);
-		expect(() => addQuestion(small(), { pageIndex: 0, type: 'file', name: 'z', title: 'x' })).toThrow(InvalidInputError);
+		expect(() => addQuestion(small(), { pageIndex: 0, type: 'my-widget', name: 'z', title: 'x' })).toThrow(InvalidInputError);
 		expect(() => addQuestion(small(), { pageIndex: 0, type: 'text', name: '1z', title: 'x' })).toThrow(InvalidInputError);
 	});
 	it('moves a question within its page and across pages', () => {
@@ -124,8 +124,8 @@ describe('lintDraft', () => {
 	});
 	it('reports an unsupported type', () => {
 		const json = small() as Record<string, any>;
-		json.pages[0].elements[1].type = 'file';
-		expect(errorsOf(lintDraft(json, null)).map((f) => f.rule)).toContain('renderer/unsupported-type');
+		json.pages[0].elements[1].type = 'my-widget';
+		expect(errorsOf(lintDraft(json, null)).map((f) => f.rule)).toContain('renderer/custom-type');
 	});
 	it('makes a page or an element that is not an object an error, with its path', () => {
 		const json = small() as Record<string, any>;

@@ -1,5 +1,6 @@
 import type { Model, Question } from 'survey-core';
 import { signatureSummary } from '../survey/kinds/signaturepad.ts';
+import { formatSize, isStoredFile } from '../survey/kinds/file-rules.ts';
 
 /**
  * What a respondent sees before submitting, and keeps as a receipt afterwards:
@@ -32,6 +33,9 @@ function answerLines(question: Question): string[] {
 	if (question.isEmpty()) return [];
 	// A drawn signature's value is an image: say that it was signed, and how.
 	if (question.getType() === 'signaturepad') return [signatureSummary(question.value)].filter(Boolean);
+	// Uploaded files: their names and sizes (the respondent never downloads them back).
+	if (question.getType() === 'file')
+		return (Array.isArray(question.value) ? question.value : []).filter(isStoredFile).map((f) => `${f.name} (${formatSize(f.size)})`);
 	const display: unknown = question.displayValue;
 	if (display === null || display === undefined || display === '') return [];
 	// A dynamic panel or matrix: one numbered line per panel (row).

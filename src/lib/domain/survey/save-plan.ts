@@ -46,6 +46,8 @@ function isSet(value: unknown): boolean {
 function questionIsStatic(q: Json): boolean {
 	// A dynamic panel's or matrix's fields are as many as its stored panels (rows).
 	if (q.type === 'paneldynamic' || q.type === 'matrixdynamic') return false;
+	// A file's references are checked against the response's stored files (respondent/uploads.ts).
+	if (q.type === 'file') return false;
 	for (const [key, value] of Object.entries(q)) {
 		if (key === 'visibleIf' || key === 'elements') continue;
 		if (CONDITIONAL_KEY.test(key) && isSet(value)) return false;

@@ -23,6 +23,7 @@ export const SUPPORTED_QUESTION_TYPES = [
 	'imagepicker',
 	'image',
 	'slider',
-	'signaturepad'
+	'signaturepad',
+	'file'
 ] as const;
 export type SupportedQuestionType = (typeof SUPPORTED_QUESTION_TYPES)[number];

@@ -98,14 +98,14 @@ describe('the lint behaves as survey-core does', () => {
 		const details = refusalOf({
 			elements: [
 				{ type: 'panel', name: 'pan', elements: [{ type: 'image', name: 'sig', imageLink: 'javascript:alert(1)' }] },
-				{ type: 'paneldynamic', name: 'dyn', templateElements: [{ type: 'file', name: 'upload' }] },
+				{ type: 'paneldynamic', name: 'dyn', templateElements: [{ type: 'your-widget', name: 'upload' }] },
 				{ type: 'matrixdropdown', name: 'md', rows: ['a'], columns: [{ name: 'c', cellType: 'expression' }] },
 				{ type: 'my-widget', name: 'custom' }
 			]
 		});
 		const text = details.join('\n');
 		expect(text).toMatch(/"sig" has the image address "javascript:alert\(1\)": only https: addresses/);
-		expect(text).toMatch(/"upload" is a "file" question, which this platform deliberately does not support/);
+		expect(text).toMatch(/"upload" has type "your-widget", a custom question type/);
 		expect(text).toMatch(/"md" has a column of cell type "expression", which this platform deliberately/);
 		expect(text).toMatch(/"custom" has type "my-widget", a custom question type/);
 	});

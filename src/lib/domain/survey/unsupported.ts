@@ -6,9 +6,7 @@ import { SUPPORTED_QUESTION_TYPES } from './supported-types.ts';
  * an import is refused with that reason rather than drawn half-broken to a respondent.
  * docs/authoring.md lists the same constructs.
  */
-export const UNSUPPORTED_TYPE_REASONS: Record<string, string> = {
-	file: 'uploads need size and type limits, scanning and analyst-only downloads, not built yet'
-};
+export const UNSUPPORTED_TYPE_REASONS: Record<string, string> = {};
 
 export interface Refusal {
 	rule: string;

@@ -54,7 +54,7 @@ export async function listComments(db: Db, slug: string, viewer: AnalysisViewer,
 /** The same from the edition's data already loaded (every region's responses): reads only the tags. */
 export async function commentsIn(db: Db, data: EditionData, viewer: AnalysisViewer, filter: CommentFilter = {}): Promise<Comment[]> {
 	requireRaw(viewer);
-	const questions = data.catalogue.texts.filter((t) => !t.signature).map((t) => t.name);
+	const questions = data.catalogue.texts.filter((t) => !t.signature && !t.file).map((t) => t.name);
 	if (filter.question && !questions.includes(filter.question))
 		throw new InvalidInputError(`"${filter.question}" is not an open question (open questions: ${questions.join(', ')})`);
 	const tags = await db

@@ -7,6 +7,7 @@ import { scaleAnswer, type Respondent } from '../../domain/analysis/aggregate.ts
 import { loadEditionData } from './data.ts';
 import { registryCheck } from '../../domain/response/registry-prefill.ts';
 import { signatureSummary } from '../../domain/survey/kinds/signaturepad.ts';
+import { fileSummary } from '../../domain/survey/kinds/file-rules.ts';
 import type { AnalysisViewer } from './results.ts';
 import { auditDownload, type Downloader } from '../access/audit/download-audit.ts';
 import { statsSpec, SUBMITTED_COLUMN, type StatsSpec } from '../../domain/analysis/stats-variables.ts';
@@ -123,6 +124,7 @@ function row(catalogue: Catalogue, r: Respondent): Cell[] {
 	for (const t of catalogue.texts) {
 		const raw = r.answers[t.name];
 		if (t.signature) cells.push(signatureSummary(raw) || null);
+		else if (t.file) cells.push(fileSummary(raw) || null);
 		else cells.push(typeof raw === 'string' ? raw : null);
 	}
 	if (r.submitted !== undefined) cells.push(r.submitted ? 1 : 0);

@@ -95,7 +95,7 @@ export async function commentsPage(db: Db, slug: string, reader: Reader, filter:
 		comments,
 		themes,
 		counts,
-		questions: data.catalogue.texts.filter((q) => !q.signature).map((q) => ({ name: q.name, title: localize(q.title, surveyCoreLocale(locale)) })),
+		questions: data.catalogue.texts.filter((q) => !q.signature && !q.file).map((q) => ({ name: q.name, title: localize(q.title, surveyCoreLocale(locale)) })),
 		regions: regions.map((r) => ({ code: r.code, name: r.name[locale] ?? r.name.en ?? r.code })),
 		languages: languages()
 	};

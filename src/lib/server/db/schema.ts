@@ -114,6 +114,21 @@ export interface InvitationLinkTable {
 	delivery: Generated<'shown' | 'mailed'>;
 }
 
+/** A respondent's uploaded file (migration T0400-response-files; respondent/uploads.ts). */
+export interface ResponseFileTable {
+	id: string;
+	response_id: string;
+	/** The question's name (its value name). */
+	question: string;
+	name: string;
+	/** Recognised from the bytes (file-type), never taken from the browser. */
+	type: string;
+	size: number;
+	sha256: string;
+	content: Uint8Array;
+	created_at: string;
+}
+
 export interface ResponseTable {
 	id: string;
 	edition_id: string;
@@ -179,6 +194,7 @@ export interface Database extends AccessTables, DistributionTables, AnalysisTabl
 	invitation: InvitationTable;
 	invitation_link: InvitationLinkTable;
 	response: ResponseTable;
+	response_file: ResponseFileTable;
 	app_user: AppUserTable;
 	user_session: UserSessionTable;
 	audit_log: AuditLogTable;

@@ -20,6 +20,7 @@ import { planFor } from './plans.ts';
 import { decidePost, drawGet } from './page-engine.ts';
 import { emitResponseSubmitted } from '../distribution/webhooks/emit.ts';
 import { nowIso } from '../db/ids.ts';
+import { persistFiles, stageUploads, withUploadMessages } from './uploads.ts';
 
 /** How stale an invitation's "last opened" time may be before a page view writes it again. */
 const LAST_OPENED_RESOLUTION_MS = 60_000;
@@ -212,9 +213,13 @@ function readPagePost(form: FormData): PagePostFields {
  * someone else saved in between: the posted page still wins for its own questions,
  * and the respondent is told.
  */
-export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormData): Promise<PostOutcome> {
-	const { action, lang, index, revision, entries, shown } = readPagePost(form);
+export async function postRespondentPage(db: Db, ctx: LinkContext, posted: FormData): Promise<PostOutcome> {
 	const version = { key: ctx.questionnaire_id, definition: await loadDefinition(db, ctx.questionnaire_id) };
+	// Files are read and checked before the transaction; a refused one keeps the respondent on the page, with its message.
+	const upload = await stageUploads(posted, version.key, version.definition);
+	const form = upload.form;
+	if (upload.refused.size > 0 && !String(form.get('_action') ?? '').startsWith('lang:')) form.set('_action', 'save');
+	const { action, lang, index, revision, entries, shown } = readPagePost(form);
 	// Group commit, as autosaves: page posts arriving together share one transaction and one
 	// fsync; each is answered after that commit. A commit alone blocked the event loop for
 	// 10-15 ms on a busy disk, the largest single cost of a page turn (bench/page-turns.ts).
@@ -230,7 +235,7 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 			// The compiled plan decides when it can; survey-core otherwise (page-engine.ts).
 			const { outcome, title, view, redraw } = decidePost(version, locale, response.id, current, response.furthest_page, { index, entries, action, shown });
 			const newRevision = await saveResponse(trx, response.id, {
-				answers: outcome.answers,
+				answers: await persistFiles(trx, response.id, outcome.answers, upload.staged),
 				locale,
 				furthestPage: outcome.furthest,
 				submit: outcome.kind === 'submitted'
@@ -243,6 +248,10 @@ export async function postRespondentPage(db: Db, ctx: LinkContext, form: FormDat
 			const conflict = revision !== response.revision;
 			if (outcome.kind === 'review') return { kind: 'redirect' as const, page: 'review' as const, revision: newRevision, conflict };
 			const saved = { ...response, revision: newRevision, locale, furthest_page: outcome.furthest };
+			if (upload.refused.size > 0) {
+				const page = withUploadMessages(view ?? redraw(), upload.refused, locale);
+				return { kind: 'show' as const, view: pageFor(ctx, saved, title, page, conflict ? 'conflict' : undefined) };
+			}
 			if (view) return { kind: 'show' as const, view: pageFor(ctx, saved, title, view, conflict ? 'conflict' : undefined) };
 			if (conflict) return { kind: 'show' as const, view: pageFor(ctx, saved, title, redraw(), 'conflict') };
 			return { kind: 'redirect' as const, page: outcome.page, revision: newRevision, conflict, anchor: outcome.kind === 'saved' ? outcome.anchor : undefined };

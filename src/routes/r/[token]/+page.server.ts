@@ -16,6 +16,8 @@ const respondentForm = z.object({ _action: field.text() });
 
 /** Form posts larger than this are refused before parsing (the largest page is far smaller). */
 const MAX_FORM_BYTES = 256 * 1024;
+/** A page with a file question posts multipart: its files are checked one by one (respondent/uploads.ts) within BODY_SIZE_LIMIT. */
+const isMultipart = (request: Request) => (request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
 
 /** The client's address for the guessing throttle; null where the adapter cannot tell. */
 function addressOf(event: { getClientAddress(): string }): string | null {
@@ -58,7 +60,7 @@ export const actions: Actions = {
 		const { request, locals, url } = event;
 		const ctx = await contextOrGone(event);
 		const length = Number(request.headers.get('content-length') ?? 0);
-		if (length > MAX_FORM_BYTES) {
+		if (length > MAX_FORM_BYTES && !isMultipart(request)) {
 			return fail(413, { problem: { code: 'too_large', message: 'the form is too large' } });
 		}
 		// The answers are read by the survey's own rules (page-form.ts); here only the button.

@@ -14,6 +14,7 @@ import { matrixDynamicKind, type MatrixDynamicView } from './matrixdynamic.ts';
 import { imageKind, imagePickerKind, type ImagePickerView, type ImageView } from './imagepicker.ts';
 import { sliderKind, type SliderView } from './slider.ts';
 import { signaturePadKind, type SignatureView } from './signaturepad.ts';
+import { fileKind, type FileView } from './file.ts';
 
 /** What the renderer draws for a question: one member per kind (kinds/<kind>.ts). */
 export type QuestionView =
@@ -32,7 +33,8 @@ export type QuestionView =
 	| ImagePickerView
 	| ImageView
 	| SliderView
-	| SignatureView;
+	| SignatureView
+	| FileView;
 
 /** The registry: every kind the renderer draws, keyed by survey-core type. */
 const KINDS: QuestionKind<QuestionView>[] = [
@@ -51,6 +53,7 @@ const KINDS: QuestionKind<QuestionView>[] = [
 	imageKind,
 	sliderKind,
 	signaturePadKind,
+	fileKind,
 	matrixDynamicKind,
 	// A dynamic panel draws and reads its inner questions through this registry.
 	panelDynamicKind<QuestionView>({ kindOf: (q) => kindOf(q), isAnswerable: (q) => isAnswerable(q) })
