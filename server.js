@@ -23,6 +23,8 @@
 // LOG_FORMAT. Every variable the server reads is validated here, before anything starts, by the app's
 // own schema (src/lib/server/platform/config.ts, run by Node's type stripping): a bad value of any of them
 // stops the server with exit code 2 and a message naming it, not a worker later or a request.
+// First: may restart the process with its heap sizes before anything else is loaded.
+import './src/lib/server/platform/heap-flags.ts';
 import cluster from 'node:cluster';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
