@@ -4,26 +4,26 @@ import { newId, nowIso } from '../../db/ids.ts';
 import type { AnalysisReportTable } from '../../db/schema-analysis.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
 import { LOCALES, isLocale, surveyCoreLocale, type Locale } from '../../../domain/locales.ts';
-import { localize, type Catalogue, type LocalizedText } from '../../../domain/analysis/catalogue.ts';
+import { localize } from '../../../domain/analysis/catalogue.ts';
 import { isSuppressed, type Masked, type PublishedResult } from '../../../domain/analysis/suppression.ts';
 import { NO_GROUP } from '../../../domain/analysis/dimensions.ts';
-import { conditionWords } from '../../../domain/report/condition-words.ts';
 import { summaryPoints } from '../../../domain/report/executive-summary.ts';
-import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../../domain/report/secretariat-texts.ts';
-import { textsForLanguage } from '../../../domain/report/secretariat-strings.ts';
 import type { Edition } from '../../db/schema.ts';
-import { CouncilWords } from './council-words.ts';
 import type { GroupRate } from '../analysis-release-rates.ts';
-import { latestSecretariatTexts, type SecretariatTextsVersion } from '../report-secretariat-texts.ts';
+import { latestSecretariatTexts } from '../report-secretariat-texts.ts';
+import type { SecretariatTextsForLanguage } from '../../../domain/report/secretariat-texts.ts';
+import { annexOf } from './report-annex.ts';
+import { secretariatFor } from './report-secretariat.ts';
 import { appendAudit } from '../../access/audit/audit-repository.ts';
 import { findEditionBySlug } from '../../distribution/editions.ts';
 import { listRegions } from '../../distribution/reference.ts';
 import { findQuestionnaireById } from '../../authoring/questionnaires.ts';
 import { latestRelease, type Release } from '../releases.ts';
-import { renderCouncilReport, type GroupFigures, type LabelledFigure, type ReportModel } from './council-docx.ts';
+import type { GroupFigures, ReportModel } from './council-docx.ts';
+import { renderReports } from './render-reports.ts';
+import { figures, labels } from './report-figures.ts';
 import { REPORT_TEXT } from './report-text.ts';
 import type { ScaleSummary } from '../../../domain/analysis/stats.ts';
-import type { IndexSummary } from '../../../domain/analysis/aggregate.ts';
 
 export type StoredReport = Omit<AnalysisReportTable, 'content_base64' | 'data_json'>;
 
@@ -31,62 +31,11 @@ const OFFICES_QUESTION = 'offices_dealt_with';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-function labels(catalogue: Catalogue, surveyLocale: string) {
-	const item = (key: string) => {
-		const s = catalogue.scales.find((i) => i.key === key)!;
-		return s.rowTitle === null ? localize(s.title, surveyLocale) : `${localize(s.title, surveyLocale)}: ${localize(s.rowTitle, surveyLocale)}`;
-	};
-	return { item };
-}
-
 const OVERALL_QUESTION = 'overall_satisfaction';
 const CATEGORY_QUESTION = 'respondent_category';
 const SECTORS_QUESTION = 'sectors_involved';
 
-function figures(result: PublishedResult, catalogue: Catalogue, locale: Locale) {
-	const t = REPORT_TEXT[locale];
-	const { item } = labels(catalogue, surveyCoreLocale(locale));
-	return {
-		items: catalogue.scales.map((s): LabelledFigure<ScaleSummary> => ({
-			label: item(s.key),
-			figure: result.scales[s.key]!,
-			group: t.sectionNames[s.section] ?? s.section
-		})),
-		sections: catalogue.sections.map((s): LabelledFigure<IndexSummary> => ({ label: t.sectionNames[s] ?? s, figure: result.sections[s]! })),
-		criteria: catalogue.criteria.map((c): LabelledFigure<IndexSummary> => ({ label: t.criterionNames[c] ?? c, figure: result.criteria[c]! }))
-	};
-}
-
 type Element = Record<string, unknown>;
-
-/** The questionnaire question by question, with each display condition in words (never as code). */
-function annexOf(definition: Element, catalogue: Catalogue, locale: Locale): ReportModel['annex'] {
-	const sl = surveyCoreLocale(locale);
-	const words = new CouncilWords(locale);
-	const elements = (Array.isArray(definition.pages) ? (definition.pages as Element[]) : []).flatMap((p) => (p.elements as Element[] | undefined) ?? []);
-	const byName = new Map(elements.map((e) => [String(e.name), e]));
-	const text = (c: unknown) =>
-		typeof c === 'object' && c !== null ? localize(((c as Element).text as LocalizedText) ?? String((c as Element).value), sl) : String(c);
-	const title = (q: string) => {
-		const e = byName.get(q);
-		return e ? localize((e.title as LocalizedText) ?? q, sl) : q;
-	};
-	const value = (q: string, v: string) => {
-		if (/^\d+$/.test(v)) return words.int(Number(v));
-		const choice = ((byName.get(q)?.choices as unknown[] | undefined) ?? []).find(
-			(c) => (typeof c === 'object' && c !== null ? String((c as Element).value) : String(c)) === v
-		);
-		return choice === undefined ? v : `“${text(choice)}”`;
-	};
-	const points = (q: string) => catalogue.scales.find((s) => s.question === q)?.scale ?? null;
-	// A title that pipes an earlier answer in ("You answered "{overall_satisfaction}"") shows an ellipsis there.
-	const piped = (text: string) => text.replace(/\{[\w.-]+\}/g, '…');
-	return elements.map((e) => ({
-		title: piped(title(String(e.name))),
-		choices: ((e.rows ?? e.choices ?? []) as unknown[]).map(text),
-		condition: typeof e.visibleIf === 'string' && e.visibleIf.trim() ? words.condition(conditionWords(e.visibleIf, points), title, value) : null
-	}));
-}
 
 type Groups = { key: string; result: PublishedResult }[];
 
@@ -105,12 +54,6 @@ async function loadReportSource(db: Db, edition: Edition): Promise<ReportSource>
 	const [questionnaire, regions] = await Promise.all([findQuestionnaireById(db, edition.questionnaire_id), listRegions(db)]);
 	if (!questionnaire) throw new NotFoundError(`no questionnaire for edition "${edition.slug}"`);
 	return { edition, definition: JSON.parse(questionnaire.definition_json) as Element, regions };
-}
-
-/** The Secretariat's texts in one language, from the latest version (incomplete: the report is a draft). */
-function secretariatFor(latest: SecretariatTextsVersion, locale: Locale): SecretariatTextsForLanguage {
-	if (latest.version === 0) return { texts: emptySecretariatTexts(), quotations: [], complete: false, version: 0, documentDate: null, originalLanguage: null };
-	return { ...textsForLanguage(latest.stored, locale), version: latest.version, documentDate: latest.documentDate, originalLanguage: latest.originalLanguage };
 }
 
 /**
@@ -273,12 +216,14 @@ export async function generateCouncilReports(db: Db, slug: string, locales: read
 	const release = await latestRelease(db, slug);
 	if (!release) throw new ConflictError('no results released yet: release the results first, then generate the report from that release');
 	const [source, latest] = await Promise.all([loadReportSource(db, edition), latestSecretariatTexts(db, edition)]);
-	const rows: AnalysisReportTable[] = [];
-	for (const locale of wanted) {
-		const { model, data } = reportModelFrom(source, release, locale, secretariatFor(latest, locale));
-		const content = await renderCouncilReport(model);
+	const built = wanted.map((locale) => reportModelFrom(source, release, locale, secretariatFor(latest, locale)));
+	// The languages are laid out in parallel threads (render-reports.ts): the DOCX build is nearly all the time.
+	const contents = await renderReports(built.map((b) => b.model));
+	const rows = wanted.map((locale, i): AnalysisReportTable => {
+		const { model, data } = built[i]!;
+		const content = contents[i]!;
 		const dataJson = JSON.stringify(data);
-		rows.push({
+		return {
 			id: newId(),
 			edition_id: edition.id,
 			locale,
@@ -292,8 +237,8 @@ export async function generateCouncilReports(db: Db, slug: string, locales: read
 			data_sha256: sha256(dataJson),
 			content_base64: content.toString('base64'),
 			content_sha256: sha256(content)
-		});
-	}
+		};
+	});
 	await db.transaction().execute(async (trx) => {
 		for (const row of rows) {
 			await trx.insertInto('analysis_report').values(row).execute();
