@@ -35,7 +35,7 @@ describe('a default among choices from a web service', () => {
 	it('is drawn selected, as an option of its own', () => {
 		const view = buildPageView(loadAnswers(getModel('by-url', json, 'en'), defaultAnswers('by-url', json)), 0);
 		const country = view.questions[0]!;
-		expect(country.kind === 'single' && country.choices.map((c) => c.value)).toEqual(['United Kingdom', 'item1', 'item2']);
+		expect(country.kind === 'single' && country.choices.map((c) => c.value)).toEqual(['item1', 'item2', 'United Kingdom']);
 		expect(country.kind === 'single' && country.selected).toBe('United Kingdom');
 	});
 

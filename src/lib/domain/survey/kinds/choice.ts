@@ -38,7 +38,8 @@ export type MultipleChoiceView = BaseQuestionView & {
  * never fetched by the server, so survey-core keeps waiting for them and, meanwhile, shows the
  * question's defaultValue as the selected item even though no choice has that value
  * (getItemIfChoicesNotContainThisValue) and keeps it in the data. The default is drawn as a
- * choice of its own, first, so the page shows it selected and posts it back unchanged.
+ * choice of its own, last (the choices keep their places: plan/compile.ts pipes their texts by
+ * position), so the page shows it selected and posts it back unchanged.
  */
 function singleChoices(q: Question): ItemValue[] {
 	const choices = q.visibleChoices as ItemValue[];
@@ -46,7 +47,7 @@ function singleChoices(q: Question): ItemValue[] {
 	const pending = q.defaultValue;
 	if (!byUrl || byUrl.isEmpty !== false || pending === undefined || pending === null || pending === '' || typeof pending === 'object') return choices;
 	if (choices.some((c) => formValue(c.value) === formValue(pending))) return choices;
-	return [(q as Question & { createItemValue(value: unknown): ItemValue }).createItemValue(pending), ...choices];
+	return [...choices, (q as Question & { createItemValue(value: unknown): ItemValue }).createItemValue(pending)];
 }
 
 /** survey-core's colCount for a list of choices (0: one column, as survey-core's "flow"). */
