@@ -98,6 +98,26 @@ function* elementsOf(list: unknown): Generator<Json> {
 	}
 }
 
+/**
+ * A rating's points as survey-core 3 computes them from the JSON: `rateValues`, else
+ * `rateMin`..`rateMax` by `rateStep`, where `rateCount` sets the missing end when only one
+ * end is given (alone it is ignored: survey-core recounts it from the ends, 1..5).
+ */
+export function ratePoints(q: Json): number[] | ChoiceItem[] {
+	const values = items(q.rateValues);
+	if (values.length > 0 && q.autoGenerate !== true) return values;
+	const step = Number(q.rateStep ?? 1) || 1;
+	const count = q.rateCount === undefined ? null : Number(q.rateCount);
+	let min = Number(q.rateMin ?? 1);
+	let max = Number(q.rateMax ?? 5);
+	if (count !== null && q.rateMin !== undefined && q.rateMax === undefined) max = min + step * (count - 1);
+	if (count !== null && q.rateMax !== undefined && q.rateMin === undefined) min = max - step * (count - 1);
+	if (min > max) min = max;
+	const points: number[] = [];
+	for (let p = min; p <= max + 1e-9 && points.length < 1000; p += step) points.push(Math.round(p * 1e6) / 1e6);
+	return points;
+}
+
 /** Reads the catalogue of a questionnaire definition (the JSON stored with its version). */
 export function buildCatalogue(definition: Json): Catalogue {
 	const catalogue: Catalogue = { scales: [], choices: [], texts: [], sections: [], criteria: [] };
@@ -150,9 +170,15 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 			: items(q.choices);
 	const scale = SCALE_TYPES.has(type) ? numericScale(choices, naValue) : null;
 	if (type === 'rating' && !scale) {
-		const min = Number(q.rateMin ?? 1);
-		const max = Number(q.rateMax ?? 5);
-		const points = Array.from({ length: max - min + 1 }, (_, i) => max - i);
+		// The points survey-core draws (rateValues, rateStep, rateCount), not only rateMin..rateMax.
+		const rated = ratePoints(q).map((p) => (typeof p === 'number' ? p : Number(p.value)));
+		if (rated.some((p) => !Number.isFinite(p))) {
+			// Labels, not numbers: a single choice among them.
+			const labelled = ratePoints(q) as ChoiceItem[];
+			catalogue.choices.push({ name, multiple: false, title, section, choices: labelled });
+			return;
+		}
+		const points = [...rated].sort((a, b) => b - a);
 		catalogue.scales.push({ key: name, question: name, row: null, title, rowTitle: null, section, criteria: criteriaOf(q.criteria), scale: points, naValue });
 	} else if (scale) {
 		catalogue.scales.push({
@@ -168,7 +194,9 @@ function addQuestion(catalogue: Catalogue, q: Json, section: string): void {
 			pointLabels: labelsOf(choices)
 		});
 	} else if (CHOICE_TYPES.has(type)) {
-		const all = q.showNoneItem ? [...choices, { value: 'none', label: (q.noneText as LocalizedText) ?? 'none' }] : choices;
+		// "Other" is a value of its own (its text is the `<name>-Comment` column, microdata-cells.ts).
+		const other = q.showOtherItem || q.hasOther ? [...choices, { value: 'other', label: (q.otherText as LocalizedText) ?? 'Other' }] : choices;
+		const all = q.showNoneItem ? [...other, { value: 'none', label: (q.noneText as LocalizedText) ?? 'none' }] : other;
 		catalogue.choices.push({
 			name,
 			multiple: type === 'checkbox',

@@ -1,4 +1,5 @@
 import { localize, type Catalogue, type LocalizedText } from './catalogue.ts';
+import type { CellVariable } from './microdata-cells.ts';
 
 /**
  * The microdata's columns as statistics software sees them: a name valid in SPSS,
@@ -66,7 +67,7 @@ function choiceCodes(choices: { value: string; label: LocalizedText }[]): ValueL
 }
 
 /** The variables of the microdata, in CSV column order, before names are made valid. */
-function variablesOf(catalogue: Catalogue, partial: boolean): Omit<StatsVariable, 'name'>[] {
+function variablesOf(catalogue: Catalogue, partial: boolean, cells: readonly CellVariable[]): Omit<StatsVariable, 'name'>[] {
 	const vars: Omit<StatsVariable, 'name'>[] = ATTRIBUTES.map(([column, label]) => ({ column, label, kind: 'string', values: [], dontKnow: false }));
 	for (const s of catalogue.scales) {
 		const label = s.rowTitle === null ? en(s.title) : `${en(s.title)}: ${en(s.rowTitle)}`;
@@ -101,6 +102,20 @@ function variablesOf(catalogue: Catalogue, partial: boolean): Omit<StatsVariable
 			vars.push({ column: `${q.name}.registry`, label: `${en(q.title)}: registry answer kept or changed`, kind: 'string', values: [], dontKnow: false });
 	}
 	for (const t of catalogue.texts) vars.push({ column: t.name, label: en(t.title), kind: 'string', values: [], dontKnow: false });
+	// Matrix cells, dynamic rows and panels, "Other" texts, image pickers, sliders (microdata-cells.ts); a number is a scale without labels.
+	for (const c of cells) {
+		const values =
+			c.kind === 'single'
+				? choiceCodes(c.choices ?? [])
+				: c.kind === 'flag'
+					? [
+							{ raw: '1', code: 1, label: 'Ticked' },
+							{ raw: '0', code: 0, label: 'Not ticked' }
+						]
+					: [];
+		const kind = c.kind === 'single' ? 'choice' : c.kind === 'flag' ? 'flag' : c.kind === 'number' ? 'scale' : 'string';
+		vars.push({ column: c.key, label: c.label, kind, values, dontKnow: false });
+	}
 	if (partial)
 		vars.push({
 			column: SUBMITTED_COLUMN,
@@ -151,8 +166,8 @@ export function validNames(columns: string[]): string[] {
 }
 
 /** What the three scripts are generated from. */
-export function statsSpec(catalogue: Catalogue, csv: string, partial = false): StatsSpec {
-	const vars = variablesOf(catalogue, partial);
+export function statsSpec(catalogue: Catalogue, csv: string, partial = false, cells: readonly CellVariable[] = []): StatsSpec {
+	const vars = variablesOf(catalogue, partial, cells);
 	const names = validNames(vars.map((v) => v.column));
 	return { csv, dontKnowCode: dontKnowCode(catalogue), dontKnowLabel: DONT_KNOW_LABEL, variables: vars.map((v, i) => ({ ...v, name: names[i]! })) };
 }

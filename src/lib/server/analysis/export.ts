@@ -12,6 +12,7 @@ import type { AnalysisViewer } from './results.ts';
 import { auditDownload, type Downloader } from '../access/audit/download-audit.ts';
 import { statsSpec, SUBMITTED_COLUMN, type StatsSpec } from '../../domain/analysis/stats-variables.ts';
 import { rSyntax, spssSyntax, stataSyntax } from '../../domain/analysis/stats-syntax.ts';
+import { cellAnswer, microdataCells, type CellVariable } from '../../domain/analysis/microdata-cells.ts';
 
 /**
  * Microdata for analysts: one row per submitted response, one column per variable,
@@ -21,7 +22,7 @@ import { rSyntax, spssSyntax, stataSyntax } from '../../domain/analysis/stats-sy
 export interface CodebookEntry {
 	variable: string;
 	label: string;
-	type: 'attribute' | 'scale' | 'single' | 'multiple' | 'text';
+	type: 'attribute' | 'scale' | 'single' | 'multiple' | 'text' | 'number';
 	values: string;
 	section: string;
 	criteria: string;
@@ -60,7 +61,8 @@ const ATTRIBUTES: Entry[] = [
 
 type Entry = Omit<CodebookEntry, 'stats_name'>;
 
-export function codebook(catalogue: Catalogue, partial = false): CodebookEntry[] {
+/** `cells`: the matrix cells, dynamic rows and panels, "Other" texts, image pickers and sliders (microdata-cells.ts). */
+export function codebook(catalogue: Catalogue, partial = false, cells: readonly CellVariable[] = []): CodebookEntry[] {
 	const en = (t: Parameters<typeof localize>[0]) => localize(t, 'en');
 	const entries: Entry[] = [...ATTRIBUTES];
 	for (const s of catalogue.scales) {
@@ -98,7 +100,9 @@ export function codebook(catalogue: Catalogue, partial = false): CodebookEntry[]
 				criteria: ''
 			});
 	}
-	for (const t of catalogue.texts) entries.push({ variable: t.name, label: en(t.title), type: 'text', values: '', section: t.section, criteria: '' });
+	for (const t of catalogue.texts)
+		entries.push({ variable: t.name, label: en(t.title), type: 'text', values: t.signature ? SIGNATURE_VALUES : '', section: t.section, criteria: '' });
+	for (const c of cells) entries.push({ variable: c.key, label: c.label, type: CELL_TYPES[c.kind], values: cellValues(c), section: c.section, criteria: '' });
 	if (partial)
 		entries.push({
 			variable: SUBMITTED_COLUMN,
@@ -108,11 +112,22 @@ export function codebook(catalogue: Catalogue, partial = false): CodebookEntry[]
 			section: '',
 			criteria: ''
 		});
-	const names = new Map(statsSpec(catalogue, '', partial).variables.map((v) => [v.column, v.name]));
+	const names = new Map(statsSpec(catalogue, '', partial, cells).variables.map((v) => [v.column, v.name]));
 	return entries.map((e) => ({ ...e, stats_name: names.get(e.variable) ?? e.variable }));
 }
 
-function row(catalogue: Catalogue, r: Respondent): Cell[] {
+const SIGNATURE_VALUES = 'signed (drawn); signed (typed: <name>); empty = not signed';
+
+const CELL_TYPES: Record<CellVariable['kind'], Entry['type']> = { single: 'single', flag: 'multiple', text: 'text', number: 'number', signature: 'text' };
+
+function cellValues(c: CellVariable): string {
+	if (c.kind === 'single') return (c.choices ?? []).map((x) => `${x.value}=${localize(x.label, 'en')}`).join('; ');
+	if (c.kind === 'flag') return '1 = ticked; 0 = not ticked; empty = not answered';
+	if (c.kind === 'signature') return SIGNATURE_VALUES;
+	return '';
+}
+
+function row(catalogue: Catalogue, r: Respondent, extra: readonly CellVariable[] = []): Cell[] {
 	const cells: Cell[] = [r.id, r.region, r.category, r.sectors.join('|'), r.language];
 	for (const s of catalogue.scales) cells.push(scaleAnswer(s, r.answers) ?? null);
 	for (const q of catalogue.choices) {
@@ -126,6 +141,10 @@ function row(catalogue: Catalogue, r: Respondent): Cell[] {
 		if (t.signature) cells.push(signatureSummary(raw) || null);
 		else if (t.file) cells.push(fileSummary(raw) || null);
 		else cells.push(typeof raw === 'string' ? raw : null);
+	}
+	for (const c of extra) {
+		const value = cellAnswer(c, r.answers);
+		cells.push(value !== null && typeof value === 'object' ? signatureSummary(value.signature) || null : value);
 	}
 	if (r.submitted !== undefined) cells.push(r.submitted ? 1 : 0);
 	return cells;
@@ -163,8 +182,13 @@ export async function exportFile(
 async function loadTable(db: Db, slug: string, viewer: AnalysisViewer, partial: boolean) {
 	if (!viewer.rawData) throw new ForbiddenError('microdata are for roles with raw-data rights (analyst, admin)');
 	const data = await loadEditionData(db, slug, null, { partial });
-	const book = codebook(data.catalogue, partial);
-	return { data, book, header: book.map((e) => e.variable), rows: data.respondents.map((r) => row(data.catalogue, r)) };
+	// Dynamic rows and panels: columns up to the largest count among these responses.
+	const cells = microdataCells(
+		data.definition,
+		data.respondents.map((r) => r.answers)
+	);
+	const book = codebook(data.catalogue, partial, cells);
+	return { data, cells, book, header: book.map((e) => e.variable), rows: data.respondents.map((r) => row(data.catalogue, r, cells)) };
 }
 
 /**
@@ -200,12 +224,12 @@ async function buildExport(
 	partial: boolean
 ): Promise<{ rows: number; file: { filename: string; type: string; content: Buffer } }> {
 	if (!(EXPORT_FILES as readonly string[]).includes(file)) throw new InvalidInputError(`no export "${file}" (available: ${EXPORT_FILES.join(', ')})`);
-	const { data, book, header, rows } = await loadTable(db, slug, viewer, partial);
+	const { data, cells, book, header, rows } = await loadTable(db, slug, viewer, partial);
 	const filename = exportName(slug, file, partial);
 	const syntax = SYNTAX[file];
 	if (syntax) {
 		// The scripts read the CSV under the name its download gets, from their own folder.
-		const spec = statsSpec(data.catalogue, exportName(slug, 'microdata.csv', partial), partial);
+		const spec = statsSpec(data.catalogue, exportName(slug, 'microdata.csv', partial), partial, cells);
 		for (const [i, v] of spec.variables.entries())
 			if (v.kind === 'string') v.width = Math.max(1, ...rows.map((r) => Buffer.byteLength(String(r[i] ?? '')) + 1));
 		return { rows: rows.length, file: { filename, type: 'text/plain; charset=utf-8', content: Buffer.from(syntax(spec), 'utf8') } };
