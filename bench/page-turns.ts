@@ -9,8 +9,10 @@
 //   node bench/page-turns.ts                 # RESPONDENTS=40 DURATION=15 (seconds per phase)
 //   PROFILE=/tmp/prof node bench/page-turns.ts   # server under --cpu-prof, then:
 //   PHASE=turns node bench/lib/profile-summary.ts /tmp/prof/*.cpuprofile   # the measured turns only
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/helpers/server.ts';
 import { issueTokens } from './lib/respondents.ts';
 import { createClient, percentile, processUsage } from './lib/http-client.ts';
@@ -23,8 +25,11 @@ const TARGET_P99_MS = 100;
 const TARGET_RSS_MB = 300;
 const RSS_SAMPLE_MS = 250;
 
-const env: Record<string, string> = { DEMO: '1' };
-if (process.env.PROFILE) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${process.env.PROFILE}`;
+// The server carries a probe (lib/server-probe.ts): its event-loop delay and heap per phase.
+const probeFile = join(mkdtempSync(join(tmpdir(), 'rps-probe-')), 'probe.jsonl');
+const probeModule = fileURLToPath(new URL('./lib/server-probe.ts', import.meta.url));
+const env: Record<string, string> = { DEMO: '1', RPS_PROBE_FILE: probeFile, NODE_OPTIONS: `--import ${probeModule}` };
+if (process.env.PROFILE) env.NODE_OPTIONS += ` --cpu-prof --cpu-prof-dir=${process.env.PROFILE}`;
 if (process.env.WORKERS) env.WORKERS = process.env.WORKERS;
 const server = await startServer(env);
 const client = createClient(server.url, RESPONDENTS);
@@ -33,9 +38,28 @@ const pid = server.process.pid!;
 const revisionOf = (html: string) => Number(/name="_revision" value="(\d+)"/.exec(html)?.[1] ?? NaN);
 const pageOf = (html: string) => Number(/name="_page" value="(\d+)"/.exec(html)?.[1] ?? NaN);
 
+interface ProbeLine {
+	delay: { p50: number; p99: number; max: number };
+	rss: number;
+	heapUsed: number;
+	spaces: Record<string, number>;
+}
+const probeLines = () => (existsSync(probeFile) ? readFileSync(probeFile, 'utf8').trim().split('\n').filter(Boolean) : []);
+/** The server's event-loop delay since the last call, and its heap now (a new histogram starts). */
+async function probe(): Promise<ProbeLine | null> {
+	const before = probeLines().length;
+	process.kill(pid, 'SIGUSR2');
+	for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
+		const lines = probeLines();
+		if (lines.length > before) return JSON.parse(lines.at(-1)!) as ProbeLine;
+	}
+	return null;
+}
+
 /** Runs `loop` on every respondent until the deadline; returns what they counted. */
 async function phase(each: (i: number, until: number, latencies: number[]) => Promise<number>) {
 	const latencies: number[] = [];
+	await probe();
 	const before = await processUsage(pid);
 	let peakRss = before.rssMb;
 	const sampler = setInterval(
@@ -55,6 +79,7 @@ async function phase(each: (i: number, until: number, latencies: number[]) => Pr
 	const window = [Number(startedUs), Number(process.hrtime.bigint() / 1000n)];
 	clearInterval(sampler);
 	const after = await processUsage(pid);
+	const server = await probe();
 	latencies.sort((a, b) => a - b);
 	const done = latencies.length;
 	return {
@@ -65,6 +90,7 @@ async function phase(each: (i: number, until: number, latencies: number[]) => Pr
 		p99: percentile(latencies, 99),
 		cpuMsEach: (after.cpuMs - before.cpuMs) / Math.max(1, done),
 		window,
+		server,
 		peakRss: Math.max(peakRss, after.rssMb)
 	};
 }
@@ -133,6 +159,13 @@ try {
 	console.log(
 		`ratio turns/healthz ${ratio.toFixed(3)}   (target >= ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}); CPU ratio healthz/turn ${(health.cpuMsEach / turns.cpuMsEach).toFixed(3)}`
 	);
+	const probed = turns.server;
+	if (probed) {
+		console.log(
+			`server event loop   delay during the turns p50 ${probed.delay.p50} ms, p99 ${probed.delay.p99} ms, max ${probed.delay.max} ms (how long ready work waited)`
+		);
+		console.log(`server heap         after the turns: young ${probed.spaces.new} MB, old ${probed.spaces.old} MB, used ${probed.heapUsed} MB`);
+	}
 	console.log(
 		`server RSS peak     ${peakRss.toFixed(0)} MB, ${startRss.toFixed(0)} MB after start   (target <= ${TARGET_RSS_MB} MB: ${verdict(peakRss <= TARGET_RSS_MB)})`
 	);

@@ -41,6 +41,11 @@ export async function insertLink(db: Kysely<Database>, invitationId: string, tok
 
 /** Everything a respondent page needs, found from the hash of a link's token. */
 export async function findLinkContext(db: Kysely<Database>, tokenHash: string) {
+	return linkContextQuery(db, tokenHash).executeTakeFirst();
+}
+
+/** The query of findLinkContext, for a caller that reads more in the same statement (respondent/service.ts). */
+export function linkContextQuery(db: Kysely<Database>, tokenHash: string) {
 	return db
 		.selectFrom('invitation_link as l')
 		.innerJoin('invitation as i', 'i.id', 'l.invitation_id')
@@ -67,8 +72,7 @@ export async function findLinkContext(db: Kysely<Database>, tokenHash: string) {
 			'n.name as entity_name',
 			'n.language as entity_language'
 		])
-		.where('l.token_hash', '=', tokenHash)
-		.executeTakeFirst();
+		.where('l.token_hash', '=', tokenHash);
 }
 export type LinkContext = NonNullable<Awaited<ReturnType<typeof findLinkContext>>>;
 

@@ -167,4 +167,4 @@ export async function extendEntity(db: Db, editionSlug: string, entityCode: stri
 }
 
 /** The invitation a respondent's link opens, for the respondent area. */
-export { findLinkContext, markInvitationOpened, type LinkContext } from './invitations-repository.ts';
+export { findLinkContext, linkContextQuery, markInvitationOpened, type LinkContext } from './invitations-repository.ts';

@@ -10,7 +10,7 @@ import { parsePageAnswers } from '../../domain/survey/page-form.ts';
 import { parsePageAction, type PageAction } from '../../domain/response/page-post.ts';
 import type { ReviewSection } from '../../domain/response/review.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { findLinkContext, markInvitationOpened, type LinkContext } from '../distribution/invitations.ts';
+import { findLinkContext, linkContextQuery, markInvitationOpened, type LinkContext } from '../distribution/invitations.ts';
 import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLocale } from './responses-repository.ts';
 import { findQuestionnaireById } from '../authoring/questionnaires.ts';
 import { isAcceptingAnswers } from '../distribution/editions.ts';
@@ -21,6 +21,7 @@ import { decidePost, drawGet } from './page-engine.ts';
 import { emitResponseSubmitted } from '../distribution/webhooks/emit.ts';
 import { nowIso } from '../db/ids.ts';
 import { persistFiles, stageUploads, withUploadMessages } from './uploads.ts';
+import { resolveGuardedCounted, type GuardedLink } from './link-guard.ts';
 
 /** How stale an invitation's "last opened" time may be before a page view writes it again. */
 const LAST_OPENED_RESOLUTION_MS = 60_000;
@@ -60,10 +61,45 @@ export async function warmRespondentModels(db: Db, questionnaireId: string): Pro
 export async function resolveRespondentLink(db: Db, token: string, now = new Date()): Promise<LinkContext | null> {
 	if (!isWellFormedToken(token)) return null;
 	const context = await findLinkContext(db, hashToken(token));
-	if (!context || context.link_revoked_at || context.invitation_state !== 'active') return null;
+	return context && usable(context, now) ? context : null;
+}
+
+/** Whether a link found may be used now: not revoked, its invitation active, its edition taking answers. */
+function usable(context: LinkContext, now: Date): boolean {
+	if (context.link_revoked_at || context.invitation_state !== 'active') return false;
 	const edition = { state: context.edition_state, opens_at: context.opens_at, closes_at: context.closes_at };
-	if (!isAcceptingAnswers(edition, now, context.extended_until)) return null;
-	return context;
+	return isAcceptingAnswers(edition, now, context.extended_until);
+}
+
+/**
+ * resolveRespondentLink behind the guessing throttle (link-guard.ts), in one statement when
+ * the token exists: the throttle's two counters are read with the link. It runs before every
+ * respondent request, and the separate counter read was a statement per request.
+ */
+export async function guardedRespondentLink(db: Db, address: string | null, token: string, now = new Date()): Promise<GuardedLink<LinkContext>> {
+	return resolveGuardedCounted(
+		db,
+		address,
+		async (ownKey, globalKey) => {
+			if (!isWellFormedToken(token)) return null;
+			const row = await linkContextQuery(db, hashToken(token))
+				.select((eb) => [
+					eb.selectFrom('link_guess_throttle').select('misses').where('key', '=', ownKey).as('own_misses'),
+					eb.selectFrom('link_guess_throttle').select('window_start').where('key', '=', ownKey).as('own_window_start'),
+					eb.selectFrom('link_guess_throttle').select('misses').where('key', '=', globalKey).as('all_misses'),
+					eb.selectFrom('link_guess_throttle').select('window_start').where('key', '=', globalKey).as('all_window_start')
+				])
+				.executeTakeFirst();
+			if (!row) return null;
+			const { own_misses, own_window_start, all_misses, all_window_start, ...context } = row;
+			return {
+				context: usable(context, now) ? context : null,
+				own: { misses: own_misses, window_start: own_window_start },
+				all: { misses: all_misses, window_start: all_window_start }
+			};
+		},
+		now.getTime()
+	);
 }
 
 export interface RespondentPage {

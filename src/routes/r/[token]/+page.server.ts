@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '$lib/server/respondent/service.ts';
-import { resolveGuarded } from '$lib/server/respondent/link-guard.ts';
+import { postRespondentPage, guardedRespondentLink, showRespondentPage } from '$lib/server/respondent/service.ts';
 import { z } from 'zod';
 import { edgeFailure } from '$lib/server/http/errors';
 import { field, parseForm } from '$lib/server/http/form';
@@ -30,7 +29,7 @@ function addressOf(event: { getClientAddress(): string }): string | null {
 
 async function contextOrGone(event: { params: { token: string }; getClientAddress(): string; setHeaders(h: Record<string, string>): void }) {
 	const db = getDb();
-	const result = await resolveGuarded(db, addressOf(event), () => resolveRespondentLink(db, event.params.token));
+	const result = await guardedRespondentLink(db, addressOf(event), event.params.token);
 	if (result.kind === 'refused') {
 		event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 		error(429, { message: 'too many attempts', code: 'too_many_attempts' });

@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { autosaveRespondentPage, resolveRespondentLink } from '$lib/server/respondent/service.ts';
-import { resolveGuarded } from '$lib/server/respondent/link-guard.ts';
+import { autosaveRespondentPage, guardedRespondentLink } from '$lib/server/respondent/service.ts';
 import { jsonFrom } from '$lib/server/http/errors';
 import { readForm } from '$lib/server/http/read-form';
 
@@ -22,7 +21,7 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress }
 		address = null;
 	}
 	const db = getDb();
-	const found = await resolveGuarded(db, address, () => resolveRespondentLink(db, params.token));
+	const found = await guardedRespondentLink(db, address, params.token);
 	if (found.kind === 'refused')
 		return json({ ok: false, code: 'too_many_attempts' }, { status: 429, headers: { 'retry-after': String(found.retryAfterSeconds) } });
 	if (found.kind === 'gone') return json({ ok: false, code: 'invalid_link' }, { status: 404 });
