@@ -3,8 +3,10 @@
 // (the 2026 edition, regions, questionnaire); a results release of N synthetic submitted
 // responses built by the release code (buildSnapshot: one pass over the responses, then
 // suppression) and stored as releaseResults stores it; then generateCouncilReport, the
-// function the report route calls, once per language. The baseline in the same run is one
-// language. Run: node bench/report.ts (N=100000, CLOCK=cpu for CPU time on a loaded machine).
+// function the report route calls: the six languages in one generation (laid out in worker threads),
+// then one by one (each on this thread, the figure before the threads). The baseline in the same run
+// is one language. Run: node bench/report.ts (N=100000; CLOCK=cpu gives the process's CPU time,
+// the worker threads' included, so it shows the work, not the parallel gain).
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ import { loadConfig } from '../src/lib/server/platform/config.ts';
 import { loadEditionData } from '../src/lib/server/analysis/data.ts';
 import { buildSnapshot } from '../src/lib/server/analysis/release-snapshot.ts';
 import { listRegions } from '../src/lib/server/distribution/reference.ts';
-import { generateCouncilReport } from '../src/lib/server/analysis/report/report-service.ts';
+import { generateCouncilReport, generateCouncilReports } from '../src/lib/server/analysis/report/report-service.ts';
 import { LOCALES } from '../src/lib/domain/locales.ts';
 import type { Respondent } from '../src/lib/domain/analysis/aggregate.ts';
 import { seededRandom, syntheticAnswers } from '../src/lib/domain/analysis/synthetic.ts';
@@ -125,8 +127,11 @@ try {
 		.execute();
 
 	const [, baselineMs] = await timed(() => generateCouncilReport(db, SLUG, 'en', 'bench'));
+	// The six languages as the route and the CLI ask for them: one load, laid out in worker threads.
+	const [, sixMs] = await timed(() => generateCouncilReports(db, SLUG, LOCALES, 'bench'));
+	// The same six one by one (each on this thread): the single-thread figure of before, in the same run.
 	const perLanguage: string[] = [];
-	const [, sixMs] = await timed(async () => {
+	const [, oneByOneMs] = await timed(async () => {
 		for (const locale of LOCALES) {
 			const [, ms] = await timed(() => generateCouncilReport(db, SLUG, locale, 'bench'));
 			perLanguage.push(`${locale} ${ms.toFixed(0)}`);
@@ -140,10 +145,13 @@ try {
 	console.log(`release (aggregation + suppression + JSON)      ${releaseMs.toFixed(0).padStart(7)} ms`);
 	console.log(`baseline: the report in one language (en, first) ${baselineMs.toFixed(0).padStart(6)} ms`);
 	console.log(
-		`the report in six languages                    ${sixMs.toFixed(0).padStart(7)} ms  (${perLanguage.join(', ')} ms)  target ≤ ${TARGET_MS} ms  ${sixMs <= TARGET_MS ? 'ok' : 'MISS'}`
+		`the report in six languages, one generation     ${sixMs.toFixed(0).padStart(6)} ms  target ≤ ${TARGET_MS} ms  ${sixMs <= TARGET_MS ? 'ok' : 'MISS'}; ratio to one language ${(sixMs / baselineMs).toFixed(1)}`
 	);
 	console.log(
-		`release + six languages                        ${(releaseMs + sixMs).toFixed(0).padStart(7)} ms  ${releaseMs + sixMs <= TARGET_MS ? 'ok' : 'MISS'}; ratio six / one ${(sixMs / baselineMs).toFixed(1)}`
+		`the six one by one, on this thread (as before)  ${oneByOneMs.toFixed(0).padStart(6)} ms  (${perLanguage.join(', ')} ms); one generation / one by one ${(sixMs / oneByOneMs).toFixed(2)}`
+	);
+	console.log(
+		`release + six languages                        ${(releaseMs + sixMs).toFixed(0).padStart(7)} ms  ${releaseMs + sixMs <= TARGET_MS ? 'ok' : 'MISS'}`
 	);
 } finally {
 	await db.destroy();
