@@ -14,7 +14,8 @@ type Ctx = { l: Layout; w: CouncilWords; model: ReportModel; o: { locale: Report
 
 function figureRow(c: Ctx, label: string, figure: Masked<ScaleSummary | IndexSummary> | null): string[] {
 	const t = REPORT_TEXT[c.model.locale];
-	if (figure === null || isSuppressed(figure)) return [label, ...Array<string>(6).fill(t.suppressed(c.model.minCount))];
+	// The mark held together by no-break spaces: in a crowded table "n < 5" otherwise stood one sign per line.
+	if (figure === null || isSuppressed(figure)) return [label, ...Array<string>(6).fill(t.suppressed(c.model.minCount).replace(/ /g, '\u00A0'))];
 	return [
 		label,
 		c.w.int(figure.n),
