@@ -98,6 +98,31 @@ describe('the respondents list', () => {
 		expect(Math.abs(headerTop)).toBeLessThanOrEqual(1);
 	});
 
+	it('fits the main column at 1280 px in English and Arabic (no sideways page scroll), its header still sticking', async () => {
+		for (const email of [ADMIN, ADMIN_AR]) {
+			const page = await signedIn(email);
+			await page.goto(`${server.url}/admin/editions/rp-2026/respondents`);
+			const fit = await page.evaluate(() => {
+				const main = document.querySelector('.sec-main')!;
+				const style = getComputedStyle(main);
+				const box = main.getBoundingClientRect();
+				const table = document.querySelector('#respondents')!.getBoundingClientRect();
+				return {
+					left: table.left - (box.left + parseFloat(style.paddingLeft)),
+					right: box.right - parseFloat(style.paddingRight) - table.right,
+					pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth
+				};
+			});
+			expect(fit.pageOverflow, `${email}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+			expect(fit.left, `${email}: table past the column's start`).toBeGreaterThanOrEqual(-1);
+			expect(fit.right, `${email}: table past the column's end`).toBeGreaterThanOrEqual(-1);
+			await page.screenshot({ path: `test-results/respondents-1280-${email.startsWith('admin.ar') ? 'ar' : 'en'}.png` });
+			await page.$eval('#respondents tbody tr:nth-child(30)', (row) => row.scrollIntoView());
+			const headerTop = await page.$eval('#respondents thead th', (th) => th.getBoundingClientRect().top);
+			expect(Math.abs(headerTop), email).toBeLessThanOrEqual(1);
+		}
+	});
+
 	it("puts the extension date's label above its field", async () => {
 		const page = await signedIn(ADMIN);
 		await page.goto(`${server.url}/admin/editions/rp-2026/respondents`);
