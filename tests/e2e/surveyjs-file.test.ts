@@ -58,7 +58,7 @@ async function uploadAndCheck(page: Page, entity: string): Promise<void> {
 	// A real PNG and an HTML annex are stored and listed by name and size.
 	await input(page, 'report').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
 	await input(page, 'annexes').setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: HTML });
-	await submitAndWait(page, page.getByRole('button', { name: 'Save and continue later' }));
+	await submitAndWait(page, page.locator('.actions button[value="save"]'));
 	const [report] = fileOf(entity, 'report');
 	expect(report).toMatchObject({ name: 'logo.png', type: 'image/png', size: PNG.byteLength });
 	expect(report!.content).toMatch(/^rps-file:/);
@@ -121,7 +121,7 @@ describe('file upload', () => {
 		// Removing the file deletes its row.
 		await submitAndWait(page, page.getByRole('button', { name: 'Previous' }));
 		await page.getByRole('checkbox', { name: 'Remove logo.png' }).check();
-		await submitAndWait(page, page.getByRole('button', { name: 'Save and continue later' }));
+		await submitAndWait(page, page.locator('.actions button[value="save"]'));
 		expect(fileOf('MS-SEN', 'report')).toEqual([]);
 		expect((await fetchAs(report!, cookies.analyst)).status).toBe(404);
 		await context.close();
