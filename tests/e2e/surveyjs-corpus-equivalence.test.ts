@@ -29,12 +29,9 @@ const DIR = 'tests/fixtures/surveyjs-corpus';
  */
 const DISAGREEMENTS: Record<string, string> = {
 	'healthcare-patient-registration':
-		'"country" has defaultValue "United Kingdom", not among its choices (they load from a web service): survey-core keeps it in the data, the page draws no option for it and the post clears it',
+		'"country" has defaultValue "United Kingdom", not among its choices (they load from a web service): survey-core keeps it; the page now draws it as an option and the post accepts it (kinds/choice.test.ts), yet in the browser the option is drawn unselected and the post clears it (cause not found yet)',
 	'hr-employee-registration':
-		'"country" has defaultValue "United Kingdom", not among its choices (they load from a web service): survey-core keeps it in the data, the page draws no option for it and the post clears it',
-	'wedr-political-opinions':
-		'questionsOnPageMode "questionPerPage": survey-core shows its six questions one per page (six pages), the server draws them on one page',
-	'hr-add-performance-review': 'survey-core stores the totals of the dropdown matrix "quality" as "quality-total" ({"rating": 0}); the server stores no totals'
+		'"country" has defaultValue "United Kingdom", not among its choices (they load from a web service): survey-core keeps it; the page now draws it as an option and the post accepts it (kinds/choice.test.ts), yet in the browser the option is drawn unselected and the post clears it (cause not found yet)'
 };
 
 /**
@@ -42,8 +39,6 @@ const DISAGREEMENTS: Record<string, string> = {
  * listed as skipped with the reason, never silently.
  */
 const NOT_PLANNED: Record<string, string> = {
-	'healthcare-prescribed-medication': 'the answer plan does not fill dynamic panels (paneldynamic) yet',
-	'hr-leave-requests-dynamic-panel': 'the answer plan does not fill dynamic panels (paneldynamic) yet',
 	// File answers differ from survey-core's by design (content is our rps-file: reference, not a data URL); tests/e2e/surveyjs-file.test.ts covers them.
 	'ntua-weighted-all-types': 'the answer plan does not upload files (file question) yet',
 	'php-store-files': 'the answer plan does not upload files (file question) yet'
@@ -108,9 +103,14 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-/** The names of the questions the page shows (hidden ones, by a condition or a hidden panel, left out). */
+/**
+ * The names of the questions the page shows (hidden ones, by a condition or a hidden panel, left
+ * out); a dynamic panel's template questions are its own, as in survey-core's page.questions.
+ */
 async function shownQuestions(page: Page): Promise<string[]> {
-	const ids = await page.locator('form#answers .question').evaluateAll((els) => els.filter((el) => el.checkVisibility()).map((el) => el.id));
+	const ids = await page
+		.locator('form#answers .question')
+		.evaluateAll((els) => els.filter((el) => el.checkVisibility() && !el.closest('.dynamic-panel')).map((el) => el.id));
 	// A set: survey-core may order a page's questions at random (questionsOrder), the server as it draws them.
 	return ids.map((id) => nameOfField(id.replace(/^q-/, ''))).sort();
 }
@@ -119,7 +119,7 @@ async function shownQuestions(page: Page): Promise<string[]> {
 async function shownErrors(page: Page): Promise<Record<string, string[]>> {
 	const pairs = await page.locator('form#answers .question').evaluateAll((els) =>
 		els
-			.filter((el) => el.checkVisibility())
+			.filter((el) => el.checkVisibility() && !el.closest('.dynamic-panel'))
 			.map((el) => [el.id, [...el.querySelectorAll(`[id^="${el.id}-error-"]`)].map((p) => (p.textContent ?? '').replace(/^\s*⚠\s*/, '').trim())] as const)
 			.filter(([, errors]) => errors.length > 0)
 	);
@@ -128,23 +128,53 @@ async function shownErrors(page: Page): Promise<Record<string, string[]>> {
 
 const attr = (name: string, value: string) => `[${name}=${JSON.stringify(value)}]`;
 
-/** Gives a question the plan's value through the fields the page draws for it, as a person would. */
-async function fill(page: Page, name: string, type: string, value: unknown): Promise<void> {
-	const field = fieldName(name);
+/** How a value was given beyond the value itself (answer-plan.ts). */
+interface How {
+	other?: string;
+	selectAll?: boolean;
+}
+
+/**
+ * Gives a question the plan's value through the fields the page draws for it, as a person would;
+ * `field` is its form field (a dynamic panel's template question's is under its panel's).
+ */
+async function fill(page: Page, plan: AnswerPlan, name: string, field: string, type: string, value: unknown, how: How = {}): Promise<void> {
 	const q = page.locator(`[id=${JSON.stringify(`q-${field}`)}]`);
 	const tick = (f: string, v: unknown) => q.locator(`input${attr('name', f)}${attr('value', String(v))}`).check();
+	// The "Other" text goes into its own field, once the other item is picked.
+	const typeOther = async () => {
+		if (how.other !== undefined) await q.locator(attr('name', subField(field, 'other'))).fill(how.other);
+	};
 	switch (type) {
 		case 'radiogroup':
 		case 'rating':
 		case 'boolean':
-			return tick(field, value);
+			await tick(field, value);
+			return typeOther();
 		case 'dropdown':
 			await q.locator(`select${attr('name', field)}`).selectOption(String(value));
-			return;
+			return typeOther();
 		case 'checkbox':
 		case 'tagbox':
-			for (const v of value as unknown[]) await tick(field, v);
+			// "Select all" travels as its own, empty value (kinds/choice.ts).
+			if (how.selectAll) await tick(field, '');
+			else for (const v of value as unknown[]) await tick(field, v);
+			return typeOther();
+		case 'paneldynamic': {
+			const panels = value as Record<string, unknown>[];
+			const add = page.locator(`button[name=_action]${attr('value', `add:${field}`)}`);
+			// "Add" is a post of the page form: it saves what was typed and draws the page again with one more panel.
+			while ((await q.locator('section.dynamic-panel').count()) < panels.length) await submitAndWait(page, add);
+			for (const [i, values] of panels.entries())
+				for (const [inner, v] of Object.entries(values)) {
+					const innerType = plan.panelTypes[name]?.[inner];
+					// The other text ("<name>-Comment") is typed with its question; an expression only displays.
+					if (!innerType || innerType === 'expression') continue;
+					const other = values[`${inner}-Comment`];
+					await fill(page, plan, inner, subField(field, String(i), fieldName(inner)), innerType, v, { other: other === undefined ? undefined : String(other) });
+				}
 			return;
+		}
 		case 'text':
 		case 'comment':
 			return q.locator(attr('name', field)).fill(String(value));
@@ -185,7 +215,9 @@ async function answerPage(page: Page, plan: AnswerPlan, p: PlanPage, javaScript:
 			const shown = new Set(await shownQuestions(page));
 			const round = Object.entries(p.rounds[filled]!.values);
 			if (!round.every(([name]) => shown.has(name))) break;
-			for (const [name, value] of round) await fill(page, name, plan.types[name]!, value);
+			const r = p.rounds[filled]!;
+			for (const [name, value] of round)
+				await fill(page, plan, name, fieldName(name), plan.types[name]!, value, { other: r.others[name], selectAll: r.selectAll.includes(name) });
 		}
 		const expected = filled ? p.rounds[filled - 1]!.visibleAfter : p.visibleAtStart;
 		if (javaScript) expect(await shownQuestions(page), `${where}: shown once answered`).toEqual(expected);

@@ -1,4 +1,4 @@
-import { Model, type ItemValue, type PageModel, type Question } from 'survey-core';
+import { Model, type ItemValue, type PageModel, type PanelModel, type Question } from 'survey-core';
 import { rng } from './random.ts';
 
 /**
@@ -15,6 +15,10 @@ export interface PlanRound {
 	values: Record<string, unknown>;
 	/** The page's visible questions after this round's values are set. */
 	visibleAfter: string[];
+	/** The text typed into the "Other" field, by question name (its value holds the other item). */
+	others: Record<string, string>;
+	/** Checkbox questions answered by ticking "Select all". */
+	selectAll: string[];
 }
 
 export interface PlanPage {
@@ -38,10 +42,82 @@ export interface AnswerPlan {
 	data: Record<string, unknown> | null;
 	/** Each question's type, for the browser to know which fields to fill. */
 	types: Record<string, string>;
+	/** The types of each dynamic panel's template questions, by panel name then question name. */
+	panelTypes: Record<string, Record<string, string>>;
 }
 
 /** What a person can answer (html and expression only display). */
 const ANSWERABLE = new Set(['radiogroup', 'dropdown', 'rating', 'checkbox', 'tagbox', 'boolean', 'text', 'comment', 'matrix', 'multipletext', 'ranking']);
+
+/** A person's answer: the value as survey-core holds it, with how it was given when that is not plain. */
+interface Answer {
+	value: unknown;
+	/** The "Other" text typed with it. */
+	other?: string;
+	/** Given by ticking "Select all". */
+	selectAll?: boolean;
+}
+
+type Special = Question & {
+	otherItem: ItemValue;
+	noneItem: ItemValue;
+	showOtherItem?: boolean;
+	showNoneItem?: boolean;
+	showSelectAllItem?: boolean;
+	otherValue?: string;
+	selectAll(): void;
+};
+
+/**
+ * Now and then (seeded) the special items a person may pick: "Other" with its text, "None",
+ * "Select all" (a checkbox's). Only questions offering one draw the extra number, so the other
+ * questions keep their values.
+ */
+function specialAnswer(q: Special, random: () => number): Answer | undefined {
+	const type = q.getType();
+	if (!q.showOtherItem && !q.showNoneItem && !(q.showSelectAllItem && (type === 'checkbox' || type === 'tagbox'))) return undefined;
+	const draw = random();
+	const text = `Other ${Math.floor(random() * 1000)}`;
+	if (q.showNoneItem && draw < 0.2) return { value: type === 'checkbox' || type === 'tagbox' ? [q.noneItem.value] : q.noneItem.value };
+	if (q.showSelectAllItem && (type === 'checkbox' || type === 'tagbox') && draw < 0.4) return { value: undefined, selectAll: true };
+	if (!q.showOtherItem || draw > 0.7) return undefined;
+	if (type === 'checkbox' || type === 'tagbox') {
+		const some = ordinaryChoices(q).filter(() => random() < 0.5);
+		return { value: [...some.map((c) => c.value), q.otherItem.value], other: text };
+	}
+	return { value: q.otherItem.value, other: text };
+}
+
+/** Gives a question a person's answer in survey-core; returns what survey-core holds. */
+function answer(q: Question, random: () => number): Answer | undefined {
+	const special = ['radiogroup', 'dropdown', 'checkbox', 'tagbox'].includes(q.getType()) ? specialAnswer(q as Special, random) : undefined;
+	if (special?.selectAll) {
+		(q as Special).selectAll();
+		return { value: q.value, selectAll: true };
+	}
+	const value = special ? special.value : valueFor(q, random);
+	if (value === undefined || (Array.isArray(value) && value.length === 0)) return undefined;
+	q.value = value;
+	if (special?.other !== undefined) (q as Special).otherValue = special.other;
+	return { value: q.value, other: special?.other };
+}
+
+type Dynamic = Question & { panelCount: number; maxPanelCount: number; allowAddPanel: boolean; panels: PanelModel[]; addPanel(): unknown };
+
+/**
+ * A dynamic panel: the panels it starts with, sometimes one more ("Add", seeded), each with its
+ * template questions answered as they show when the panel is new (what an answer reveals inside a
+ * panel is not asked: the page drawn without JavaScript shows it only after a post).
+ */
+function answerPanels(q: Dynamic, random: () => number): Answer | undefined {
+	const target = Math.max(q.panelCount, 1) + (random() < 0.5 ? 1 : 0);
+	while (q.panelCount < target && q.allowAddPanel !== false && (!q.maxPanelCount || q.panelCount < q.maxPanelCount)) q.addPanel();
+	for (const panel of q.panels) {
+		const shown = (panel.questions as Question[]).filter((inner) => inner.isVisible && !inner.isReadOnly && ANSWERABLE.has(inner.getType()));
+		for (const inner of shown) if (inner.isEmpty()) answer(inner, random);
+	}
+	return q.panelCount ? { value: structuredClone(q.value) } : undefined;
+}
 
 /** The names of a page's visible questions, panels flattened (invisible panels hide theirs), sorted: a set. */
 export function visibleQuestions(page: PageModel): string[] {
@@ -157,7 +233,13 @@ export function answerPlan(json: object, seed: string, locale = 'en'): AnswerPla
 	const model = new Model(json);
 	model.locale = locale;
 	const types: Record<string, string> = {};
-	for (const q of model.getAllQuestions() as Question[]) types[q.name] = q.getType();
+	const panelTypes: Record<string, Record<string, string>> = {};
+	for (const q of model.getAllQuestions() as Question[]) {
+		types[q.name] = q.getType();
+		if (q.getType() !== 'paneldynamic') continue;
+		const template = (q as unknown as { template: PanelModel }).template;
+		panelTypes[q.name] = Object.fromEntries((template.questions as Question[]).map((inner) => [inner.name, inner.getType()]));
+	}
 	const pages: PlanPage[] = [];
 	let checkedEmpty = false;
 	for (let guard = 0; guard < 100; guard++) {
@@ -180,39 +262,53 @@ export function answerPlan(json: object, seed: string, locale = 'en'): AnswerPla
 			// A round answers what shows at its start, as a person without JavaScript sees it; what
 			// those answers reveal is the next round (the server shows the page again to ask it).
 			const values: Record<string, unknown> = {};
+			const others: Record<string, string> = {};
+			const selectAll: string[] = [];
 			const shown = new Set(visibleQuestions(page));
 			for (const q of page.questions as Question[]) {
-				if (answered.has(q.name) || !shown.has(q.name) || q.isReadOnly || !ANSWERABLE.has(q.getType())) continue;
+				const dynamic = q.getType() === 'paneldynamic';
+				if (answered.has(q.name) || !shown.has(q.name) || q.isReadOnly || !(ANSWERABLE.has(q.getType()) || dynamic)) continue;
 				answered.add(q.name);
 				// A value already there (a default, a trigger's) is left as a person would leave it.
-				if (!q.isEmpty()) continue;
-				const value = valueFor(q, random(q));
-				if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-				q.value = value;
-				values[q.name] = q.value;
+				if (!dynamic && !q.isEmpty()) continue;
+				const given = dynamic ? answerPanels(q as Dynamic, random(q)) : answer(q, random(q));
+				if (!given) continue;
+				values[q.name] = given.value;
+				if (given.other !== undefined) others[q.name] = given.other;
+				if (given.selectAll) selectAll.push(q.name);
 			}
 			if (!Object.keys(values).length) break;
-			rounds.push({ values, visibleAfter: visibleQuestions(page) });
+			rounds.push({ values, visibleAfter: visibleQuestions(page), others, selectAll });
 		}
 		// A value a validator refuses (an end date before the start date…) is drawn again, a few times.
 		for (let attempt = 0; attempt < 20 && !page.validate(true); attempt++) {
 			for (const round of rounds)
 				for (const name of Object.keys(round.values)) {
 					const q = model.getQuestionByName(name) as Question;
+					if (q.getType() === 'paneldynamic') {
+						// A template question a validator refuses (an end date before the start date) is drawn again.
+						for (const panel of (q as Dynamic).panels)
+							for (const inner of panel.questions as Question[]) if (inner.errors.length) inner.value = valueFor(inner, random(q));
+						round.values[name] = structuredClone(q.value);
+						continue;
+					}
 					if (!q.errors.length) continue;
-					q.value = valueFor(q, random(q));
-					round.values[name] = q.value;
+					const given = answer(q, random(q));
+					round.values[name] = given?.value;
+					if (given?.other !== undefined) round.others[name] = given.other;
+					else delete round.others[name];
+					round.selectAll = round.selectAll.filter((n) => n !== name || given?.selectAll);
 				}
 			if (rounds.length) rounds.at(-1)!.visibleAfter = visibleQuestions(page);
 		}
 		const blockedErrors = page.validate(true) ? null : errorsOf(page);
 		pages.push({ name: page.name, visibleAtStart, emptyErrors, rounds, blockedErrors });
-		if (blockedErrors) return { pages, data: null, types };
+		if (blockedErrors) return { pages, data: null, types, panelTypes };
 		if (model.isLastPage) {
 			if (!model.completeLastPage()) throw new Error(`survey-core refuses the plan's last page: ${JSON.stringify(errorsOf(page))}`);
 			break;
 		}
 		if (!model.nextPage()) throw new Error(`survey-core refuses the plan's page ${page.name}: ${JSON.stringify(errorsOf(page))}`);
 	}
-	return { pages, data: model.data, types };
+	return { pages, data: model.data, types, panelTypes };
 }
