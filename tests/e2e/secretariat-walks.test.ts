@@ -23,6 +23,8 @@ type Who = (typeof ROLES)[number];
 const LANGS = ['en', 'ar', 'fr', 'zh', 'ru', 'es'] as const;
 const email = (role: Who, lang: string) => `${role.replace('_', '-')}.${lang}@walks.example.org`;
 const EDITION = 'rp-2026';
+/** A walk is a dozen page loads; the machine running the suite is shared. */
+const WALK_TIMEOUT_MS = 300_000;
 
 let server: RunningServer;
 let browser: Browser;
@@ -74,7 +76,7 @@ const feedback = async (page: Page) => (await page.locator('[role=status], [role
 
 // One after another: the walks change the same edition and questionnaire.
 describe('each role does its work from its home by clicking alone', () => {
-	it.for(['en', 'ar'] as const)('coordinator (%s): edition, invitations, outbox, reissue, extension', async (lang) => {
+	it.for(['en', 'ar'] as const)('coordinator (%s): edition, invitations, outbox, reissue, extension', { timeout: WALK_TIMEOUT_MS }, async (lang) => {
 		const { context, page } = await signedIn('coordinator', lang);
 		await click(page, `main a[href="/admin/editions/${EDITION}"]`);
 		await click(page, `.ui-tabs a[href$="/invitations"]`);
@@ -103,12 +105,13 @@ describe('each role does its work from its home by clicking alone', () => {
 		await context.close();
 	});
 
-	it.for(['en', 'ar'] as const)('author (%s): a draft, a question edited, published', async (lang) => {
+	it.for(['en', 'ar'] as const)('author (%s): a draft, a question edited, published', { timeout: WALK_TIMEOUT_MS }, async (lang) => {
 		const { context, page } = await signedIn('author', lang);
 		await click(page, 'nav.sec-nav a[data-area="questionnaires"]');
 		await click(page, 'main a[href^="/admin/questionnaires/"]');
 		if ((await page.locator('#publish').count()) === 0) await click(page, 'form[action="?/startDraft"] button');
-		await click(page, 'main a[href$="/edit"]');
+		// Starting a draft opens its editor; an existing draft is opened from the questionnaire.
+		if (!new URL(page.url()).pathname.endsWith('/edit')) await click(page, 'main a[href$="/edit"]');
 		await click(page, 'ol.questions li a[href^="?q="]');
 		const title = `${lang} walk ${Date.now()}`;
 		await page.fill('#p-title', title);
@@ -123,7 +126,7 @@ describe('each role does its work from its home by clicking alone', () => {
 		await context.close();
 	});
 
-	it.for(['en', 'ar'] as const)('analyst (%s): results, a breakdown, a release, an export, a report', async (lang) => {
+	it.for(['en', 'ar'] as const)('analyst (%s): results, a breakdown, a release, an export, a report', { timeout: WALK_TIMEOUT_MS }, async (lang) => {
 		const { context, page } = await signedIn('analyst', lang);
 		await click(page, 'nav.sec-nav a[data-area="results"]');
 		await click(page, `main a[href="/admin/results/${EDITION}"]`);
@@ -148,43 +151,47 @@ describe('each role does its work from its home by clicking alone', () => {
 		await context.close();
 	});
 
-	it.for(['en', 'ar'] as const)("regional office (%s): its region's respondents, and no other region's anywhere it reaches", async (lang) => {
-		const others = await sqlAll<{ code: string; email: string | null }>(
-			server.dbPath,
-			`select e.code, c.email from entity e left join contact c on c.entity_id = e.id where e.region_code is null or e.region_code <> 'AFR'`
-		);
-		const foreign = new Set(others.flatMap((o) => [o.code, o.email ?? ''].filter((s) => s.length > 3)));
-		expect(foreign.size).toBeGreaterThan(10);
-		const { context, page } = await signedIn('regional_office', lang);
-		await click(page, `main a[href="/admin/editions/${EDITION}"]`);
-		await click(page, `.ui-tabs a[href$="/respondents"]`);
-		const regions = await page.$$eval('#respondents tbody tr', (rows) => rows.map((r) => r.getAttribute('data-region')));
-		expect(regions.length).toBeGreaterThan(0);
-		expect(new Set(regions)).toEqual(new Set(['AFR']));
-		await shot(page, `regional-office-${lang}-respondents`);
-		// Every /admin page its links reach (each pager page too): no other region's entity code or e-mail.
-		const seen = new Set<string>();
-		const queue = ['/admin'];
-		while (queue.length > 0 && seen.size < 40) {
-			const path = queue.shift()!;
-			if (seen.has(path)) continue;
-			seen.add(path);
-			const res = await page.goto(`${server.url}${path}`);
-			expect(res?.status(), path).toBeLessThan(400);
-			const words = new Set((await page.innerText('body')).split(/[\s,;:()<>«»"]+/));
-			const leak = [...foreign].find((f) => words.has(f));
-			expect(leak, `${path} shows another region's ${leak}`).toBeUndefined();
-			for (const href of await page.$$eval('a[href^="/admin"]', (links) => links.map((a) => a.getAttribute('href')!))) {
-				const url = new URL(href, page.url());
-				if (/\.(csv|xlsx|docx|png)$|\/export\/|\/reports\/\d/.test(url.pathname) || url.searchParams.has('sort')) continue;
-				queue.push(url.pathname + url.search);
+	it.for(['en', 'ar'] as const)(
+		"regional office (%s): its region's respondents, and no other region's anywhere it reaches",
+		{ timeout: WALK_TIMEOUT_MS },
+		async (lang) => {
+			const others = await sqlAll<{ code: string; email: string | null }>(
+				server.dbPath,
+				`select e.code, c.email from entity e left join contact c on c.entity_id = e.id where e.region_code is null or e.region_code <> 'AFR'`
+			);
+			const foreign = new Set(others.flatMap((o) => [o.code, o.email ?? ''].filter((s) => s.length > 3)));
+			expect(foreign.size).toBeGreaterThan(10);
+			const { context, page } = await signedIn('regional_office', lang);
+			await click(page, `main a[href="/admin/editions/${EDITION}"]`);
+			await click(page, `.ui-tabs a[href$="/respondents"]`);
+			const regions = await page.$$eval('#respondents tbody tr', (rows) => rows.map((r) => r.getAttribute('data-region')));
+			expect(regions.length).toBeGreaterThan(0);
+			expect(new Set(regions)).toEqual(new Set(['AFR']));
+			await shot(page, `regional-office-${lang}-respondents`);
+			// Every /admin page its links reach (each pager page too): no other region's entity code or e-mail.
+			const seen = new Set<string>();
+			const queue = ['/admin'];
+			while (queue.length > 0 && seen.size < 40) {
+				const path = queue.shift()!;
+				if (seen.has(path)) continue;
+				seen.add(path);
+				const res = await page.goto(`${server.url}${path}`);
+				expect(res?.status(), path).toBeLessThan(400);
+				const words = new Set((await page.innerText('body')).split(/[\s,;:()<>«»"]+/));
+				const leak = [...foreign].find((f) => words.has(f));
+				expect(leak, `${path} shows another region's ${leak}`).toBeUndefined();
+				for (const href of await page.$$eval('a[href^="/admin"]', (links) => links.map((a) => a.getAttribute('href')!))) {
+					const url = new URL(href, page.url());
+					if (/\.(csv|xlsx|docx|png)$|\/export\/|\/reports\/\d/.test(url.pathname) || url.searchParams.has('sort')) continue;
+					queue.push(url.pathname + url.search);
+				}
 			}
+			expect(seen.size).toBeGreaterThan(3);
+			await context.close();
 		}
-		expect(seen.size).toBeGreaterThan(3);
-		await context.close();
-	});
+	);
 
-	it.for(['en', 'ar'] as const)('Council reader (%s): the released results and the report', async (lang) => {
+	it.for(['en', 'ar'] as const)('Council reader (%s): the released results and the report', { timeout: WALK_TIMEOUT_MS }, async (lang) => {
 		const { context, page } = await signedIn('council', lang);
 		expect(new URL(page.url()).pathname).toBe('/admin/results');
 		await click(page, `main a[href="/admin/results/${EDITION}"]`);
@@ -224,7 +231,7 @@ const ONE_PAGE: Record<Who, string> = {
 };
 
 describe('the other four languages: each home and one page per role, no English message', () => {
-	it.for(['fr', 'zh', 'ru', 'es'] as const)('%s', async (lang) => {
+	it.for(['fr', 'zh', 'ru', 'es'] as const)('%s', { timeout: WALK_TIMEOUT_MS }, async (lang) => {
 		const english = englishOnly(lang);
 		for (const role of ROLES) {
 			const { context, page } = await signedIn(role, lang);
@@ -232,7 +239,8 @@ describe('the other four languages: each home and one page per role, no English 
 				if (step === 'page') await click(page, ONE_PAGE[role]);
 				expect(await page.getAttribute('html', 'lang')).toBe(lang);
 				const lines = (await page.innerText('body')).split('\n').map((l) => l.trim());
-				const found = english.filter((e) => lines.some((l) => l === e || (e.length >= 12 && l.includes(e))));
+				// A whole line, or a phrase of several words inside one (a single word may be French too).
+				const found = english.filter((e) => lines.some((l) => l === e || (e.length >= 12 && e.includes(' ') && l.includes(e))));
 				expect(found, `${role} ${lang} ${page.url()}`).toEqual([]);
 			}
 			await shot(page, `${role}-${lang}-page`);
