@@ -25,7 +25,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every respondent page', () =>
 	it('the check itself catches a violation (an image without a text alternative)', async () => {
 		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
-		await page.goto(linkFor('MS-JPN'));
+		await page.goto(await linkFor('MS-JPN'));
 		await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg">'));
 		expect((await violations(page)).join('\n')).toMatch(/image-alt/);
 		await context.close();
@@ -35,7 +35,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) on every respondent page', () =>
 		// bypassCSP lets the test inject axe-core; the application's own CSP is unchanged.
 		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
-		await page.goto(`${linkFor(ENTITY[locale]!)}?lang=${locale}`);
+		await page.goto(`${await linkFor(ENTITY[locale]!)}?lang=${locale}`);
 		const found: string[] = [];
 		// A page with validation errors (nothing answered, "Next" pressed).
 		await page.locator('.actions button.primary').click();

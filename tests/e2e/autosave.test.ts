@@ -44,7 +44,7 @@ async function toSuggestions(page: Page, link: string): Promise<void> {
 describe('autosave with JavaScript', () => {
 	it('saves a comment as it is typed, without any button, and says so', async () => {
 		const page = await browser.newPage();
-		await toSuggestions(page, linkFor('MS-IND'));
+		await toSuggestions(page, await linkFor('MS-IND'));
 		await page.locator('textarea[name=suggestions]').fill('Plus de formations à distance');
 		await expect.poll(() => statusClass(page), { timeout: 10_000 }).toBe('save-status saved');
 		expect(answersOf('MS-IND').suggestions).toBe('Plus de formations à distance');
@@ -53,7 +53,7 @@ describe('autosave with JavaScript', () => {
 
 	it('keeps an answer through a failed save and retries until it is stored', async () => {
 		const page = await browser.newPage();
-		await toSuggestions(page, linkFor('MS-PER'));
+		await toSuggestions(page, await linkFor('MS-PER'));
 		let failures = 0;
 		await page.route('**/autosave', (route) => (failures++ < 1 ? route.abort('connectionreset') : route.continue()));
 		await page.locator('textarea[name=suggestions]').fill('Reintento tras un corte');
@@ -64,7 +64,7 @@ describe('autosave with JavaScript', () => {
 	});
 
 	it('tells a colleague on the same link that someone else saved in between', async () => {
-		const link = linkFor('MS-NGA');
+		const link = await linkFor('MS-NGA');
 		const first = await browser.newPage();
 		await toSuggestions(first, link);
 		const second = await browser.newPage();

@@ -63,7 +63,7 @@ async function answerPageByKeyboard(page: Page): Promise<void> {
 
 describe('keyboard alone', () => {
 	it('completes the whole questionnaire with Tab, Space, arrows, typing and Enter', async () => {
-		const link = newLink(server, 'MS-CIV');
+		const link = await newLink(server, 'MS-CIV');
 		const page = await browser.newPage();
 		await page.goto(link);
 		for (let step = 0; step < 20 && !(await page.locator('#done-title').count()); step++) await answerPageByKeyboard(page);

@@ -55,7 +55,7 @@ async function expectAskedAgain(page: Page, question: string, shot: string): Pro
 
 async function walk(context: BrowserContext, entity: string, lang: string): Promise<void> {
 	const page = await context.newPage();
-	await page.goto(`${newLink(server, entity)}?lang=${lang}`);
+	await page.goto(`${await newLink(server, entity)}?lang=${lang}`);
 	expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
 	// Page 1: an office is ticked (the events follow-up needs one).
 	await answerPage(page);
@@ -109,7 +109,7 @@ describe('follow-up questions without JavaScript', () => {
 	it('does not ask again with JavaScript on, where the browser already showed the follow-up', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		await page.goto(newLink(server, 'MS-AUS'));
+		await page.goto(await newLink(server, 'MS-AUS'));
 		await answerPage(page);
 		await submitAndWait(page, page.locator('.actions button.primary'));
 		await page.locator('input[name=sat_technical_assistance][value="2"]').check();

@@ -54,7 +54,7 @@ describe('respondent, in a real browser', () => {
 	it('completes the whole questionnaire in French with JavaScript disabled, and it is stored and counted', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(linkFor('MS-FRA'));
+		await page.goto(await linkFor('MS-FRA'));
 		expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 		const posts = await completeQuestionnaire(page);
 		expect(posts).toBeGreaterThanOrEqual(5);
@@ -80,7 +80,7 @@ describe('respondent, in a real browser', () => {
 
 	it('switches to Arabic without losing answers, lays the page right-to-left, and completes', async () => {
 		const page = await browser.newPage();
-		const link = linkFor('MS-EGY');
+		const link = await linkFor('MS-EGY');
 		await page.goto(link);
 		await answerPage(page);
 		await page.locator('nav.languages button[lang=ar]').click();
@@ -122,7 +122,7 @@ describe('respondent, in a real browser', () => {
 			const entity = ENTITIES[locale]![javaScriptEnabled ? 0 : 1]!;
 			const context = await browser.newContext({ javaScriptEnabled });
 			const page = await context.newPage();
-			await page.goto(`${linkFor(entity)}?lang=${locale}`);
+			await page.goto(`${await linkFor(entity)}?lang=${locale}`);
 			expect(await page.locator('html').getAttribute('lang')).toBe(locale);
 			expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
 			await completeQuestionnaire(page);
@@ -133,7 +133,7 @@ describe('respondent, in a real browser', () => {
 	);
 
 	it('resumes at the furthest page reached when the link is opened again', async () => {
-		const link = linkFor('MS-BRA');
+		const link = await linkFor('MS-BRA');
 		const first = await browser.newContext();
 		const page = await first.newPage();
 		await page.goto(link);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Model } from 'survey-core';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 import { axeViolations } from '../helpers/axe.ts';
@@ -52,7 +52,7 @@ describe('image picker, slider and signature', () => {
 	it('stores every answer as survey-core does without JavaScript, the signature typed', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'media', '--entity', 'MS-SEN'));
+		await page.goto(await newLink(site.server, 'MS-SEN', 'media'));
 		await submitAndWait(page, page.locator('button[value="lang:en"]'));
 		await expect(page.getByRole('img', { name: 'Blue banner' }).count()).resolves.toBe(1);
 		await expect(page.locator('.signature-pad').isHidden()).resolves.toBe(true);
@@ -67,7 +67,7 @@ describe('image picker, slider and signature', () => {
 	it('stores a signature drawn on the canvas as survey-core does with JavaScript', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: true });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'media', '--entity', 'MS-FRA'));
+		await page.goto(await newLink(site.server, 'MS-FRA', 'media'));
 		await submitAndWait(page, page.locator('button[value="lang:en"]'));
 		await answerMedia(page);
 		const canvas = page.getByRole('img', { name: 'Signature drawing area' }).or(page.locator('fieldset.signature canvas'));
@@ -95,7 +95,7 @@ describe('image picker, slider and signature', () => {
 		it(`has no axe violations in ${lang === 'en' ? 'English' : 'Arabic'}`, async () => {
 			const context = await site.browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
 			const page = await context.newPage();
-			await page.goto(runCli(site.server, 'invite', '--edition', 'media', '--entity', entity));
+			await page.goto(await newLink(site.server, entity, 'media'));
 			await submitAndWait(page, page.locator(`button[value="lang:${lang}"]`));
 			await expect(page.locator('html').getAttribute('dir')).resolves.toBe(lang === 'ar' ? 'rtl' : 'ltr');
 			await page.locator('fieldset.signature canvas').waitFor({ state: 'visible' });

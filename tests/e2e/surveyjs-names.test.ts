@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Model } from 'survey-core';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 import { fieldName } from '../../src/lib/domain/survey/field-names.ts';
@@ -23,7 +23,7 @@ describe('a questionnaire written elsewhere, without JavaScript', () => {
 	it('is answered under the author names and stores what survey-core stores', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'names', '--entity', 'MS-SEN'));
+		await page.goto(await newLink(site.server, 'MS-SEN', 'names'));
 		await expect(page.locator('h2.page-title').count()).resolves.toBe(1);
 		await page.screenshot({ path: 'test-results/surveyjs-names-en.png', fullPage: true });
 		const field = (name: string) => `[name="${fieldName(name)}"]`;
@@ -55,7 +55,7 @@ describe('a questionnaire written elsewhere, without JavaScript', () => {
 	it('draws the same page right to left in Arabic', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'names', '--entity', 'MS-FRA'));
+		await page.goto(await newLink(site.server, 'MS-FRA', 'names'));
 		await submitAndWait(page, page.locator('button[value="lang:ar"]'));
 		await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
 		await expect(page.locator(`fieldset.matrix`).count()).resolves.toBe(1);

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, postgresMode } from './pg.ts';
+import { createDb } from '../../src/lib/server/db/create-db.ts';
+import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
 
 export interface RunningServer {
 	url: string;
@@ -128,7 +130,17 @@ export function runCli(server: Pick<RunningServer, 'dbPath' | 'url'>, ...args: s
 	}).trim();
 }
 
-/** A new personal link for `entity` in the default edition. */
-export function newLink(server: Pick<RunningServer, 'dbPath' | 'url'>, entity: string, edition = 'rp-2026'): string {
-	return runCli(server, 'invite', '--edition', edition, '--entity', entity);
+/**
+ * A new personal link for `entity` in the default edition: what `cli invite --edition --entity`
+ * prints (same function, same 'cli' actor), called in this process on the server's database.
+ * A CLI process costs about 3.5 s of CPU to load, and end-to-end files made up to fifteen links
+ * each; tests/integration/cli-distribution.test.ts runs the command itself.
+ */
+export async function newLink(server: Pick<RunningServer, 'dbPath' | 'url'>, entity: string, edition = 'rp-2026'): Promise<string> {
+	const db = createDb(server.dbPath);
+	try {
+		return (await inviteEntity(db, edition, entity, server.url, 'cli')).url;
+	} finally {
+		await db.destroy();
+	}
 }

@@ -13,8 +13,8 @@ let australia = '';
 
 beforeAll(async () => {
 	server = await startServer();
-	kenya = newLink(server, 'MS-KEN');
-	australia = newLink(server, 'MS-AUS');
+	kenya = await newLink(server, 'MS-KEN');
+	australia = await newLink(server, 'MS-AUS');
 });
 afterAll(async () => {
 	await server?.stop();

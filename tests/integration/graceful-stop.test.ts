@@ -45,7 +45,8 @@ function save(link: string, n: number): Promise<number> {
 
 describe('graceful stop', () => {
 	it('answers every save in flight at SIGTERM, reports draining, then exits 0', async () => {
-		const links = ENTITIES.map((e) => newLink(server, e));
+		const links: string[] = [];
+		for (const e of ENTITIES) links.push(await newLink(server, e));
 		await Promise.all(links.map((l) => fetch(l).then((r) => r.arrayBuffer())));
 		const saves = links.flatMap((l, i) => [save(l, i), save(l, i + 100), save(l, i + 200)]);
 		const exited = new Promise<number | null>((r) => server.process.once('exit', (code) => r(code)));

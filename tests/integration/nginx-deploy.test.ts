@@ -95,7 +95,7 @@ afterAll(async () => {
 
 describe.skipIf(why !== '')('nginx (deploy/nginx/rps.conf) in front of two app nodes on one PostgreSQL database', () => {
 	it('takes a respondent through the whole questionnaire without JavaScript, over both nodes', async () => {
-		const link = new URL(newLink(nodes[0]!, 'MS-FRA'));
+		const link = new URL(await newLink(nodes[0]!, 'MS-FRA'));
 		const context = await browser.newContext({ javaScriptEnabled: false, ignoreHTTPSErrors: true });
 		const page = await context.newPage();
 		await page.goto(`${proxy.url}${link.pathname}`);
@@ -136,7 +136,7 @@ describe.skipIf(why !== '')('nginx (deploy/nginx/rps.conf) in front of two app n
 	});
 
 	it('throttles link guessing per client address: X-Forwarded-For reaches the app, and a forged one does not help', async () => {
-		const good = new URL(newLink(nodes[0]!, 'MS-DEU')).pathname;
+		const good = new URL(await newLink(nodes[0]!, 'MS-DEU')).pathname;
 		const before = nodes.map((n) => served(n, '/r/'));
 		for (let i = 0; i < ADDRESS_MAX_MISSES; i++) {
 			// A guesser forging a new address each time: nginx appends the real one, which the app reads (XFF_DEPTH=1).
