@@ -1,5 +1,4 @@
 import { Document, Packer, Paragraph, TableOfContents, PageBreak } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import type { Locale } from '../../../domain/locales.ts';
 import type { IndexSummary } from '../../../domain/analysis/aggregate.ts';
 import type { ScaleSummary } from '../../../domain/analysis/stats.ts';
@@ -136,7 +135,6 @@ export async function renderCouncilReport(model: ReportModel): Promise<Buffer> {
 		title: w.m.cr_title({}, o),
 		description: model.editionTitle,
 		features: { updateFields: true },
-		pageNumbers: estimatePageNumbersWith({ guess: true }),
 		styles: reportStyles(model.locale),
 		sections: [
 			{
