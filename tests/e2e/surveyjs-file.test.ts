@@ -115,7 +115,7 @@ describe('file upload', () => {
 			expect(Buffer.from(await res.arrayBuffer()).includes(PNG.subarray(0, 16))).toBe(false);
 		}
 		// Another edition's URL does not reach it.
-		res = await fetch(url(report!).replace('/files/export/', '/rp-2026/export/'), { headers: { cookie: cookies.analyst }, redirect: 'manual' });
+		res = await fetch(url(report!).replace('/files/export/', '/rp-2026/export/'), { headers: { cookie: cookies.analyst! }, redirect: 'manual' });
 		expect(res.status).toBe(404);
 
 		// Removing the file deletes its row.
