@@ -71,7 +71,7 @@ export const CodebookEntry = z
 	.object({
 		variable: z.string(),
 		label: z.string(),
-		type: z.enum(['attribute', 'scale', 'single', 'multiple', 'text']),
+		type: z.enum(['attribute', 'scale', 'single', 'multiple', 'text', 'number']),
 		values: z.string(),
 		section: z.string(),
 		criteria: z.string(),
