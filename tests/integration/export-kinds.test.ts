@@ -72,7 +72,8 @@ beforeAll(async () => {
 			.execute();
 	dir = mkdtempSync(join(tmpdir(), 'rps-kinds-'));
 	for (const file of ['microdata.csv', 'codebook.csv', 'microdata.sps']) runCli(server, 'export', '--edition', SLUG, '--file', file, '--out', dir);
-});
+	// Four CLI runs (each a Node start) on a shared 2-core machine.
+}, 300_000);
 afterAll(async () => {
 	await db?.destroy();
 	await server?.stop();
