@@ -37,7 +37,7 @@ function rawInsertRate(): number {
 	return n / (BASELINE_MS / 1000);
 }
 
-const server = await startServer({ DEMO: '1' });
+const server = await startServer({ DEMO: '1', WARM_MODELS: '1' }); // models warmed as in production (test servers skip it);
 try {
 	const tokens = await issueTokens(server.dbPath, server.url, CONNECTIONS);
 	// Open every link once, as a respondent would, so each has its response row.

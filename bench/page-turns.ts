@@ -28,7 +28,8 @@ const RSS_SAMPLE_MS = 250;
 // The server carries a probe (lib/server-probe.ts): its event-loop delay and heap per phase.
 const probeFile = join(mkdtempSync(join(tmpdir(), 'rps-probe-')), 'probe.jsonl');
 const probeModule = fileURLToPath(new URL('./lib/server-probe.ts', import.meta.url));
-const env: Record<string, string> = { DEMO: '1', RPS_PROBE_FILE: probeFile, NODE_OPTIONS: `--import ${probeModule}` };
+// WARM_MODELS: as in production (test servers skip warming).
+const env: Record<string, string> = { DEMO: '1', WARM_MODELS: '1', RPS_PROBE_FILE: probeFile, NODE_OPTIONS: `--import ${probeModule}` };
 if (process.env.PROFILE) env.NODE_OPTIONS += ` --cpu-prof --cpu-prof-dir=${process.env.PROFILE}`;
 if (process.env.WORKERS) env.WORKERS = process.env.WORKERS;
 const server = await startServer(env);

@@ -199,7 +199,7 @@ export async function setUp(): Promise<Bench> {
 		const refDir = buildReference();
 		cleanups.push(() => rmSync(refDir, { recursive: true, force: true }));
 		log('starting our server (build/index.js) on a fresh database');
-		const server: RunningServer = await startServer();
+		const server: RunningServer = await startServer({ WARM_MODELS: '1' }); // models warmed as in production (test servers skip it)
 		cleanups.push(() => server.stop());
 		if (!server.demoLink) throw new Error(`the server printed no demo link:\n${server.output()}`);
 		const proxy = await startProxy(server.url, refDir);
