@@ -124,7 +124,8 @@ describe('the edition workspace', () => {
 		expect((await rowCodes(page)).sort()).toEqual(['MS-DEU', 'MS-EGY', 'MS-FRA', 'MS-KEN', 'MS-SEN']);
 		// Labels, never codes: a category and a region by name.
 		const kenya = page.locator('#respondents tr[data-entity=MS-KEN]');
-		await expect(kenya.innerText()).resolves.toMatch(/Africa[\s\S]*Member State[\s\S]*Invited/);
+		// (The category sits under the name since the list fits at 1280 px: the order of the cells is not the point.)
+		for (const label of ['Africa', 'Member State', 'Invited']) await expect(kenya.innerText()).resolves.toContain(label);
 		await expect(kenya.innerText()).resolves.not.toMatch(/member_state|\bAFR\b/);
 		// The bounce shows on the German row.
 		await expect(page.locator('#respondents tr[data-entity=MS-DEU]').innerText()).resolves.toContain('bounced');
