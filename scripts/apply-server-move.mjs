@@ -1,4 +1,6 @@
-// Applies the server-by-area move (issue 13) to import specifiers: `node scripts/apply-server-move.mjs [--move]`.
+// Applies the server-by-area move (issue 13) to import specifiers: `node scripts/apply-server-move.mjs [--move] [map.json]`.
+// The map defaults to scripts/server-move-map.json (the first move, services/ → areas); the folder split that
+// followed it is scripts/server-split-map.json. Run the script once per map, in that order.
 // With --move it first moves the files with `git mv` (run once, on main). Without it, it only rewrites
 // imports, which is what a branch started before the move needs after `git merge main`: any relative or
 // `$lib/` specifier that no longer resolves, but whose old target is in scripts/server-move-map.json, is
@@ -8,7 +10,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, posix, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const map = JSON.parse(readFileSync(join(root, 'scripts/server-move-map.json'), 'utf8'));
+const mapFile = process.argv.slice(2).find((arg) => arg.endsWith('.json')) ?? 'scripts/server-move-map.json';
+const map = JSON.parse(readFileSync(resolve(root, mapFile), 'utf8'));
 const inverse = Object.fromEntries(Object.entries(map).map(([from, to]) => [to, from]));
 
 if (process.argv.includes('--move')) {

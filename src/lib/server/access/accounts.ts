@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppUser, Database } from '../db/schema.ts';
+import type { AppUser, Database } from '../db/schema/database.ts';
 
 /** Queries on app_user for account management (the access area's repository). */
 type UserListItem = Omit<AppUser, 'password_hash'>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/schema/database.ts';
 import { can, type Action, type Actor } from '../../domain/access/permissions.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { appendAudit } from './audit/audit-repository.ts';

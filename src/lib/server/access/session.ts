@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/create-db.ts';
-import type { AppUser, UserSession } from '../db/schema.ts';
+import type { AppUser, UserSession } from '../db/schema/database.ts';
 import { nowIso } from '../db/ids.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/schema/database.ts';
 import { counterLifetimeMs, throttleKeys, type Counter, type Counters } from '../../domain/access/throttle.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/create-db.ts';
-import type { AppUser } from '../db/schema.ts';
+import type { AppUser } from '../db/schema/database.ts';
 import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import { ROLES, type Role } from '../../domain/access/permissions.ts';
 import { decideThrottle } from '../../domain/access/throttle.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppUser, Database } from '../db/schema.ts';
+import type { AppUser, Database } from '../db/schema/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
 export const ROLES = ['admin', 'author', 'coordinator', 'analyst', 'regional_office', 'council'] as const;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.ts';
-import type { AppUser } from '../db/schema.ts';
+import type { AppUser } from '../db/schema/database.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { isRole } from '../../domain/access/permissions.ts';
 import { authorize, type AuditedActor } from './authorize.ts';

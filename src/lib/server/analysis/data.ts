@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema.ts';
+import type { Edition } from '../db/schema/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { findEditionBySlug } from '../distribution/editions.ts';
 import { buildCatalogue, type Catalogue } from '../../domain/analysis/catalogue.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/schema/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
 import { runImport } from '../import-worker/run-import.ts';

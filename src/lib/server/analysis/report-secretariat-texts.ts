@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Edition } from '../db/schema.ts';
+import type { Database, Edition } from '../db/schema/database.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../domain/report/secretariat-texts.ts';

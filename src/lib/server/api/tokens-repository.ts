@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { ApiTokenTable } from '../db/schema-api.ts';
+import type { Database } from '../db/schema/database.ts';
+import type { ApiTokenTable } from '../db/schema/api.ts';
 
 export type ApiToken = Selectable<ApiTokenTable>;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, Questionnaire } from '../db/schema.ts';
-import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { Database, Questionnaire } from '../db/schema/database.ts';
+import type { QuestionnaireDraft } from '../db/schema/authoring.ts';
 import type { SessionUser } from '../access/session.ts';
 import { assertCan } from '../../domain/access/permissions.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { Database } from '../db/schema/database.ts';
+import type { QuestionnaireDraft } from '../db/schema/authoring.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
 export async function findDraftBySlug(db: Kysely<Database>, slug: string): Promise<QuestionnaireDraft | undefined> {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.ts';
-import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { QuestionnaireDraft } from '../db/schema/authoring.ts';
 import type { SessionUser } from '../access/session.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { parseQuestionnaireText, type JsonObject } from '../../domain/authoring/json-text.ts';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../db/create-db.ts';
-import type { Questionnaire, Edition } from '../db/schema.ts';
-import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { Questionnaire, Edition } from '../db/schema/database.ts';
+import type { QuestionnaireDraft } from '../db/schema/authoring.ts';
 import type { SessionUser } from '../access/session.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import type { JsonObject } from '../../domain/authoring/json-text.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { Database } from '../db/schema/database.ts';
+import type { QuestionnaireDraft } from '../db/schema/authoring.ts';
 import type { SessionUser } from '../access/session.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { JsonObject } from '../../domain/authoring/json-text.ts';

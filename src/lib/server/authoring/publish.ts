@@ -1,6 +1,6 @@
 import type { Db } from '../db/create-db.ts';
-import type { Edition, Questionnaire } from '../db/schema.ts';
-import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { Edition, Questionnaire } from '../db/schema/database.ts';
+import type { QuestionnaireDraft } from '../db/schema/authoring.ts';
 import type { SessionUser } from '../access/session.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { describeFinding, errorsOf, type Finding } from '../../domain/authoring/lint.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Questionnaire } from '../db/schema.ts';
+import type { Database, Questionnaire } from '../db/schema/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
 export async function findQuestionnaireById(db: Kysely<Database>, id: string): Promise<Questionnaire | undefined> {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/create-db.ts';
-import type { Questionnaire } from '../db/schema.ts';
+import type { Questionnaire } from '../db/schema/database.ts';
 import { checkQuestionnaire, type Finding } from '../../domain/survey/definition.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { findLatestQuestionnaire, insertPublishedVersion } from './questionnaires-repository.ts';

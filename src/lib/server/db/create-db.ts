@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { FifoSqliteDialect } from './sqlite-dialect.ts';
-import type { Database } from './schema.ts';
+import type { Database } from './schema/database.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { DEFAULT_POOL_SIZE } from '../platform/config.ts';
 

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Database } from './schema/database.ts';
 import type { Db } from './create-db.ts';
 
 /** Enough to share one commit widely, small enough that one transaction stays short. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema.ts';
+import type { Edition } from '../db/schema/database.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { checkEditionDates, parseUtcInstant } from '../../domain/invitation/edition-dates.ts';
 import { findEditionBySlug } from './editions-repository.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Edition } from '../db/schema.ts';
+import type { Database, Edition } from '../db/schema/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
 export async function findEditionBySlug(db: Kysely<Database>, slug: string): Promise<Edition | undefined> {

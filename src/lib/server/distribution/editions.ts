@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema.ts';
+import type { Edition } from '../db/schema/database.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { describeGaps, translationGaps, type IncompleteLanguage } from '../translation/gate.ts';
 import { findEditionBySlug, insertEdition } from './editions-repository.ts';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ContactTable, Database, Entity } from '../db/schema.ts';
+import type { ContactTable, Database, Entity } from '../db/schema/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
 export const ENTITY_KINDS = ['member_state', 'sector_member', 'associate', 'academia', 'rto'] as const;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema.ts';
+import type { Edition } from '../db/schema/database.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { findEditionBySlug } from './editions-repository.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';

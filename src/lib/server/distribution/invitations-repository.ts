@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Invitation } from '../db/schema.ts';
+import type { Database, Invitation } from '../db/schema/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
 export async function findInvitation(db: Kysely<Database>, editionId: string, entityId: string): Promise<Invitation | undefined> {

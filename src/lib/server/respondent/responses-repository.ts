@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from '../db/create-db.ts';
-import type { Database, ResponseRow } from '../db/schema.ts';
+import type { Database, ResponseRow } from '../db/schema/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 
 export async function findResponse(db: Kysely<Database>, editionId: string, entityId: string): Promise<ResponseRow | undefined> {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.ts';
-import type { ResponseRow } from '../db/schema.ts';
+import type { ResponseRow } from '../db/schema/database.ts';
 import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
 import { isLocale, LOCALES, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
 import { defaultAnswers, getModel, loadAnswers } from '../../domain/survey/model-cache.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { Question } from 'survey-core';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/schema/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { fieldName } from '../../domain/survey/field-names.ts';
 import { getModel } from '../../domain/survey/model-cache.ts';

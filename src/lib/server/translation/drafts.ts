@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { Database } from '../db/schema/database.ts';
+import type { QuestionnaireDraft } from '../db/schema/authoring.ts';
 import { updateDraftIfRevision } from '../authoring/common.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import { listTranslationStates, upsertTranslationStates } from './states-repository.ts';

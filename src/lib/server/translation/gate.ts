@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/schema/database.ts';
 import { LOCALE_NATIVE_NAMES } from '../../domain/locales.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';
 import { incompleteLanguages } from '../../domain/translation/status.ts';

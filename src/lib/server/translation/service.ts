@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { QuestionnaireDraft } from '../db/schema-authoring.ts';
+import type { Database } from '../db/schema/database.ts';
+import type { QuestionnaireDraft } from '../db/schema/authoring.ts';
 import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { extractStrings, setTranslations, type Json } from '../../domain/translation/strings.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { StoredTranslationStatus, TranslationState } from '../db/schema-authoring.ts';
+import type { Database } from '../db/schema/database.ts';
+import type { StoredTranslationStatus, TranslationState } from '../db/schema/authoring.ts';
 import { nowIso } from '../db/ids.ts';
 
 /** Review states of the strings of one draft or published version (owner). */

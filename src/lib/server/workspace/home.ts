@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema.ts';
+import type { Edition } from '../db/schema/database.ts';
 import { can, regionScope, type Actor } from '../../domain/access/permissions.ts';
 import { LOCALES, type Locale } from '../../domain/locales.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';

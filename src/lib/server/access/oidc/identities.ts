@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
-import type { AppUser } from '../../db/schema.ts';
+import type { AppUser } from '../../db/schema/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 
 /** Queries on the (issuer, subject) links of single sign-on and the users they name. */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
-import type { AppUser } from '../../db/schema.ts';
+import type { AppUser } from '../../db/schema/database.ts';
 import type { OidcConfig } from '../../platform/oidc-config.ts';
 import { groupsOf, mapGroups } from '../../../domain/access/sso-role-map.ts';
 import { findUserByEmail } from '../users-repository.ts';

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/create-db.ts';
 import { newId, nowIso } from '../../db/ids.ts';
-import type { AnalysisReportTable } from '../../db/schema-analysis.ts';
+import type { AnalysisReportTable } from '../../db/schema/analysis.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
 import { LOCALES, isLocale, surveyCoreLocale, type Locale } from '../../../domain/locales.ts';
 import { localize } from '../../../domain/analysis/catalogue.ts';
 import { isSuppressed, type Masked, type PublishedResult } from '../../../domain/analysis/suppression.ts';
 import { NO_GROUP } from '../../../domain/analysis/dimensions.ts';
 import { summaryPoints } from '../../../domain/report/executive-summary.ts';
-import type { Edition } from '../../db/schema.ts';
+import type { Edition } from '../../db/schema/database.ts';
 import type { GroupRate } from '../analysis-release-rates.ts';
 import { latestSecretariatTexts } from '../report-secretariat-texts.ts';
 import type { SecretariatTextsForLanguage } from '../../../domain/report/secretariat-texts.ts';

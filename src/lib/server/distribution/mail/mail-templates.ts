@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema/database.ts';
 import type { Locale } from '../../../domain/locales.ts';
 import { mailTextFor, type MailKind } from '../../../domain/mail/mail-texts.ts';
 import { renderMailText, type MergeFields, type RenderedMail } from '../../../domain/mail/mail-render.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
-import type { OutboxMessageTable } from '../../db/schema-distribution.ts';
+import type { OutboxMessageTable } from '../../db/schema/distribution.ts';
 import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
 import { findEditionBySlug } from '../editions-repository.ts';
 import { appendAudit } from '../../access/audit/audit-repository.ts';

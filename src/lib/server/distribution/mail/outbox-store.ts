@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { OutboxMessageTable } from '../../db/schema-distribution.ts';
+import type { Database } from '../../db/schema/database.ts';
+import type { OutboxMessageTable } from '../../db/schema/distribution.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 
 export type OutboxKind = OutboxMessageTable['kind'];

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { TEST_EVENT, type WebhookEvent } from '../../../domain/webhooks/events.ts';
 

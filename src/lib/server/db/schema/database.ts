@@ -1,10 +1,10 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AccessTables } from './schema-access.ts';
-import type { DistributionTables } from './schema-distribution.ts';
-import type { AnalysisTables } from './schema-analysis.ts';
-import type { GuessTables } from './schema-guess.ts';
-import type { AuthoringTables } from './schema-authoring.ts';
-import type { ApiTables } from './schema-api.ts';
+import type { AccessTables } from './access.ts';
+import type { DistributionTables } from './distribution.ts';
+import type { AnalysisTables } from './analysis.ts';
+import type { GuessTables } from './guess.ts';
+import type { AuthoringTables } from './authoring.ts';
+import type { ApiTables } from './api.ts';
 
 /**
  * The database as the application sees it: one interface per table, mirroring
