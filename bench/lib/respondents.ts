@@ -1,7 +1,7 @@
 // Shared by the load and crash benchmarks: personal links for many entities,
 // issued through the application's own service against the server's database.
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
+import { inviteEntity } from '../../src/lib/server/distribution/invitations/invitations.ts';
 
 /** Issues one link per entity for up to `count` entities of edition `edition`; returns the tokens. */
 export async function issueTokens(dbPath: string, publicUrl: string, count: number, edition = 'rp-2026'): Promise<string[]> {

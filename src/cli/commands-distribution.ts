@@ -6,12 +6,12 @@ import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { InvalidInputError } from '../lib/domain/errors.ts';
 import { loadReferenceData } from '../lib/server/distribution/reference.ts';
 import { importRegistry } from '../lib/server/distribution/registry/import.ts';
-import { inviteEntity, addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '../lib/server/distribution/invitations.ts';
-import { inviteAllEntities, queueInvitationEmails, queueReminders, type QueueResult, type Segment } from '../lib/server/distribution/invitations-bulk.ts';
-import { scheduleReminder } from '../lib/server/distribution/reminder-schedule.ts';
+import { inviteEntity, addEntityContact, extendEntity, reissueEntityLink, revokeEntityLinks } from '../lib/server/distribution/invitations/invitations.ts';
+import { inviteAllEntities, queueInvitationEmails, queueReminders, type QueueResult, type Segment } from '../lib/server/distribution/invitations/bulk.ts';
+import { scheduleReminder } from '../lib/server/distribution/invitations/reminder-schedule.ts';
 import { createMailTransport, drainOutbox } from '../lib/server/distribution/mail/outbox-sender.ts';
 import { outboxCounts } from '../lib/server/distribution/mail/outbox-store.ts';
-import { findEditionBySlug } from '../lib/server/distribution/editions-repository.ts';
+import { findEditionBySlug } from '../lib/server/distribution/editions/editions-repository.ts';
 import { required, type Command } from './options.ts';
 
 /** Sends what was just queued, when this machine can reach SMTP; prints progress on stderr. */

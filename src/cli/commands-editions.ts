@@ -1,9 +1,9 @@
 import { loadConfig } from '../lib/server/platform/config.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { createUser } from '../lib/server/access/user-service.ts';
-import { changeEditionState, createEdition, editionStatus } from '../lib/server/distribution/editions.ts';
+import { changeEditionState, createEdition, editionStatus } from '../lib/server/distribution/editions/editions.ts';
 import { loadReferenceData } from '../lib/server/distribution/reference.ts';
-import { setEditionDates } from '../lib/server/distribution/edition-dates.ts';
+import { setEditionDates } from '../lib/server/distribution/editions/dates.ts';
 import { InvalidInputError } from '../lib/domain/errors.ts';
 import { readStdin, required, type Command } from './options.ts';
 

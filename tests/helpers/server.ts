@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, postgresMode } from './pg.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
+import { inviteEntity } from '../../src/lib/server/distribution/invitations/invitations.ts';
 
 export interface RunningServer {
 	url: string;

@@ -6,8 +6,8 @@ import { freshDb, type TestDb } from '../helpers/db.ts';
 import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
 import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { importQuestionnaire, importSurveysDir } from '../../src/lib/server/authoring/questionnaires.ts';
-import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
-import { editionStatus } from '../../src/lib/server/distribution/editions.ts';
+import { inviteEntity } from '../../src/lib/server/distribution/invitations/invitations.ts';
+import { editionStatus } from '../../src/lib/server/distribution/editions/editions.ts';
 import { InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 let t: TestDb;

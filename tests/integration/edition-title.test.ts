@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../helpers/db.ts';
 import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
-import { renameEdition } from '../../src/lib/server/distribution/edition-title.ts';
+import { renameEdition } from '../../src/lib/server/distribution/editions/title.ts';
 import { InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 /** An edition's title is edited in its Settings page (issue 14 item 3): trimmed, audited, never blank, its slug unchanged. */

@@ -7,7 +7,7 @@ import type { KyselyPlugin } from 'kysely';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
 import { loadConfig } from '../../src/lib/server/platform/config.ts';
-import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
+import { inviteEntity } from '../../src/lib/server/distribution/invitations/invitations.ts';
 import { guardedRespondentLink } from '../../src/lib/server/respondent/service.ts';
 import { recordLinkMiss } from '../../src/lib/server/respondent/link-guard.ts';
 import { ADDRESS_MAX_MISSES } from '../../src/lib/domain/invitation/guess-throttle.ts';

@@ -3,7 +3,7 @@ import type { TestDb } from '../helpers/db.ts';
 import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
 import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
-import { inviteAllEntities, queueInvitationEmails } from '../../src/lib/server/distribution/invitations-bulk.ts';
+import { inviteAllEntities, queueInvitationEmails } from '../../src/lib/server/distribution/invitations/bulk.ts';
 import { createMailTransport, drainOutbox } from '../../src/lib/server/distribution/mail/outbox-sender.ts';
 import { loadMailConfig } from '../../src/lib/server/distribution/mail/mail-config.ts';
 import { startNextDraft } from '../../src/lib/server/authoring/library.ts';
@@ -11,7 +11,7 @@ import { publishDraft, createEditionForVersion } from '../../src/lib/server/auth
 import { useEditableMailTexts } from '../../src/lib/server/authoring/mail.ts';
 import { editCell } from '../../src/lib/server/translation/service.ts';
 import { translationGaps } from '../../src/lib/server/translation/gate.ts';
-import { changeEditionState } from '../../src/lib/server/distribution/editions.ts';
+import { changeEditionState } from '../../src/lib/server/distribution/editions/editions.ts';
 import { builtinMailText } from '../../src/lib/domain/mail/mail-texts.ts';
 import type { SessionUser } from '../../src/lib/server/access/session.ts';
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../helpers/db.ts';
 import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
-import { startOnBehalfEntry } from '../../src/lib/server/distribution/on-behalf.ts';
+import { startOnBehalfEntry } from '../../src/lib/server/distribution/invitations/on-behalf.ts';
 import { resolveRespondentLink } from '../../src/lib/server/respondent/service.ts';
-import { editionTracking } from '../../src/lib/server/distribution/tracking.ts';
-import { changeEditionState } from '../../src/lib/server/distribution/editions.ts';
+import { editionTracking } from '../../src/lib/server/distribution/invitations/tracking.ts';
+import { changeEditionState } from '../../src/lib/server/distribution/editions/editions.ts';
 import { ConflictError, NotFoundError } from '../../src/lib/domain/errors.ts';
 
 let t: TestDb;

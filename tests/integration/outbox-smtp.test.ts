@@ -3,7 +3,7 @@ import type { TestDb } from '../helpers/db.ts';
 import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
 import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
-import { inviteAllEntities, queueInvitationEmails, queueReminders } from '../../src/lib/server/distribution/invitations-bulk.ts';
+import { inviteAllEntities, queueInvitationEmails, queueReminders } from '../../src/lib/server/distribution/invitations/bulk.ts';
 import { createMailTransport, drainOutbox } from '../../src/lib/server/distribution/mail/outbox-sender.ts';
 import { loadMailConfig, type MailConfig } from '../../src/lib/server/distribution/mail/mail-config.ts';
 import { outboxCounts } from '../../src/lib/server/distribution/mail/outbox-store.ts';

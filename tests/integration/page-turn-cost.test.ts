@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Model } from 'survey-core';
 import type { TestDb } from '../helpers/db.ts';
 import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
-import { inviteEntity } from '../../src/lib/server/distribution/invitations.ts';
+import { inviteEntity } from '../../src/lib/server/distribution/invitations/invitations.ts';
 import { postRespondentPage, resolveRespondentLink, showRespondentPage } from '../../src/lib/server/respondent/service.ts';
 import type { Db } from '../../src/lib/server/db/create-db.ts';
-import type { LinkContext } from '../../src/lib/server/distribution/invitations-repository.ts';
+import type { LinkContext } from '../../src/lib/server/distribution/invitations/invitations-repository.ts';
 
 let t: TestDb;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { loadReferenceData } from '../../src/lib/server/distribution/reference.ts';
 import { clearBounce, entityDetails, searchEntities, updateEntity } from '../../src/lib/server/distribution/registry/edit.ts';
-import { addEntityContact } from '../../src/lib/server/distribution/invitations.ts';
+import { addEntityContact } from '../../src/lib/server/distribution/invitations/invitations.ts';
 import { ConflictError, InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 let t: TestDb;

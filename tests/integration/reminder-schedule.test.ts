@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../helpers/db.ts';
 import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
-import { createEdition } from '../../src/lib/server/distribution/editions.ts';
+import { createEdition } from '../../src/lib/server/distribution/editions/editions.ts';
 import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
-import { inviteAllEntities } from '../../src/lib/server/distribution/invitations-bulk.ts';
-import { listReminderSchedules, runDueReminderSchedules, scheduleReminder } from '../../src/lib/server/distribution/reminder-schedule.ts';
+import { inviteAllEntities } from '../../src/lib/server/distribution/invitations/bulk.ts';
+import { listReminderSchedules, runDueReminderSchedules, scheduleReminder } from '../../src/lib/server/distribution/invitations/reminder-schedule.ts';
 import { ConflictError, InvalidInputError } from '../../src/lib/domain/errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost, get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
-import { createEdition } from '../../src/lib/server/distribution/editions.ts';
+import { createEdition } from '../../src/lib/server/distribution/editions/editions.ts';
 import { startDraftAs } from '../helpers/drafts.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import type { Edition } from '../db/schema/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { findEditionBySlug } from '../distribution/editions.ts';
+import { findEditionBySlug } from '../distribution/editions/editions.ts';
 import { buildCatalogue, type Catalogue } from '../../domain/analysis/catalogue.ts';
 import type { Respondent } from '../../domain/analysis/aggregate.ts';
 

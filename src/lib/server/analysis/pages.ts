@@ -2,7 +2,7 @@ import type { Db } from '../db/create-db.ts';
 import { DIMENSIONS } from '../../domain/analysis/dimensions.ts';
 import { localize } from '../../domain/analysis/catalogue.ts';
 import { LOCALES, LOCALE_NATIVE_NAMES, surveyCoreLocale, toLocale, type Locale } from '../../domain/locales.ts';
-import { listEditions } from '../distribution/editions.ts';
+import { listEditions } from '../distribution/editions/editions.ts';
 import { listRegions } from '../distribution/reference.ts';
 import { commentsIn, listThemes, requireRaw, themeCounts, type CommentFilter } from './comments.ts';
 import { loadEditionData } from './data.ts';

@@ -16,7 +16,7 @@ import { InvalidInputError } from '../../domain/errors.ts';
 import type { EditionData } from './data.ts';
 import type { AnalysisViewer, EditionResults, ResultsRequest } from './results.ts';
 import type { ThemeCount } from './comments.ts';
-import type { StatusRow } from '../distribution/editions.ts';
+import type { StatusRow } from '../distribution/editions/editions.ts';
 import type { WaveView } from './waves.ts';
 import type { GroupRate } from './analysis-release-rates.ts';
 

@@ -12,7 +12,7 @@ import {
 	type PublishedCrossTab,
 	type PublishedResult
 } from '../../domain/analysis/suppression.ts';
-import { editionStatus, type StatusRow } from '../distribution/editions.ts';
+import { editionStatus, type StatusRow } from '../distribution/editions/editions.ts';
 import { loadEditionData, type EditionData } from './data.ts';
 import { analysisMinCount } from './settings.ts';
 

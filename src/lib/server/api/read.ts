@@ -1,8 +1,8 @@
 import type { Db } from '../db/create-db.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import { assertCan, regionScope } from '../../domain/access/permissions.ts';
-import { editionHeader, listEditionHeaders } from '../distribution/edition-overview.ts';
-import { editionStatus } from '../distribution/editions.ts';
+import { editionHeader, listEditionHeaders } from '../distribution/editions/overview.ts';
+import { editionStatus } from '../distribution/editions/editions.ts';
 import { latestRelease } from '../analysis/releases.ts';
 import { resultsFromSnapshot } from '../analysis/release-snapshot.ts';
 import { viewerFor } from '../analysis/results.ts';

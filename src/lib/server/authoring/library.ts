@@ -9,7 +9,7 @@ import type { JsonObject } from '../../domain/authoring/json-text.ts';
 import { runImport } from '../import-worker/run-import.ts';
 import { insertDraft, findDraftBySlug, listDrafts } from './drafts-repository.ts';
 import { findLatestQuestionnaire, listQuestionnaireVersions } from './questionnaires-repository.ts';
-import { listEditions } from '../distribution/editions.ts';
+import { listEditions } from '../distribution/editions/editions.ts';
 import { copyTranslationStates } from '../translation/states.ts';
 import { seedMissingStates } from '../translation/drafts.ts';
 import type { Json } from '../../domain/translation/strings.ts';

@@ -6,7 +6,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/er
 import { describeFinding, errorsOf, type Finding } from '../../domain/authoring/lint.ts';
 import { findDraftBySlug, updateDraftIfRevision } from './drafts-repository.ts';
 import { findLatestQuestionnaire, findQuestionnaireVersion, insertPublishedVersion, listQuestionnaireVersions } from './questionnaires-repository.ts';
-import { findEditionBySlug, insertEdition, listEditions } from '../distribution/editions.ts';
+import { findEditionBySlug, insertEdition, listEditions } from '../distribution/editions/editions.ts';
 import { copyTranslationStates } from '../translation/states.ts';
 import { appendAudit } from '../access/audit/audit-repository.ts';
 import { assertAuthor, auditActor, checksumOf, lintOfDraft, parseVersionRef, requireDraft, titleOf } from './common.ts';

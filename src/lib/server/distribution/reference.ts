@@ -5,7 +5,7 @@ import offices from '../reference/offices.json' with { type: 'json' };
 import rtos from '../reference/rtos.json' with { type: 'json' };
 import demoEntities from '../reference/demo-entities.json' with { type: 'json' };
 import { listRegions, upsertCountries, upsertOffices, upsertRegions, type CountryRecord, type OfficeRecord } from './reference-repository.ts';
-import { upsertEntity, type EntityKind } from './entities-repository.ts';
+import { upsertEntity, type EntityKind } from './registry/entities-repository.ts';
 import { toLocale } from '../../domain/locales.ts';
 
 /** The language a regional organisation's secretariat works in, as a starting point. */

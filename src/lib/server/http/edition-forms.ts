@@ -26,7 +26,7 @@ const checkbox = z.preprocess((v) => v === 'on', z.boolean());
 const utcLocal = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}Z` : v);
 
 export const entityForm = z.object({ entity: entityCode });
-/** The edition's title (length and blanks are the use case's rules: distribution/edition-title.ts). */
+/** The edition's title (length and blanks are the use case's rules: distribution/editions/title.ts). */
 export const titleForm = z.object({ title: z.string({ message: 'enter a title' }).max(1000) });
 /** Revoking is destructive: the ConfirmAction checkbox must come with it ($lib/ui/confirm). */
 export const revokeForm = z.object({ entity: entityCode, confirm: z.literal(CONFIRM_VALUE, { message: 'tick the confirmation box to revoke the links' }) });

@@ -6,15 +6,15 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { withStartupLock } from '../db/startup-lock.ts';
 import { loadReferenceData, memberStateCode } from '../distribution/reference.ts';
 import { importSurveysDir } from '../authoring/questionnaires.ts';
-import { createEdition } from '../distribution/editions.ts';
-import { inviteEntity } from '../distribution/invitations.ts';
+import { createEdition } from '../distribution/editions/editions.ts';
+import { inviteEntity } from '../distribution/invitations/invitations.ts';
 import { createUser } from '../access/user-service.ts';
 import { warmRespondentModels } from '../respondent/service.ts';
-import { findEditionBySlug } from '../distribution/editions.ts';
+import { findEditionBySlug } from '../distribution/editions/editions.ts';
 import { countUsersWithRole } from '../access/accounts.ts';
 import { join } from 'node:path';
 import { startMailSender, type MailSender } from '../distribution/mail/outbox-sender.ts';
-import { runDueReminderSchedules } from '../distribution/reminder-schedule.ts';
+import { runDueReminderSchedules } from '../distribution/invitations/reminder-schedule.ts';
 import { startWebhookSender, type WebhookSender } from '../distribution/webhooks/sender.ts';
 
 /** The questionnaire the default edition runs, and the demo respondent (Senegal: French-speaking). */

@@ -5,9 +5,9 @@ import { can, regionScope, type Actor } from '../../domain/access/permissions.ts
 import { LOCALES, type Locale } from '../../domain/locales.ts';
 import { extractStrings, type Json } from '../../domain/translation/strings.ts';
 import { completeness } from '../../domain/translation/status.ts';
-import { listEditions } from '../distribution/editions.ts';
+import { listEditions } from '../distribution/editions/editions.ts';
 import { listDrafts } from '../authoring/common.ts';
-import { editionStatus } from '../distribution/editions.ts';
+import { editionStatus } from '../distribution/editions/editions.ts';
 import { stateIndex } from '../translation/drafts.ts';
 import { listReleases } from '../analysis/releases.ts';
 import { listReports } from '../analysis/report/report-service.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-db.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { appendAudit } from './audit-repository.ts';
-import { findEditionBySlug } from '../../distribution/editions.ts';
+import { findEditionBySlug } from '../../distribution/editions/editions.ts';
 
 /**
  * Raw-data downloads (microdata, codebook, open answers, non-responders with their

@@ -15,7 +15,7 @@ import type { SecretariatTextsForLanguage } from '../../../domain/report/secreta
 import { annexOf } from './report-annex.ts';
 import { secretariatFor } from './report-secretariat.ts';
 import { appendAudit } from '../../access/audit/audit-repository.ts';
-import { findEditionBySlug } from '../../distribution/editions.ts';
+import { findEditionBySlug } from '../../distribution/editions/editions.ts';
 import { listRegions } from '../../distribution/reference.ts';
 import { findQuestionnaireById } from '../../authoring/questionnaires.ts';
 import { latestRelease, type Release } from '../releases.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-db.ts';
 import type { OutboxMessageTable } from '../../db/schema/distribution.ts';
 import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
-import { findEditionBySlug } from '../editions-repository.ts';
+import { findEditionBySlug } from '../editions/editions-repository.ts';
 import { appendAudit } from '../../access/audit/audit-repository.ts';
 import { nowIso } from '../../db/ids.ts';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/create-db.ts';
 import type { MailConfig } from './mail-config.ts';
 import { claimNextDue, markFinal, markRetry, markSent, requeueInterrupted, retryDelayMs, type ClaimedMessage } from './outbox-store.ts';
 import { mailTemplatesOf, renderMail } from './mail-templates.ts';
-import { deleteLink, insertLink } from '../invitations-repository.ts';
+import { deleteLink, insertLink } from '../invitations/invitations-repository.ts';
 import { generateToken, hashToken } from '../../../domain/invitation/token.ts';
 import { toLocale } from '../../../domain/locales.ts';
 import { nowIso } from '../../db/ids.ts';

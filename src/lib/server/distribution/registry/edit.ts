@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import { InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
 import { validateRegistryRows } from '../../../domain/registry/registry-rows.ts';
-import { findEntityByCode, listContacts, upsertEntity, type ContactRow } from '../entities-repository.ts';
+import { findEntityByCode, listContacts, upsertEntity, type ContactRow } from './entities-repository.ts';
 import { appendAudit } from '../../access/audit/audit-repository.ts';
 import { loadRegistryReference } from './import.ts';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-db.ts';
 import { InvalidInputError } from '../../../domain/errors.ts';
 import { validateRegistryRows, type RegistryReference } from '../../../domain/registry/registry-rows.ts';
-import { existingEntityCodes, upsertEntity } from '../entities-repository.ts';
+import { existingEntityCodes, upsertEntity } from './entities-repository.ts';
 import { appendAudit } from '../../access/audit/audit-repository.ts';
 import { runImport } from '../../import-worker/run-import.ts';
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { can, regionScope, requirePermission } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
-import { editionHeader } from '$lib/server/distribution/edition-overview';
+import { editionHeader } from '$lib/server/distribution/editions/overview.ts';
 import { NotFoundError } from '$lib/domain/errors';
 import type { LayoutServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { can, regionScope, requireUser } from '$lib/server/access/guard.ts';
 import { getDb } from '$lib/server/db/instance';
-import { editionOverview } from '$lib/server/distribution/edition-overview';
+import { editionOverview } from '$lib/server/distribution/editions/overview.ts';
 import { NotFoundError } from '$lib/domain/errors';
 import type { PageServerLoad } from './$types';
 

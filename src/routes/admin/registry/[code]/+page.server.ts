@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { clearBounce, entityDetails, updateEntity } from '$lib/server/distribution/registry/edit.ts';
-import { addEntityContact } from '$lib/server/distribution/invitations.ts';
+import { addEntityContact } from '$lib/server/distribution/invitations/invitations.ts';
 import { REGISTRY_KINDS } from '$lib/domain/registry/registry-rows';
 import { errorFrom, failFrom } from '$lib/server/http/errors';
 import { field, parseForm } from '$lib/server/http/form';

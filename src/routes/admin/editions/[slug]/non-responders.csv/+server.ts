@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { editionTracking, nonRespondersCsv } from '$lib/server/distribution/tracking.ts';
+import { editionTracking, nonRespondersCsv } from '$lib/server/distribution/invitations/tracking.ts';
 import { auditDownload, downloaderOf } from '$lib/server/access/audit/download-audit.ts';
 import { NotFoundError } from '$lib/domain/errors';
 import { regionScope } from '$lib/server/access/guard.ts';

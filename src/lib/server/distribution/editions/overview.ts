@@ -1,11 +1,11 @@
-import type { Db } from '../db/create-db.ts';
+import type { Db } from '../../db/create-db.ts';
 import { editionStatus } from './editions.ts';
-import { editionTracking } from './tracking.ts';
-import { describeGaps, translationGaps } from '../translation/gate.ts';
-import { listRegions } from './reference-repository.ts';
+import { editionTracking } from '../invitations/tracking.ts';
+import { describeGaps, translationGaps } from '../../translation/gate.ts';
+import { listRegions } from '../reference-repository.ts';
 import { findEditionBySlug, listEditions } from './editions-repository.ts';
-import { nextStates } from '../../domain/invitation/edition-lifecycle.ts';
-import { NotFoundError } from '../../domain/errors.ts';
+import { nextStates } from '../../../domain/invitation/edition-lifecycle.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
 
 /** Region and office names in every language the reference data has ({ code: { locale: name } }). */
 async function placeNames(db: Db, region: 'all' | string) {

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema/database.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { describeGaps, translationGaps, type IncompleteLanguage } from '../translation/gate.ts';
+import type { Db } from '../../db/create-db.ts';
+import type { Edition } from '../../db/schema/database.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
+import { describeGaps, translationGaps, type IncompleteLanguage } from '../../translation/gate.ts';
 import { findEditionBySlug, insertEdition } from './editions-repository.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
-import { importQuestionnaireFile } from '../authoring/questionnaires.ts';
-import { acceptsAnswers, canTransition, EDITION_STATES, type EditionState } from '../../domain/invitation/edition-lifecycle.ts';
-import { emitEditionStateChanged } from './webhooks/emit.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
+import { importQuestionnaireFile } from '../../authoring/questionnaires.ts';
+import { acceptsAnswers, canTransition, EDITION_STATES, type EditionState } from '../../../domain/invitation/edition-lifecycle.ts';
+import { emitEditionStateChanged } from '../webhooks/emit.ts';
 
 const EDITION_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 

@@ -1,13 +1,13 @@
-import type { Db } from '../db/create-db.ts';
-import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { generateToken, hashToken } from '../../domain/invitation/token.ts';
-import { findEditionBySlug } from './editions-repository.ts';
-import { findEntityByCode } from './entities-repository.ts';
+import type { Db } from '../../db/create-db.ts';
+import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
+import { generateToken, hashToken } from '../../../domain/invitation/token.ts';
+import { findEditionBySlug } from '../editions/editions-repository.ts';
+import { findEntityByCode } from '../registry/entities-repository.ts';
 import { findInvitation, insertInvitation, insertLink } from './invitations-repository.ts';
-import { registryPrefillFor } from './registry/prefill.ts';
-import { ensureResponse } from '../respondent/service.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
-import { isAcceptingAnswers } from './editions.ts';
+import { registryPrefillFor } from '../registry/prefill.ts';
+import { ensureResponse } from '../../respondent/service.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
+import { isAcceptingAnswers } from '../editions/editions.ts';
 import { respondentUrl } from './invitations.ts';
 
 export interface Coordinator {

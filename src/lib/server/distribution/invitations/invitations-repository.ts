@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Invitation } from '../db/schema/database.ts';
-import { newId, nowIso } from '../db/ids.ts';
+import type { Database, Invitation } from '../../db/schema/database.ts';
+import { newId, nowIso } from '../../db/ids.ts';
 
 export async function findInvitation(db: Kysely<Database>, editionId: string, entityId: string): Promise<Invitation | undefined> {
 	return db.selectFrom('invitation').selectAll().where('edition_id', '=', editionId).where('entity_id', '=', entityId).executeTakeFirst();

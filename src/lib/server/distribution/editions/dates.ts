@@ -1,10 +1,10 @@
-import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema/database.ts';
-import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { checkEditionDates, parseUtcInstant } from '../../domain/invitation/edition-dates.ts';
+import type { Db } from '../../db/create-db.ts';
+import type { Edition } from '../../db/schema/database.ts';
+import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
+import { checkEditionDates, parseUtcInstant } from '../../../domain/invitation/edition-dates.ts';
 import { findEditionBySlug } from './editions-repository.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
-import { nowIso } from '../db/ids.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
+import { nowIso } from '../../db/ids.ts';
 
 /** A date to set: a string to parse, '' or null to clear, undefined to keep. */
 export interface EditionDatesInput {

@@ -1,14 +1,14 @@
-import type { Db } from '../db/create-db.ts';
-import { NotFoundError } from '../../domain/errors.ts';
+import type { Db } from '../../db/create-db.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
 import { findEditionBySlug } from './editions-repository.ts';
-import { findQuestionnaireById } from '../authoring/questionnaires.ts';
-import { outboxCounts } from './mail/outbox-store.ts';
-import { listOutbox, type OutboxState } from './mail/outbox-list.ts';
-import { mailPreviews, PREVIEW_FIELDS } from '../../domain/mail/mail-preview.ts';
-import { listReminderSchedules } from './reminder-schedule.ts';
-import { SEGMENT_STATES, type Segment } from './invitations-bulk.ts';
-import { listRegions } from './reference-repository.ts';
-import { REGISTRY_KINDS } from '../../domain/registry/registry-rows.ts';
+import { findQuestionnaireById } from '../../authoring/questionnaires.ts';
+import { outboxCounts } from '../mail/outbox-store.ts';
+import { listOutbox, type OutboxState } from '../mail/outbox-list.ts';
+import { mailPreviews, PREVIEW_FIELDS } from '../../../domain/mail/mail-preview.ts';
+import { listReminderSchedules } from '../invitations/reminder-schedule.ts';
+import { SEGMENT_STATES, type Segment } from '../invitations/bulk.ts';
+import { listRegions } from '../reference-repository.ts';
+import { REGISTRY_KINDS } from '../../../domain/registry/registry-rows.ts';
 
 /**
  * What the edition's "Invitations and e-mail" page shows: the outbox's counts and one page of

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema/database.ts';
-import { NotFoundError } from '../../domain/errors.ts';
-import { findEditionBySlug } from './editions-repository.ts';
+import type { Db } from '../../db/create-db.ts';
+import type { Edition } from '../../db/schema/database.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
+import { findEditionBySlug } from '../editions/editions-repository.ts';
 import {
 	breakdown,
 	officeFor,
@@ -11,8 +11,8 @@ import {
 	type InvitationStatusRow,
 	type OfficeArea,
 	type TrackingCounts
-} from '../../domain/invitation/tracking.ts';
-import { toCsv } from '../../domain/csv.ts';
+} from '../../../domain/invitation/tracking.ts';
+import { toCsv } from '../../../domain/csv.ts';
 
 export interface Tracking {
 	edition: Edition;

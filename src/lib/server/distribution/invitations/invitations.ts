@@ -1,13 +1,13 @@
-import type { Db } from '../db/create-db.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { isLocale } from '../../domain/locales.ts';
-import { isEmailAddress } from '../../domain/registry/registry-rows.ts';
-import { generateToken, hashToken } from '../../domain/invitation/token.ts';
-import { findEditionBySlug } from './editions-repository.ts';
-import { findEntityByCode, insertContact, listContacts } from './entities-repository.ts';
+import type { Db } from '../../db/create-db.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
+import { isLocale } from '../../../domain/locales.ts';
+import { isEmailAddress } from '../../../domain/registry/registry-rows.ts';
+import { generateToken, hashToken } from '../../../domain/invitation/token.ts';
+import { findEditionBySlug } from '../editions/editions-repository.ts';
+import { findEntityByCode, insertContact, listContacts } from '../registry/entities-repository.ts';
 import { findInvitation, insertInvitation, insertLink, revokeLinks } from './invitations-repository.ts';
-import { queueInvitationForEntity } from './invitations-bulk.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
+import { queueInvitationForEntity } from './bulk.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
 
 export interface IssuedLink {
 	url: string;

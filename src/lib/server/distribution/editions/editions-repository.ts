@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Edition } from '../db/schema/database.ts';
-import { newId, nowIso } from '../db/ids.ts';
+import type { Database, Edition } from '../../db/schema/database.ts';
+import { newId, nowIso } from '../../db/ids.ts';
 
 export async function findEditionBySlug(db: Kysely<Database>, slug: string): Promise<Edition | undefined> {
 	return db.selectFrom('edition').selectAll().where('slug', '=', slug).executeTakeFirst();

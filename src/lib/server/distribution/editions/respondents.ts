@@ -1,8 +1,8 @@
-import type { Db } from '../db/create-db.ts';
-import { NotFoundError } from '../../domain/errors.ts';
+import type { Db } from '../../db/create-db.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
 import { findEditionBySlug } from './editions-repository.ts';
-import { listRegions } from './reference-repository.ts';
-import { REGISTRY_KINDS } from '../../domain/registry/registry-rows.ts';
+import { listRegions } from '../reference-repository.ts';
+import { REGISTRY_KINDS } from '../../../domain/registry/registry-rows.ts';
 import {
 	RESPONDENT_STATES,
 	selectRespondents,
@@ -10,7 +10,7 @@ import {
 	type RespondentPage,
 	type RespondentQuery,
 	type RespondentRow
-} from '../../domain/invitation/respondent-list.ts';
+} from '../../../domain/invitation/respondent-list.ts';
 
 const latest = (...isos: (string | null)[]) =>
 	isos

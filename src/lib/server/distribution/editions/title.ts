@@ -1,7 +1,7 @@
-import type { Db } from '../db/create-db.ts';
-import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import type { Db } from '../../db/create-db.ts';
+import { InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
 import { findEditionBySlug } from './editions-repository.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
 
 /** Longest title kept: it heads every page of the edition and the Council's report. */
 export const EDITION_TITLE_MAX = 200;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ContactTable, Database, Entity } from '../db/schema/database.ts';
-import { newId, nowIso } from '../db/ids.ts';
+import type { ContactTable, Database, Entity } from '../../db/schema/database.ts';
+import { newId, nowIso } from '../../db/ids.ts';
 
 export const ENTITY_KINDS = ['member_state', 'sector_member', 'associate', 'academia', 'rto'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];

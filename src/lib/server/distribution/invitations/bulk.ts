@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/create-db.ts';
-import type { Edition } from '../db/schema/database.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { findEditionBySlug } from './editions-repository.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
-import { newId, nowIso } from '../db/ids.ts';
-import { queueMessages, type OutboxKind } from './mail/outbox-store.ts';
-import { REGISTRY_KINDS } from '../../domain/registry/registry-rows.ts';
+import type { Db } from '../../db/create-db.ts';
+import type { Edition } from '../../db/schema/database.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
+import { findEditionBySlug } from '../editions/editions-repository.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
+import { newId, nowIso } from '../../db/ids.ts';
+import { queueMessages, type OutboxKind } from '../mail/outbox-store.ts';
+import { REGISTRY_KINDS } from '../../../domain/registry/registry-rows.ts';
 
 /** Who a reminder goes to: any combination; an empty segment is every non-responder. */
 export interface Segment {

@@ -1,9 +1,9 @@
-import type { Db } from '../db/create-db.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { findEditionBySlug } from './editions-repository.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
-import { newId, nowIso } from '../db/ids.ts';
-import { queueReminders, type Segment } from './invitations-bulk.ts';
+import type { Db } from '../../db/create-db.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../../domain/errors.ts';
+import { findEditionBySlug } from '../editions/editions-repository.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
+import { newId, nowIso } from '../../db/ids.ts';
+import { queueReminders, type Segment } from './bulk.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_DAYS_BEFORE = 120;
