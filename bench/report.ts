@@ -17,7 +17,7 @@ import { newId, nowIso } from '../src/lib/server/db/ids.ts';
 import { bootstrap } from '../src/lib/server/platform/bootstrap.ts';
 import { loadConfig } from '../src/lib/server/platform/config.ts';
 import { loadEditionData } from '../src/lib/server/analysis/data.ts';
-import { buildSnapshot } from '../src/lib/server/analysis/release-snapshot.ts';
+import { buildSnapshot } from '../src/lib/server/analysis/releases/snapshot.ts';
 import { listRegions } from '../src/lib/server/distribution/reference.ts';
 import { generateCouncilReport, generateCouncilReports } from '../src/lib/server/analysis/report/report-service.ts';
 import { LOCALES } from '../src/lib/domain/locales.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { InvalidInputError } from '../lib/domain/errors.ts';
 import { LOCALES } from '../lib/domain/locales.ts';
 import { generateCouncilReports, reportFile } from '../lib/server/analysis/report/report-service.ts';
-import { exportFile } from '../lib/server/analysis/export.ts';
+import { exportFile } from '../lib/server/analysis/exports/export.ts';
 import { releaseResults } from '../lib/server/analysis/releases.ts';
 import { CLI_DOWNLOADER } from '../lib/server/access/audit/download-audit.ts';
 import { insertSyntheticResponses } from '../lib/server/analysis/demo.ts';

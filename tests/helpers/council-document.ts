@@ -6,7 +6,7 @@ import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
 import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { generateCouncilReport, reportFile } from '../../src/lib/server/analysis/report/report-service.ts';
-import { importWave } from '../../src/lib/server/analysis/waves.ts';
+import { importWave } from '../../src/lib/server/analysis/waves/waves.ts';
 import { releaseResults } from '../../src/lib/server/analysis/releases.ts';
 import type { Locale } from '../../src/lib/domain/locales.ts';
 import { m } from '../../src/lib/paraglide/messages.js';

@@ -12,7 +12,7 @@ import { m } from '../../src/lib/paraglide/messages.js';
 import { InvalidInputError, NotFoundError } from '../../src/lib/domain/errors.ts';
 import { createTheme, listComments, tagComment } from '../../src/lib/server/analysis/comments.ts';
 import { viewerFor } from '../../src/lib/server/analysis/results.ts';
-import { importWave } from '../../src/lib/server/analysis/waves.ts';
+import { importWave } from '../../src/lib/server/analysis/waves/waves.ts';
 import { releaseResults } from '../../src/lib/server/analysis/releases.ts';
 
 let t: TestDb;

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { TestDb } from '../helpers/db.ts';
 import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
-import { compareWaves, importWave } from '../../src/lib/server/analysis/waves.ts';
+import { compareWaves, importWave } from '../../src/lib/server/analysis/waves/waves.ts';
 import { viewerFor } from '../../src/lib/server/analysis/results.ts';
 import { InvalidInputError } from '../../src/lib/domain/errors.ts';
 

@@ -3,7 +3,7 @@ import { freshDb, type TestDb } from '../helpers/db.ts';
 import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
 import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { loadEditionData, type EditionData } from '../../src/lib/server/analysis/data.ts';
-import { buildSnapshot } from '../../src/lib/server/analysis/release-snapshot.ts';
+import { buildSnapshot } from '../../src/lib/server/analysis/releases/snapshot.ts';
 import { aggregateAll } from '../../src/lib/domain/analysis/one-pass.ts';
 import { DIMENSIONS } from '../../src/lib/domain/analysis/dimensions.ts';
 import { publishCrossTab, type PublishedResult } from '../../src/lib/domain/analysis/suppression.ts';

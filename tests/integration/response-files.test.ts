@@ -5,7 +5,7 @@ import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
 import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { persistFiles, type StagedFile } from '../../src/lib/server/respondent/uploads.ts';
-import { downloadResponseFile } from '../../src/lib/server/analysis/response-files.ts';
+import { downloadResponseFile } from '../../src/lib/server/analysis/exports/response-files.ts';
 import { CLI_DOWNLOADER } from '../../src/lib/server/access/audit/download-audit.ts';
 import { InvalidInputError, NotFoundError } from '../../src/lib/domain/errors.ts';
 

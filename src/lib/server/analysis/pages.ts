@@ -6,7 +6,7 @@ import { listEditions } from '../distribution/editions/editions.ts';
 import { listRegions } from '../distribution/reference.ts';
 import { commentsIn, listThemes, requireRaw, themeCounts, type CommentFilter } from './comments.ts';
 import { loadEditionData } from './data.ts';
-import { publicationOf, publishedResults } from './publication.ts';
+import { publicationOf, publishedResults } from './releases/publication.ts';
 import { listReleases, resultsForViewer } from './releases.ts';
 import { listReports } from './report/report-service.ts';
 import { buildResultsView } from './report/results-view.ts';

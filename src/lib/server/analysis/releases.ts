@@ -11,8 +11,8 @@ import { loadEditionData } from './data.ts';
 import { analysisMinCount } from './settings.ts';
 import { canGenerateReports, resultsDimensions, resultsOf, type AnalysisViewer, type EditionResults, type ResultsRequest } from './results.ts';
 import { themeCounts } from './comments.ts';
-import { compareWavesWith, type WaveView } from './waves.ts';
-import { buildBasis, buildSnapshot, resultsFromSnapshot, type ReleaseSnapshot } from './release-snapshot.ts';
+import { compareWavesWith, type WaveView } from './waves/waves.ts';
+import { buildBasis, buildSnapshot, resultsFromSnapshot, type ReleaseSnapshot } from './releases/snapshot.ts';
 import { responseRatesByGroup } from './analysis-release-rates.ts';
 import { emitResultsReleased } from '../distribution/webhooks/emit.ts';
 

@@ -25,7 +25,7 @@ const TASKS = {
 		(await import('../distribution/registry/file.ts')).readRegistryFile(input.fileName, input.bytes),
 	translationFile: async (input: { format: TranslationFormat; bytes: Uint8Array }) =>
 		(await import('../translation/parse-file.ts')).parseTranslationFile(input.format, input.bytes),
-	wave: async (input: { fileName: string; bytes: Uint8Array }) => (await import('../analysis/wave-file.ts')).readWaveFile(input.fileName, input.bytes),
+	wave: async (input: { fileName: string; bytes: Uint8Array }) => (await import('../analysis/waves/wave-file.ts')).readWaveFile(input.fileName, input.bytes),
 	questionnaire: (input: { text: string }) => checkQuestionnaireUpload(input.text)
 };
 

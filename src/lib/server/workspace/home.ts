@@ -11,7 +11,7 @@ import { editionStatus } from '../distribution/editions/editions.ts';
 import { stateIndex } from '../translation/drafts.ts';
 import { listReleases } from '../analysis/releases.ts';
 import { listReports } from '../analysis/report/report-service.ts';
-import { publicationOf } from '../analysis/publication.ts';
+import { publicationOf } from '../analysis/releases/publication.ts';
 
 /**
  * What the Secretariat home shows a user: only the parts its role may see, and for a

@@ -80,7 +80,7 @@ export interface AnalysisReleaseTable {
 	respondents: number;
 	min_count: number;
 	last_submitted_at: string | null;
-	/** ReleaseSnapshot (src/lib/server/analysis/release-snapshot.ts): suppressed views only. */
+	/** ReleaseSnapshot (src/lib/server/analysis/releases/snapshot.ts): suppressed views only. */
 	views_json: string;
 	views_sha256: string;
 	/** Basis (src/lib/domain/analysis/release-rule.ts): response ids, fingerprints, groups; no answers. */

@@ -9,8 +9,8 @@ import { guarded } from '$lib/server/http/guarded';
 import { resultsPage } from '$lib/server/analysis/pages.ts';
 import { ReleaseRefusedError, releaseResults } from '$lib/server/analysis/releases.ts';
 import { generateCouncilReports } from '$lib/server/analysis/report/report-service.ts';
-import { importWave } from '$lib/server/analysis/waves.ts';
-import { setPublication } from '$lib/server/analysis/publication.ts';
+import { importWave } from '$lib/server/analysis/waves/waves.ts';
+import { setPublication } from '$lib/server/analysis/releases/publication.ts';
 import { LOCALES } from '$lib/domain/locales';
 
 /** A refused release names its cells; past this many the page says how many more. */

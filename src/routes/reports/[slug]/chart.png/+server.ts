@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { publishedResults } from '$lib/server/analysis/publication.ts';
+import { publishedResults } from '$lib/server/analysis/releases/publication.ts';
 import { meanIntervalChart } from '$lib/server/analysis/report/charts.ts';
 import { buildResultsView, sectionChartInput } from '$lib/server/analysis/report/results-view.ts';
 import { toLocale } from '$lib/domain/locales';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { viewerFor } from '$lib/server/analysis/results.ts';
-import { exportFile } from '$lib/server/analysis/export.ts';
+import { exportFile } from '$lib/server/analysis/exports/export.ts';
 import { downloaderOf } from '$lib/server/access/audit/download-audit.ts';
 import { errorFrom } from '$lib/server/http/errors';
 

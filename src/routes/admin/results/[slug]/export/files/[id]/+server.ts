@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
-import { attachmentHeader, downloadResponseFile } from '$lib/server/analysis/response-files.ts';
+import { attachmentHeader, downloadResponseFile } from '$lib/server/analysis/exports/response-files.ts';
 import { downloaderOf } from '$lib/server/access/audit/download-audit.ts';
 import { errorFrom } from '$lib/server/http/errors';
 import { guarded } from '$lib/server/http/guarded';
@@ -8,7 +8,7 @@ import { guarded } from '$lib/server/http/guarded';
 /**
  * A respondent's uploaded file (raw-data rights only: the hooks refuse others on the whole
  * export prefix, and so does this). Always an attachment, never sniffed, sandboxed if a
- * browser opens it anyway, and never typed as HTML or SVG (response-files.ts).
+ * browser opens it anyway, and never typed as HTML or SVG (analysis/exports/response-files.ts).
  */
 export const GET: RequestHandler = guarded('responses.read_raw', async ({ params, getClientAddress }, user) => {
 	try {

@@ -1,7 +1,7 @@
-import type { Db } from '../db/create-db.ts';
-import { NotFoundError } from '../../domain/errors.ts';
-import { downloadType } from '../../domain/survey/kinds/file-rules.ts';
-import { auditDownload, type Downloader } from '../access/audit/download-audit.ts';
+import type { Db } from '../../db/create-db.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
+import { downloadType } from '../../../domain/survey/kinds/file-rules.ts';
+import { auditDownload, type Downloader } from '../../access/audit/download-audit.ts';
 
 /**
  * A respondent's uploaded file, for analysts only (issue 18 item 3; docs/authoring.md

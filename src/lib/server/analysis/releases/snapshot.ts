@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { aggregate, type AnalysisResult, type Respondent } from '../../domain/analysis/aggregate.ts';
-import type { Catalogue, LocalizedText } from '../../domain/analysis/catalogue.ts';
-import { breakdown, DIMENSIONS, type CrossTab, type Dimension } from '../../domain/analysis/dimensions.ts';
-import { aggregateAll, type OnePassPart } from '../../domain/analysis/one-pass.ts';
-import { basisLine, figureKeys, type Basis } from '../../domain/analysis/release-rule.ts';
+import { aggregate, type AnalysisResult, type Respondent } from '../../../domain/analysis/aggregate.ts';
+import type { Catalogue, LocalizedText } from '../../../domain/analysis/catalogue.ts';
+import { breakdown, DIMENSIONS, type CrossTab, type Dimension } from '../../../domain/analysis/dimensions.ts';
+import { aggregateAll, type OnePassPart } from '../../../domain/analysis/one-pass.ts';
+import { basisLine, figureKeys, type Basis } from '../../../domain/analysis/release-rule.ts';
 import {
 	publishBreakdown,
 	publishCrossTab,
@@ -11,14 +11,14 @@ import {
 	type PublishedBreakdown,
 	type PublishedCrossTab,
 	type PublishedResult
-} from '../../domain/analysis/suppression.ts';
-import { InvalidInputError } from '../../domain/errors.ts';
-import type { EditionData } from './data.ts';
-import type { AnalysisViewer, EditionResults, ResultsRequest } from './results.ts';
-import type { ThemeCount } from './comments.ts';
-import type { StatusRow } from '../distribution/editions/editions.ts';
-import type { WaveView } from './waves.ts';
-import type { GroupRate } from './analysis-release-rates.ts';
+} from '../../../domain/analysis/suppression.ts';
+import { InvalidInputError } from '../../../domain/errors.ts';
+import type { EditionData } from '../data.ts';
+import type { AnalysisViewer, EditionResults, ResultsRequest } from '../results.ts';
+import type { ThemeCount } from '../comments.ts';
+import type { StatusRow } from '../../distribution/editions/editions.ts';
+import type { WaveView } from '../waves/waves.ts';
+import type { GroupRate } from '../analysis-release-rates.ts';
 
 /**
  * What a release keeps: every view a reader without raw-data rights can ask for,

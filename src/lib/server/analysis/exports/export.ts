@@ -1,18 +1,18 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import type { Db } from '../db/create-db.ts';
-import { ForbiddenError, InvalidInputError } from '../../domain/errors.ts';
-import { localize, type Catalogue } from '../../domain/analysis/catalogue.ts';
-import { scaleAnswer, type Respondent } from '../../domain/analysis/aggregate.ts';
-import { loadEditionData } from './data.ts';
-import { registryCheck } from '../../domain/response/registry-prefill.ts';
-import { signatureSummary } from '../../domain/survey/kinds/signaturepad.ts';
-import { fileSummary } from '../../domain/survey/kinds/file-rules.ts';
-import type { AnalysisViewer } from './results.ts';
-import { auditDownload, type Downloader } from '../access/audit/download-audit.ts';
-import { statsSpec, SUBMITTED_COLUMN, type StatsSpec } from '../../domain/analysis/stats-variables.ts';
-import { rSyntax, spssSyntax, stataSyntax } from '../../domain/analysis/stats-syntax.ts';
-import { cellAnswer, microdataCells, type CellVariable } from '../../domain/analysis/microdata-cells.ts';
+import type { Db } from '../../db/create-db.ts';
+import { ForbiddenError, InvalidInputError } from '../../../domain/errors.ts';
+import { localize, type Catalogue } from '../../../domain/analysis/catalogue.ts';
+import { scaleAnswer, type Respondent } from '../../../domain/analysis/aggregate.ts';
+import { loadEditionData } from '../data.ts';
+import { registryCheck } from '../../../domain/response/registry-prefill.ts';
+import { signatureSummary } from '../../../domain/survey/kinds/signaturepad.ts';
+import { fileSummary } from '../../../domain/survey/kinds/file-rules.ts';
+import type { AnalysisViewer } from '../results.ts';
+import { auditDownload, type Downloader } from '../../access/audit/download-audit.ts';
+import { statsSpec, SUBMITTED_COLUMN, type StatsSpec } from '../../../domain/analysis/stats-variables.ts';
+import { rSyntax, spssSyntax, stataSyntax } from '../../../domain/analysis/stats-syntax.ts';
+import { cellAnswer, microdataCells, type CellVariable } from '../../../domain/analysis/microdata-cells.ts';
 
 /**
  * Microdata for analysts: one row per submitted response, one column per variable,

@@ -1,12 +1,12 @@
-import type { Db } from '../db/create-db.ts';
-import { nowIso } from '../db/ids.ts';
-import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
-import { findEditionBySlug } from '../distribution/editions/editions.ts';
-import { canGenerateReports, type EditionResults } from './results.ts';
-import { latestRelease, type ReleaseInfo } from './releases.ts';
-import { resultsFromSnapshot } from './release-snapshot.ts';
-import { analysisMinCount } from './settings.ts';
+import type { Db } from '../../db/create-db.ts';
+import { nowIso } from '../../db/ids.ts';
+import { ForbiddenError, NotFoundError } from '../../../domain/errors.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
+import { findEditionBySlug } from '../../distribution/editions/editions.ts';
+import { canGenerateReports, type EditionResults } from '../results.ts';
+import { latestRelease, type ReleaseInfo } from '../releases.ts';
+import { resultsFromSnapshot } from './snapshot.ts';
+import { analysisMinCount } from '../settings.ts';
 
 /**
  * The public dashboard: an edition's aggregated results, suppressed exactly as for

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/create-db.ts';
-import { newId, nowIso } from '../db/ids.ts';
-import { InvalidInputError } from '../../domain/errors.ts';
-import { aggregate } from '../../domain/analysis/aggregate.ts';
-import { publishResult } from '../../domain/analysis/suppression.ts';
-import { compareWave, validateWaveRows, type WaveComparison, type WaveItem } from '../../domain/analysis/wave.ts';
-import { runImport } from '../import-worker/run-import.ts';
-import { appendAudit } from '../access/audit/audit-repository.ts';
-import { loadEditionData, type EditionData } from './data.ts';
-import { effectiveMinCount, type AnalysisViewer } from './results.ts';
-import { analysisMinCount } from './settings.ts';
+import type { Db } from '../../db/create-db.ts';
+import { newId, nowIso } from '../../db/ids.ts';
+import { InvalidInputError } from '../../../domain/errors.ts';
+import { aggregate } from '../../../domain/analysis/aggregate.ts';
+import { publishResult } from '../../../domain/analysis/suppression.ts';
+import { compareWave, validateWaveRows, type WaveComparison, type WaveItem } from '../../../domain/analysis/wave.ts';
+import { runImport } from '../../import-worker/run-import.ts';
+import { appendAudit } from '../../access/audit/audit-repository.ts';
+import { loadEditionData, type EditionData } from '../data.ts';
+import { effectiveMinCount, type AnalysisViewer } from '../results.ts';
+import { analysisMinCount } from '../settings.ts';
 
 /** Large enough for any aggregated table; a bigger upload is a mistake. */
 export const MAX_WAVE_FILE_BYTES = 2 * 1024 * 1024;

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { InvalidInputError } from '../../domain/errors.ts';
-import type { WaveRow } from '../../domain/analysis/wave.ts';
-import { assertSheetWithinLimits, assertXlsxWithinLimits, WAVE_SHEET_LIMITS } from '../import-worker/file-limits.ts';
+import { InvalidInputError } from '../../../domain/errors.ts';
+import type { WaveRow } from '../../../domain/analysis/wave.ts';
+import { assertSheetWithinLimits, assertXlsxWithinLimits, WAVE_SHEET_LIMITS } from '../../import-worker/file-limits.ts';
 
 const UTF8_BOM = '\uFEFF';
 
