@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
 import { guessDecision, ADDRESS_WINDOW_MS, GLOBAL_WINDOW_MS, type GuessCounter } from '../../domain/invitation/guess-throttle.ts';
+import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
+import { findLinkContext, linkContextQuery, type LinkContext } from '../distribution/invitations/invitations.ts';
+import { isAcceptingAnswers } from '../distribution/editions/editions.ts';
 
 export const GLOBAL_KEY = 'global';
 export const addressKey = (address: string | null) => `address:${address ?? 'unknown'}`;
@@ -96,4 +99,53 @@ export async function resolveGuardedCounted<T>(
 	if (row?.context) return { kind: 'found', context: row.context };
 	await recordLinkMiss(db, address, now);
 	return { kind: 'gone' };
+}
+
+/**
+ * The invitation behind a token, or null when the link cannot be used: unknown,
+ * malformed, revoked, or its edition not taking answers. Callers show one and the
+ * same page for all of these, so the answer reveals nothing about the token.
+ */
+export async function resolveRespondentLink(db: Db, token: string, now = new Date()): Promise<LinkContext | null> {
+	if (!isWellFormedToken(token)) return null;
+	const context = await findLinkContext(db, hashToken(token));
+	return context && usable(context, now) ? context : null;
+}
+
+/** Whether a link found may be used now: not revoked, its invitation active, its edition taking answers. */
+function usable(context: LinkContext, now: Date): boolean {
+	if (context.link_revoked_at || context.invitation_state !== 'active') return false;
+	const edition = { state: context.edition_state, opens_at: context.opens_at, closes_at: context.closes_at };
+	return isAcceptingAnswers(edition, now, context.extended_until);
+}
+
+/**
+ * resolveRespondentLink behind the guessing throttle (above), in one statement when
+ * the token exists: the throttle's two counters are read with the link. It runs before every
+ * respondent request, and the separate counter read was a statement per request.
+ */
+export async function guardedRespondentLink(db: Db, address: string | null, token: string, now = new Date()): Promise<GuardedLink<LinkContext>> {
+	return resolveGuardedCounted(
+		db,
+		address,
+		async (ownKey, globalKey) => {
+			if (!isWellFormedToken(token)) return null;
+			const row = await linkContextQuery(db, hashToken(token))
+				.select((eb) => [
+					eb.selectFrom('link_guess_throttle').select('misses').where('key', '=', ownKey).as('own_misses'),
+					eb.selectFrom('link_guess_throttle').select('window_start').where('key', '=', ownKey).as('own_window_start'),
+					eb.selectFrom('link_guess_throttle').select('misses').where('key', '=', globalKey).as('all_misses'),
+					eb.selectFrom('link_guess_throttle').select('window_start').where('key', '=', globalKey).as('all_window_start')
+				])
+				.executeTakeFirst();
+			if (!row) return null;
+			const { own_misses, own_window_start, all_misses, all_window_start, ...context } = row;
+			return {
+				context: usable(context, now) ? context : null,
+				own: { misses: own_misses, window_start: own_window_start },
+				all: { misses: all_misses, window_start: all_window_start }
+			};
+		},
+		now.getTime()
+	);
 }

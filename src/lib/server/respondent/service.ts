@@ -1,27 +1,23 @@
 import type { Db } from '../db/create-db.ts';
 import type { ResponseRow } from '../db/schema/database.ts';
-import { hashToken, isWellFormedToken } from '../../domain/invitation/token.ts';
 import { isLocale, LOCALES, textDirection, toLocale, type Locale } from '../../domain/locales.ts';
 import { defaultAnswers, getModel, loadAnswers } from '../../domain/survey/model-cache.ts';
 import { buildPageView, type PageView } from '../../domain/survey/page-view.ts';
 import { mergePageAnswers, parseAnswers } from '../../domain/response/answers.ts';
 import { dataIndependentPages } from '../../domain/survey/save-plan.ts';
 import { parsePageAnswers } from '../../domain/survey/page-form.ts';
-import { parsePageAction, type PageAction } from '../../domain/response/page-post.ts';
 import type { ReviewSection } from '../../domain/response/review.ts';
-import { InvalidInputError } from '../../domain/errors.ts';
-import { findLinkContext, linkContextQuery, markInvitationOpened, type LinkContext } from '../distribution/invitations/invitations.ts';
+import { markInvitationOpened, type LinkContext } from '../distribution/invitations/invitations.ts';
 import { ensureResponse, findResponse, lockResponse, saveResponse, setResponseLocale } from './responses-repository.ts';
 import { findQuestionnaireById } from '../authoring/questionnaires.ts';
-import { isAcceptingAnswers } from '../distribution/editions/editions.ts';
 import { writeBatcher } from '../db/write-batcher.ts';
 import { prefilledOnPage, registryPrefillFor } from '../distribution/registry/prefill.ts';
 import { planFor } from './plans.ts';
+import { readPagePost } from './page-post-fields.ts';
 import { decidePost, drawGet } from './page-engine.ts';
 import { emitResponseSubmitted } from '../distribution/webhooks/emit.ts';
 import { nowIso } from '../db/ids.ts';
 import { persistFiles, stageUploads, withUploadMessages } from './uploads.ts';
-import { resolveGuardedCounted, type GuardedLink } from './link-guard.ts';
 
 /** How stale an invitation's "last opened" time may be before a page view writes it again. */
 const LAST_OPENED_RESOLUTION_MS = 60_000;
@@ -51,55 +47,6 @@ export async function warmRespondentModels(db: Db, questionnaireId: string): Pro
 		buildPageView(loadAnswers(getModel(questionnaireId, definition, locale), {}), 0);
 		planFor(questionnaireId, definition, locale);
 	}
-}
-
-/**
- * The invitation behind a token, or null when the link cannot be used: unknown,
- * malformed, revoked, or its edition not taking answers. Callers show one and the
- * same page for all of these, so the answer reveals nothing about the token.
- */
-export async function resolveRespondentLink(db: Db, token: string, now = new Date()): Promise<LinkContext | null> {
-	if (!isWellFormedToken(token)) return null;
-	const context = await findLinkContext(db, hashToken(token));
-	return context && usable(context, now) ? context : null;
-}
-
-/** Whether a link found may be used now: not revoked, its invitation active, its edition taking answers. */
-function usable(context: LinkContext, now: Date): boolean {
-	if (context.link_revoked_at || context.invitation_state !== 'active') return false;
-	const edition = { state: context.edition_state, opens_at: context.opens_at, closes_at: context.closes_at };
-	return isAcceptingAnswers(edition, now, context.extended_until);
-}
-
-/**
- * resolveRespondentLink behind the guessing throttle (link-guard.ts), in one statement when
- * the token exists: the throttle's two counters are read with the link. It runs before every
- * respondent request, and the separate counter read was a statement per request.
- */
-export async function guardedRespondentLink(db: Db, address: string | null, token: string, now = new Date()): Promise<GuardedLink<LinkContext>> {
-	return resolveGuardedCounted(
-		db,
-		address,
-		async (ownKey, globalKey) => {
-			if (!isWellFormedToken(token)) return null;
-			const row = await linkContextQuery(db, hashToken(token))
-				.select((eb) => [
-					eb.selectFrom('link_guess_throttle').select('misses').where('key', '=', ownKey).as('own_misses'),
-					eb.selectFrom('link_guess_throttle').select('window_start').where('key', '=', ownKey).as('own_window_start'),
-					eb.selectFrom('link_guess_throttle').select('misses').where('key', '=', globalKey).as('all_misses'),
-					eb.selectFrom('link_guess_throttle').select('window_start').where('key', '=', globalKey).as('all_window_start')
-				])
-				.executeTakeFirst();
-			if (!row) return null;
-			const { own_misses, own_window_start, all_misses, all_window_start, ...context } = row;
-			return {
-				context: usable(context, now) ? context : null,
-				own: { misses: own_misses, window_start: own_window_start },
-				all: { misses: all_misses, window_start: all_window_start }
-			};
-		},
-		now.getTime()
-	);
 }
 
 export interface RespondentPage {
@@ -201,48 +148,6 @@ export type PostOutcome =
 	| { kind: 'show'; view: RespondentPage }
 	| { kind: 'submitted' };
 
-const CONTROL_FIELDS = new Set(['_action', '_page', '_revision', '_shown']);
-
-interface PagePostFields {
-	action: PageAction;
-	/** A language switch posted as `lang:xx`: saves, then shows the page in that language. */
-	lang: Locale | null;
-	index: number | 'review';
-	revision: number;
-	entries: [string, string][];
-	/** Questions the page showed (the browser adds those its script revealed): not asked again. */
-	shown: Set<string>;
-}
-
-/** The control fields and answer fields of a page post, refused when malformed. */
-function readPagePost(form: FormData): PagePostFields {
-	const rawAction = String(form.get('_action') ?? '');
-	const langSwitch = /^lang:(.+)$/.exec(rawAction);
-	if (langSwitch && !isLocale(langSwitch[1])) throw new InvalidInputError(`unknown language "${langSwitch[1]}"`, [], 'unknown_action');
-	const action: PageAction | null = langSwitch ? { kind: 'save' } : parsePageAction(rawAction);
-	if (!action) throw new InvalidInputError(`unknown action "${rawAction}"`, [], 'unknown_action');
-	const rawPage = String(form.get('_page') ?? '');
-	const rawRevision = String(form.get('_revision') ?? '');
-	const index = rawPage === 'review' ? ('review' as const) : /^\d{1,3}$/.test(rawPage) ? Number(rawPage) : -1;
-	if (index === -1 || !/^\d{1,9}$/.test(rawRevision)) {
-		throw new InvalidInputError('the page or revision field is missing or malformed', [], 'malformed_form');
-	}
-	const revision = Number(rawRevision);
-	const entries: [string, string][] = [];
-	for (const [name, value] of form.entries()) {
-		if (CONTROL_FIELDS.has(name)) continue;
-		if (typeof value !== 'string') throw new InvalidInputError(`"${name}" must not be a file`, [], 'unexpected_file');
-		entries.push([name, value]);
-	}
-	const shown = new Set(
-		String(form.get('_shown') ?? '')
-			.split(' ')
-			.filter(Boolean)
-			.slice(0, 1000)
-	);
-	return { action, lang: langSwitch ? toLocale(langSwitch[1]) : null, index, revision, entries, shown };
-}
-
 /**
  * One page post: parse, merge, validate, save, in one transaction. Answers are
  * saved even when the page has errors. A revision older than the stored one means
@@ -339,6 +244,9 @@ export async function autosaveRespondentPage(db: Db, ctx: LinkContext, form: For
 	if (outcome.kind === 'redirect') return { kind: 'saved', revision: outcome.revision, conflict: outcome.conflict };
 	return { kind: 'saved', revision: outcome.view.revision, conflict: outcome.view.notice === 'conflict' };
 }
+
+/** The link's reads behind the guessing throttle live with the throttle; routes take them from here. */
+export { guardedRespondentLink, resolveRespondentLink } from './link-guard.ts';
 
 /** A response row for an invitation, for answers entered on a respondent's behalf (distribution/on-behalf.ts). */
 export { ensureResponse } from './responses-repository.ts';

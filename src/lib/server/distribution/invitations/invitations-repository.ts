@@ -44,7 +44,7 @@ export async function findLinkContext(db: Kysely<Database>, tokenHash: string) {
 	return linkContextQuery(db, tokenHash).executeTakeFirst();
 }
 
-/** The query of findLinkContext, for a caller that reads more in the same statement (respondent/service.ts). */
+/** The query of findLinkContext, for a caller that reads more in the same statement (respondent/link-guard.ts). */
 export function linkContextQuery(db: Kysely<Database>, tokenHash: string) {
 	return db
 		.selectFrom('invitation_link as l')
