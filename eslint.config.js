@@ -9,6 +9,13 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 import noImportCycle from './eslint/no-import-cycle.js';
+import maxFolderFiles from './eslint/max-folder-files.js';
+
+/**
+ * Server folders over the 15-file limit while they are being split (issue 13). The rule asks for a name
+ * to go once its folder is within the limit. analysis/report: council4 splits it.
+ */
+const FOLDERS_BEING_SPLIT = ['src/lib/server/analysis/report'];
 
 /**
  * Server files that still read another area's repository directly (issue 13 debt): each should call that
@@ -126,6 +133,13 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		// No folder under src/lib/server holds more than 15 source files (issue 13): past that, split it by concern.
+		files: ['src/lib/server/**/*.ts', 'src/lib/server/**/*.js', 'src/lib/server/**/*.svelte'],
+		ignores: ['**/*.test.ts'],
+		plugins: { shape: { rules: { 'max-folder-files': maxFolderFiles } } },
+		rules: { 'shape/max-folder-files': ['error', { max: 15, pending: FOLDERS_BEING_SPLIT }] }
 	},
 	...areaBoundaries
 );
