@@ -12,7 +12,7 @@ import { totpRequiredForAdmins } from '$lib/server/access/second-factor.ts';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages.js';
 import { createLogger, redactPath } from '$lib/server/platform/log.ts';
-import { checkChartFonts } from '$lib/server/analysis/report/chart-fonts.ts';
+import { checkChartFonts } from '$lib/server/analysis/report/charts/chart-fonts.ts';
 
 /** First start and every start: migrate, load reference data, import surveys/. */
 export const init: ServerInit = async () => {

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/lib/server/platform/config.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { latestRelease, releaseResults } from '../../src/lib/server/analysis/releases.ts';
 import { buildReportModel, generateCouncilReport, generateCouncilReports, reportFile } from '../../src/lib/server/analysis/report/report-service.ts';
-import { renderCouncilReport } from '../../src/lib/server/analysis/report/council-docx.ts';
+import { renderCouncilReport } from '../../src/lib/server/analysis/report/docx/council-docx.ts';
 import { emptySecretariatTexts } from '../../src/lib/domain/report/secretariat-texts.ts';
 import { LOCALES } from '../../src/lib/domain/locales.ts';
 

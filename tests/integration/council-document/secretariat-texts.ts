@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { generateCouncilReport, buildReportModel, reportFile } from '../../../src/lib/server/analysis/report/report-service.ts';
 import { latestRelease } from '../../../src/lib/server/analysis/releases.ts';
-import { renderCouncilReport } from '../../../src/lib/server/analysis/report/council-docx.ts';
+import { renderCouncilReport } from '../../../src/lib/server/analysis/report/docx/council-docx.ts';
 import { emptySecretariatTexts, type SecretariatTextsForLanguage } from '../../../src/lib/domain/report/secretariat-texts.ts';
 import type { Locale } from '../../../src/lib/domain/locales.ts';
 import { m } from '../../../src/lib/paraglide/messages.js';

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { renderCouncilReport, type ReportModel } from './council-docx.ts';
+import { renderCouncilReport, type ReportModel } from './docx/council-docx.ts';
 import type { RenderReply } from './render-worker.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { renderCouncilReport, type ReportModel } from './council-docx.ts';
+import { renderCouncilReport, type ReportModel } from './docx/council-docx.ts';
 
 /**
  * A thread that lays out Council reports (issue 16 item 6): render-reports.ts starts it on this

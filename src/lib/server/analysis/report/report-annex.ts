@@ -1,8 +1,8 @@
 import { localize, type Catalogue, type LocalizedText } from '../../../domain/analysis/catalogue.ts';
 import { surveyCoreLocale, type Locale } from '../../../domain/locales.ts';
 import { conditionWords } from '../../../domain/report/condition-words.ts';
-import { CouncilWords } from './council-words.ts';
-import type { ReportModel } from './council-docx.ts';
+import { CouncilWords } from './docx/council-words.ts';
+import type { ReportModel } from './docx/council-docx.ts';
 
 type Element = Record<string, unknown>;
 

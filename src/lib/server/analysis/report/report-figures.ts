@@ -3,7 +3,7 @@ import type { IndexSummary } from '../../../domain/analysis/aggregate.ts';
 import type { ScaleSummary } from '../../../domain/analysis/stats.ts';
 import type { PublishedResult } from '../../../domain/analysis/suppression.ts';
 import { surveyCoreLocale, type Locale } from '../../../domain/locales.ts';
-import type { LabelledFigure } from './council-docx.ts';
+import type { LabelledFigure } from './docx/council-docx.ts';
 import { REPORT_TEXT } from './report-text.ts';
 
 /** A question's label in the report: its title, and its row's title for a matrix row. */

@@ -19,7 +19,7 @@ import { findEditionBySlug } from '../../distribution/editions/editions.ts';
 import { listRegions } from '../../distribution/reference.ts';
 import { findQuestionnaireById } from '../../authoring/questionnaires.ts';
 import { latestRelease, type Release } from '../releases.ts';
-import type { GroupFigures, ReportModel } from './council-docx.ts';
+import type { GroupFigures, ReportModel } from './docx/council-docx.ts';
 import { renderReports } from './render-reports.ts';
 import { figures, labels } from './report-figures.ts';
 import { REPORT_TEXT } from './report-text.ts';

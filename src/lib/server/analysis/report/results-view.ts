@@ -8,7 +8,7 @@ import { LOCALE_NATIVE_NAMES, isLocale, surveyCoreLocale, type Locale } from '..
 import type { EditionResults } from '../results.ts';
 import { REPORT_TEXT } from './report-text.ts';
 import { countsLowFirst } from '../../../domain/report/chart-layout.ts';
-import { meanIntervalAlt, type MeanIntervalInput } from './chart-council.ts';
+import { meanIntervalAlt, type MeanIntervalInput } from './charts/chart-council.ts';
 
 /**
  * The results page's tables, labelled in the reader's language: the page only

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { publishedResults } from '$lib/server/analysis/releases/publication.ts';
-import { meanIntervalChart } from '$lib/server/analysis/report/charts.ts';
+import { meanIntervalChart } from '$lib/server/analysis/report/charts/charts.ts';
 import { buildResultsView, sectionChartInput } from '$lib/server/analysis/report/results-view.ts';
 import { toLocale } from '$lib/domain/locales';
 import { errorFrom } from '$lib/server/http/errors';

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/instance';
 import { viewerFor } from '$lib/server/analysis/results.ts';
 import { resultsForViewer } from '$lib/server/analysis/releases.ts';
-import { meanIntervalChart } from '$lib/server/analysis/report/charts.ts';
+import { meanIntervalChart } from '$lib/server/analysis/report/charts/charts.ts';
 import { buildResultsView, sectionChartInput } from '$lib/server/analysis/report/results-view.ts';
 import { toLocale } from '$lib/domain/locales';
 import { errorFrom } from '$lib/server/http/errors';

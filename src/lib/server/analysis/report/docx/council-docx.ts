@@ -1,15 +1,15 @@
 import { Document, Packer, Paragraph, TableOfContents, PageBreak } from 'docx';
-import type { Locale } from '../../../domain/locales.ts';
-import type { IndexSummary } from '../../../domain/analysis/aggregate.ts';
-import type { ScaleSummary } from '../../../domain/analysis/stats.ts';
-import type { Masked } from '../../../domain/analysis/suppression.ts';
-import type { SummaryPoint } from '../../../domain/report/executive-summary.ts';
-import type { SecretariatTextField, SecretariatTextsForLanguage } from '../../../domain/report/secretariat-texts.ts';
+import type { Locale } from '../../../../domain/locales.ts';
+import type { IndexSummary } from '../../../../domain/analysis/aggregate.ts';
+import type { ScaleSummary } from '../../../../domain/analysis/stats.ts';
+import type { Masked } from '../../../../domain/analysis/suppression.ts';
+import type { SummaryPoint } from '../../../../domain/report/executive-summary.ts';
+import type { SecretariatTextField, SecretariatTextsForLanguage } from '../../../../domain/report/secretariat-texts.ts';
 import { Layout, PAGE, reportStyles } from './council-layout.ts';
 import { CouncilWords } from './council-words.ts';
 import { writeAnnexes, writeSections } from './council-sections.ts';
 import { reportCharts } from './council-report-charts.ts';
-import { REPORT_TEXT } from './report-text.ts';
+import { REPORT_TEXT } from '../report-text.ts';
 
 /** Everything the Council report says, already localised and suppressed: the renderer only lays it out. */
 export interface ReportModel {

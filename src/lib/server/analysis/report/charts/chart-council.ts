@@ -1,4 +1,4 @@
-import type { Locale } from '../../../domain/locales.ts';
+import type { Locale } from '../../../../domain/locales.ts';
 import { drawComparison, drawDistribution, drawIntervals } from './chart-draw.ts';
 import { chartText } from './chart-text.ts';
 

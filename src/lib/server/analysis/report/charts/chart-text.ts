@@ -1,5 +1,5 @@
-import { m } from '../../../paraglide/messages.js';
-import type { Locale } from '../../../domain/locales.ts';
+import { m } from '../../../../paraglide/messages.js';
+import type { Locale } from '../../../../domain/locales.ts';
 
 /**
  * The charts' words (keys ch_* of messages/*.json, kept complete by tests/messages.test.ts), from the

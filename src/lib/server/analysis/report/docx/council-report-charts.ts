@@ -1,9 +1,9 @@
-import { councilOutline, type CouncilSection } from '../../../domain/report/council-outline.ts';
-import { isSuppressed, type Masked } from '../../../domain/analysis/suppression.ts';
-import type { Moments, ScaleSummary } from '../../../domain/analysis/stats.ts';
-import type { IndexSummary } from '../../../domain/analysis/aggregate.ts';
-import { countsLowFirst } from '../../../domain/report/chart-layout.ts';
-import { comparisonChart, distributionChart, meanIntervalChart, type ChartOutput, type DistributionRow, type IntervalRow } from './chart-council.ts';
+import { councilOutline, type CouncilSection } from '../../../../domain/report/council-outline.ts';
+import { isSuppressed, type Masked } from '../../../../domain/analysis/suppression.ts';
+import type { Moments, ScaleSummary } from '../../../../domain/analysis/stats.ts';
+import type { IndexSummary } from '../../../../domain/analysis/aggregate.ts';
+import { countsLowFirst } from '../../../../domain/report/chart-layout.ts';
+import { comparisonChart, distributionChart, meanIntervalChart, type ChartOutput, type DistributionRow, type IntervalRow } from '../charts/chart-council.ts';
 import type { LabelledFigure, ReportModel } from './council-docx.ts';
 
 /**

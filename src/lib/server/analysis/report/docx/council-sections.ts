@@ -1,8 +1,8 @@
-import { councilOutline, type CouncilSection } from '../../../domain/report/council-outline.ts';
-import { isSuppressed, type Masked } from '../../../domain/analysis/suppression.ts';
-import type { ScaleSummary } from '../../../domain/analysis/stats.ts';
-import type { IndexSummary } from '../../../domain/analysis/aggregate.ts';
-import { REPORT_TEXT } from './report-text.ts';
+import { councilOutline, type CouncilSection } from '../../../../domain/report/council-outline.ts';
+import { isSuppressed, type Masked } from '../../../../domain/analysis/suppression.ts';
+import type { ScaleSummary } from '../../../../domain/analysis/stats.ts';
+import type { IndexSummary } from '../../../../domain/analysis/aggregate.ts';
+import { REPORT_TEXT } from '../report-text.ts';
 import type { Layout } from './council-layout.ts';
 import type { CouncilWords } from './council-words.ts';
 import { secretariatText, type GroupFigures, type LabelledFigure, type RateRow, type ReportModel } from './council-docx.ts';

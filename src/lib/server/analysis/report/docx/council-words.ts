@@ -1,8 +1,8 @@
-import { m } from '../../../paraglide/messages.js';
-import type { Locale } from '../../../domain/locales.ts';
-import type { ConditionClause, ConditionWords } from '../../../domain/report/condition-words.ts';
-import type { SummaryPoint } from '../../../domain/report/executive-summary.ts';
-import type { CouncilAnnex, CouncilSection } from '../../../domain/report/council-outline.ts';
+import { m } from '../../../../paraglide/messages.js';
+import type { Locale } from '../../../../domain/locales.ts';
+import type { ConditionClause, ConditionWords } from '../../../../domain/report/condition-words.ts';
+import type { SummaryPoint } from '../../../../domain/report/executive-summary.ts';
+import type { CouncilAnnex, CouncilSection } from '../../../../domain/report/council-outline.ts';
 
 /**
  * The Council report's generated sentences, from the message catalogue (cr_ keys) in the report's

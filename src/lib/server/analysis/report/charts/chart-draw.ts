@@ -11,7 +11,7 @@ import {
 	textColourOn,
 	ticks,
 	type Segment
-} from '../../../domain/report/chart-layout.ts';
+} from '../../../../domain/report/chart-layout.ts';
 import { CHART_PX_WIDTH, drawLegend, legendHeight, LINE_HEIGHT, MARGIN, Painter, wrap, type LegendEntry } from './chart-painter.ts';
 
 /**

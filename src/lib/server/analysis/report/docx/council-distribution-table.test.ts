@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../../domain/locales.ts';
-import { distributionTable } from './chart-council.ts';
+import { LOCALES } from '../../../../domain/locales.ts';
+import { distributionTable } from '../charts/chart-council.ts';
 import { tableColumnWidths } from './council-layout.ts';
 import { distributionTableLayout } from './council-sections.ts';
 import { CouncilWords } from './council-words.ts';

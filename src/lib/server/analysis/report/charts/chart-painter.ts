@@ -1,5 +1,5 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { flowLayout, INK, wrapText } from '../../../domain/report/chart-layout.ts';
+import { flowLayout, INK, wrapText } from '../../../../domain/report/chart-layout.ts';
 import { CHART_FONT_STACK } from './chart-fonts.ts';
 
 /**

@@ -17,8 +17,8 @@ import {
 	WidthType,
 	type IStylesOptions
 } from 'docx';
-import type { Locale } from '../../../domain/locales.ts';
-import { fitColumnWidths } from '../../../domain/report/column-widths.ts';
+import type { Locale } from '../../../../domain/locales.ts';
+import { fitColumnWidths } from '../../../../domain/report/column-widths.ts';
 
 /**
  * The page and type of an ITU Council document, and the pieces the report is made of (headings,
