@@ -29,6 +29,9 @@ const onScreen = async (page: Page, selector: string) => {
 	return top >= 0 && top < 350;
 };
 
+/** The id of the section or row holding the keyboard's focus (null: the page's body). */
+const focusedIn = (page: Page, holder: 'section' | 'tr') => page.evaluate((h) => document.activeElement?.closest(h)?.id ?? null, holder);
+
 describe('follow-ups inside panels and dynamic panels', () => {
 	it('asks them again without JavaScript, then saves their answers', async () => {
 		const page = await open(false, 'MS-SEN');
@@ -79,17 +82,19 @@ describe('follow-ups inside panels and dynamic panels', () => {
 			// The new panel is on screen at the top, not the page's header (the page is long).
 			expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
 			expect(await onScreen(page, '#q-sites-panel-1')).toBe(true);
-			// With JavaScript the keyboard is in the new panel's first field.
-			// TODO (kinds2 report): focus on the new panel's first field with JS does not happen yet.
-			// if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.closest('section')?.id ?? null)).toBe('q-sites-panel-1');
+			// With JavaScript the keyboard is in the new panel's first field, and a status line says so.
+			if (javaScriptEnabled) {
+				await expect.poll(() => focusedIn(page, 'section'), { timeout: 5000 }).toBe('q-sites-panel-1');
+				expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('sites::1::open');
+				await expect.poll(() => page.getByRole('status').filter({ hasText: 'Site #2 added' }).count(), { timeout: 5000 }).toBe(1);
+			}
 			await submitAndWait(page, page.getByRole('button', { name: 'Remove this site – Site #2' }));
 			expect(new URL(page.url()).hash).toBe('#q-sites');
 			expect(await onScreen(page, '#q-sites')).toBe(true);
 			await submitAndWait(page, page.getByRole('button', { name: 'Add Row' }));
 			expect(new URL(page.url()).hash).toBe('#q-devices-row-1');
 			expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
-			// TODO (kinds2 report): focus on the new panel's first field with JS does not happen yet.
-			// if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.closest('tr')?.id ?? null)).toBe('q-devices-row-1');
+			if (javaScriptEnabled) await expect.poll(() => focusedIn(page, 'tr'), { timeout: 5000 }).toBe('q-devices-row-1');
 			await page.screenshot({ path: `test-results/dynamic-anchor-${javaScriptEnabled ? 'js' : 'nojs'}-en.png` });
 			await page.context().close();
 		});

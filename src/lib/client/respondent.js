@@ -17,10 +17,38 @@
 	var summary = document.getElementById('error-summary');
 	if (summary) summary.focus();
 	// After "Add" the page opens at the new panel or row (#q-<field>-panel-<n>, the 303's
-	// fragment): its first field takes the keyboard, so typing goes on where it was.
+	// fragment): its first field takes the keyboard, so typing goes on where it was, as in
+	// SurveyJS, and a status line says what was added. Chromium's own scroll to the fragment
+	// clears the focus when the target (a section, a row) cannot take it, and it does so
+	// once the page has loaded: focusing before then is undone, so this waits for load and
+	// a frame past it.
 	var added = !summary && /^#q-[A-Za-z0-9_:-]+-(panel|row)-\d+$/.test(location.hash) && document.getElementById(location.hash.slice(1));
 	var first = added && added.querySelector('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])');
-	if (first) first.focus();
+	function focusAdded() {
+		var active = document.activeElement;
+		// The respondent already went elsewhere: leave the keyboard there.
+		if (active && active !== document.body && !added.contains(active)) return;
+		first.focus();
+		var announced = added.getAttribute('data-added');
+		if (!announced) return;
+		var live = document.createElement('p');
+		live.className = 'visually-hidden';
+		live.setAttribute('role', 'status');
+		document.body.appendChild(live);
+		// Filled a moment after the region exists, so screen readers read the change.
+		setTimeout(function () {
+			live.textContent = announced;
+		}, 100);
+	}
+	if (first) {
+		var afterLoad = function () {
+			requestAnimationFrame(function () {
+				setTimeout(focusAdded, 0);
+			});
+		};
+		if (document.readyState === 'complete') afterLoad();
+		else window.addEventListener('load', afterLoad);
+	}
 
 	var form = document.getElementById('answers');
 	if (form) enableInstantLogic(form);
