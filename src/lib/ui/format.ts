@@ -1,6 +1,6 @@
 import { m } from '../paraglide/messages.js';
 import type { Locale } from '../domain/locales.ts';
-import { currentLocale as current, localeTag } from './locale.ts';
+import { bidiIsolate, currentLocale as current, localeTag } from './locale.ts';
 
 /**
  * Numbers, percentages and dates in the reader's locale. Arabic keeps Western digits
@@ -33,10 +33,25 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
 	return new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+	year: 'numeric',
+	month: 'short',
+	day: 'numeric',
+	hour: 'numeric',
+	minute: '2-digit',
+	timeZone: 'UTC',
+	timeZoneName: 'short'
+};
+/**
+ * A date and time with its time zone named where the locale puts it ("Jan 31, 2027, 12:00 PM UTC",
+ * "2027年1月31日 UTC 12:00"); in Arabic isolated as one unit, so its Latin digits and "UTC"
+ * never reorder the sentence around it. Never the ISO string a database holds.
+ */
 export function formatDateTime(value: string | Date | null | undefined, locale: Locale = current()): string {
 	const date = toDate(value);
 	if (!date) return '–';
-	return new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC';
+	const text = new Intl.DateTimeFormat(localeTag(locale), DATE_TIME).format(date);
+	return locale === 'ar' ? bidiIsolate(text) : text;
 }
 
 /** Whole days from `now` until `closesAt` (rounded up: a deadline later today is 1 day left); null without a date. */

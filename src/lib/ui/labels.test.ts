@@ -4,6 +4,7 @@ import { REGISTRY_KINDS } from '../domain/registry/registry-rows.ts';
 import { EDITION_STATES } from '../domain/invitation/edition-lifecycle.ts';
 import { CELL_STATUSES } from '../domain/translation/status.ts';
 import { ROLES } from '../domain/access/permissions.ts';
+import { SUPPORTED_QUESTION_TYPES } from '../domain/survey/supported-types.ts';
 import {
 	auditActionLabel,
 	bidiIsolate,
@@ -12,6 +13,9 @@ import {
 	daysLeft,
 	editionStateLabel,
 	formatDate,
+	formatDateTime,
+	languageName,
+	questionTypeLabel,
 	formatDaysLeft,
 	formatNumber,
 	formatPercent,
@@ -103,6 +107,34 @@ describe('numbers and dates per locale', () => {
 		expect(formatDaysLeft('2026-12-03T11:00:00Z', 'fr', now)).toBe('Jours restants : 2');
 		expect(formatDaysLeft('2026-11-30T11:00:00Z', 'en', now)).toBe('Closed');
 		expect(formatDaysLeft(null, 'en', now)).toBe('No closing date');
+	});
+
+	it('formats a date and time with its time zone named, isolated in Arabic (never an ISO string)', () => {
+		const until = '2027-01-31T12:00:00.000Z';
+		expect(formatDateTime(until, 'en')).toBe('Jan 31, 2027, 12:00 PM UTC');
+		expect(formatDateTime(until, 'fr')).toBe('31 janv. 2027, 12:00 UTC');
+		expect(formatDateTime(until, 'zh')).toMatch(/^2027年1月31日 UTC ?12:00$/u);
+		const ar = formatDateTime(until, 'ar');
+		expect(ar.startsWith('\u2068') && ar.endsWith('\u2069'), ar).toBe(true);
+		expect(ar).toMatch(/يناير/u);
+		expect(ar).toContain('UTC');
+		expect(formatDateTime(null, 'en')).toBe('–');
+	});
+
+	it("names question types and languages in the reader's language", () => {
+		for (const type of SUPPORTED_QUESTION_TYPES)
+			for (const locale of LOCALES) {
+				const label = questionTypeLabel(type, locale);
+				expect(label === type || label.includes('\u2068'), `${type} in ${locale}`).toBe(false);
+			}
+		expect(questionTypeLabel('radiogroup', 'en')).toBe('Radio button group');
+		expect(questionTypeLabel('matrixdropdown', 'fr')).toBe('Matrice à choix multiples');
+		expect(questionTypeLabel('unknown-kind', 'en')).toBe(bidiIsolate('unknown-kind'));
+		expect(languageName('zh', 'fr')).toBe('chinois');
+		expect(languageName('ar', 'ru')).toBe('арабский');
+		expect(languageName('zh-cn', 'en')).toBe('Chinese');
+		expect(languageName('all', 'en')).toBe('All six languages');
+		expect(languageName('xx', 'en')).toBe(bidiIsolate('xx'));
 	});
 
 	it('isolates codes and figures for Arabic text', () => {

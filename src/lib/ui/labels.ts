@@ -97,6 +97,7 @@ const ROLES: Labels = {
 export const roleLabel = (role: string | null | undefined, locale: Locale = currentLocale()) => fromTable(ROLES, role, locale);
 
 export { auditActionLabel } from './audit-labels.ts';
+export { questionTypeLabel } from './question-type-labels.ts';
 
 /** A region's or office's name in the reader's language, from reference data passed in. */
 export function referenceName(code: string | null | undefined, names: NameTable | undefined, locale: Locale = currentLocale()): string {
@@ -123,6 +124,26 @@ export function countryName(iso2: string | null | undefined, locale: Locale = cu
 		return name && name !== iso2.toUpperCase() ? name : bidiIsolate(iso2);
 	} catch {
 		return bidiIsolate(iso2); // not a well-formed region code
+	}
+}
+
+const languageNames = new Map<Locale, Intl.DisplayNames>();
+/**
+ * A language's name in the reader's language from its code (`ar`, `zh`, SurveyJS's
+ * `zh-cn`); `all` is a report in every language. Never a bare code: a code the runtime
+ * cannot name is shown isolated.
+ */
+export function languageName(code: string | null | undefined, locale: Locale = currentLocale()): string {
+	if (!code) return m.ui_none({}, { locale });
+	if (code === 'all') return m.an_all_languages({}, { locale });
+	let names = languageNames.get(locale);
+	if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([localeTag(locale)], { type: 'language', fallback: 'code' })));
+	try {
+		// "zh-cn" would be named "Chinese (China)": the survey's Chinese is the UN's, one language.
+		const name = names.of(code.split(/[-_]/)[0]!.toLowerCase());
+		return name && name.toLowerCase() !== code.toLowerCase() ? name : bidiIsolate(code);
+	} catch {
+		return bidiIsolate(code);
 	}
 }
 

@@ -26,6 +26,8 @@ const REQUIRED_COLUMNS: readonly Column[] = ['code', 'kind', 'name'];
 
 export const REGISTRY_KINDS = ['member_state', 'sector_member', 'associate', 'academia', 'rto'] as const;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
+/** The three Sectors' stored codes. */
+export const SECTOR_CODES = ['itu_r', 'itu_t', 'itu_d'] as const;
 /** Sector names as people write them, mapped to the stored code. */
 const SECTOR_ALIASES: Record<string, string> = {
 	itu_r: 'itu_r',
