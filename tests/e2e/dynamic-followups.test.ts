@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 
@@ -18,7 +18,7 @@ const progress = (page: Page) => page.locator('#progress-label').innerText();
 async function open(javaScriptEnabled: boolean, entity: string): Promise<Page> {
 	const context = await site.browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 1000, height: 700 } });
 	const page = await context.newPage();
-	await page.goto(runCli(site.server, 'invite', '--edition', 'panel-followups', '--entity', entity));
+	await page.goto(await newLink(site.server, entity, 'panel-followups'));
 	await submitAndWait(page, page.locator('button[value="lang:en"]'));
 	return page;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, runCli, startServer, type RunningServer } from '../helpers/server.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 import { sqlGet } from '../helpers/sql.ts';
 
@@ -66,7 +66,7 @@ function headingAt(list: { text: string; box: Box }[], x: number): string | null
 }
 
 async function openScales(page: Page, entity: string, lang: string): Promise<void> {
-	await page.goto(`${runCli(server, 'invite', '--edition', 'matrix-scales', '--entity', entity)}?lang=${lang}`);
+	await page.goto(`${await newLink(server, entity, 'matrix-scales')}?lang=${lang}`);
 	await submitAndWait(page, page.locator('.actions button.primary'));
 	await expect(page.locator('#q-scale2').isVisible()).resolves.toBe(true);
 }
@@ -129,7 +129,7 @@ describe('default values', () => {
 	it('shows the defaults on first view, saves them, and lets the respondent clear one', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		const link = runCli(server, 'invite', '--edition', 'matrix-scales', '--entity', 'MS-SEN');
+		const link = await newLink(server, 'MS-SEN', 'matrix-scales');
 		await page.goto(`${link}?lang=en`);
 		expect(await page.locator('input[name=preset_choice][value=no]').isChecked()).toBe(true);
 		expect(await page.locator('input[name=preset_list]:checked').evaluateAll((l) => l.map((i) => (i as HTMLInputElement).value))).toEqual(['x', 'z']);

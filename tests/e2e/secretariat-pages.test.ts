@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vi
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { demoResponses, inviteAll, releaseEdition } from '../helpers/seed.ts';
 import { seedUsers } from '../helpers/access-http.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
@@ -39,9 +40,10 @@ beforeAll(async () => {
 			.map((language) => ({ email: email(role, language), role, language, regionCode: role === 'regional_office' ? 'AFR' : undefined }))
 	);
 	await seedUsers(server.dbPath, users, PASSWORD);
-	runCli(server, 'invite', '--edition', 'rp-2026', '--all');
-	runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '20');
-	runCli(server, 'results:release', '--edition', 'rp-2026');
+	// What `cli invite --all`, `cli demo:responses --count 20` and `cli results:release` do, in this process.
+	await inviteAll(server);
+	await demoResponses(server, 'rp-2026', 20);
+	await releaseEdition(server);
 	browser = await launchBrowser();
 }, SETUP_TIMEOUT_MS);
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { inviteAll } from '../helpers/seed.ts';
 import { seedUsers } from '../helpers/access-http.ts';
 
 /**
@@ -21,7 +22,7 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: ADMIN, DEMO: '1' });
 	await seedUsers(server.dbPath, [{ email: ADMIN_AR, role: 'admin', language: 'ar' }], PASSWORD);
-	runCli(server, 'invite', '--edition', 'rp-2026', '--all');
+	await inviteAll(server);
 	browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {

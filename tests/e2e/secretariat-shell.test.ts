@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { demoResponses, inviteAll, releaseEdition } from '../helpers/seed.ts';
 import { seedUsers } from '../helpers/access-http.ts';
 import { sqlAll, sqlRun } from '../helpers/sql.ts';
 import { axeViolations } from '../helpers/axe.ts';
@@ -40,9 +41,10 @@ beforeAll(async () => {
 			.map((language) => ({ email: email(role, language), role, language, regionCode: role === 'regional_office' ? 'AFR' : undefined }))
 	);
 	await seedUsers(server.dbPath, users, PASSWORD);
-	runCli(server, 'invite', '--edition', 'rp-2026', '--all');
-	runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '40');
-	runCli(server, 'results:release', '--edition', 'rp-2026');
+	// What `cli invite --all`, `cli demo:responses --count 40` and `cli results:release` do, in this process.
+	await inviteAll(server);
+	await demoResponses(server, 'rp-2026', 40);
+	await releaseEdition(server);
 	// One bounced focal point, for the coordinator's "e-mail failures and bounces".
 	await sqlRun(server.dbPath, `update contact set bounced_at = '2026-11-30T10:00:00.000Z' where id = (select min(id) from contact)`);
 	browser = await launchBrowser();

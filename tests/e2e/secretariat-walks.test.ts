@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { demoResponses } from '../helpers/seed.ts';
 import { seedUsers } from '../helpers/access-http.ts';
 import { sqlAll } from '../helpers/sql.ts';
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
 	);
 	await seedUsers(server.dbPath, users, PASSWORD);
 	// Answers to analyse; the analyst releases them, the Council reads the release.
-	runCli(server, 'demo:responses', '--edition', EDITION, '--count', '20');
+	await demoResponses(server, EDITION, 20);
 	browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Model, type QuestionMatrixDynamicModel, type QuestionPanelDynamicModel } from 'survey-core';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 import { axeViolations } from '../helpers/axe.ts';
@@ -50,7 +50,7 @@ describe('dynamic panel and dynamic matrix', () => {
 			const entity = javaScriptEnabled ? 'MS-FRA' : 'MS-SEN';
 			const context = await site.browser.newContext({ javaScriptEnabled, bypassCSP: true });
 			const page = await context.newPage();
-			await page.goto(runCli(site.server, 'invite', '--edition', 'dynamic', '--entity', entity));
+			await page.goto(await newLink(site.server, entity, 'dynamic'));
 			await submitAndWait(page, page.locator('button[value="lang:en"]'));
 			await expect(page.locator('main').innerText()).resolves.toContain('Person #1');
 			await expect(page.locator('section.dynamic-panel').count()).resolves.toBe(1);
@@ -102,7 +102,7 @@ describe('dynamic panel and dynamic matrix', () => {
 	it('puts each Remove button at the inline end of its panel right to left', async () => {
 		const context = await site.browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'dynamic', '--entity', 'MS-EGY'));
+		await page.goto(await newLink(site.server, 'MS-EGY', 'dynamic'));
 		await submitAndWait(page, page.locator('button[value="lang:ar"]'));
 		await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
 		await submitAndWait(page, page.getByRole('button', { name: 'Add a person' }));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 import { axeViolations } from '../helpers/axe.ts';
@@ -29,7 +29,7 @@ const input = (page: Page, field: string) => page.locator(`input[type="file"][na
 const main = (page: Page) => page.locator('main').innerText();
 
 async function open(page: Page, entity: string, lang = 'en'): Promise<void> {
-	await page.goto(runCli(site.server, 'invite', '--edition', 'files', '--entity', entity));
+	await page.goto(await newLink(site.server, entity, 'files'));
 	await submitAndWait(page, page.locator(`button[value="lang:${lang}"]`));
 }
 

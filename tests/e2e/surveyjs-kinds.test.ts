@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Model } from 'survey-core';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 
@@ -31,7 +31,7 @@ describe('Other, Select all and rating scales without JavaScript', () => {
 	it('stores what survey-core stores and draws each scale as one row with its end labels at the ends', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'kinds', '--entity', 'MS-SEN'));
+		await page.goto(await newLink(site.server, 'MS-SEN', 'kinds'));
 		await submitAndWait(page, page.locator('button[value="lang:en"]'));
 		// min/max/step are the input's own attributes, known to the browser before any post.
 		await expect(page.locator('#q-hours-input').evaluate((e) => [e.getAttribute('min'), e.getAttribute('max'), e.getAttribute('step')])).resolves.toEqual([
@@ -80,7 +80,7 @@ describe('Other, Select all and rating scales without JavaScript', () => {
 	it('mirrors the scale right to left and fits a phone', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'kinds', '--entity', 'MS-FRA'));
+		await page.goto(await newLink(site.server, 'MS-FRA', 'kinds'));
 		await submitAndWait(page, page.locator('button[value="lang:ar"]'));
 		await page.screenshot({ path: 'test-results/surveyjs-other-ar.png', fullPage: true });
 		await submitAndWait(page, page.locator('.actions button.primary'));

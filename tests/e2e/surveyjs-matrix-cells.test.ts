@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Model, type QuestionMatrixDropdownModel } from 'survey-core';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 
@@ -55,7 +55,7 @@ describe('dropdown matrix cells', () => {
 			const entity = javaScriptEnabled ? 'MS-FRA' : 'MS-SEN';
 			const context = await site.browser.newContext({ javaScriptEnabled });
 			const page = await context.newPage();
-			await page.goto(runCli(site.server, 'invite', '--edition', 'cells', '--entity', entity));
+			await page.goto(await newLink(site.server, entity, 'cells'));
 			await submitAndWait(page, page.locator('button[value="lang:en"]'));
 			await expect(page.locator('main').innerText()).resolves.toContain('The tools you use');
 			for (const [column, group] of [
@@ -78,7 +78,7 @@ describe('dropdown matrix cells', () => {
 	it('keeps each heading over its cells right to left', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'cells', '--entity', 'MS-EGY'));
+		await page.goto(await newLink(site.server, 'MS-EGY', 'cells'));
 		await submitAndWait(page, page.locator('button[value="lang:ar"]'));
 		await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
 		const score = await page.getByRole('columnheader', { name: 'Score', exact: true }).boundingBox();

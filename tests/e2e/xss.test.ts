@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
+import { createEditionFromFile } from '../helpers/seed.ts';
 import { answerPage, submitAndWait } from '../helpers/answer.ts';
 
 const PAYLOADS = [
@@ -55,7 +56,6 @@ const questionnaire = {
 
 let server: RunningServer;
 let browser: Browser;
-let cli: (...args: string[]) => string;
 const ENTITY: Record<string, string> = { en: 'MS-SEN', ar: 'MS-DZA', zh: 'MS-CHN', fr: 'MS-FRA', ru: 'MS-RUS', es: 'MS-ESP' };
 
 beforeAll(async () => {
@@ -64,8 +64,7 @@ beforeAll(async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'rps-xss-'));
 	const file = join(dir, 'hostile.json');
 	writeFileSync(file, JSON.stringify(questionnaire));
-	cli = (...args: string[]) => runCli(server, ...args);
-	cli('edition:create', '--questionnaire', file, '--slug', 'hostile');
+	await createEditionFromFile(server, file, 'hostile');
 });
 afterAll(async () => {
 	await browser?.close();
@@ -93,7 +92,7 @@ describe('script in questionnaire text never runs', () => {
 				}));
 				if (injected.scripts || injected.handlers || injected.jsLinks) incidents.push(`${where}: ${JSON.stringify(injected)}`);
 			};
-			await page.goto(`${cli('invite', '--edition', 'hostile', '--entity', ENTITY[locale]!)}?lang=${locale}`);
+			await page.goto(`${await newLink(server, ENTITY[locale]!, 'hostile')}?lang=${locale}`);
 			await inspect('page');
 			await submitAndWait(page, page.locator('.actions button.primary'));
 			await inspect('page with errors');

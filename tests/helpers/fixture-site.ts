@@ -2,13 +2,14 @@ import { afterAll, beforeAll } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { runCli, startServer, type RunningServer } from './server.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { createEditionFromFile } from './seed.ts';
 
 /** What `fixtureSite` gives a test once its beforeAll has run. */
 export interface FixtureSite {
 	server: RunningServer;
 	browser: Browser;
-	/** The CLI's output when it created the edition. */
+	/** What the CLI prints when it creates the edition. */
 	created: string;
 }
 
@@ -22,17 +23,8 @@ export function fixtureSite(fixture: string, slug: string): FixtureSite {
 	beforeAll(async () => {
 		site.server = await startServer();
 		site.browser = await launchBrowser();
-		site.created = runCli(
-			site.server,
-			'edition:create',
-			'--questionnaire',
-			fixture,
-			'--slug',
-			slug,
-			'--override-translations',
-			'--reason',
-			'test fixture in English only'
-		);
+		// What `cli edition:create --override-translations` does, without a CLI process (~3.5 s of CPU).
+		site.created = await createEditionFromFile(site.server, fixture, slug, 'test fixture in English only');
 	});
 	afterAll(async () => {
 		await site.browser?.close();

@@ -34,11 +34,17 @@ export interface TestPostgresDatabase {
 	drop(): Promise<void>;
 }
 
-/** A new empty database `rps_test_<random>` on the test server; `drop()` removes it (closing any connection left). */
-export async function createTestDatabase(): Promise<TestPostgresDatabase> {
+/**
+ * A new empty database `rps_test_<random>` on the test server, or a copy of the database
+ * `template` (helpers/db-template.ts); `drop()` removes it (closing any connection left).
+ */
+export async function createTestDatabase(template?: string): Promise<TestPostgresDatabase> {
 	const name = `rps_test_${randomBytes(6).toString('hex')}`;
-	// Code-point order and Unicode case mapping, as docs/postgresql.md recommends for production.
-	await admin((c) => c.query(`create database ${name} template template0 encoding 'UTF8' locale 'C.UTF-8'`));
+	// Code-point order and Unicode case mapping, as docs/postgresql.md recommends for production
+	// (a copy keeps its template's).
+	await admin((c) =>
+		c.query(template ? `create database ${name} template ${template}` : `create database ${name} template template0 encoding 'UTF8' locale 'C.UTF-8'`)
+	);
 	const url = new URL(adminUrl());
 	url.pathname = `/${name}`;
 	return {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlGet } from '../helpers/sql.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, runCli, startServer, type RunningServer } from '../helpers/server.ts';
 import { formPost, get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
 
@@ -67,7 +67,7 @@ describe('links a coordinator has seen do not show submitted answers', () => {
 	});
 
 	it('opens a printed link on a submitted response as the receipt without answers', async () => {
-		const link = runCli(server, 'invite', '--edition', 'rp-2026', '--entity', entity);
+		const link = await newLink(server, entity, 'rp-2026');
 		const res = await get(link);
 		expect(res.status).toBe(200);
 		const html = await res.text();

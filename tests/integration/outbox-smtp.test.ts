@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../helpers/db.ts';
 import { bootstrappedDb, TEST_PUBLIC_URL as PUBLIC_URL } from '../helpers/bootstrapped-db.ts';
+import { dbTemplate, type DbTemplate } from '../helpers/db-template.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
 import { importRegistry } from '../../src/lib/server/distribution/registry/import.ts';
 import { inviteAllEntities, queueInvitationEmails, queueReminders } from '../../src/lib/server/distribution/invitations/bulk.ts';
@@ -18,12 +19,22 @@ const REGISTRY = [
 	'MS-ARE,member_state,United Arab Emirates,ARE,ar,Omar,omar@example.org,en,,'
 ].join('\n');
 
+let template: DbTemplate;
 let t: TestDb;
 let smtp: TestSmtp | undefined;
 let mail: MailConfig;
+// Bootstrapped and the registry imported once; each test gets its own copy.
+beforeAll(async () => {
+	template = await dbTemplate(
+		() => bootstrappedDb({ DEMO: '0' }),
+		async (db) => void (await importRegistry(db, 'registry.csv', new TextEncoder().encode(REGISTRY)))
+	);
+});
+afterAll(async () => {
+	await template?.close();
+});
 beforeEach(async () => {
-	t = await bootstrappedDb({ DEMO: '0' });
-	await importRegistry(t.db, 'registry.csv', new TextEncoder().encode(REGISTRY));
+	t = await template.copy();
 	mail = loadMailConfig({ MAIL_RATE_PER_MINUTE: '6000', MAIL_RETRY_BASE_MS: '10', MAIL_MAX_ATTEMPTS: '3' });
 });
 afterEach(async () => {
@@ -44,7 +55,16 @@ const liveLinks = async () =>
 				.executeTakeFirstOrThrow()
 		).n
 	);
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Until the next queued message is due again (its retry delay elapsed): no fixed sleep. */
+async function untilRetryDue(): Promise<void> {
+	const next = await t.db
+		.selectFrom('outbox_message')
+		.select((eb) => eb.fn.min('next_attempt_at').as('at'))
+		.where('state', '=', 'queued')
+		.executeTakeFirst();
+	const ms = next?.at ? Date.parse(String(next.at)) - Date.now() : 0;
+	if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
 
 describe('invitations by e-mail through a real SMTP server', () => {
 	it("invites a whole edition: one invitation per entity, one message per contact, in each contact's language; the Arabic one is right-to-left and its link opens the questionnaire", async () => {
@@ -104,7 +124,7 @@ describe('invitations by e-mail through a real SMTP server', () => {
 		expect(await liveLinks()).toBe(0); // the link of the undelivered message was withdrawn
 
 		smtp = await startSmtp(() => null, port);
-		await wait(30);
+		await untilRetryDue();
 		expect(await drainOutbox(t.db, createMailTransport(smtp.url), mail, PUBLIC_URL)).toEqual({ sent: 5, retry: 0, failed: 0, cancelled: 0 });
 		expect(smtp.received).toHaveLength(5);
 		expect((await states()).find((s) => s.attempts === 2)).toBeTruthy();
@@ -124,7 +144,7 @@ describe('invitations by e-mail through a real SMTP server', () => {
 		for (let round = 0; round < 5 && total.sent + total.failed < 5; round++) {
 			const r = await drainOutbox(t.db, transport, mail, PUBLIC_URL);
 			total = { sent: total.sent + r.sent, retry: total.retry + r.retry, failed: total.failed + r.failed };
-			await wait(30);
+			await untilRetryDue();
 		}
 		expect(total).toEqual({ sent: 4, retry: 1, failed: 1 });
 		const byAddress = Object.fromEntries((await states()).map((s) => [s.to_email, s]));
