@@ -1,8 +1,8 @@
 import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
-import { inviteAllEntities } from '../../src/lib/server/distribution/invitations-bulk.ts';
+import { inviteAllEntities } from '../../src/lib/server/distribution/invitations/bulk.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { releaseResults } from '../../src/lib/server/analysis/releases.ts';
-import { createEdition } from '../../src/lib/server/distribution/editions.ts';
+import { createEdition } from '../../src/lib/server/distribution/editions/editions.ts';
 import type { RunningServer } from './server.ts';
 
 /**
