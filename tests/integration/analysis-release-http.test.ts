@@ -6,6 +6,7 @@ import type { RunningServer } from '../helpers/server.ts';
 import { resultsSite, type ResultsSite } from '../helpers/analysis-http.ts';
 import type { Db } from '../../src/lib/server/db/create-db.ts';
 import { newId, nowIso } from '../../src/lib/server/db/ids.ts';
+import { formatDate } from '../../src/lib/ui/format.ts';
 
 /**
  * Results releases over real HTTP (issue 12, item 1): a Council reader, a regional
@@ -177,7 +178,8 @@ describe('results releases', () => {
 		expect(res.status).toBe(200);
 		expect(await res.text()).toContain('Results release 1 made.');
 		const council = await text('council', '/admin/results/rp-2026');
-		expect(council).toContain(`Figures of results release 1 of ${nowIso().slice(0, 10)}.`);
+		// The release's date in the reader's words ("Dec 2, 2026"), not the stored ISO string.
+		expect(council).toContain(`Figures of results release 1 of ${formatDate(nowIso(), 'en')}.`);
 		expect(council).toContain('id="sections"');
 		const audit = await db.selectFrom('audit_log').select(['actor', 'details_json']).where('action', '=', 'analysis.release').execute();
 		expect(audit).toHaveLength(1);

@@ -10,6 +10,7 @@ import { DomainError, NotFoundError } from '$lib/domain/errors';
 import { authorFailure } from '../failure';
 import { field, parseForm } from '$lib/server/http/form';
 import { guarded } from '$lib/server/http/guarded';
+import { questionnaireTitle } from '$lib/ui/questionnaire-title';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
@@ -29,7 +30,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				diffError = e.message;
 			}
 		}
-		return { overview, choices, diff, diffError, from, to, lang, published: url.searchParams.get('published'), edition: url.searchParams.get('edition') };
+		// The heading: the draft's title (else the latest version's) in the reader's language.
+		const title = questionnaireTitle(overview.draft?.definition_json ?? overview.versions[0]?.definition_json, params.slug);
+		return {
+			overview,
+			title,
+			choices,
+			diff,
+			diffError,
+			from,
+			to,
+			lang,
+			published: url.searchParams.get('published'),
+			edition: url.searchParams.get('edition')
+		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: e.message });
 		throw e;
