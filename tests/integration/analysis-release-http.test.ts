@@ -7,6 +7,7 @@ import { resultsSite, type ResultsSite } from '../helpers/analysis-http.ts';
 import type { Db } from '../../src/lib/server/db/create-db.ts';
 import { newId, nowIso } from '../../src/lib/server/db/ids.ts';
 import { formatDate } from '../../src/lib/ui/format.ts';
+import { insertSubmittedResponse } from '../../src/lib/server/analysis/demo.ts';
 
 /**
  * Results releases over real HTTP (issue 12, item 1): a Council reader, a regional
@@ -93,25 +94,14 @@ async function submitMore(count: number): Promise<void> {
 				.insertInto('invitation')
 				.values({ id: newId(), edition_id: edition.id, entity_id: entity, state: 'active', created_at: now, first_opened_at: null, last_opened_at: null })
 				.execute();
-		await db
-			.insertInto('response')
-			.values({
-				id: newId(),
-				edition_id: edition.id,
-				entity_id: entity,
-				invitation_id: null,
-				questionnaire_id: edition.questionnaire_id,
-				answers_json: template.answers_json,
-				locale: template.locale,
-				furthest_page: 5,
-				state: 'submitted',
-				revision: 1,
-				entered_by_user_id: null,
-				started_at: now,
-				updated_at: now,
-				submitted_at: now
-			})
-			.execute();
+		await insertSubmittedResponse(db, {
+			editionId: edition.id,
+			entityId: entity,
+			questionnaireId: edition.questionnaire_id,
+			answers: template.answers_json,
+			locale: template.locale,
+			now
+		});
 	}
 }
 

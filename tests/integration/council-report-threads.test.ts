@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { latestRelease, releaseResults } from '../../src/lib/server/analysis/releases.ts';
 import { buildReportModel, generateCouncilReport, generateCouncilReports, reportFile } from '../../src/lib/server/analysis/report/report-service.ts';
@@ -21,12 +20,7 @@ import { LOCALES } from '../../src/lib/domain/locales.ts';
 let t: TestDb;
 
 beforeAll(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
-		() => {}
-	);
+	t = await bootstrappedDb();
 	expect(await insertSyntheticResponses(t.db, 'rp-2026', 60, 5)).toBeGreaterThan(10);
 	await releaseResults(t.db, 'rp-2026', { role: 'analyst', email: 'test' });
 }, 120_000);

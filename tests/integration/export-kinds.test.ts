@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
 import { createDb, type Db } from '../../src/lib/server/db/create-db.ts';
 import { newId, nowIso } from '../../src/lib/server/db/ids.ts';
+import { insertSubmittedResponse } from '../../src/lib/server/analysis/demo.ts';
 
 /**
  * Issue 18 (review of item 3): a real export of an edition answered with the new kinds. Matrix
@@ -51,25 +52,16 @@ beforeAll(async () => {
 	const entities = await db.selectFrom('entity').select('id').orderBy('code').limit(ANSWERS.length).execute();
 	const now = nowIso();
 	for (const [i, answers] of ANSWERS.entries())
-		await db
-			.insertInto('response')
-			.values({
-				id: `r${i}-${newId()}`,
-				edition_id: edition.id,
-				entity_id: entities[i]!.id,
-				invitation_id: null,
-				questionnaire_id: edition.questionnaire_id,
-				answers_json: JSON.stringify(answers),
-				locale: 'en',
-				furthest_page: 0,
-				state: 'submitted',
-				revision: 1,
-				entered_by_user_id: null,
-				started_at: now,
-				updated_at: now,
-				submitted_at: now
-			})
-			.execute();
+		await insertSubmittedResponse(db, {
+			id: `r${i}-${newId()}`,
+			editionId: edition.id,
+			entityId: entities[i]!.id,
+			questionnaireId: edition.questionnaire_id,
+			answers: JSON.stringify(answers),
+			locale: 'en',
+			furthestPage: 0,
+			now
+		});
 	dir = mkdtempSync(join(tmpdir(), 'rps-kinds-'));
 	for (const file of ['microdata.csv', 'codebook.csv', 'microdata.sps']) runCli(server, 'export', '--edition', SLUG, '--file', file, '--out', dir);
 	// Four CLI runs (each a Node start) on a shared 2-core machine.

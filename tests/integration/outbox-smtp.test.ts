@@ -10,6 +10,7 @@ import { loadMailConfig, type MailConfig } from '../../src/lib/server/distributi
 import { outboxCounts } from '../../src/lib/server/distribution/mail/outbox-store.ts';
 import { resolveRespondentLink } from '../../src/lib/server/respondent/service.ts';
 import { hashToken } from '../../src/lib/domain/invitation/token.ts';
+import { insertSubmittedResponse } from '../../src/lib/server/analysis/demo.ts';
 
 const REGISTRY = [
 	'code,kind,name,country,language,contact_name,contact_email,contact_language,contact2_name,contact2_email',
@@ -163,25 +164,16 @@ describe('invitations by e-mail through a real SMTP server', () => {
 		const egypt = await t.db.selectFrom('entity').select('id').where('code', '=', 'MS-EGY').executeTakeFirstOrThrow();
 		const now = new Date().toISOString();
 		// Egypt (Arab States) has submitted; the United Arab Emirates (Arab States) has not.
-		await t.db
-			.insertInto('response')
-			.values({
-				id: 'resp-egy',
-				edition_id: edition.id,
-				entity_id: egypt.id,
-				invitation_id: null,
-				questionnaire_id: edition.questionnaire_id,
-				answers_json: '{}',
-				locale: 'ar',
-				furthest_page: 5,
-				state: 'submitted',
-				revision: 3,
-				entered_by_user_id: null,
-				started_at: now,
-				updated_at: now,
-				submitted_at: now
-			})
-			.execute();
+		await insertSubmittedResponse(t.db, {
+			id: 'resp-egy',
+			editionId: edition.id,
+			entityId: egypt.id,
+			questionnaireId: edition.questionnaire_id,
+			answers: '{}',
+			locale: 'ar',
+			revision: 3,
+			now
+		});
 
 		const { queued } = await queueReminders(t.db, 'rp-2026', { region: 'ARB' }, 'test');
 		expect(queued).toBe(1);

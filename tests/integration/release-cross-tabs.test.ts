@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { loadEditionData, type EditionData } from '../../src/lib/server/analysis/data.ts';
 import { buildSnapshot } from '../../src/lib/server/analysis/releases/snapshot.ts';
 import { aggregateAll } from '../../src/lib/domain/analysis/one-pass.ts';
@@ -22,12 +21,7 @@ let t: TestDb;
 let data: EditionData;
 
 beforeAll(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
-		() => {}
-	);
+	t = await bootstrappedDb();
 	data = await loadEditionData(t.db, 'rp-2026');
 }, 120_000);
 afterAll(async () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { freshDb, type TestDb } from '../helpers/db.ts';
-import { bootstrap } from '../../src/lib/server/platform/bootstrap.ts';
-import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { bootstrappedDb } from '../helpers/bootstrapped-db.ts';
 import { insertSyntheticResponses } from '../../src/lib/server/analysis/demo.ts';
 import { persistFiles, type StagedFile } from '../../src/lib/server/respondent/uploads.ts';
 import { downloadResponseFile } from '../../src/lib/server/analysis/exports/response-files.ts';
@@ -22,12 +21,7 @@ const answer = (id: string, name = 'logo.png') => ({ report: [{ name, type: 'ima
 const rows = () => t.db.selectFrom('response_file').selectAll().where('response_id', '=', responseId).execute();
 
 beforeAll(async () => {
-	t = await freshDb();
-	await bootstrap(
-		t.db,
-		loadConfig({ DATABASE_URL: 'unused', ADMIN_PASSWORD: 'a long enough password', WARM_MODELS: '0', PUBLIC_URL: 'http://survey.test' }),
-		() => {}
-	);
+	t = await bootstrappedDb();
 	await insertSyntheticResponses(t.db, 'rp-2026', 3, 5);
 	responseId = (await t.db.selectFrom('response').select('id').executeTakeFirstOrThrow()).id;
 });

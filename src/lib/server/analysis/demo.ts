@@ -49,25 +49,14 @@ export async function insertSyntheticResponses(db: Db, slug: string, count: numb
 			inserted++;
 			const locale = random() < OWN_LANGUAGE_SHARE ? e.language : LOCALES[Math.floor(random() * LOCALES.length)]!;
 			const answers = syntheticAnswers(data.catalogue, random, { bias: REGION_BIAS[e.region_code ?? ''] ?? 0, fixed: { respondent_category: e.kind } });
-			await trx
-				.insertInto('response')
-				.values({
-					id: newId(),
-					edition_id: data.edition.id,
-					entity_id: e.id,
-					invitation_id: null,
-					questionnaire_id: data.edition.questionnaire_id,
-					answers_json: JSON.stringify(answers),
-					locale,
-					furthest_page: 5,
-					state: 'submitted',
-					revision: 1,
-					entered_by_user_id: null,
-					started_at: now,
-					updated_at: now,
-					submitted_at: now
-				})
-				.execute();
+			await insertSubmittedResponse(trx, {
+				editionId: data.edition.id,
+				entityId: e.id,
+				questionnaireId: data.edition.questionnaire_id,
+				answers: JSON.stringify(answers),
+				locale,
+				now
+			});
 		}
 		await appendAudit(trx, {
 			actor,
@@ -78,4 +67,43 @@ export async function insertSyntheticResponses(db: Db, slug: string, count: numb
 		});
 	});
 	return inserted;
+}
+
+export interface SubmittedResponse {
+	/** A fresh id unless given (a test names its rows). */
+	id?: string;
+	editionId: string;
+	entityId: string;
+	questionnaireId: string;
+	/** The answers as stored (JSON text). */
+	answers: string;
+	locale: string;
+	/** The last page reached: 5, the demo questionnaire's last, unless given. */
+	furthestPage?: number;
+	revision?: number;
+	/** When it was started, last saved and submitted: all the same moment. */
+	now: string;
+}
+
+/** A submitted response written directly, as the synthetic data and tests that need answers without the forms write it. */
+export async function insertSubmittedResponse(db: Db, r: SubmittedResponse): Promise<void> {
+	await db
+		.insertInto('response')
+		.values({
+			id: r.id ?? newId(),
+			edition_id: r.editionId,
+			entity_id: r.entityId,
+			invitation_id: null,
+			questionnaire_id: r.questionnaireId,
+			answers_json: r.answers,
+			locale: r.locale,
+			furthest_page: r.furthestPage ?? 5,
+			state: 'submitted',
+			revision: r.revision ?? 1,
+			entered_by_user_id: null,
+			started_at: r.now,
+			updated_at: r.now,
+			submitted_at: r.now
+		})
+		.execute();
 }
