@@ -19,6 +19,8 @@ export interface PlanRound {
 	others: Record<string, string>;
 	/** Checkbox questions answered by ticking "Select all". */
 	selectAll: string[];
+	/** The text typed into a masked input, by question name (its value is what survey-core's mask made of it). */
+	typed: Record<string, string>;
 }
 
 export interface PlanPage {
@@ -47,7 +49,39 @@ export interface AnswerPlan {
 }
 
 /** What a person can answer (html and expression only display). */
-const ANSWERABLE = new Set(['radiogroup', 'dropdown', 'rating', 'checkbox', 'tagbox', 'boolean', 'text', 'comment', 'matrix', 'multipletext', 'ranking']);
+const ANSWERABLE = new Set([
+	'radiogroup',
+	'dropdown',
+	'rating',
+	'checkbox',
+	'tagbox',
+	'boolean',
+	'text',
+	'comment',
+	'matrix',
+	'multipletext',
+	'ranking',
+	'file'
+]);
+
+/** A real 24×24 PNG: what the plan uploads to a file question (tests/e2e/surveyjs-file.test.ts uses the same). */
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAAH0lEQVR4nGPQcDtBFcQwatCoQaMGjRo0atCoQQNvEADsl7mfEAFgAwAAAABJRU5ErkJggg==';
+
+/** A file as survey-core holds it once a person picked it (storeDataAsText: the content is a data URL). */
+export interface PlanFile {
+	name: string;
+	type: string;
+	content: string;
+}
+
+/** The bytes of a plan file's data URL: what the browser uploads and the analyst's download must return. */
+export const fileBytes = (file: PlanFile): Buffer => Buffer.from(file.content.slice(file.content.indexOf(',') + 1), 'base64');
+
+/** The files a person picks: one picture, two where the question takes several. */
+function planFiles(q: Question): PlanFile[] {
+	const file = (name: string) => ({ name, type: 'image/png', content: `data:image/png;base64,${PNG_BASE64}` });
+	return (q as Question & { allowMultiple?: boolean }).allowMultiple ? [file('first.png'), file('second.png')] : [file('answer.png')];
+}
 
 /** A person's answer: the value as survey-core holds it, with how it was given when that is not plain. */
 interface Answer {
@@ -56,6 +90,8 @@ interface Answer {
 	other?: string;
 	/** Given by ticking "Select all". */
 	selectAll?: boolean;
+	/** The text typed into a masked input. */
+	typed?: string;
 }
 
 type Special = Question & {
@@ -94,6 +130,12 @@ function answer(q: Question, random: () => number): Answer | undefined {
 	if (special?.selectAll) {
 		(q as Special).selectAll();
 		return { value: q.value, selectAll: true };
+	}
+	const mask = maskedTyping(q, random);
+	if (mask !== undefined) {
+		// Typed as a person types into survey-core's masked input: the mask makes the value.
+		(q as Question & { inputValue: string }).inputValue = mask;
+		return q.isEmpty() ? undefined : { value: q.value, typed: mask };
 	}
 	const value = special ? special.value : valueFor(q, random);
 	if (value === undefined || (Array.isArray(value) && value.length === 0)) return undefined;
@@ -178,6 +220,28 @@ function typed(inputType: string, random: () => number, min?: unknown, max?: unk
 	}
 }
 
+/**
+ * The text a person types into a masked text input (maskType), filling its mask: digits and
+ * letters where a pattern wants them, a number, or a date in the mask's own format.
+ */
+function maskedTyping(q: Question, random: () => number): string | undefined {
+	const p = q as unknown as { maskType?: string; maskSettings?: { pattern?: string; getMaskedValue(v: unknown): string } };
+	if (q.getType() !== 'text' || !p.maskType || p.maskType === 'none' || !p.maskSettings) return undefined;
+	const digit = () => String(Math.floor(random() * 10));
+	const letter = () => String.fromCharCode(97 + Math.floor(random() * 26));
+	switch (p.maskType) {
+		case 'pattern':
+			return [...(p.maskSettings.pattern ?? '')].map((c) => (c === '9' ? digit() : c === 'a' ? letter() : c === '#' ? digit() : c)).join('');
+		case 'numeric':
+		case 'currency':
+			return p.maskSettings.getMaskedValue(Math.round(random() * 100000) / 100);
+		case 'datetime':
+			return p.maskSettings.getMaskedValue(typed('date', random));
+		default:
+			return undefined;
+	}
+}
+
 /** A value of the question's type, as survey-core holds it after a person's input. */
 function valueFor(q: Question, random: () => number): unknown {
 	const pick = <T>(list: T[]): T | undefined => (list.length ? list[Math.floor(random() * list.length)] : undefined);
@@ -200,6 +264,8 @@ function valueFor(q: Question, random: () => number): unknown {
 			return typed(String(p.inputType ?? 'text'), random, p.min, p.max);
 		case 'comment':
 			return `Comment ${Math.floor(random() * 1000)}`;
+		case 'file':
+			return planFiles(q);
 		case 'matrix': {
 			const columns = (p.visibleColumns as ItemValue[]) ?? [];
 			return Object.fromEntries(((p.visibleRows as ItemValue[]) ?? []).map((row) => [row.value, pick(columns)?.value]));
@@ -264,6 +330,7 @@ export function answerPlan(json: object, seed: string, locale = 'en'): AnswerPla
 			const values: Record<string, unknown> = {};
 			const others: Record<string, string> = {};
 			const selectAll: string[] = [];
+			const typedText: Record<string, string> = {};
 			const shown = new Set(visibleQuestions(page));
 			for (const q of page.questions as Question[]) {
 				const dynamic = q.getType() === 'paneldynamic';
@@ -276,9 +343,10 @@ export function answerPlan(json: object, seed: string, locale = 'en'): AnswerPla
 				values[q.name] = given.value;
 				if (given.other !== undefined) others[q.name] = given.other;
 				if (given.selectAll) selectAll.push(q.name);
+				if (given.typed !== undefined) typedText[q.name] = given.typed;
 			}
 			if (!Object.keys(values).length) break;
-			rounds.push({ values, visibleAfter: visibleQuestions(page), others, selectAll });
+			rounds.push({ values, visibleAfter: visibleQuestions(page), others, selectAll, typed: typedText });
 		}
 		// A value a validator refuses (an end date before the start date…) is drawn again, a few times.
 		for (let attempt = 0; attempt < 20 && !page.validate(true); attempt++) {
@@ -298,6 +366,8 @@ export function answerPlan(json: object, seed: string, locale = 'en'): AnswerPla
 					if (given?.other !== undefined) round.others[name] = given.other;
 					else delete round.others[name];
 					round.selectAll = round.selectAll.filter((n) => n !== name || given?.selectAll);
+					if (given?.typed !== undefined) round.typed[name] = given.typed;
+					else delete round.typed[name];
 				}
 			if (rounds.length) rounds.at(-1)!.visibleAfter = visibleQuestions(page);
 		}

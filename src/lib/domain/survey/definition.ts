@@ -1,4 +1,4 @@
-import { Model } from 'survey-core';
+import { offlineModel } from './offline-model.ts';
 import { lintSurvey } from 'survey-core/linter';
 import { registerCustomProperties } from './custom-properties.ts';
 import { InvalidInputError } from '../errors.ts';
@@ -147,6 +147,6 @@ export function checkQuestionnaire(text: string): CheckedQuestionnaire {
 			'questionnaire_lint'
 		);
 	}
-	const title = new Model(stored).title || 'Untitled questionnaire';
+	const title = offlineModel(stored).title || 'Untitled questionnaire';
 	return { json: stored, title, findings };
 }

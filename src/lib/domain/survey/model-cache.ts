@@ -1,7 +1,8 @@
-import { Model, settings } from 'survey-core';
+import { settings, type Model } from 'survey-core';
 import 'survey-core/i18n';
 import { registerCustomProperties } from './custom-properties.ts';
 import { holdExclusiveChoices } from './exclusive-choice.ts';
+import { offlineModel } from './offline-model.ts';
 import { surveyCoreLocale, type Locale } from '../locales.ts';
 
 /**
@@ -18,7 +19,7 @@ export type Answers = Record<string, unknown>;
 /** A model with our properties and the rules survey-core's UI would otherwise hold alone. */
 function newModel(definition: object, locale: Locale): Model {
 	registerCustomProperties();
-	const model = holdExclusiveChoices(new Model(definition));
+	const model = holdExclusiveChoices(offlineModel(definition));
 	model.locale = surveyCoreLocale(locale);
 	return model;
 }
@@ -109,7 +110,7 @@ export function defaultAnswers(versionKey: string, definition: object): Answers 
 	let answers = defaults.get(versionKey);
 	if (!answers) {
 		registerCustomProperties();
-		answers = structuredClone(new Model(definition).data) as Answers;
+		answers = structuredClone(offlineModel(definition).data) as Answers;
 		if (defaults.size >= MAX_MODELS) defaults.delete(defaults.keys().next().value as string);
 		defaults.set(versionKey, answers);
 	}

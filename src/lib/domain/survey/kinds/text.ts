@@ -1,6 +1,7 @@
 import { Helpers, type Question } from 'survey-core';
 import { displayText, textMaxLength, type BaseQuestionView, type QuestionKind } from './kind.ts';
 import { pickText } from './pick.ts';
+import { isMasked, maskedText, unmask } from './mask.ts';
 
 /** A one-line text input (any inputType) or a comment box. */
 export type TextView = BaseQuestionView & {
@@ -32,7 +33,7 @@ export const textKind: QuestionKind<TextView> = {
 			kind: 'text',
 			type,
 			inputType: type === 'text' ? String(q.inputType || 'text') : 'text',
-			value: displayText(q.value),
+			value: isMasked(q) ? maskedText(q, q.value) : displayText(q.value),
 			maxLength: textMaxLength(q),
 			...rangeAttributes(q)
 		};
@@ -40,7 +41,9 @@ export const textKind: QuestionKind<TextView> = {
 	fields: (_q, field) => [field],
 	parse(q, posted, field) {
 		const text = pickText(posted.get(field) ?? [], field, textMaxLength(q));
-		return text === undefined ? undefined : numeric(q) ? (Helpers.isNumber(text) ? Helpers.getNumber(text) : undefined) : text;
+		if (text === undefined) return undefined;
+		if (isMasked(q)) return unmask(q, text);
+		return numeric(q) ? (Helpers.isNumber(text) ? Helpers.getNumber(text) : undefined) : text;
 	}
 };
 

@@ -1,7 +1,8 @@
-import { Model, type ItemValue, type PageModel, type Question } from 'survey-core';
+import type { ItemValue, Model, PageModel, Question } from 'survey-core';
 import 'survey-core/i18n';
 import { registerCustomProperties } from '../custom-properties.ts';
 import { holdExclusiveChoices } from '../exclusive-choice.ts';
+import { offlineModel } from '../offline-model.ts';
 import { elementViews, type QuestionView } from '../page-view.ts';
 import { surveyCoreLocale, type Locale } from '../../locales.ts';
 import { probeMessages, type PlanMessages } from './messages.ts';
@@ -80,7 +81,7 @@ export interface QuestionnairePlan {
 /** survey-core's model of the definition, with our properties and rules. */
 export function referenceModel(definition: object, locale: Locale): Model {
 	registerCustomProperties();
-	const model = holdExclusiveChoices(new Model(definition));
+	const model = holdExclusiveChoices(offlineModel(definition));
 	model.locale = surveyCoreLocale(locale);
 	return model;
 }
