@@ -52,6 +52,7 @@
 
 	var form = document.getElementById('answers');
 	if (form) enableInstantLogic(form);
+	if (form) enableTotals(form);
 	// The server asks again any follow-up it thinks was not shown; this script shows them at
 	// once, so it tells the server which questions the respondent saw when posting.
 	if (form)
@@ -152,6 +153,65 @@
 	});
 	status.hidden = false;
 	say('saved');
+
+	// A matrix's column totals (kinds/matrix-totals.ts) follow the cells as they change, as
+	// survey-core's sumInArray, countInArray, minInArray, maxInArray and avgInArray compute
+	// them, shown with the column's totalFormat and display style. The server computed the
+	// totals the page opened with and computes them again on every post.
+	function enableTotals(form) {
+		var outputs = form.querySelectorAll('output[data-total]');
+		if (!outputs.length) return;
+		var numeric = /^-?\d+(\.\d+)?$/;
+		function columnValues(t) {
+			var prefix = t.field + '::';
+			var rows = {};
+			for (var i = 0; i < form.elements.length; i++) {
+				var el = form.elements[i];
+				if (!el.name || el.name.indexOf(prefix) !== 0) continue;
+				var rest = el.name.slice(prefix.length).split('::');
+				if (rest.length !== 2 || rest[1] !== t.column) continue;
+				if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) continue;
+				if (el.value === '') continue;
+				rows[rest[0]] = numeric.test(el.value) ? Number(el.value) : el.value;
+			}
+			return Object.keys(rows).map(function (k) {
+				return rows[k];
+			});
+		}
+		function compute(t) {
+			var values = columnValues(t);
+			var numbers = values.filter(function (v) {
+				return typeof v === 'number';
+			});
+			var sum = numbers.reduce(function (a, b) {
+				return a + b;
+			}, 0);
+			if (t.type === 'sum') return sum;
+			if (t.type === 'count') return values.length;
+			if (t.type === 'avg') return values.length ? sum / values.length : 0;
+			if (!numbers.length) return undefined;
+			return t.type === 'min' ? Math.min.apply(null, numbers) : Math.max.apply(null, numbers);
+		}
+		function display(t, value) {
+			if (value === undefined) return '';
+			var text = String(value);
+			if (t.style !== 'none') {
+				var options = { style: t.style, currency: t.currency };
+				if (t.maximumFractionDigits > -1) options.maximumFractionDigits = t.maximumFractionDigits;
+				if (t.minimumFractionDigits > -1) options.minimumFractionDigits = t.minimumFractionDigits;
+				text = value.toLocaleString(t.locale, options);
+			}
+			return t.format ? t.format.split('{0}').join(text) : text;
+		}
+		function update() {
+			for (var i = 0; i < outputs.length; i++) {
+				var t = JSON.parse(outputs[i].getAttribute('data-total'));
+				outputs[i].textContent = display(t, compute(t));
+			}
+		}
+		form.addEventListener('input', update);
+		form.addEventListener('change', update);
+	}
 
 	// Instant visibleIf / enableIf: the server compiled each condition into a small tree
 	// (src/lib/domain/survey/conditions.ts); this evaluates it on the current form values.

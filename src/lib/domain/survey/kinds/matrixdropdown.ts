@@ -10,6 +10,7 @@ import {
 	type Posted,
 	type QuestionKind
 } from './kind.ts';
+import { totalsView, type TotalsView } from './matrix-totals.ts';
 import { nonEmpty, pickChoice, pickMany, pickText } from './pick.ts';
 
 /**
@@ -27,6 +28,8 @@ export type MatrixDropdownView = BaseQuestionView & {
 	columns: { name: string; title: string; cellType: MatrixCellType; choices: ChoiceView[] }[];
 	/** Each cell's field and its value as it travels (`values` for a checkbox cell). */
 	rows: (ChoiceView & { cells: { field: string; value: string; values: string[] }[] })[];
+	/** The column totals under the rows (matrix-totals.ts), null when no column has one. */
+	totals: TotalsView | null;
 };
 
 type Column = { name: string; locTitle: { renderedHtml: string }; cellType: string; templateQuestion?: Question };
@@ -114,7 +117,8 @@ export const matrixDropdownKind: QuestionKind<MatrixDropdownView> = {
 					text: row.text,
 					cells: columns.map((c) => ({ field: subField(base.field, rowValue, c.name), ...cellValues(answers[rowValue]?.[c.name]) }))
 				};
-			})
+			}),
+			totals: totalsView(q)
 		};
 	},
 	fields: (q, field) =>

@@ -2,6 +2,7 @@ import type { Question } from 'survey-core';
 import { canAdd, canRemove, dynamicCount, storedValue } from '../dynamic-change.ts';
 import { subField } from '../field-names.ts';
 import type { QuestionKind } from './kind.ts';
+import { totalsView } from './matrix-totals.ts';
 import { cellValues, columnViews, parsedColumns, parseRowCells, type MatrixDropdownView } from './matrixdropdown.ts';
 
 /**
@@ -38,6 +39,7 @@ export const matrixDynamicKind: QuestionKind<MatrixDynamicView> = {
 				text: String(i + 1),
 				cells: columns.map((c) => ({ field: subField(base.field, String(i), c.name), ...cellValues(answers[i]?.[c.name]) }))
 			})),
+			totals: totalsView(q),
 			canAdd: canAdd(q),
 			removable: canRemove(q),
 			addText: (q as Dynamic).addRowText,
