@@ -4,6 +4,7 @@ import { councilFixture, type CouncilFixture } from '../helpers/council-document
 import { structureTests } from './council-document/structure.ts';
 import { secretariatTextTests } from './council-document/secretariat-texts.ts';
 import { pdfLayoutTests } from './council-document/pdf-layout.ts';
+import { defectTests } from './council-document/defects.ts';
 
 /**
  * The Council report as a Council document (issue 15 items 1, 2, 6, 7, 8): generated in English, Arabic
@@ -28,5 +29,6 @@ afterAll(async () => {
 describe('the Council report as a Council document', () => {
 	structureTests(f, LANGS);
 	secretariatTextTests(f);
+	defectTests(f, LANGS);
 	pdfLayoutTests(f, LANGS);
 });

@@ -25,5 +25,9 @@ describe('the distribution table of the Council report', () => {
 		expect(widths[0]!, `${locale}: ${widths}`).toBeGreaterThan(widths.slice(1).reduce((a, b) => a + b, 0) / 2);
 		// The legend names every column the header abbreviates.
 		for (const full of chart.header.slice(-2)) expect(legend.toLocaleLowerCase(locale)).toContain(full.toLocaleLowerCase(locale));
+		// The scale points are set apart: Intl's "unit" list ran them together in Chinese ("1 = 非常不满意2 = 不满意") and Russian.
+		const points = chart.header.slice(1, -2);
+		for (let i = 1; i < points.length; i++)
+			expect(legend, `${locale}: before point ${i + 1}`).toMatch(new RegExp(`${points[i - 1]!.toLocaleLowerCase(locale)}[;；؛،,]\\s*${w.int(i + 1)} =`));
 	});
 });

@@ -54,7 +54,7 @@ export interface ReportModel {
 	/** Comments per theme; null counts are suppressed. */
 	themes: { name: string; count: number | null }[];
 	/** The questionnaire, question by question, its display condition already in words. */
-	annex: { title: string; choices: string[]; condition: string | null }[];
+	annex: { title: string; choices: string[]; condition: string | null; rows?: string[] }[];
 }
 
 export interface RateRow {

@@ -27,13 +27,20 @@ function figureRow(c: Ctx, label: string, figure: Masked<ScaleSummary | IndexSum
 	];
 }
 
+/**
+ * A table of figures. The shares satisfied and dissatisfied are headed by their scale points ("4–5", "1–2") and
+ * named in a note under the table: their full names ("Удовлетворены", "Не удовлетворены") left the items a
+ * quarter of the width in Russian, three words a line.
+ */
 function figureTable(c: Ctx, title: string, first: string, rows: LabelledFigure<ScaleSummary | IndexSummary>[]): void {
 	const col = REPORT_TEXT[c.model.locale].col;
+	const [high, low] = [`${c.w.int(4)}–${c.w.int(5)}`, `${c.w.int(1)}–${c.w.int(2)}`];
 	c.l.caption(c.w.table(c.l.nextTableNumber(), title));
 	c.l.table(
-		[first, col.n, col.na, col.mean, col.ci, col.satisfied, col.dissatisfied],
+		[first, col.n, col.na, col.mean, col.ci, high, low],
 		rows.map((r) => figureRow(c, r.label, r.figure))
 	);
+	c.l.para(c.w.m.cr_figure_columns({ high, low, satisfied: col.satisfied, dissatisfied: col.dissatisfied }, c.o), { size: 18 });
 }
 
 function rateTable(c: Ctx, title: string, first: string, rows: RateRow[]): void {
@@ -61,7 +68,7 @@ export function distributionTableLayout(chartHeader: readonly string[], w: Counc
 	const [item, dontKnow, valid] = [chartHeader[0]!, chartHeader.at(-2)!, chartHeader.at(-1)!];
 	const col = REPORT_TEXT[locale].col;
 	const named = points.map((p, i) => `${w.int(i + 1)} = ${p.toLocaleLowerCase(locale)}`);
-	const note = w.m.cr_distribution_note({ points: new Intl.ListFormat(locale, { type: 'unit' }).format(named) }, o);
+	const note = w.m.cr_distribution_note({ points: w.legend(named) }, o);
 	const columns = w.m.cr_distribution_columns({ na: col.na, dontKnow, n: col.n, valid: valid.toLocaleLowerCase(locale) }, o);
 	return { header: [item, ...points.map((_, i) => w.int(i + 1)), col.na, col.n], legend: `${note} ${columns}` };
 }
@@ -81,7 +88,8 @@ function charts(c: Ctx, section: CouncilSection): void {
 
 function groupSection(c: Ctx, section: 'category' | 'region' | 'office', first: string): void {
 	const whole = c.model.items.find((i) => i.label === c.model.overallQuestion)?.figure ?? null;
-	c.l.para(c.w.m.cr_group_intro({ question: c.model.overallQuestion }, c.o));
+	// Kept with the chart after it: the heading and this line stood alone at a page's foot (Chinese page 8).
+	c.l.para(c.w.m.cr_group_intro({ question: c.model.overallQuestion }, c.o), { keepNext: true });
 	charts(c, section);
 	const rows: LabelledFigure<ScaleSummary>[] = c.model.groups[section]
 		.filter((g) => g.overall !== null)
@@ -131,7 +139,7 @@ function writeSection(c: Ctx, id: CouncilSection): void {
 		case 'overall': {
 			// The sentence names the two tables that follow it.
 			const next = l.tablesSoFar() + 1;
-			l.para(w.m.cr_overall_intro({ table: w.int(next), items: w.int(next + 1), question: model.overallQuestion }, o));
+			l.para(w.m.cr_overall_intro({ table: w.int(next), items: w.int(next + 1), question: model.overallQuestion }, o), { keepNext: true });
 			figureTable(c, model.sectionsTitle, t.col.item, model.sections);
 			figureTable(c, model.itemsTitle, t.col.item, model.items);
 			charts(c, 'overall');
@@ -150,7 +158,7 @@ function writeSection(c: Ctx, id: CouncilSection): void {
 		case 'comparison': {
 			const wave = model.wave;
 			if (!wave) return l.para(w.m.cr_comparison_none({}, o));
-			l.para(w.m.cr_comparison_intro({ label: wave.label }, o));
+			l.para(w.m.cr_comparison_intro({ label: wave.label }, o), { keepNext: true });
 			charts(c, 'comparison');
 			const cw = t.waveCols;
 			l.caption(w.table(l.nextTableNumber(), wave.title));
@@ -210,6 +218,7 @@ export function writeAnnexes(l: Layout, w: CouncilWords, model: ReportModel): vo
 	for (const q of model.annex) {
 		l.para(q.title, { bold: true, keepNext: true });
 		if (q.condition) l.para(q.condition);
+		if (q.rows?.length) l.para(w.m.cr_matrix_rows({ rows: q.rows.join(' · ') }, c.o));
 		if (q.choices.length) l.para(w.m.cr_answer_options({ options: q.choices.join(' · ') }, c.o));
 	}
 	l.heading(w.annex('tables', tables!.number), null, { newPage: true });

@@ -40,6 +40,13 @@ export class CouncilWords {
 	pct(v: number | null): string {
 		return v === null ? '–' : this.percent.format(v);
 	}
+	/**
+	 * Items of a legend set apart ("1 = very dissatisfied; 2 = dissatisfied"): Intl's "unit" list runs them
+	 * together in Chinese and Russian, and its "and" would join the last two in prose.
+	 */
+	legend(items: readonly string[]): string {
+		return items.join(this.locale === 'zh' ? '；' : this.locale === 'ar' ? '؛ ' : '; ');
+	}
 	/** An interval, its ends held together by no-break spaces so a table cell keeps it whole. */
 	interval(v: [number, number] | null): string {
 		return v === null ? '–' : `${this.num(v[0])}\u00A0–\u00A0${this.num(v[1])}`;
