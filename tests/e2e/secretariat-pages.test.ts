@@ -131,7 +131,7 @@ describe('where am I: breadcrumbs and the marked area', () => {
 			items.map((li) => [li.querySelector('a')?.getAttribute('href') ?? null, li.textContent!.trim()])
 		);
 		expect(crumbs[0]).toEqual(['/admin', 'Home']);
-		expect(crumbs[1]![0]).toBe('/admin#editions');
+		expect(crumbs[1]![0]).toBe('/admin/editions');
 		expect(crumbs[2]![0]).toBe('/admin/editions/rp-2026');
 		expect(crumbs[3]).toEqual([null, 'Respondents']);
 		expect(await page.getAttribute('nav.ui-breadcrumbs li:last-child [aria-current]', 'aria-current')).toBe('page');

@@ -31,8 +31,8 @@ interface Area {
 
 const AREAS: readonly Area[] = [
 	{ id: 'home', href: '/admin', probe: '/admin', owns: [/^\/admin\/?$/] },
-	// Editions are listed on the home page (no index page of their own); an edition's pages are under /admin/editions.
-	{ id: 'editions', href: '/admin#editions', probe: '/admin/editions/any', owns: ['/admin/editions'] },
+	// Every edition, archived ones included (the home lists only those being run); an edition's pages are under it.
+	{ id: 'editions', href: '/admin/editions', probe: '/admin/editions', owns: ['/admin/editions'] },
 	{ id: 'questionnaires', href: '/admin/questionnaires', probe: '/admin/questionnaires', owns: ['/admin/questionnaires'] },
 	{
 		id: 'translations',

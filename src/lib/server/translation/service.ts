@@ -21,9 +21,12 @@ import { baseOf, requireDraft } from '../authoring/common.ts';
 import { translationMergeFieldProblem } from '../../domain/mail/mail-texts.ts';
 import { bidiControlIn, bidiControlMessage } from '../../domain/survey/bidi-controls.ts';
 
+/** "awaiting": every string a reviewer must look at (machine, changed English, unreviewed draft), as the home counts them. */
+export const AWAITING_STATUSES: readonly CellStatus[] = ['machine', 'needs_review', 'draft'];
+
 export interface WorkbenchFilter {
 	locale: Locale;
-	status: CellStatus | null;
+	status: CellStatus | 'awaiting' | null;
 	search: string;
 }
 
@@ -50,7 +53,7 @@ export function parseWorkbenchFilter(params: URLSearchParams): WorkbenchFilter {
 	const lang = params.get('lang');
 	const locale: Locale = isLocale(lang) && lang !== 'en' ? lang : 'fr';
 	const status = params.get('status');
-	return { locale, status: isCellStatus(status) ? status : null, search: (params.get('q') ?? '').trim() };
+	return { locale, status: isCellStatus(status) || status === 'awaiting' ? status : null, search: (params.get('q') ?? '').trim() };
 }
 
 /** One target language beside English, filtered, with the completeness of all six. */
@@ -62,7 +65,7 @@ export async function loadWorkbench(db: Kysely<Database>, slug: string, filter: 
 	const needle = filter.search.toLocaleLowerCase();
 	const rows = strings
 		.map((s) => ({ key: s.key, context: s.context, english: s.texts.en, ...cellOf(s, filter.locale, states), previous: previous.get(s.key) ?? null }))
-		.filter((r) => !filter.status || r.status === filter.status)
+		.filter((r) => !filter.status || r.status === filter.status || (filter.status === 'awaiting' && AWAITING_STATUSES.includes(r.status)))
 		.filter((r) => !needle || [r.key, r.context, r.english ?? '', r.text ?? ''].some((t) => t.toLocaleLowerCase().includes(needle)));
 	return {
 		draft: { slug: draft.slug, title: draft.title, revision: draft.revision },

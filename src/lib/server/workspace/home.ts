@@ -81,9 +81,18 @@ export async function loadHome(db: Db, user: Actor, now = new Date()): Promise<H
 	};
 }
 
-/** Every edition not archived, newest first, with its rate and trend in scope. */
-async function editionFigures(db: Db, editions: Edition[], region: 'all' | string, now: Date): Promise<HomeEdition[]> {
-	const live = editions.filter((e) => e.state !== 'archived').sort((a, b) => b.created_at.localeCompare(a.created_at));
+/**
+ * The editions `keep` selects (the home: every one not archived), newest first, with their
+ * rate and trend in scope. The Editions area lists them all (workspace/editions.ts).
+ */
+export async function editionFigures(
+	db: Db,
+	editions: Edition[],
+	region: 'all' | string,
+	now: Date,
+	keep: (e: Edition) => boolean = (e) => e.state !== 'archived'
+): Promise<HomeEdition[]> {
+	const live = editions.filter(keep).sort((a, b) => b.created_at.localeCompare(a.created_at));
 	const since = new Date(now.getTime() - (TREND_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
 	const [statuses, days] = await Promise.all([Promise.all(live.map((e) => editionStatus(db, e.slug, region))), submissionsPerDay(db, live, region, since)]);
 	return live.map((e, i) => {
