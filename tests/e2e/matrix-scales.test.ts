@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { newLink, runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
+import { createEditionFromFile } from '../helpers/seed.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 import { sqlGet } from '../helpers/sql.ts';
 
@@ -16,17 +17,7 @@ const COLUMN_COUNTS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 beforeAll(async () => {
 	server = await startServer();
 	browser = await launchBrowser();
-	runCli(
-		server,
-		'edition:create',
-		'--questionnaire',
-		'tests/fixtures/matrix-scales.json',
-		'--slug',
-		'matrix-scales',
-		'--override-translations',
-		'--reason',
-		'test fixture in English and Arabic only'
-	);
+	await createEditionFromFile(server, 'tests/fixtures/matrix-scales.json', 'matrix-scales', 'test fixture in English and Arabic only');
 });
 afterAll(async () => {
 	await browser?.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, runCli, startServer, type RunningServer } from '../helpers/server.ts';
 import { answerPage, completeQuestionnaire, submitAndWait } from '../helpers/answer.ts';
 
 let server: RunningServer;
@@ -56,7 +56,7 @@ describe('every supported question type, without JavaScript', () => {
 			dialogs.push(d.message());
 			void d.dismiss();
 		});
-		await page.goto(cli('invite', '--edition', 'all-types', '--entity', 'MS-SEN'));
+		await page.goto(await newLink(server, 'MS-SEN', 'all-types'));
 		// Conditional logic without JavaScript: choosing "Staff" and posting asks the piped follow-up on
 		// the same page, announced and not yet scolded as missing (issue 12, item 9).
 		await page.locator('input[name=role][value=staff]').check();
@@ -92,7 +92,7 @@ describe('every supported question type, without JavaScript', () => {
 			dialogs.push(d.message());
 			void d.dismiss();
 		});
-		await page.goto(cli('invite', '--edition', 'all-types', '--entity', 'MS-FRA'));
+		await page.goto(await newLink(server, 'MS-FRA', 'all-types'));
 		expect(await page.locator('input[name=why_not]').isDisabled()).toBe(true);
 		await page.locator('input[name=agrees][value=false]').check();
 		await page.locator('input[name=role][value=head]').check();
@@ -122,7 +122,7 @@ describe('conditions with JavaScript', () => {
 		page.on('request', (r) => {
 			if (r.method() === 'POST' && !r.url().endsWith('/autosave')) posts++;
 		});
-		await page.goto(cli('invite', '--edition', 'all-types', '--entity', 'MS-PER'));
+		await page.goto(await newLink(server, 'MS-PER', 'all-types'));
 		const detail = page.locator('#q-staff_detail');
 		expect(await detail.isHidden()).toBe(true);
 		await page.locator('input[name=role][value=staff]').check();

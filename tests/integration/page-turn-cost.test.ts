@@ -76,7 +76,9 @@ describe('the cost of a page turn', () => {
 			.executeTakeFirstOrThrow();
 		expect(opened.first_opened_at).not.toBeNull();
 		// A later view, with the context the next request would resolve.
-		await new Promise((r) => setTimeout(r, 5));
+		// Until the clock is past the stored time (not a fixed sleep): a write now would show.
+		const stored = new Date(opened.last_opened_at!).getTime();
+		while (Date.now() <= stored) await new Promise((r) => setImmediate(r));
 		const again = (await resolveRespondentLink(t.db, tokens.get(ctx!)!))!;
 		await showRespondentPage(t.db, again, 0, null);
 		const later = await t.db

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import Papa from 'papaparse';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { newLink, startServer, type RunningServer } from '../helpers/server.ts';
 import { get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { answerAndSubmit, formFields } from '../helpers/no-js-respondent.ts';
 import { createDb } from '../../src/lib/server/db/create-db.ts';
@@ -23,10 +21,6 @@ const ticked = (html: string, name: string) =>
 	formFields(html)
 		.filter((f) => f.name === name && f.checked)
 		.map((f) => f.value);
-const cli = async (...args: string[]) =>
-	(
-		await promisify(execFile)(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: server.dbPath, PUBLIC_URL: server.url } })
-	).stdout.trim();
 
 async function responseIdOf(entityCode: string): Promise<string> {
 	const db = createDb(server.dbPath);
@@ -47,7 +41,7 @@ beforeAll(async () => {
 	server = await startServer({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: 'admin@prefill.example.org' });
 	await seedUsers(server.dbPath, [{ email: 'analyst@prefill.example.org', role: 'analyst' }], PASSWORD);
 	analyst = await signInCookie(server.url, 'analyst@prefill.example.org', PASSWORD);
-	sectorMemberLink = (await cli('invite', '--edition', 'rp-2026', '--entity', 'DEMO-SM-002')).split(/\s+/).find((w) => w.startsWith('http'))!;
+	sectorMemberLink = await newLink(server, 'DEMO-SM-002');
 }, 90_000);
 afterAll(async () => {
 	await server?.stop();
