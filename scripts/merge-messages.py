@@ -14,7 +14,7 @@ for locale in ['en', 'ar', 'zh', 'fr', 'ru', 'es']:
         if key in merged and merged[key] != value:
             if merged[key] == base.get(key):
                 merged[key] = value
-            else:
+            elif value != base.get(key):
                 print(f'{path}: "{key}" differs; keeping ours', file=sys.stderr)
         merged.setdefault(key, value)
     with open(path, 'w', encoding='utf-8') as f:
