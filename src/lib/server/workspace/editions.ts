@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import { regionScope, type Actor } from '../../domain/access/permissions.ts';
 import { EDITION_STATES, type EditionState } from '../../domain/invitation/edition-lifecycle.ts';
-import { listEditions } from '../distribution/editions.ts';
+import { listEditions } from '../distribution/editions/editions.ts';
 import { editionFigures, type HomeEdition } from './home.ts';
 
 /**
