@@ -268,7 +268,8 @@ function valueFor(q: Question, random: () => number): unknown {
 			return planFiles(q);
 		case 'matrix': {
 			const columns = (p.visibleColumns as ItemValue[]) ?? [];
-			return Object.fromEntries(((p.visibleRows as ItemValue[]) ?? []).map((row) => [row.value, pick(columns)?.value]));
+			// visibleRows are survey-core's row models: the row's value is its item's.
+			return Object.fromEntries(((p.visibleRows as { item: ItemValue }[]) ?? []).map((row) => [row.item.value, pick(columns)?.value]));
 		}
 		case 'multipletext':
 			return Object.fromEntries(
