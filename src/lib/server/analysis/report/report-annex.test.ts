@@ -47,6 +47,15 @@ const definition = {
 					title: { default: 'Projects' },
 					templateElements: [{ type: 'text', name: 'project_name', title: { default: 'Project name' } }]
 				},
+				{
+					type: 'checkbox',
+					name: 'offices_seen',
+					title: { default: 'Offices dealt with' },
+					choices: [{ value: 'nairobi', text: 'Nairobi' }],
+					showNoneItem: true,
+					noneText: { default: 'None of these offices' }
+				},
+				{ type: 'text', name: 'which', title: { default: 'Which events?' }, visibleIf: "{offices_seen} notcontains 'none'" },
 				{ type: 'panel', name: 'box', elements: [{ type: 'text', name: 'inner', title: { default: 'A question in a panel' } }] }
 			]
 		}
@@ -60,6 +69,11 @@ describe('the questionnaire annex of the Council report', () => {
 	it('writes a piped answer in words, not as an ellipsis or a placeholder', () => {
 		expect(titles).toContain('You answered "[the answer to “Overall satisfaction”]". Why?');
 		expect(titles.join(' ')).not.toMatch(/…|\{/);
+	});
+
+	it("names survey-core's none item by its text in a condition, never by its value", () => {
+		const which = annex.find((q) => q.title === 'Which events?')!;
+		expect(which.condition).toContain('“None of these offices”');
 	});
 
 	it("lists a matrix's rows and its scale, a dropdown matrix's columns, a dynamic panel's questions and a panel's questions", () => {

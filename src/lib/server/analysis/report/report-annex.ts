@@ -33,7 +33,11 @@ export function annexOf(definition: Element, catalogue: Catalogue, locale: Local
 	};
 	const value = (q: string, v: string) => {
 		if (/^\d+$/.test(v)) return words.int(Number(v));
-		const choice = list(byName.get(q)?.choices).find((c) => (typeof c === 'object' && c !== null ? String(c.value) : String(c)) === v);
+		const e = byName.get(q);
+		// survey-core's own "none" and "other" items are not among the choices: named by their texts ("none" was printed).
+		if (v === 'none' && e?.showNoneItem && e.noneText) return `“${localize(e.noneText as LocalizedText, sl)}”`;
+		if (v === 'other' && e?.showOtherItem && e.otherText) return `“${localize(e.otherText as LocalizedText, sl)}”`;
+		const choice = list(e?.choices).find((c) => (typeof c === 'object' && c !== null ? String(c.value) : String(c)) === v);
 		return choice === undefined ? v : `“${text(choice)}”`;
 	};
 	const points = (q: string) => catalogue.scales.find((s) => s.question === q)?.scale ?? null;
