@@ -67,7 +67,15 @@ const ACTIONS: Readonly<Record<string, (inputs?: Record<string, never>, options?
 	'user.role_change': m.ui_audit_user_role_change,
 	'user.totp_disable': m.ui_audit_user_totp_disable,
 	'user.totp_enable': m.ui_audit_user_totp_enable,
-	'user.totp_remove': m.ui_audit_user_totp_remove
+	'user.totp_remove': m.ui_audit_user_totp_remove,
+	'outbox.retry': m.ui_audit_outbox_retry,
+	'report_texts.import': m.ui_audit_report_texts_import,
+	'report_texts.quote': m.ui_audit_report_texts_quote,
+	'report_texts.save': m.ui_audit_report_texts_save,
+	'webhook.create': m.ui_audit_webhook_create,
+	'webhook.delete': m.ui_audit_webhook_delete,
+	'webhook.retry': m.ui_audit_webhook_retry,
+	'webhook.secret': m.ui_audit_webhook_secret
 };
 
 /** Every action with a label: the audit page's filter offers these. */
@@ -91,7 +99,10 @@ const TARGETS: Readonly<Record<string, (inputs?: Record<string, never>, options?
 	analysis_release: m.ui_target_analysis_release,
 	analysis_report: m.ui_target_analysis_report,
 	analysis_wave: m.ui_target_analysis_wave,
-	analysis_comment_theme: m.ui_target_analysis_comment_theme
+	analysis_comment_theme: m.ui_target_analysis_comment_theme,
+	api_token: m.ui_target_api_token,
+	outbox_message: m.ui_target_outbox_message,
+	webhook_endpoint: m.ui_target_webhook_endpoint
 };
 
 /** The kind of an audit entry's target (`audit_log.target_type`) in the reader's language. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { LOCALES } from '../domain/locales.ts';
 import { REGISTRY_KINDS } from '../domain/registry/registry-rows.ts';
 import { EDITION_STATES } from '../domain/invitation/edition-lifecycle.ts';
@@ -26,6 +27,7 @@ import {
 	sectorLabel,
 	translationStatusLabel
 } from './labels.ts';
+import { auditTargetLabel } from './audit-labels.ts';
 import { LABELLED_AUDIT_ACTIONS } from './audit-labels.ts';
 
 const FSI = '\u2068';
@@ -67,6 +69,20 @@ describe('labels, never codes', () => {
 		for (const action of LABELLED_AUDIT_ACTIONS) for (const locale of LOCALES) expect(auditActionLabel(action, locale)).not.toContain(FSI);
 		expect(auditActionLabel('user.create', 'fr')).toBe('Utilisateur créé');
 		expect(auditActionLabel('something.new', 'en')).toBe(bidiIsolate('something.new'));
+	});
+
+	it('labels every audit action and target the server code writes (read from the source, not from the label table)', () => {
+		const written = (field: string) =>
+			new Set(
+				execFileSync('grep', ['-rhoE', `${field}: '[a-z_]+(\\.[a-z_]+)?'`, 'src/lib/server', 'src/routes', 'src/hooks.server.ts'], { encoding: 'utf8' })
+					.split('\n')
+					.filter(Boolean)
+					.map((line) => line.replace(/^.*: '(.*)'$/, '$1'))
+			);
+		const actions = [...written('action')].filter((a) => a.includes('.'));
+		expect(actions.length).toBeGreaterThan(50);
+		expect(actions.filter((a) => auditActionLabel(a, 'fr').includes(FSI))).toEqual([]);
+		expect([...written('targetType')].filter((t) => auditTargetLabel(t, 'ar').includes(FSI))).toEqual([]);
 	});
 
 	it('names regions and offices from the reference data passed in', () => {
