@@ -117,13 +117,17 @@ export async function distributionChart(input: DistributionInput, locale: Locale
 		.sort((a, b) => b.share - a.share);
 	const best = ranked[0];
 	const worst = ranked.at(-1);
-	const alt = chartText(locale, 'ch_alt_distribution', {
-		count: input.rows.length,
-		best: best?.label ?? '–',
-		bestShare: best ? f.pct(best.share) : '–',
-		worst: worst?.label ?? '–',
-		worstShare: worst ? f.pct(worst.share) : '–'
-	});
+	// One item: "most and least satisfied" would name it twice, and "1 items" is not a sentence.
+	const only = input.rows.length === 1 ? input.rows[0] : null;
+	const alt = only
+		? chartText(locale, 'ch_alt_distribution_one', { item: only.label, share: best ? f.pct(best.share) : '–' })
+		: chartText(locale, 'ch_alt_distribution', {
+				count: input.rows.length,
+				best: best?.label ?? '–',
+				bestShare: best ? f.pct(best.share) : '–',
+				worst: worst?.label ?? '–',
+				worstShare: worst ? f.pct(worst.share) : '–'
+			});
 	return { ...drawn, table: distributionTable(input, locale), alt };
 }
 
@@ -160,6 +164,13 @@ export function meanIntervalAlt(input: MeanIntervalInput, locale: Locale): strin
 	const ranked = input.rows.filter((r) => r.mean !== null).sort((a, b) => b.mean! - a.mean!);
 	const best = ranked[0];
 	const worst = ranked.at(-1);
+	if (input.rows.length === 1)
+		return chartText(locale, 'ch_alt_means_one', {
+			item: input.rows[0].label,
+			min: f.int(input.min),
+			max: f.int(input.max),
+			mean: best ? f.num(best.mean!) : '–'
+		});
 	return chartText(locale, 'ch_alt_means', {
 		count: input.rows.length,
 		min: f.int(input.min),

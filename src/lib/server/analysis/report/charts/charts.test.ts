@@ -70,6 +70,16 @@ describe('report charts', () => {
 			expect(out.alt.length).toBeGreaterThan(40);
 		});
 
+		it(`describes a single item as one item, named once (${locale})`, async () => {
+			const label = labels[0]!;
+			const dist = await distributionChart({ rows: [{ label, counts: [1, 2, 3, 10, 4], na: 0 }] }, locale);
+			const means = await meanIntervalChart({ rows: [{ label, mean: 3.7, ci95: [3.4, 4], n: 20 }], min: 1, max: 5 }, locale);
+			for (const alt of [dist.alt, means.alt]) {
+				expect(alt.split(label)).toHaveLength(2);
+				expect(alt).not.toMatch(/\b1 items\b/);
+			}
+		});
+
 		it(`draws the comparison with the previous survey as paired dots (${locale})`, async () => {
 			const rows = labels.map((label, i) => ({
 				label,
