@@ -111,7 +111,7 @@ describe('the edition Dates form', () => {
 		const html = await page();
 		expect(html).toContain('value="2099-03-31T23:59"');
 		const shown = `${text(html)} ${text(await mails())}`;
-		expect(shown).toContain('Opens 2026-01-15 08:00, closes 2099-03-31 23:59 (UTC)');
+		expect(shown).toContain('Opens Jan 15, 2026, 8:00 AM UTC, closes Mar 31, 2099, 11:59 PM UTC.');
 		expect(shown).toContain('Please answer by March 31, 2099 at 11:59 PM UTC.');
 		expect(shown).toContain('Merci de répondre avant le 31 mars 2099');
 		expect(shown).not.toContain('as soon as you can');
