@@ -107,7 +107,12 @@ describe('the Council report', () => {
 		}
 		const today = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
 		expect(texts).toContain(m.cr_release({ number: '1', date: today, respondents: new Intl.NumberFormat(locale).format(stored.respondents) }, o));
-		for (const column of [words.col.mean, words.col.ci, words.col.satisfied, words.col.invited]) expect(texts).toContain(column);
+		for (const column of [words.col.mean, words.col.ci, words.col.invited]) expect(texts).toContain(column);
+		// Figure tables head the shares by their scale points and name them in a note under the table.
+		const int = (n: number) => new Intl.NumberFormat(locale).format(n);
+		const [high, low] = [`${int(4)}–${int(5)}`, `${int(1)}–${int(2)}`];
+		expect(texts).toContain(high);
+		expect(texts).toContain(m.cr_figure_columns({ high, low, satisfied: words.col.satisfied, dissatisfied: words.col.dissatisfied }, o));
 		expect(texts).toContain(words.sectionNames.services);
 		expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThan(10);
 		expect((media.match(/word\/media\/\S+\.png/g) ?? []).length).toBeGreaterThanOrEqual(6);
