@@ -9,7 +9,8 @@ import { buildPageView } from '../page-view.ts';
  * masked input (QuestionTextModel.inputValue, what its input element sets) is what the page's
  * post stores: a number for "numeric" and "currency", the text without the pattern's literals
  * for "pattern", an ISO date for "datetime", the masked text with saveMaskedValue. The page
- * shows the stored value masked, so posting it back stores it unchanged.
+ * shows the stored value masked, so posting it back stores it unchanged. Text that does
+ * not fill the mask is kept as typed (survey-core drops it): nothing a respondent types is lost.
  */
 const elements = [
 	{ type: 'text', name: 'dose', maskType: 'numeric', maskSettings: { precision: 3 } },
@@ -52,15 +53,19 @@ describe('a masked text input', () => {
 	it('takes what was typed without the literals, as the masked input would have shown it', () => {
 		// Without JavaScript nothing inserts the space or the slashes as the person types.
 		expect(ours('phone', '07123456789')).toBe('07123456789');
-		expect(ours('born', '12312026')).toBeUndefined();
 		expect(ours('born', '2026-12-31')).toBe('2026-12-31');
 	});
 
-	it('stores nothing where survey-core stores nothing (an incomplete pattern, no number)', () => {
+	it('keeps what was typed where survey-core would silently drop it, and shows it again as typed', () => {
+		// survey-core stores nothing for text that does not fill the mask; a respondent must never lose an answer.
 		expect(surveyCoreStores('phone', '0712')).toBeUndefined();
-		expect(ours('phone', '0712')).toBeUndefined();
 		expect(surveyCoreStores('dose', 'abc')).toBeUndefined();
-		expect(ours('dose', 'abc')).toBeUndefined();
+		const kept = { phone: '0712', dose: 'abc', born: '12312026' };
+		for (const [name, typed] of Object.entries(kept)) expect(ours(name, typed)).toBe(typed);
+		expect(ours('phone', '  ')).toBeUndefined();
+		const view = buildPageView(loadAnswers(getModel('masks', json, 'en'), kept), 0);
+		const shown = Object.fromEntries(view.questions.map((q) => [q.name, q.kind === 'text' ? q.value : null]));
+		expect(shown).toMatchObject(kept);
 	});
 
 	it('shows the stored value masked, and posting it back keeps it', () => {
