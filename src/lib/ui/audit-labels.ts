@@ -110,3 +110,39 @@ export function auditTargetLabel(type: string, locale: Locale = currentLocale())
 	const message = TARGETS[type];
 	return message ? message({}, { locale }) : bidiIsolate(type);
 }
+
+/** Keys of an audit entry's details (`details_json`) that a reader should see as words; the rest are shown as written. */
+const DETAIL_KEYS: Readonly<Record<string, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string>> = {
+	invited: m.invited,
+	submitted: m.submitted,
+	respondents: m.an_respondents,
+	email: m.dist_email,
+	to_email: m.dist_email,
+	role: m.access_role,
+	region: m.region,
+	region_code: m.region,
+	language: m.language,
+	locale: m.language,
+	version: m.author_version,
+	entity: m.ui_target_entity,
+	entityCode: m.ui_target_entity,
+	edition: m.ui_target_edition,
+	reason: m.tr_gate_override_reason,
+	from: m.author_diff_from,
+	to: m.author_diff_to,
+	rows: m.author_rows,
+	title: m.author_title,
+	state: m.dist_state,
+	status: m.tr_status,
+	kind: m.dist_category,
+	category: m.dist_category,
+	name: m.dist_name,
+	question: m.an_question,
+	segment: m.ed_segment
+};
+
+/** A detail's key in the reader's language ("invited" → "Invited", « Invités »…); an unknown key as written, isolated. */
+export function auditDetailLabel(key: string, locale: Locale = currentLocale()): string {
+	const message = DETAIL_KEYS[key];
+	return message ? message({}, { locale }) : bidiIsolate(key);
+}

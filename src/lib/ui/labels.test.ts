@@ -27,7 +27,7 @@ import {
 	sectorLabel,
 	translationStatusLabel
 } from './labels.ts';
-import { auditTargetLabel } from './audit-labels.ts';
+import { auditDetailLabel, auditTargetLabel } from './audit-labels.ts';
 import { LABELLED_AUDIT_ACTIONS } from './audit-labels.ts';
 
 const FSI = '\u2068';
@@ -83,6 +83,14 @@ describe('labels, never codes', () => {
 		expect(actions.length).toBeGreaterThan(50);
 		expect(actions.filter((a) => auditActionLabel(a, 'fr').includes(FSI))).toEqual([]);
 		expect([...written('targetType')].filter((t) => auditTargetLabel(t, 'ar').includes(FSI))).toEqual([]);
+	});
+
+	it('names the audit details the server writes in the language of the reader (the log showed "invited: 12")', () => {
+		expect(auditDetailLabel('invited', 'fr')).not.toBe(bidiIsolate('invited'));
+		for (const locale of LOCALES)
+			for (const key of ['invited', 'submitted', 'region', 'role', 'email']) expect(auditDetailLabel(key, locale)).not.toContain(FSI);
+		expect(auditDetailLabel('invited', 'en')).toBe('Invited');
+		expect(auditDetailLabel('seed', 'ar')).toBe(bidiIsolate('seed'));
 	});
 
 	it('names regions and offices from the reference data passed in', () => {
