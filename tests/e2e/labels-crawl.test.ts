@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
-import { runCli, startServer, type RunningServer } from '../helpers/server.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { demoResponses, inviteAll, releaseEdition } from '../helpers/seed.ts';
 import { get, seedUsers, signInCookie } from '../helpers/access-http.ts';
 import { LOCALES, type Locale } from '../../src/lib/domain/locales.ts';
 import { ROLES, homeFor } from '../../src/lib/domain/access/permissions.ts';
@@ -230,9 +231,9 @@ describe('labels, never codes: every Secretariat page of every role in six langu
 			}))
 		);
 		await seedUsers(server.dbPath, users, PASSWORD);
-		runCli(server, 'invite', '--edition', 'rp-2026', '--all');
-		runCli(server, 'demo:responses', '--edition', 'rp-2026', '--count', '12');
-		runCli(server, 'results:release', '--edition', 'rp-2026');
+		await inviteAll(server);
+		await demoResponses(server, 'rp-2026', 12);
+		await releaseEdition(server);
 	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
 		await server?.stop();

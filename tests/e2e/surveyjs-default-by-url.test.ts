@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 
@@ -17,7 +17,7 @@ describe('a default outside choices loaded from a web service', () => {
 			const context = await site.browser.newContext({ javaScriptEnabled });
 			try {
 				const page = await context.newPage();
-				await page.goto(runCli(site.server, 'invite', '--edition', 'by-url', '--entity', javaScriptEnabled ? 'MS-SEN' : 'MS-FRA'));
+				await page.goto(await newLink(site.server, javaScriptEnabled ? 'MS-SEN' : 'MS-FRA', 'by-url'));
 				await submitAndWait(page, page.locator('button[value="lang:en"]').first());
 				const country = page.locator('select[name=country]');
 				await expect(country.inputValue()).resolves.toBe('United Kingdom');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Model } from 'survey-core';
-import { runCli } from '../helpers/server.ts';
+import { newLink } from '../helpers/server.ts';
 import { fixtureSite, storedAnswers } from '../helpers/fixture-site.ts';
 import { submitAndWait } from '../helpers/answer.ts';
 
@@ -31,7 +31,7 @@ const rating = (page: Page, row: string, value: string) =>
 async function open(javaScriptEnabled: boolean, entity: string): Promise<Page> {
 	const context = await site.browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
-	await page.goto(runCli(site.server, 'invite', '--edition', 'totals', '--entity', entity));
+	await page.goto(await newLink(site.server, entity, 'totals'));
 	await submitAndWait(page, page.locator('button[value="lang:en"]'));
 	return page;
 }
@@ -81,7 +81,7 @@ describe('dropdown matrix totals row', () => {
 	it('draws the totals row right to left in Arabic', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(runCli(site.server, 'invite', '--edition', 'totals', '--entity', 'MS-EGY'));
+		await page.goto(await newLink(site.server, 'MS-EGY', 'totals'));
 		await submitAndWait(page, page.locator('button[value="lang:ar"]'));
 		const score = await page.getByRole('columnheader', { name: 'Score', exact: true }).boundingBox();
 		const scoreTotal = await total(page, 'Score').boundingBox();
