@@ -166,7 +166,7 @@ export function meanIntervalAlt(input: MeanIntervalInput, locale: Locale): strin
 	const worst = ranked.at(-1);
 	if (input.rows.length === 1)
 		return chartText(locale, 'ch_alt_means_one', {
-			item: input.rows[0].label,
+			item: input.rows[0]!.label,
 			min: f.int(input.min),
 			max: f.int(input.max),
 			mean: best ? f.num(best.mean!) : '–'
