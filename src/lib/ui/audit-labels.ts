@@ -141,8 +141,11 @@ const DETAIL_KEYS: Readonly<Record<string, (inputs?: Record<string, never>, opti
 	segment: m.ed_segment
 };
 
-/** A detail's key in the reader's language ("invited" → "Invited", « Invités »…); an unknown key as written, isolated. */
+/**
+ * A detail's key in the reader's language ("invited" → "Invited", « Invités »…); an unknown key as
+ * written (the audit page isolates each "key: value" line as a whole, in a <bdi>).
+ */
 export function auditDetailLabel(key: string, locale: Locale = currentLocale()): string {
 	const message = DETAIL_KEYS[key];
-	return message ? message({}, { locale }) : bidiIsolate(key);
+	return message ? message({}, { locale }) : key;
 }

@@ -90,7 +90,7 @@ describe('labels, never codes', () => {
 		for (const locale of LOCALES)
 			for (const key of ['invited', 'submitted', 'region', 'role', 'email']) expect(auditDetailLabel(key, locale)).not.toContain(FSI);
 		expect(auditDetailLabel('invited', 'en')).toBe('Invited');
-		expect(auditDetailLabel('seed', 'ar')).toBe(bidiIsolate('seed'));
+		expect(auditDetailLabel('file', 'ar')).toBe('file');
 	});
 
 	it('names regions and offices from the reference data passed in', () => {
