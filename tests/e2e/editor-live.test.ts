@@ -125,4 +125,34 @@ describe('the editor with script', () => {
 		expect(await axeViolations(page)).toEqual([]);
 		await context.close();
 	}, 120_000);
+
+	it('keeps what an author typed while the page script was still loading (a slow connection)', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signInInBrowser(page, server.url, 'admin@example.org', server.adminPassword);
+		// Hold every script module until the fields are filled, as a slow connection does.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		let scripts = 0;
+		await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+			scripts++;
+			await held;
+			await route.continue();
+		});
+		await page.goto(`${server.url}/admin/questionnaires/rp-live/edit`, { waitUntil: 'domcontentloaded' });
+		await page.selectOption('#aq-type', 'comment');
+		await page.fill('#aq-name', 'typed_early');
+		await page.fill('#aq-title', 'Typed before the script arrived');
+		expect(scripts).toBeGreaterThan(0); // the page was waiting for its script
+		release();
+		// Svelte 5 wrote value={…} into these fields when it hydrated: without the root layout's
+		// restore, both were empty here and the required name blocked the form.
+		await page.waitForLoadState('networkidle'); // every module loaded, so the page has hydrated
+		expect(await page.inputValue('#aq-name')).toBe('typed_early');
+		expect(await page.inputValue('#aq-title')).toBe('Typed before the script arrived');
+		expect(await page.inputValue('#aq-type')).toBe('comment');
+		await Promise.all([page.waitForURL(/q=typed_early/), page.click('#add-question button[type=submit]')]);
+		expect(await page.textContent('li[data-question=typed_early]')).toContain('Typed before the script arrived');
+		await context.close();
+	}, 60_000);
 });
