@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdown, officeFor, submissionsByDay, totals, type InvitationStatusRow } from './tracking.ts';
+import { breakdown, officeFor, submissionsByDay, totals, trackingState, type InvitationStatusRow } from './tracking.ts';
 
 const row = (
 	code: string,
@@ -41,5 +41,15 @@ describe('tracking', () => {
 		expect(officeFor('JAM', 'AMS', offices)).toBe('AO-BGI');
 		expect(officeFor('BRA', 'AMS', offices)).toBe('RO-AMS');
 		expect(officeFor(null, null, offices)).toBe('-');
+	});
+});
+
+describe('trackingState', () => {
+	it('reads submitted, then a saved revision, then an opened link', () => {
+		expect(trackingState({ state: 'submitted', revision: 0 }, null)).toBe('submitted');
+		expect(trackingState({ state: 'in_progress', revision: 3 }, '2026-05-02T10:00:00Z')).toBe('in_progress');
+		expect(trackingState({ state: 'in_progress', revision: 0 }, '2026-05-02T10:00:00Z')).toBe('opened');
+		expect(trackingState(null, '2026-05-02T10:00:00Z')).toBe('opened');
+		expect(trackingState({ state: null, revision: null }, null)).toBe('invited');
 	});
 });

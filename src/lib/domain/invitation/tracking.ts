@@ -4,6 +4,13 @@
  */
 export type TrackingState = 'invited' | 'opened' | 'in_progress' | 'submitted';
 
+/** Where an invited entity stands: submitted, answering (a saved revision), opened its link, or not yet. */
+export function trackingState(response: { state: string | null; revision: number | null } | null, firstOpenedAt: string | null): TrackingState {
+	if (response?.state === 'submitted') return 'submitted';
+	if ((response?.revision ?? 0) > 0) return 'in_progress';
+	return firstOpenedAt ? 'opened' : 'invited';
+}
+
 export interface InvitationStatusRow {
 	code: string;
 	name: string;

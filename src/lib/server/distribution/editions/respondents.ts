@@ -2,6 +2,8 @@ import type { Db } from '../../db/create-db.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { findEditionBySlug } from './editions-repository.ts';
 import { listRegions } from '../reference-repository.ts';
+import { invitedContacts, invitedEntities } from '../invitations/invited-repository.ts';
+import { trackingState } from '../../../domain/invitation/tracking.ts';
 import { REGISTRY_KINDS } from '../../../domain/registry/registry-rows.ts';
 import {
 	RESPONDENT_STATES,
@@ -26,42 +28,7 @@ const latest = (...isos: (string | null)[]) =>
 export async function listRespondents(db: Db, slug: string, region: 'all' | string, query: RespondentQuery): Promise<RespondentPage> {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
-	let invited = db
-		.selectFrom('invitation as i')
-		.innerJoin('entity as n', 'n.id', 'i.entity_id')
-		.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
-		.leftJoin('country as k', 'k.iso3', 'n.country_iso3')
-		.select([
-			'n.id',
-			'n.code',
-			'n.name',
-			'n.kind',
-			'n.region_code',
-			'n.country_iso3',
-			'k.iso2 as country_iso2',
-			'i.first_opened_at',
-			'i.last_opened_at',
-			'r.state as response_state',
-			'r.revision',
-			'r.updated_at',
-			'r.submitted_at',
-			'r.entered_by_user_id'
-		])
-		.where('i.edition_id', '=', edition.id)
-		.where('i.state', '=', 'active');
-	let contacts = db
-		.selectFrom('contact as c')
-		.innerJoin('invitation as i', 'i.entity_id', 'c.entity_id')
-		.innerJoin('entity as n', 'n.id', 'c.entity_id')
-		.select(['c.entity_id', 'c.name', 'c.email', 'c.bounced_at'])
-		.where('i.edition_id', '=', edition.id)
-		.orderBy('c.is_primary', 'desc')
-		.orderBy('c.email');
-	if (region !== 'all') {
-		invited = invited.where('n.region_code', '=', region);
-		contacts = contacts.where('n.region_code', '=', region);
-	}
-	const [rows, contactRows] = await Promise.all([invited.execute(), contacts.execute()]);
+	const [rows, contactRows] = await Promise.all([invitedEntities(db, edition.id, region), invitedContacts(db, edition.id, region)]);
 	const contactsOf = new Map<string, RespondentContact[]>();
 	for (const c of contactRows)
 		contactsOf.set(c.entity_id, [...(contactsOf.get(c.entity_id) ?? []), { name: c.name, email: c.email, bounced: c.bounced_at !== null }]);
@@ -74,7 +41,7 @@ export async function listRespondents(db: Db, slug: string, region: 'all' | stri
 			region: r.region_code,
 			countryIso3: r.country_iso3,
 			countryIso2: r.country_iso2,
-			state: r.response_state === 'submitted' ? 'submitted' : (r.revision ?? 0) > 0 ? 'in_progress' : r.first_opened_at ? 'opened' : 'invited',
+			state: trackingState({ state: r.response_state, revision: r.revision }, r.first_opened_at),
 			lastActivity: latest(r.last_opened_at, r.first_opened_at, r.updated_at, r.submitted_at),
 			contacts: focal,
 			bounces: focal.filter((c) => c.bounced).length,

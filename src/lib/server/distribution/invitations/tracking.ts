@@ -1,13 +1,14 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Edition } from '../../db/schema/database.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { findEditionBySlug } from '../editions/editions-repository.ts';
+import { invitedContacts, invitedEntities } from './invited-repository.ts';
 import {
 	breakdown,
 	officeFor,
 	submissionsByDay,
 	totals,
+	trackingState,
 	type InvitationStatusRow,
 	type OfficeArea,
 	type TrackingCounts
@@ -27,42 +28,16 @@ export interface Tracking {
 	nonResponders: (InvitationStatusRow & { office: string; contacts: string })[];
 }
 
-async function statusRows(db: Db, editionId: string): Promise<(InvitationStatusRow & { contacts: string; onBehalf: boolean })[]> {
-	const rows = await db
-		.selectFrom('invitation as i')
-		.innerJoin('entity as n', 'n.id', 'i.entity_id')
-		.leftJoin('response as r', (j) => j.onRef('r.edition_id', '=', 'i.edition_id').onRef('r.entity_id', '=', 'i.entity_id'))
-		.select([
-			'n.id',
-			'n.code',
-			'n.name',
-			'n.kind',
-			'n.region_code',
-			'n.country_iso3',
-			'i.first_opened_at',
-			'r.state as response_state',
-			'r.revision',
-			'r.submitted_at',
-			'r.entered_by_user_id'
-		])
-		.where('i.edition_id', '=', editionId)
-		.where('i.state', '=', 'active')
-		.orderBy('n.code')
-		.execute();
-	const [sectors, contacts] = await Promise.all([
+async function statusRows(db: Db, editionId: string, region: 'all' | string): Promise<(InvitationStatusRow & { contacts: string; onBehalf: boolean })[]> {
+	const [rows, sectors, contacts] = await Promise.all([
+		invitedEntities(db, editionId, region),
 		db
 			.selectFrom('entity_sector as s')
 			.innerJoin('invitation as i', 'i.entity_id', 's.entity_id')
 			.select(['s.entity_id', 's.sector'])
 			.where('i.edition_id', '=', editionId)
 			.execute(),
-		db
-			.selectFrom('contact as c')
-			.innerJoin('invitation as i', 'i.entity_id', 'c.entity_id')
-			.select(['c.entity_id', 'c.email', sql<string | null>`c.bounced_at`.as('bounced_at')])
-			.where('i.edition_id', '=', editionId)
-			.orderBy('c.is_primary', 'desc')
-			.execute()
+		invitedContacts(db, editionId, region)
 	]);
 	const sectorsOf = new Map<string, string[]>();
 	for (const s of sectors) sectorsOf.set(s.entity_id, [...(sectorsOf.get(s.entity_id) ?? []), s.sector]);
@@ -75,7 +50,7 @@ async function statusRows(db: Db, editionId: string): Promise<(InvitationStatusR
 		region: r.region_code,
 		countryIso3: r.country_iso3,
 		sectors: sectorsOf.get(r.id) ?? [],
-		state: r.response_state === 'submitted' ? 'submitted' : (r.revision ?? 0) > 0 ? 'in_progress' : r.first_opened_at ? 'opened' : 'invited',
+		state: trackingState({ state: r.response_state, revision: r.revision }, r.first_opened_at),
 		submittedAt: r.submitted_at,
 		contacts: (contactsOf.get(r.id) ?? []).join('; '),
 		onBehalf: r.entered_by_user_id !== null
@@ -95,8 +70,7 @@ async function offices(db: Db): Promise<OfficeArea[]> {
 export async function editionTracking(db: Db, slug: string, region: 'all' | string = 'all'): Promise<Tracking> {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) throw new NotFoundError(`no edition "${slug}"`);
-	const [allRows, officeList] = await Promise.all([statusRows(db, edition.id), offices(db)]);
-	const rows = region === 'all' ? allRows : allRows.filter((r) => r.region === region);
+	const [rows, officeList] = await Promise.all([statusRows(db, edition.id, region), offices(db)]);
 	const withOffice = rows.map((r) => ({ ...r, office: officeFor(r.countryIso3, r.region, officeList) }));
 	return {
 		edition,
