@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../../domain/locales.ts';
 import { distributionTable } from '../charts/chart-council.ts';
-import { tableColumnWidths } from './council-layout.ts';
+import { heldToNext, tableColumnWidths } from './council-layout.ts';
 import { distributionTableLayout } from './council-sections.ts';
 import { CouncilWords } from './council-words.ts';
 
@@ -29,5 +29,19 @@ describe('the distribution table of the Council report', () => {
 		const points = chart.header.slice(1, -2);
 		for (let i = 1; i < points.length; i++)
 			expect(legend, `${locale}: before point ${i + 1}`).toMatch(new RegExp(`${points[i - 1]!.toLocaleLowerCase(locale)}[;；؛،,]\\s*${w.int(i + 1)} =`));
+	});
+});
+
+describe('the rows of a Council report table kept with the next', () => {
+	const kept = (count: number) => Array.from({ length: count }, (_, row) => heldToNext(count)(row));
+	it('keep a short table whole: every row but the last', () => {
+		expect(kept(5)).toEqual([true, true, true, true, false]);
+		expect(kept(15).filter(Boolean)).toHaveLength(14);
+	});
+	it('start and end a long table with three rows together, and let it break in between', () => {
+		const rows = kept(20);
+		expect(rows.slice(0, 4)).toEqual([true, true, true, false]);
+		expect(rows.slice(16)).toEqual([false, true, true, false]);
+		expect(rows.slice(3, 17).every((k) => !k)).toBe(true);
 	});
 });

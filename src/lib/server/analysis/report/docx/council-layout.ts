@@ -81,6 +81,19 @@ export function tableColumnWidths(header: readonly string[], rows: readonly (rea
 	return fitColumnWidths(columns, { total: TEXT_WIDTH, charWidth: TABLE_CHAR_WIDTH, padding: CELL_PADDING });
 }
 
+/** A table of at most this many rows is kept on one page (when it fits on one). */
+const SHORT_TABLE_ROWS = 15;
+
+/**
+ * Which body rows of a table are kept with the next row (Word's and LibreOffice's "keep with
+ * next" on their paragraphs): a short table stays whole; a long one starts and ends with at
+ * least three rows on a page, never a header with one or two rows at a page's foot.
+ */
+export function heldToNext(rowCount: number): (row: number) => boolean {
+	if (rowCount <= SHORT_TABLE_ROWS) return (row) => row < rowCount - 1;
+	return (row) => row < 3 || (row >= rowCount - 3 && row < rowCount - 1);
+}
+
 export class Layout {
 	readonly blocks: Block[] = [];
 	readonly rtl: boolean;
@@ -134,13 +147,15 @@ export class Layout {
 	table(header: string[], rows: string[][], options: { numeric?: boolean } = {}): void {
 		const widths = tableColumnWidths(header, rows);
 		const numeric = options.numeric ?? true;
-		const cell = (text: string, i: number, bold: boolean) =>
+		const held = heldToNext(rows.length);
+		const cell = (text: string, i: number, bold: boolean, keepNext: boolean) =>
 			new TableCell({
 				width: { size: widths[i]!, type: WidthType.DXA },
 				shading: bold ? { fill: 'E7EDF5' } : undefined,
 				children: [
 					new Paragraph({
 						bidirectional: this.rtl,
+						keepNext,
 						spacing: { after: 0 },
 						alignment: i > 0 && numeric ? AlignmentType.CENTER : AlignmentType.START,
 						children: [this.run(text, { bold, size: TABLE_SIZE })]
@@ -154,8 +169,8 @@ export class Layout {
 				layout: TableLayoutType.FIXED,
 				visuallyRightToLeft: this.rtl,
 				rows: [
-					new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true)) }),
-					...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) }))
+					new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true, true)) }),
+					...rows.map((r, row) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false, held(row))) }))
 				]
 			})
 		);
