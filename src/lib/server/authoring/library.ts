@@ -22,6 +22,17 @@ export interface LibraryEntry {
 	draft: Pick<QuestionnaireDraft, 'title' | 'revision' | 'updated_at' | 'updated_by'> | null;
 }
 
+/**
+ * The questionnaire's current definition, for the heading and breadcrumb of its pages: the draft's
+ * (what the author is working on), else the latest published version's; null for an unknown slug.
+ */
+export async function currentDefinition(db: Db, user: SessionUser, slug: string): Promise<string | null> {
+	assertAuthor(user);
+	const draft = await findDraftBySlug(db, slug);
+	if (draft) return draft.definition_json;
+	return (await findLatestQuestionnaire(db, slug))?.definition_json ?? null;
+}
+
 /** Every slug: its published versions (newest first) with the editions pinning each, and its draft. */
 export async function listLibrary(db: Db, user: SessionUser): Promise<LibraryEntry[]> {
 	assertAuthor(user);
