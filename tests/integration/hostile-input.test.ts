@@ -172,6 +172,7 @@ describe('hostile page posts', () => {
 
 	it('answers every one with a 4xx and a message, never a 5xx, and changes nothing', async () => {
 		const before = await state();
+		expect(before?.revision).toEqual(expect.any(Number));
 		const failures: string[] = [];
 		const CONCURRENCY = 8;
 		for (let i = 0; i < cases.length; i += CONCURRENCY) {
@@ -189,7 +190,8 @@ describe('hostile page posts', () => {
 
 	// The autosave endpoint has its own fast path (src/lib/domain/survey/save-plan.ts): the same cases must fail there too.
 	it('refuses every one on the autosave endpoint as well, with a JSON error code, and changes nothing', async () => {
-		const before = state();
+		const before = await state();
+		expect(before?.revision).toEqual(expect.any(Number));
 		const failures: string[] = [];
 		const autosaveCases = cases.filter((c) => !c.actionOnly);
 		expect(autosaveCases.length).toBeGreaterThanOrEqual(500);
@@ -211,6 +213,6 @@ describe('hostile page posts', () => {
 			});
 		}
 		expect(failures).toEqual([]);
-		expect(state()).toEqual(before);
+		expect(await state()).toEqual(before);
 	}, 240_000);
 });
