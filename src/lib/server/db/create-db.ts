@@ -7,6 +7,7 @@ import { FifoSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './schema/database.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { DEFAULT_POOL_SIZE } from '../platform/config.ts';
+import { createLogger } from '../platform/log.ts';
 
 export type Db = Kysely<Database>;
 
@@ -55,6 +56,12 @@ const pgTypes = {
 export function createDb(url: string, options: DbOptions = {}): Db {
 	if (isPostgresUrl(url)) {
 		const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? DEFAULT_POOL_SIZE, types: pgTypes });
+		// PostgreSQL may close a connection the pool holds idle (a restart, a failover, an
+		// administrator, idle_session_timeout). node-postgres then emits 'error' on the pool,
+		// and an 'error' event nobody listens to ends the process: every respondent of this
+		// node would lose the page they are on. The pool has already dropped that connection
+		// and opens a new one for the next query, so it is worth a log line, not a crash.
+		pool.on('error', (error) => createLogger('db').warn('an idle database connection was closed by the server; the next query opens a new one', { error }));
 		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	}
 	const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
