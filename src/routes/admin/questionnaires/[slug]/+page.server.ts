@@ -10,7 +10,6 @@ import { DomainError, NotFoundError } from '$lib/domain/errors';
 import { authorFailure } from '../failure';
 import { field, parseForm } from '$lib/server/http/form';
 import { guarded } from '$lib/server/http/guarded';
-import { questionnaireTitle } from '$lib/ui/questionnaire-title';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
@@ -30,11 +29,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				diffError = e.message;
 			}
 		}
-		// The heading: the draft's title (else the latest version's) in the reader's language.
-		const title = questionnaireTitle(overview.draft?.definition_json ?? overview.versions[0]?.definition_json, params.slug);
 		return {
 			overview,
-			title,
 			choices,
 			diff,
 			diffError,

@@ -18,7 +18,6 @@ import { errorFrom } from '$lib/server/http/errors';
 import { field, parseForm } from '$lib/server/http/form';
 import { guarded } from '$lib/server/http/guarded';
 import { PREVIEW_LANG_COOKIE } from '../../preview-post';
-import { questionnaireTitle } from '$lib/ui/questionnaire-title';
 
 export const load: PageServerLoad = async ({ locals, params, url, cookies }) => {
 	const user = requirePermission(locals, 'questionnaires.author');
@@ -32,7 +31,6 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies }) => 
 			slug: params.slug,
 			revision: draft.revision,
 			title: draft.title,
-			heading: questionnaireTitle(json, params.slug),
 			baseLabel,
 			findings,
 			pages: outline(json),
