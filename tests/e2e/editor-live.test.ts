@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signInInBrowser } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
+import { seedUsers } from '../helpers/access-http.ts';
 
 /**
  * The editor's live parts in Chromium: a broken JSON is reported as one types (with
@@ -153,6 +154,20 @@ describe('the editor with script', () => {
 		expect(await page.inputValue('#aq-type')).toBe('comment');
 		await Promise.all([page.waitForURL(/q=typed_early/), page.click('#add-question button[type=submit]')]);
 		expect(await page.textContent('li[data-question=typed_early]')).toContain('Typed before the script arrived');
+		await context.close();
+	}, 60_000);
+
+	it("stays in the author's language once its script has run (Arabic)", async () => {
+		await seedUsers(server.dbPath, [{ email: 'author.ar@example.org', role: 'author', language: 'ar' }], server.adminPassword);
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signInInBrowser(page, server.url, 'author.ar@example.org', server.adminPassword);
+		await page.goto(`${server.url}/admin/questionnaires/rp-live/edit`);
+		await page.waitForLoadState('networkidle'); // every module loaded, so the page has hydrated
+		// Hydrated with Paraglide's base locale, these were "Editing …" and "Home".
+		expect((await page.textContent('main h1'))!.trim()).toMatch(/^تحرير /);
+		expect((await page.textContent('nav.ui-breadcrumbs li:first-child'))!.trim()).toBe('الصفحة الرئيسية');
+		expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
 		await context.close();
 	}, 60_000);
 });
